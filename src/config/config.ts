@@ -1,0 +1,76 @@
+/**
+ * The config file (revops.config.json): one zod schema validates it, fills defaults and emits the
+ * JSON Schema for editor completion (docs/config.schema.json). Downstream code takes the strict
+ * `Config` only; `loadConfig` is the one place a loose file becomes one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { UserError, usageError } from '../errors.js';
+import { defaultExitStateAliases, defaultStages } from './stages.js';
+
+export const isValidTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
+
+const stageSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'stage ids are lowercase words, e.g. "mql"'),
+  label: z.string(),
+  aliases: z.array(z.string()).default([]),
+});
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Zone for naive timestamps in exports, and the default business-calendar zone. */
+    timezone: timeZone.default('UTC'),
+    /** Ordered lifecycle stages; the funnel follows this order. */
+    stages: z.array(stageSchema).min(2).default(defaultStages),
+    /** CRM values meaning the lead left the funnel without advancing. */
+    exitStates: z
+      .object({
+        recycled: z.array(z.string()).default(defaultExitStateAliases.recycled),
+        disqualified: z.array(z.string()).default(defaultExitStateAliases.disqualified),
+        other: z.array(z.string()).default(defaultExitStateAliases.other),
+      })
+      .default(defaultExitStateAliases),
+    /** Where `build` looks for new exports (relative to the config file). */
+    inbox: z.string().optional(),
+  })
+  .strict();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema> & { configDir: string; configPath?: string };
+
+export function parseConfig(input: unknown, configDir = process.cwd(), configPath?: string): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const where = configPath ?? 'config';
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw usageError(`${where}: ${problems.join('; ')}`);
+  }
+  const config = { ...result.data, configDir, configPath };
+  if (config.inbox) config.inbox = resolve(configDir, config.inbox);
+  return config;
+}
+
+/** Reads --config, else REVOPS_CONFIG, else ./revops.config.json when present, else defaults. */
+export function loadConfig(path?: string): Config {
+  const chosen = path ?? process.env.REVOPS_CONFIG ?? (existsSync('revops.config.json') ? 'revops.config.json' : undefined);
+  if (!chosen) return parseConfig({});
+  const absolute = resolve(chosen);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(absolute, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${chosen}: cannot read config: ${(error as Error).message}`, 2);
+  }
+  return parseConfig(raw, dirname(absolute), chosen);
+}

@@ -1,0 +1,93 @@
+/**
+ * The only module that talks to @duckdb/node-api: open a warehouse, run SQL and model files,
+ * read typed rows, run a transaction. Everything else takes a `Warehouse`.
+ */
+import { readFile } from 'node:fs/promises';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { sqlPath } from '../paths.js';
+
+export type SqlParams = Record<string, unknown> | unknown[];
+
+export interface OpenOptions {
+  /** ':memory:' or a file path */
+  path: string;
+  memoryLimit?: string;
+  threads?: number;
+  readOnly?: boolean;
+}
+
+export class Warehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  static async open(options: OpenOptions): Promise<Warehouse> {
+    const config: Record<string, string> = {};
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.threads) config.threads = String(options.threads);
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    const instance = await DuckDBInstance.create(options.path, config);
+    const connection = await instance.connect();
+    const warehouse = new Warehouse(instance, connection, options.path);
+    // Deterministic output: every timestamp is rendered and truncated in UTC.
+    await connection.run(`SET TimeZone = 'UTC'`);
+    if (!options.readOnly) await warehouse.runFile('warehouse/warehouse.sql');
+    return warehouse;
+  }
+
+  /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+  }
+
+  /** Run a query and return its rows as plain JS objects (BIGINT becomes bigint: cast in SQL). */
+  async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(
+      sql,
+      params as Record<string, DuckDBValue> | undefined,
+    );
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Run a file under sql/ statement by statement, naming the file and statement on failure. */
+  async runFile(relativePath: string): Promise<void> {
+    const text = await readFile(sqlPath(relativePath), 'utf8');
+    await this.runScript(text, relativePath);
+  }
+
+  async runScript(text: string, label: string): Promise<void> {
+    const statements = await this.connection.extractStatements(text);
+    for (let i = 0; i < statements.count; i++) {
+      try {
+        const prepared = await statements.prepare(i);
+        await prepared.run();
+      } catch (error) {
+        throw new Error(`${label}, statement ${i + 1}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  }
+
+  /** All-or-nothing: an error (or the process dying) leaves the database as it was. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
