@@ -3,7 +3,7 @@
  * read typed rows, run a transaction. Everything else takes a `Warehouse`.
  */
 import { readFile } from 'node:fs/promises';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
 
 export type SqlParams = Record<string, unknown> | unknown[];
@@ -14,6 +14,20 @@ export interface OpenOptions {
   memoryLimit?: string;
   threads?: number;
   readOnly?: boolean;
+}
+
+/** Plain JS values to DuckDB values: arrays become lists, Dates become TIMESTAMPTZ. */
+function toDuckValue(value: unknown): DuckDBValue {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return timestampTZValue(BigInt(value.getTime()) * 1000n);
+  if (Array.isArray(value)) return listValue(value.map(toDuckValue));
+  return value as DuckDBValue;
+}
+
+function toDuckParams(params?: SqlParams): Record<string, DuckDBValue> | DuckDBValue[] | undefined {
+  if (!params) return undefined;
+  if (Array.isArray(params)) return params.map(toDuckValue);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toDuckValue(v)]));
 }
 
 export class Warehouse {
@@ -39,15 +53,12 @@ export class Warehouse {
 
   /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+    await this.connection.run(sql, toDuckParams(params));
   }
 
   /** Run a query and return its rows as plain JS objects (BIGINT becomes bigint: cast in SQL). */
   async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(
-      sql,
-      params as Record<string, DuckDBValue> | undefined,
-    );
+    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params));
     return reader.getRowObjectsJS() as T[];
   }
 

@@ -1,0 +1,148 @@
+/**
+ * HubSpot exports: contacts from the UI (both generations of lifecycle date columns), property
+ * history (lifecycle stage, lead status, owner and any property), and deals. The Fivetran dumps
+ * of the same objects share these specs through their snake_case header names.
+ */
+import { pick } from './canonical.js';
+import type { EmitContext, EmitStatement, FormatSpec, LogicalColumn } from './types.js';
+
+const text = (...headers: string[]): LogicalColumn => ({ headers });
+const ts = (...headers: string[]): LogicalColumn => ({ headers, kind: 'timestamp' });
+
+/** Stage columns: entered (both generations) become stage events; exited dates ride along. */
+function stageEntries(ctx: EmitContext, origin: string): EmitStatement[] {
+  const entered = ctx.patternColumns('entered');
+  const exited = new Map(ctx.patternColumns('exited').map((c) => [c.label.toLowerCase(), c.column]));
+  const enteredLabels = new Set(entered.map((c) => c.label.toLowerCase()));
+  // The legacy "Became a … Date" column only counts when no newer column names the same stage.
+  const legacy = ctx.patternColumns('became').filter((c) => !enteredLabels.has(c.label.toLowerCase()));
+  return [...entered, ...legacy].map((c) => ({
+    target: 'stage_events',
+    columns: {
+      lead_id: 'lead_id', stage_raw: ctx.param(c.label), entered_at: c.column,
+      exited_at: exited.get(c.label.toLowerCase()) ?? 'null', origin: `'${origin}'`,
+    },
+    where: `${c.column} is not null`,
+  }));
+}
+
+export const hubspotContacts: FormatSpec = {
+  crm: 'hubspot', object: 'leads', variant: 'hubspot_contacts',
+  description: 'HubSpot contacts export (UI, or Fivetran `contact`)',
+  required: {
+    lead_id: { headers: ['Record ID', 'Contact ID', 'id'], nonEmpty: true },
+    email: text('Email', 'property_email'),
+  },
+  optional: {
+    first_name: text('First Name', 'property_firstname'),
+    last_name: text('Last Name', 'property_lastname'),
+    company: text('Company Name', 'Company', 'property_company'),
+    created_at: ts('Create Date', 'property_createdate'),
+    stage: text('Lifecycle Stage', 'property_lifecyclestage'),
+    lead_status: text('Lead Status', 'property_hs_lead_status'),
+    owner_id: text('Contact owner', 'property_hubspot_owner_id'),
+    source: text('Original Source', 'property_hs_analytics_source'),
+    account_id: text('Associated Company ID', 'Associated Company IDs', 'Primary Associated Company ID', 'property_associatedcompanyid'),
+  },
+  patterns: [
+    { name: 'became', pattern: /^Became an? (.+) Date$/i, kind: 'timestamp' },
+    { name: 'entered', pattern: /^Date entered "(.+) \(Lifecycle Stage Pipeline\)"$/i, kind: 'timestamp' },
+    { name: 'exited', pattern: /^Date exited "(.+) \(Lifecycle Stage Pipeline\)"$/i, kind: 'timestamp' },
+    { name: 'became', pattern: /^property_hs_lifecyclestage_(.+)_date$/i, kind: 'timestamp' },
+    { name: 'entered', pattern: /^property_hs_v2_date_entered_(.+)$/i, kind: 'timestamp' },
+    { name: 'exited', pattern: /^property_hs_v2_date_exited_(.+)$/i, kind: 'timestamp' },
+  ],
+  excludes: ['Property', 'Deal Name', 'name', 'contact_id'],
+  key: ['lead_id'],
+  keepExtraFieldsFor: 'lead_id',
+  fieldKeys: {
+    'job title': 'title', property_jobtitle: 'title', 'number of employees': 'employees',
+    property_numemployees: 'employees', 'annual revenue': 'revenue', property_annualrevenue: 'revenue',
+    'country/region': 'country', property_country: 'country', industry: 'industry', property_industry: 'industry',
+  },
+  emit: (ctx) => [
+    {
+      target: 'leads',
+      columns: {
+        lead_id: 'lead_id', source_system: `'hubspot'`, email: 'email',
+        ...pick(ctx, ['first_name', 'last_name', 'company', 'created_at', 'lead_status', 'owner_id', 'source', 'account_id']),
+        ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
+      },
+    },
+    ...stageEntries(ctx, 'export_column'),
+  ],
+};
+
+/** Lead-status values that are a sales rejection, recorded as a stage event too. */
+const rejectionStatuses = `('unqualified', 'bad_timing', 'disqualified')`;
+
+export const hubspotPropertyHistory: FormatSpec = {
+  crm: 'hubspot', object: 'field_history', variant: 'hubspot_property_history',
+  description: 'HubSpot property history (lifecyclestage, hs_lead_status, owner, any property); Fivetran `contact_property_history`',
+  required: {
+    lead_id: { headers: ['Record ID', 'Contact ID', 'contact_id', 'Object ID'], nonEmpty: true },
+    property: { headers: ['Property', 'Property name', 'Property internal name', 'name'], nonEmpty: true },
+    value: text('Value', 'value'),
+    changed_at: { headers: ['Timestamp', 'Date', 'Changed At', 'timestamp'], kind: 'timestamp', nonEmpty: true },
+  },
+  optional: { source: text('Source', 'Source type', 'source') },
+  key: ['lead_id', 'property', 'changed_at'],
+  emit: (ctx): EmitStatement[] => [
+    {
+      target: 'field_history',
+      columns: {
+        lead_id: 'lead_id', value: 'value', changed_at: 'changed_at', ...pick(ctx, ['source']),
+        field: `case lower(property) when 'lifecyclestage' then 'lifecycle_stage' when 'hs_lead_status' then 'lead_status'
+                when 'hubspot_owner_id' then 'owner_id' else lower(property) end`,
+      },
+    },
+    {
+      target: 'stage_events',
+      columns: { lead_id: 'lead_id', stage_raw: 'value', entered_at: 'changed_at', origin: `'property_history'` },
+      where: `(lower(property) = 'lifecyclestage' or (lower(property) = 'hs_lead_status' and lower(value) in ${rejectionStatuses})) and value is not null`,
+    },
+  ],
+};
+
+export const hubspotDeals: FormatSpec = {
+  crm: 'hubspot', object: 'opportunities', variant: 'hubspot_deals',
+  description: 'HubSpot deals export (UI, including the all-properties variant)',
+  required: {
+    opportunity_id: { headers: ['Record ID', 'Deal ID'], nonEmpty: true },
+    name: text('Deal Name'),
+  },
+  optional: {
+    stage: text('Deal Stage'), pipeline: text('Pipeline'),
+    amount: { headers: ['Amount', 'Amount in company currency'], kind: 'number' },
+    currency: text('Currency', 'Deal Currency Code', 'Currency code'),
+    close_date: { headers: ['Close Date'], kind: 'date' }, created_at: ts('Create Date'),
+    owner_id: text('Deal owner'), loss_reason: text('Closed Lost Reason'),
+    contacts: text('Associated Contact IDs', 'Associated Contact ID', 'Associated Contact'),
+    account_id: text('Associated Company IDs', 'Associated Company ID'),
+  },
+  patterns: [{ name: 'entered', pattern: /^Date entered "(.+) \((.+)\)"$/i, kind: 'timestamp' }],
+  key: ['opportunity_id'],
+  emit: (ctx) => [
+    {
+      target: 'opportunities',
+      columns: {
+        opportunity_id: 'opportunity_id', source_system: `'hubspot'`, name: 'name',
+        ...pick(ctx, ['pipeline', 'amount', 'currency', 'close_date', 'created_at', 'owner_id', 'loss_reason']),
+        ...(ctx.has('stage') ? {
+          stage_raw: 'stage',
+          is_won: `regexp_replace(lower(stage), '[^a-z]', '', 'g') = 'closedwon'`,
+          is_closed: `regexp_replace(lower(stage), '[^a-z]', '', 'g') in ('closedwon', 'closedlost')`,
+        } : {}),
+        lead_id: ctx.has('contacts') ? `nullif(trim(split_part(contacts, ';', 1)), '')` : 'null',
+        account_id: ctx.has('account_id') ? `nullif(trim(split_part(account_id, ';', 1)), '')` : 'null',
+      },
+    },
+    ...ctx.patternColumns('entered').map((c): EmitStatement => ({
+      target: 'opportunity_stage_events',
+      columns: { opportunity_id: 'opportunity_id', stage_raw: ctx.param(c.label), entered_at: c.column },
+      where: `${c.column} is not null`,
+    })),
+  ],
+};
+
+export const hubspotFormats = [hubspotContacts, hubspotPropertyHistory, hubspotDeals];

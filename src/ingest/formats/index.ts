@@ -1,0 +1,39 @@
+/** Every export shape the loader knows, and the choice of one for a file's header. */
+import { dataError } from '../../errors.js';
+import { matchScore, resolveColumns } from '../columns.js';
+import { canonicalFormats } from './canonical.js';
+import { fivetranFormats, isFivetranDump } from './fivetran.js';
+import { hubspotFormats } from './hubspot.js';
+import { salesforceFormats } from './salesforce.js';
+import type { Crm, FormatSpec } from './types.js';
+
+export const allFormats: FormatSpec[] = [...hubspotFormats, ...salesforceFormats, ...fivetranFormats, ...canonicalFormats];
+
+export function detectFormat(path: string, header: string[], crm: Crm | 'auto', formats = allFormats): FormatSpec {
+  const fivetran = isFivetranDump(header);
+  if (crm === 'fivetran' && !fivetran) {
+    throw dataError(`${path}: --crm fivetran, but the header has no _fivetran_ column`);
+  }
+  const candidates = formats.filter((f) => crm === 'auto' || crm === 'fivetran' || f.crm === crm);
+  let best: FormatSpec | undefined;
+  let bestScore = 0;
+  for (const spec of candidates) {
+    const score = matchScore(spec, header);
+    if (score > bestScore) {
+      best = spec;
+      bestScore = score;
+    }
+  }
+  if (best) return fivetran ? { ...best, crm: 'fivetran', variant: `fivetran_${best.variant}` } : best;
+  const closest = candidates
+    .map((spec) => ({ spec, missing: resolveColumns(spec, header).missing }))
+    .sort((a, b) => a.missing.length - b.missing.length)
+    .slice(0, 2)
+    .map(({ spec, missing }) => `${spec.variant} needs ${missing.map((m) => `"${m}"`).join(', ')}`);
+  throw dataError(
+    `${path}: no known export format matches this header` +
+      (crm === 'auto' ? '' : ` (--crm ${crm})`) +
+      `; columns found: ${header.map((h) => `"${h}"`).join(', ') || '(none)'}; closest: ${closest.join('; ')}. ` +
+      `Use --mapping FILE to name the columns (docs/formats.md).`,
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * `revops-report load`: every file in one transaction. Per file: inspect, detect the format,
+ * read into DuckDB, parse and check rows, merge, and record the load run with its rejected rows.
+ * An error in any file rolls the whole load back, so the warehouse is never half-loaded.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Warehouse } from '../db/connection.js';
+import { UserError } from '../errors.js';
+import { unknownStageValues } from '../models/stageAliases.js';
+import { resolveColumns } from './columns.js';
+import { expandInputs } from './files.js';
+import { detectFormat } from './formats/index.js';
+import type { Crm, FormatSpec } from './formats/types.js';
+import { inspectFile } from './inspect.js';
+import { mergeStaged } from './merge.js';
+import { assertColumns, buildTyped, emitCanonicalRows, readRawRows } from './stageFile.js';
+import type { DateOrder } from './timestamps.js';
+import { utf8Copy } from './transcode.js';
+
+export interface LoadOptions {
+  paths: string[];
+  crm: Crm | 'auto';
+  timezone?: string;
+  dateOrder?: DateOrder;
+  snapshotAt?: Date;
+  /** a format spec built from a --mapping file, used for every file */
+  mapping?: FormatSpec;
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
+export interface FileSummary {
+  path: string;
+  detected: string;
+  object: string;
+  variant: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+  duplicates: number;
+  encoding: string;
+  skipped?: string;
+  loadId?: number;
+}
+
+export interface LoadSummary {
+  files: FileSummary[];
+  unknownStageValues: string[];
+  warnings: string[];
+}
+
+export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
+  const { files, skipped } = await expandInputs(options.paths);
+  const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt), left alone`);
+  const summaries: FileSummary[] = [];
+  await wh.transaction(async () => {
+    for (const [index, path] of files.entries()) {
+      options.onFile?.(path, index, files.length);
+      summaries.push(await loadOneFile(wh, config, options, path, warnings));
+    }
+  });
+  const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
+  return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
+}
+
+async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
+  const started = new Date();
+  const inspection = await inspectFile(path);
+  const previous = await wh.one<{ load_id: number; rows_read: number; detected_crm: string; object: string; variant: string }>(
+    `select load_id, rows_read, detected_crm, object, variant from load_runs where checksum = $checksum order by load_id limit 1`,
+    { checksum: inspection.checksum },
+  );
+  if (previous) {
+    return {
+      path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
+      read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
+      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
+    };
+  }
+  const spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
+  const resolution = resolveColumns(spec, inspection.header);
+  assertColumns(path, spec, resolution, inspection.header);
+  const readable = await utf8Copy(path, inspection.encoding);
+  try {
+    const counts = await readRawRows(wh, readable.path, inspection.header, inspection.delimiter);
+    await buildTyped(wh, spec, resolution, inspection.header, {
+      timezone: options.timezone ?? config.timezone,
+      dateOrder: options.dateOrder,
+      delimiter: inspection.delimiter,
+      decimalComma: inspection.delimiter === ';',
+    }).catch((error: unknown) => {
+      throw error instanceof UserError ? new UserError(`${path}: ${error.message}`, error.exitCode) : error;
+    });
+    await emitCanonicalRows(wh, spec, resolution);
+    const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
+    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
+    await mergeStaged(wh, { loadId, snapshotAt });
+    const tally = await recordRejects(wh, loadId, path);
+    const read = counts.parsed + counts.parseRejected;
+    if (read === 0) warnings.push(`${path}: header only, no rows`);
+    const summary: FileSummary = {
+      path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
+      loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
+      encoding: inspection.encoding, loadId,
+    };
+    await wh.run(
+      `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
+        $snapshot, $read, $loaded, $rejected, $duplicates, $started, now())`,
+      {
+        id: loadId, path, name: basename(path), crm: spec.crm, object: spec.object, variant: spec.variant,
+        checksum: inspection.checksum, encoding: inspection.encoding, delim: inspection.delimiter,
+        snapshot: snapshotAt, read, loaded: summary.loaded, rejected: summary.rejected,
+        duplicates: summary.duplicates, started,
+      },
+    );
+    return summary;
+  } finally {
+    await readable.cleanup();
+  }
+}
+
+/** Rejected rows of both kinds: records the CSV reader could not split, and unusable rows. */
+async function recordRejects(wh: Warehouse, loadId: number, path: string) {
+  await wh.run(
+    `insert into rejected_rows
+     select $load, $path, line::int, null, csv_line,
+            error_type || ': ' || error_message
+     from (select line, any_value(csv_line) as csv_line, string_agg(distinct error_type, ', ') as error_type,
+                  string_agg(distinct error_message, '; ') as error_message
+           from reject_errors group by line)
+     order by line`,
+    { load: loadId, path },
+  );
+  await wh.run(
+    `insert into rejected_rows
+     select $load, $path, __row + 1, __row, __raw_line, __reject from typed where __reject is not null order by __row`,
+    { load: loadId, path },
+  );
+  return (await wh.one<{ loaded: number; rejected: number; duplicates: number }>(
+    `select count(*) filter (where __reject is null and not __duplicate)::int as loaded,
+            count(*) filter (where __reject is not null)::int as rejected,
+            count(*) filter (where __duplicate)::int as duplicates
+     from typed`,
+  ))!;
+}
+
+/** The export time a file speaks for: a date in its name (exports are usually named so), else its mtime. */
+async function snapshotTime(path: string): Promise<Date> {
+  const match = /(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:-]?(\d{2}))?/.exec(basename(path));
+  if (match) {
+    const [, y, m, d, hh = '00', mm = '00'] = match;
+    const date = new Date(`${y}-${m}-${d}T${hh}:${mm}:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return (await stat(path)).mtime;
+}

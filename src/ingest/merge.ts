@@ -1,0 +1,97 @@
+/**
+ * Merges one file's `new_<table>` rows into the warehouse. Entities (leads, owners, activities,
+ * opportunities) are replaced by the newer export (by snapshot time); facts (stage events,
+ * engagement, field history, opportunity stage events) are added unless already present, so
+ * loading the same facts twice changes nothing.
+ */
+import type { Warehouse } from '../db/connection.js';
+import { targetColumns } from './targets.js';
+
+export interface MergeContext {
+  loadId: number;
+  snapshotAt: Date;
+}
+
+const cols = (table: keyof typeof targetColumns) => Object.keys(targetColumns[table]).join(', ');
+
+/** Entities: the row with the later snapshot wins; an equal snapshot means the newer load wins. */
+async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', key: string, ctx: MergeContext) {
+  await wh.run(
+    `delete from ${table} t using new_${table} n
+     where t.${key} = n.${key} and t.snapshot_at <= $snapshot`,
+    { snapshot: ctx.snapshotAt },
+  );
+  await wh.run(
+    `insert into ${table} (${cols(table)}, snapshot_at, load_id, source_row)
+     select ${cols(table)}, $snapshot, $load, source_row
+     from new_${table} n
+     where not exists (select 1 from ${table} t where t.${key} = n.${key})`,
+    { snapshot: ctx.snapshotAt, load: ctx.loadId },
+  );
+}
+
+/** Entities without a snapshot notion: the latest load wins. */
+async function replaceEntity(wh: Warehouse, table: 'owners' | 'activities', key: string, ctx: MergeContext) {
+  await wh.run(`delete from ${table} t using new_${table} n where t.${key} = n.${key}`);
+  await wh.run(
+    `insert into ${table} (${cols(table)}, load_id, source_row) select ${cols(table)}, $load, source_row from new_${table}`,
+    { load: ctx.loadId },
+  );
+}
+
+/** Facts: insert what is not there yet (NULL-safe on every key column). */
+async function addFacts(wh: Warehouse, table: string, keys: string[], extra: string, extraValues: string, ctx: MergeContext) {
+  const columns = cols(table as keyof typeof targetColumns);
+  const match = keys.map((k) => `t.${k} is not distinct from n.${k}`).join(' and ');
+  await wh.run(
+    `insert into ${table} (${columns}${extra}, load_id, source_row)
+     select distinct on (${keys.map((k) => `n.${k}`).join(', ')}) ${columns.split(', ').map((c) => `n.${c}`).join(', ')}${extraValues}, $load, n.source_row
+     from new_${table} n
+     where not exists (select 1 from ${table} t where ${match})
+     order by ${keys.map((k) => `n.${k}`).join(', ')}, n.source_row`,
+    { load: ctx.loadId },
+  );
+}
+
+/**
+ * A current stage that differs from the one the previous snapshot of the same lead showed is a
+ * stage change the CRM never exported: record it at this snapshot, marked inferred — unless an
+ * exported event already shows that stage entered since the previous snapshot.
+ */
+async function inferSnapshotStageEvents(wh: Warehouse, ctx: MergeContext) {
+  await wh.run(
+    `insert into stage_events (lead_id, stage_raw, entered_at, origin, inferred, load_id, source_row)
+     select n.lead_id, n.stage_raw, $snapshot, 'snapshot', true, $load, n.source_row
+     from new_leads n join leads o on o.lead_id = n.lead_id
+     where o.snapshot_at < $snapshot and n.stage_raw is not null
+       and o.stage_raw is distinct from n.stage_raw
+       and not exists (select 1 from stage_events e where e.lead_id = n.lead_id and e.stage_raw = n.stage_raw
+                       and e.entered_at > o.snapshot_at and e.entered_at <= $snapshot)`,
+    { snapshot: ctx.snapshotAt, load: ctx.loadId },
+  );
+}
+
+export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<void> {
+  await inferSnapshotStageEvents(wh, ctx);
+  // Fields follow their lead: a replaced lead gets the newer export's fields.
+  await wh.run(
+    `delete from lead_fields f using leads l, new_leads n
+     where f.lead_id = n.lead_id and l.lead_id = n.lead_id and l.snapshot_at <= $snapshot`,
+    { snapshot: ctx.snapshotAt },
+  );
+  await wh.run(
+    `insert into lead_fields (lead_id, field, value, load_id)
+     select distinct on (lead_id, field) lead_id, field, value, $load from new_lead_fields n
+     where not exists (select 1 from lead_fields f where f.lead_id = n.lead_id and f.field = n.field)
+     order by lead_id, field, source_row`,
+    { load: ctx.loadId },
+  );
+  await mergeEntity(wh, 'leads', 'lead_id', ctx);
+  await mergeEntity(wh, 'opportunities', 'opportunity_id', ctx);
+  await replaceEntity(wh, 'owners', 'owner_id', ctx);
+  await replaceEntity(wh, 'activities', 'activity_id', ctx);
+  await addFacts(wh, 'stage_events', ['lead_id', 'stage_raw', 'entered_at'], ', inferred', ', false', ctx);
+  await addFacts(wh, 'engagement_events', ['lead_id', 'event_type', 'occurred_at', 'detail'], '', '', ctx);
+  await addFacts(wh, 'field_history', ['lead_id', 'field', 'changed_at'], '', '', ctx);
+  await addFacts(wh, 'opportunity_stage_events', ['opportunity_id', 'stage_raw', 'entered_at'], '', '', ctx);
+}
