@@ -1,6 +1,7 @@
 /**
- * The config's stage order and aliases as a table the SQL models join: `stage_aliases(alias_key,
- * stage, stage_order, kind)`. Keys are normalised the same way in TypeScript and SQL.
+ * The config's stage order and aliases as tables the SQL models join: `cfg_stage_aliases(alias_key,
+ * stage, stage_order, kind)` and `cfg_stages(stage, stage_order, label)`. Keys are normalised the
+ * same way in TypeScript and SQL.
  */
 import type { Config } from '../config/config.js';
 import { normalizeStageValue, normalizeStageValueSql } from '../config/stages.js';
@@ -31,12 +32,18 @@ export function stageAliasRows(config: Config): StageAlias[] {
   return [...rows.values()];
 }
 
-/** (Re)creates the stage_aliases table from the config; values are bound, never spliced. */
+/** (Re)creates the config tables from the config; values are bound, never spliced. */
 export async function writeStageAliases(wh: Warehouse, config: Config): Promise<void> {
   const rows = stageAliasRows(config);
-  await wh.run(`create or replace temp table stage_aliases (alias_key varchar, stage varchar, stage_order integer, kind varchar)`);
+  await wh.run(`create or replace table cfg_stages (stage varchar, stage_order integer, label varchar)`);
+  await wh.run(`insert into cfg_stages select unnest($stages), unnest($orders), unnest($labels)`, {
+    stages: config.stages.map((s) => s.id),
+    orders: config.stages.map((_, i) => i + 1),
+    labels: config.stages.map((s) => s.label),
+  });
+  await wh.run(`create or replace table cfg_stage_aliases (alias_key varchar, stage varchar, stage_order integer, kind varchar)`);
   await wh.run(
-    `insert into stage_aliases select unnest($keys), unnest($stages), unnest($orders), unnest($kinds)`,
+    `insert into cfg_stage_aliases select unnest($keys), unnest($stages), unnest($orders), unnest($kinds)`,
     {
       keys: rows.map((r) => r.alias_key),
       stages: rows.map((r) => r.stage),
@@ -56,7 +63,7 @@ export async function unknownStageValues(wh: Warehouse, config: Config, loadIds:
        union select stage_raw from leads where list_contains($ids, load_id) and stage_raw is not null
      )
      select distinct value from loaded
-     where ${normalizeStageValueSql('value')} not in (select alias_key from stage_aliases)
+     where ${normalizeStageValueSql('value')} not in (select alias_key from cfg_stage_aliases)
      order by value`,
     { ids: loadIds },
   );

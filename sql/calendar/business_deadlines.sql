@@ -1,0 +1,96 @@
+-- Business deadlines: the instant the business clock reaches a target, for every row of {{requests}}.
+-- grain: one row per request_id of {{requests}} (request_id, calendar_key, start_at, target_minutes).
+-- Filled in by src/calendar/businessTime.ts: {{requests}} the input relation, {{output}} the table made.
+--
+-- The clock reads position(start_at) at the start (see business_minutes.sql); the deadline is where
+-- it reads position(start_at) + target_minutes: inside the first interval whose stretch of the clock,
+-- (cumulative_minutes_before, cumulative_minutes_before + interval_minutes], holds that reading.
+-- So 4 business hours from Friday 13:00 end at Friday 17:00 (the close), not Monday 09:00; and a
+-- target of 0 is the clock start (a lead arriving at night is due at the next opening).
+-- Null when the start or the deadline lies outside the built calendar, or the target is negative.
+
+create or replace {{temporary}} table {{output}} as
+with intervals as (
+  select
+    calendar_key,
+    open_at,
+    close_at,
+    cumulative_minutes_before,
+    (epoch_us(close_at) - epoch_us(open_at)) / 60e6 as interval_minutes,
+    lead(open_at) over (partition by calendar_key order by open_at) as next_open_at
+  from business_intervals
+),
+
+-- the instants a calendar speaks for: its first local midnight to the midnight after its last day
+coverage as (
+  select
+    calendars.calendar_key,
+    timezone(calendars.timezone, cast(calendars.first_day as timestamp)) as covered_from,
+    timezone(calendars.timezone, cast(calendars.last_day + 1 as timestamp)) as covered_until,
+    min(intervals.open_at) as first_open_at
+  from business_calendars as calendars
+  left join business_intervals as intervals on intervals.calendar_key = calendars.calendar_key
+  group by all
+),
+
+requests as (
+  select request_id, calendar_key, start_at, target_minutes
+  from {{requests}}
+),
+
+-- the clock reading at the start (0 before the first opening); see business_minutes.sql
+started as (
+  select
+    requests.*,
+    case when requests.start_at >= coverage.covered_from and requests.start_at <= coverage.covered_until then
+      coalesce(
+        at_start.cumulative_minutes_before
+          + least(at_start.interval_minutes, (epoch_us(requests.start_at) - epoch_us(at_start.open_at)) / 60e6),
+        0
+      )
+    end as start_position,
+    case when requests.start_at >= coverage.covered_from and requests.start_at <= coverage.covered_until then
+      case
+        when at_start.open_at is null then coverage.first_open_at
+        when requests.start_at < at_start.close_at then requests.start_at
+        else at_start.next_open_at
+      end
+    end as clock_start_at
+  from requests
+  left join coverage on coverage.calendar_key = requests.calendar_key
+  asof left join intervals as at_start
+    on at_start.calendar_key = requests.calendar_key and requests.start_at >= at_start.open_at
+),
+
+targeted as (
+  select *, start_position + target_minutes as target_position
+  from started
+),
+
+-- the last interval whose clock reading at opening is below the target holds the deadline
+reached as (
+  select
+    targeted.*,
+    make_timestamptz(epoch_us(due_in.open_at) + cast(round((targeted.target_position - due_in.cumulative_minutes_before) * 60e6) as bigint)) as due_at,
+    targeted.target_position <= due_in.cumulative_minutes_before + due_in.interval_minutes as within_calendar
+  from targeted
+  asof left join intervals as due_in
+    on due_in.calendar_key = targeted.calendar_key and targeted.target_position > due_in.cumulative_minutes_before
+),
+
+final as (
+  select
+    request_id,
+    calendar_key,
+    start_at,
+    target_minutes,
+    clock_start_at,
+    case
+      when target_minutes < 0 then null
+      when target_minutes = 0 then clock_start_at
+      when within_calendar then due_at
+    end as deadline_at
+  from reached
+)
+
+select * from final;

@@ -1,0 +1,56 @@
+-- fct_stage_entries: one row per stage entry of a lead (stages and exit states such as recycled),
+-- with when it ended (the next entry), time in stage, and what kind of move it was.
+--   is_reentry:     the lead had entered this stage before (MQL twice)
+--   is_recycle:     an entry into the recycled state (reason: the reason code, when exported)
+--   is_regression:  back to a stage below the highest reached so far
+--   is_out_of_order: the first entry into a stage dated after a higher stage was entered with no
+--                   exit state in between (e.g. a customer date before the MQL date): a data problem
+with entries as (
+    select * from int_lead__stage_entries
+),
+
+positioned as (
+    select
+        *,
+        row_number() over (partition by lead_id, stage order by entered_at, event_number) as entry_number_in_stage,
+        lead(entered_at) over (partition by lead_id order by event_number) as next_entered_at,
+        lead(stage) over (partition by lead_id order by event_number) as next_stage,
+        max(stage_order) over (partition by lead_id order by event_number
+                               rows between unbounded preceding and 1 preceding) as highest_order_before,
+        count(*) filter (where stage_kind = 'exit') over (partition by lead_id order by event_number
+                               rows between unbounded preceding and 1 preceding) as exits_before
+    from entries
+),
+
+final as (
+    select
+        lead_id,
+        event_number,
+        stage,
+        stage_raw,
+        stage_kind,
+        stage_order,
+        entered_at,
+        next_entered_at as exited_at,
+        exited_at as exported_exited_at,
+        next_stage,
+        case when next_entered_at is not null
+             then date_diff('second', entered_at, next_entered_at) / 86400.0 end as days_in_stage,
+        next_entered_at is null as is_current,
+        entry_number_in_stage,
+        entry_number_in_stage > 1 as is_reentry,
+        stage = 'recycled' as is_recycle,
+        stage = 'disqualified' as is_disqualification,
+        coalesce(stage_kind = 'stage' and stage_order < highest_order_before, false) as is_regression,
+        coalesce(stage_kind = 'stage' and entry_number_in_stage = 1 and stage_order < highest_order_before
+                 and exits_before = 0, false) as is_out_of_order,
+        exits_before > 0 as is_after_exit,
+        reason,
+        origin,
+        inferred,
+        load_id,
+        source_row
+    from positioned
+)
+
+select * from final

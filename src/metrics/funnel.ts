@@ -1,0 +1,149 @@
+/**
+ * The funnel: cohort conversion per stage (overall, per --by group, per cohort period) and the
+ * period view of stage entries. DuckDB aggregates (sql/metrics/funnel__*.sql); this module only
+ * shapes the few aggregate rows into the documented JSON contract (docs/metrics.md).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Config } from '../config/config.js';
+import type { Warehouse } from '../db/connection.js';
+import { sqlPath } from '../paths.js';
+import { dataFreshness } from './freshness.js';
+import { rate, wilson95 } from './wilson.js';
+import type { ReportWindow } from './window.js';
+
+export type SkippedMode = 'count' | 'strict';
+export type Interval = 'week' | 'month' | 'quarter';
+
+export interface FunnelOptions {
+  window: ReportWindow;
+  stages: string[];
+  skipped: SkippedMode;
+  by?: string;
+  interval?: Interval;
+  /** matured conversion: only leads this many seconds past the previous stage count */
+  maturedSeconds?: number;
+}
+
+export interface FunnelStage {
+  stage: string;
+  label: string;
+  reached: number;
+  conversionFromPrevious: number | null;
+  conversionFromTop: number | null;
+  ci95: [number, number] | null;
+  medianDaysFromPrevious: number | null;
+  p90DaysFromPrevious: number | null;
+  open: number;
+  impliedBySkip: number;
+  reentries: number;
+  outOfOrder: number;
+  matured?: { eligible: number; converted: number; immature: number; conversion: number | null };
+}
+
+export interface FunnelReport {
+  report: 'funnel';
+  asOf: string;
+  window: { from: string; to: string };
+  cohortStage: string;
+  skipped: SkippedMode;
+  dataFreshness: string | null;
+  maturedWindowDays: number | null;
+  stages: FunnelStage[];
+  groups: { key: string; stages: FunnelStage[] }[];
+  trend: { period: string; stages: FunnelStage[] }[];
+  period: { stage: string; entries: number }[];
+  warnings: string[];
+}
+
+interface CountRow {
+  is_group: boolean; is_period: boolean; group_key: string | null; period: string | null; stage: string; position: number;
+  reached: number; previous_reached: number; implied_by_skip: number; reentries: number; open: number; out_of_order: number;
+  median_days_from_previous: number | null; p90_days_from_previous: number | null; matured_eligible: number; matured_converted: number;
+}
+
+const round = (value: number | null, digits = 4) => (value === null ? null : Number(value.toFixed(digits)));
+
+function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSeconds?: number): FunnelStage[] {
+  const sorted = [...rows].sort((a, b) => a.position - b.position);
+  const top = sorted[0]?.reached ?? 0;
+  return sorted.map((row, i) => {
+    const first = i === 0;
+    const matured = maturedSeconds && !first
+      ? { eligible: row.matured_eligible, converted: row.matured_converted, immature: row.previous_reached - row.matured_eligible, conversion: round(rate(row.matured_converted, row.matured_eligible)) }
+      : undefined;
+    const [k, n] = matured ? [matured.converted, matured.eligible] : [row.reached, row.previous_reached];
+    const ci = first ? null : wilson95(k, n);
+    return {
+      stage: row.stage,
+      label: labels.get(row.stage) ?? row.stage,
+      reached: row.reached,
+      conversionFromPrevious: first ? null : round(rate(k, n)),
+      conversionFromTop: round(rate(row.reached, top)),
+      ci95: ci ? [round(ci[0])!, round(ci[1])!] : null,
+      medianDaysFromPrevious: first ? null : round(row.median_days_from_previous, 3),
+      p90DaysFromPrevious: first ? null : round(row.p90_days_from_previous, 3),
+      open: first ? 0 : row.open,
+      impliedBySkip: row.implied_by_skip,
+      reentries: row.reentries,
+      outOfOrder: first ? 0 : row.out_of_order,
+      ...(matured ? { matured } : {}),
+    };
+  });
+}
+
+export async function computeFunnel(wh: Warehouse, config: Config, options: FunnelOptions): Promise<FunnelReport> {
+  const { window } = options;
+  const labels = new Map(config.stages.map((s) => [s.id, s.label]));
+  const leadStagesSql = await readFile(sqlPath('metrics/funnel__lead_stages.sql'), 'utf8');
+  await wh.run(`create or replace temp table funnel_lead_stages as ${leadStagesSql}`, {
+    as_of: window.asOf, from: window.from, to: window.to, stages: options.stages,
+    strict: options.skipped === 'strict', group_field: options.by ?? '', interval: options.interval ?? '',
+  });
+  const maturedSeconds = options.maturedSeconds ?? 0;
+  const rows = await wh.all<CountRow>(await readFile(sqlPath('metrics/funnel__stage_counts.sql'), 'utf8'), {
+    matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
+    window_seconds: maturedSeconds,
+  });
+  const overall = rows.filter((r) => !r.is_group && !r.is_period);
+  const stages = overall.length ? shapeStages(overall, labels, options.maturedSeconds) : emptyStages(options.stages, labels);
+  const byKey = <K extends 'group_key' | 'period'>(key: K, flag: 'is_group' | 'is_period') => {
+    const groups = new Map<string, CountRow[]>();
+    for (const row of rows.filter((r) => r[flag])) groups.set(row[key]!, [...(groups.get(row[key]!) ?? []), row]);
+    return [...groups.entries()].map(([k, groupRows]) => ({ key: k, stages: shapeStages(groupRows, labels, options.maturedSeconds) }));
+  };
+  const period = await wh.all<{ stage: string; entries: number }>(
+    `select s.stage, cast(count(e.lead_id) as integer) as entries
+     from cfg_stages s
+     left join fct_stage_entries e on e.stage = s.stage and e.entered_at >= $from and e.entered_at < $to and e.entered_at <= $as_of
+     where s.stage in (select unnest($stages))
+     group by s.stage, s.stage_order order by s.stage_order`,
+    { from: window.from, to: window.to, as_of: window.asOf, stages: options.stages },
+  );
+  const warnings: string[] = [];
+  if (stages[0]!.reached === 0) warnings.push(`No lead entered ${labels.get(options.stages[0]!)} between ${window.from.toISOString()} and ${window.to.toISOString()}: the funnel is empty.`);
+  const outOfOrder = stages.reduce((sum, s) => sum + s.outOfOrder, 0);
+  if (outOfOrder > 0) warnings.push(`${outOfOrder} stage entries are dated out of order (a later stage before an earlier one): counted as reached, left out of the days-between-stages figures.`);
+  const immature = stages.reduce((sum, s) => sum + (s.matured?.immature ?? 0), 0);
+  if (immature > 0) warnings.push(`${immature} stage transitions are younger than the ${Math.round(maturedSeconds / 86400)}-day window at the as-of and are left out of matured conversion.`);
+  return {
+    report: 'funnel',
+    asOf: window.asOf.toISOString(),
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    cohortStage: options.stages[0]!,
+    skipped: options.skipped,
+    dataFreshness: await dataFreshness(wh),
+    maturedWindowDays: options.maturedSeconds ? options.maturedSeconds / 86400 : null,
+    stages,
+    groups: options.by ? byKey('group_key', 'is_group').map(({ key, stages: s }) => ({ key, stages: s })) : [],
+    trend: options.interval ? byKey('period', 'is_period').map(({ key, stages: s }) => ({ period: key, stages: s })) : [],
+    period,
+    warnings,
+  };
+}
+
+function emptyStages(stages: string[], labels: Map<string, string>): FunnelStage[] {
+  return stages.map((stage) => ({
+    stage, label: labels.get(stage) ?? stage, reached: 0, conversionFromPrevious: null, conversionFromTop: null, ci95: null,
+    medianDaysFromPrevious: null, p90DaysFromPrevious: null, open: 0, impliedBySkip: 0, reentries: 0, outOfOrder: 0,
+  }));
+}

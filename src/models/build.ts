@@ -1,0 +1,53 @@
+/**
+ * Builds the SQL models in sql/ in dependency order (staging → intermediate → marts), each
+ * materialised as a table of the same name so an analyst can query any layer. A build is skipped
+ * when neither the loaded data nor the config changed since the last one.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Config } from '../config/config.js';
+import type { Warehouse } from '../db/connection.js';
+import { sqlPath } from '../paths.js';
+import { writeStageAliases } from './stageAliases.js';
+
+/** The lifecycle models, in the order they depend on each other. */
+export const lifecycleModels = [
+  'staging/stg_stage_events',
+  'staging/stg_opportunities',
+  'intermediate/int_lead__stage_entries',
+  'marts/fct_stage_entries',
+  'marts/fct_lead_stages',
+  'marts/dim_leads',
+];
+
+const modelName = (path: string) => path.split('/').pop()!;
+
+export async function runModel(wh: Warehouse, path: string): Promise<void> {
+  const select = await readFile(sqlPath(`${path}.sql`), 'utf8');
+  try {
+    await wh.run(`create or replace table ${modelName(path)} as\n${select}`);
+  } catch (error) {
+    throw new Error(`sql/${path}.sql: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** What the models were built from: the config's stages and the last load. */
+async function buildKey(wh: Warehouse, config: Config): Promise<string> {
+  const last = await wh.one<{ id: number | null }>(`select max(load_id)::int as id from load_runs`);
+  const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates, models: lifecycleModels }));
+  return `${last?.id ?? 0}:${hash.digest('hex').slice(0, 16)}`;
+}
+
+export async function buildModels(wh: Warehouse, config: Config, options: { force?: boolean } = {}): Promise<boolean> {
+  await wh.run(`create table if not exists model_state (build_key varchar, built_at timestamptz)`);
+  const key = await buildKey(wh, config);
+  const state = await wh.one<{ build_key: string }>(`select build_key from model_state`);
+  if (!options.force && state?.build_key === key) return false;
+  await wh.transaction(async () => {
+    await writeStageAliases(wh, config);
+    for (const model of lifecycleModels) await runModel(wh, model);
+    await wh.run(`delete from model_state`);
+    await wh.run(`insert into model_state values ($key, now())`, { key });
+  });
+  return true;
+}
