@@ -40,7 +40,7 @@ export const defaultStages: StageDefinition[] = [
 export const defaultExitStateAliases: Record<ExitState, string[]> = {
   recycled: ['recycled', 'nurturing', 'nurture', 'Recycled MQL'],
   disqualified: ['disqualified', 'unqualified', 'rejected', 'Closed - Not Converted', 'bad timing'],
-  other: ['other'],
+  other: ['other', 'Other Lifecycle Stage'],
 };
 
 /** Lowercase, letters and digits only: "Marketing Qualified Lead" → "marketingqualifiedlead". */

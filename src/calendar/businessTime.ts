@@ -1,0 +1,69 @@
+/**
+ * Business time over whole tables, in SQL: the speed-to-lead and SLA models hand over a relation of
+ * pairs (or deadline requests) and join the table these functions return. Needs business_intervals
+ * (buildCalendar) covering every instant measured.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Warehouse } from '../db/connection.js';
+import { dataError, usageError } from '../errors.js';
+import { sqlPath } from '../paths.js';
+
+export interface BusinessTimeOptions {
+  /** table to create or replace; default business_time__pairs / business_time__deadlines */
+  output?: string;
+  /** a temp table (this connection only, the default) or a table kept in the warehouse */
+  temporary?: boolean;
+}
+
+/** Relation and table names are spliced into the model, so only plain (schema.)identifiers pass. */
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+function checkIdentifier(name: string): string {
+  if (!identifier.test(name)) throw usageError(`business time: "${name}" is not a table or view name`);
+  return name;
+}
+
+async function runTemplate(warehouse: Warehouse, file: string, names: Record<string, string>, temporary: boolean) {
+  let text = await readFile(sqlPath(file), 'utf8');
+  for (const [placeholder, name] of Object.entries(names)) text = text.replaceAll(`{{${placeholder}}}`, checkIdentifier(name));
+  text = text.replaceAll('{{temporary}}', temporary ? 'temp' : '');
+  await warehouse.runScript(text, file);
+}
+
+/** A calendar key with no calendar would silently give nulls: say which keys are missing instead. */
+async function checkCalendarKeys(warehouse: Warehouse, relation: string): Promise<void> {
+  const missing = await warehouse.all<{ calendar_key: string }>(
+    `select distinct calendar_key from ${relation}
+     where calendar_key is not null
+       and calendar_key not in (select calendar_key from business_calendars)
+     order by 1 limit 5`,
+  );
+  if (missing.length > 0) {
+    const keys = missing.map((m) => `"${m.calendar_key}"`).join(', ');
+    throw dataError(`business time: no business calendar was built for ${keys}`);
+  }
+}
+
+/**
+ * Business minutes for each row of `pairs` (pair_id, calendar_key, start_at, end_at).
+ * Creates a table of (pair_id, calendar_key, start_at, end_at, clock_start_at, business_minutes,
+ * wall_minutes) and returns its name. See sql/calendar/business_minutes.sql.
+ */
+export async function computeBusinessMinutes(warehouse: Warehouse, pairs: string, options: BusinessTimeOptions = {}): Promise<string> {
+  const output = options.output ?? 'business_time__pairs';
+  await checkCalendarKeys(warehouse, checkIdentifier(pairs));
+  await runTemplate(warehouse, 'calendar/business_minutes.sql', { pairs, output }, options.temporary ?? true);
+  return output;
+}
+
+/**
+ * The instant each row of `requests` (request_id, calendar_key, start_at, target_minutes) reaches
+ * its target in business minutes. Creates a table of (request_id, calendar_key, start_at,
+ * target_minutes, clock_start_at, deadline_at) and returns its name. See sql/calendar/business_deadlines.sql.
+ */
+export async function computeBusinessDeadlines(warehouse: Warehouse, requests: string, options: BusinessTimeOptions = {}): Promise<string> {
+  const output = options.output ?? 'business_time__deadlines';
+  await checkCalendarKeys(warehouse, checkIdentifier(requests));
+  await runTemplate(warehouse, 'calendar/business_deadlines.sql', { requests, output }, options.temporary ?? true);
+  return output;
+}
