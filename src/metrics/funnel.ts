@@ -122,7 +122,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
   const warnings: string[] = [];
   if (stages[0]!.reached === 0) warnings.push(`No lead entered ${labels.get(options.stages[0]!)} between ${window.from.toISOString()} and ${window.to.toISOString()}: the funnel is empty.`);
   const outOfOrder = stages.reduce((sum, s) => sum + s.outOfOrder, 0);
-  if (outOfOrder > 0) warnings.push(`${outOfOrder} stage entries are dated out of order (a later stage before an earlier one): counted as reached, left out of the days-between-stages figures.`);
+  if (outOfOrder > 0) warnings.push(`${outOfOrder} stage ${outOfOrder === 1 ? "entry is" : "entries are"} dated out of order (a later stage before an earlier one): counted as reached, left out of the days-between-stages figures.`);
   const immature = stages.reduce((sum, s) => sum + (s.matured?.immature ?? 0), 0);
   if (immature > 0) warnings.push(`${immature} stage transitions are younger than the ${Math.round(maturedSeconds / 86400)}-day window at the as-of and are left out of matured conversion.`);
   return {
@@ -131,7 +131,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     cohortStage: options.stages[0]!,
     skipped: options.skipped,
-    dataFreshness: await dataFreshness(wh),
+    dataFreshness: await dataFreshness(wh, window.asOf),
     maturedWindowDays: options.maturedSeconds ? options.maturedSeconds / 86400 : null,
     stages,
     groups: options.by ? byKey('group_key', 'is_group').map(({ key, stages: s }) => ({ key, stages: s })) : [],

@@ -1,0 +1,178 @@
+/**
+ * The command line: commander wiring only. Each command lazy-imports src/commands/<name>.ts,
+ * calls one function with normalised options, and prints what it returns. Errors are printed
+ * once here: a UserError as its message with its exit code, anything else as an internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from './errors.js';
+import { printResult, type OutputFormat } from './output.js';
+import { version } from './version.js';
+import './views.js';
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+const progress = (message: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
+};
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('revops-report')
+    .description('Lifecycle, funnel, speed-to-lead, SLA and scoring-backtest reports from CRM exports, computed in DuckDB.')
+    .version(version, '-V, --version')
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const dbOption = () => new Option('--db <path>', 'warehouse file (default: $REVOPS_DB or ./revops.duckdb)');
+  const configOption = () => new Option('--config <file>', 'config file (default: ./revops.config.json when present)');
+
+  program
+    .command('load')
+    .description('load CRM export files (HubSpot, Salesforce, Fivetran dumps, canonical CSV) into the warehouse')
+    .argument('<paths...>', 'export files or folders of them')
+    .addOption(new Option('--crm <crm>', 'which CRM the files come from').choices(['auto', 'hubspot', 'salesforce', 'fivetran', 'canonical']).default('auto'))
+    .option('--timezone <tz>', 'IANA zone of timestamps without an offset (default: config, else UTC)')
+    .option('--mapping <file>', 'JSON file naming the columns of an export the loader does not recognise')
+    .addOption(new Option('--date-order <order>', 'day/month order for dates like 03/04/2024').choices(['mdy', 'dmy']))
+    .option('--snapshot-at <time>', 'the export time the files speak for (default: a date in the file name, else its mtime)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .addOption(dbOption())
+    .addOption(configOption())
+    .addHelpText('after', examples('revops-report load exports/hubspot-contacts-2024-06-01.csv', 'revops-report load sample-data/ --format json', 'revops-report load legacy.csv --mapping legacy-mapping.json --timezone Europe/Berlin'))
+    .action(async (paths: string[], opts) => {
+      const { load } = await import('./commands/load.js');
+      const summary = await load({ paths, ...opts, progress });
+      printResult(summary, opts.format as OutputFormat, 'load');
+      if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: see the rejected_rows table or `revops-report rejects`.');
+    });
+
+  /** The window, as-of and output flags every report command shares. */
+  const reportCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--since <duration>', 'entries in this period up to the as-of: 90d, 12w, 6m, 1y (default 90d)')
+      .option('--from <date>', 'window start (YYYY-MM-DD), with --to')
+      .option('--to <date>', 'window end, inclusive (YYYY-MM-DD)')
+      .option('--as-of <date>', 'the report\'s "now" (default: now); makes a report reproducible')
+      .addOption(new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html').choices(['table', 'json', 'csv', 'html']))
+      .option('--out <path>', 'write to this file (for html: a folder that receives the report)')
+      .addOption(dbOption())
+      .addOption(configOption());
+
+  reportCommand('funnel', 'stage conversion rates for a cohort of leads, with definitions')
+    .option('--cohort-stage <stage>', 'the stage whose first entry in the window defines the cohort (default: first of --stages)')
+    .option('--stages <list>', 'comma-separated stage ids in order (default: lead,mql,sql,opportunity,customer)')
+    .option('--by <field>', 'break down by source, owner, team, segment, or any lead field kept at load')
+    .addOption(new Option('--interval <interval>', 'conversion by cohort period').choices(['week', 'month', 'quarter']))
+    .option('--window <duration>', 'matured conversion: count a conversion only within this time of the previous stage (e.g. 30d)')
+    .addOption(new Option('--skipped <mode>', 'count: reaching a later stage passes skipped ones; strict: it does not').choices(['count', 'strict']).default('count'))
+    .addHelpText('after', examples(
+      'revops-report funnel --since 90d',
+      'revops-report funnel --from 2024-01-01 --to 2024-03-31 --as-of 2024-06-30 --cohort-stage mql --by source',
+      'revops-report funnel --since 1y --interval month --window 30d --format html --out reports/',
+      'revops-report funnel --since 90d --format json > funnel.json',
+    ))
+    .action(async (opts) => {
+      const { funnel, funnelOutputs } = await import('./commands/funnel.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const written = await emitReport(opts.format, opts.out, funnelOutputs(await funnel(opts)));
+      if (written) progress(`wrote ${written}`);
+    });
+
+  const scoring = program.command('scoring').description('lead-scoring models: templates, scores as of a date, backtests');
+  scoring
+    .command('init')
+    .description('write a starting scoring model from a template (DOMAIN.md point values)')
+    .addOption(new Option('--template <name>', 'plg (ACV $500–5K), enterprise ($50K+), midmarket ($5K–25K)').choices(['plg', 'enterprise', 'midmarket']).makeOptionMandatory())
+    .option('--out <file>', 'write the model here instead of printing it')
+    .option('--force', 'overwrite --out if it exists')
+    .addHelpText('after', examples('revops-report scoring init --template plg --out models/plg.json'))
+    .action(async (opts) => {
+      const { scoringInit } = await import('./commands/scoring.js');
+      const result = await scoringInit({ template: opts.template, out: opts.out, force: opts.force });
+      if (result.writtenTo) progress(`wrote ${result.writtenTo}`);
+      else process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    });
+  scoring
+    .command('score')
+    .description('score every lead as of a date with a model (for checking a model by eye)')
+    .requiredOption('--model <file>', 'scoring model JSON')
+    .option('--as-of <date>', 'score with what was known then (default: now)')
+    .addOption(new Option('--format <format>', 'output').choices(['json', 'csv']).default('json'))
+    .option('--out <file>', 'write to this file')
+    .addOption(dbOption())
+    .addOption(configOption())
+    .addHelpText('after', examples('revops-report scoring score --model models/plg.json --as-of 2024-06-30 --format csv --out scores.csv'))
+    .action(async (opts) => {
+      const { scoringScoreCommand } = await import('./commands/scoringCli.js');
+      const written = await scoringScoreCommand(opts);
+      if (written) progress(`wrote ${written}`);
+    });
+
+  program
+    .command('lead')
+    .description("print one lead's reconstructed lifecycle timeline, with the file and row of each event")
+    .argument('<id>', 'lead id (HubSpot Record ID, Salesforce Id, or canonical lead_id)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .addOption(dbOption())
+    .addOption(configOption())
+    .addHelpText('after', examples('revops-report lead 00Q5e00000ABCDE', 'revops-report lead 1501 --format json'))
+    .action(async (id: string, opts) => {
+      const { leadTimeline } = await import('./commands/lead.js');
+      printResult(await leadTimeline({ id, ...opts }), opts.format as OutputFormat, 'lead');
+    });
+
+  program
+    .command('sample')
+    .description('write realistic, deterministic sample exports (HubSpot, Salesforce, canonical)')
+    .requiredOption('--out <dir>', 'folder to write into')
+    .option('--leads <n>', 'number of leads', (v) => parsePositiveInt(v, '--leads'), 500)
+    .option('--seed <n>', 'random seed', (v) => parsePositiveInt(v, '--seed'), 42)
+    .addHelpText('after', examples('revops-report sample --out /tmp/sample --leads 2000 --seed 7'))
+    .action(async (opts) => {
+      const { sample } = await import('./commands/sample.js');
+      printResult(await sample({ out: opts.out, leads: opts.leads, seed: opts.seed }), 'json', 'sample');
+    });
+
+  program
+    .command('demo')
+    .description('load the bundled sample data into a fresh warehouse and write every report')
+    .option('--out <dir>', 'where reports go', 'out/demo')
+    .addHelpText('after', examples('revops-report demo', 'revops-report demo --out /tmp/demo'))
+    .action(async (opts) => {
+      const { demo } = await import('./commands/demo.js');
+      const result = await demo({ out: opts.out, progress: (m) => process.stderr.write(`${m}\n`) });
+      printResult(result, 'table', 'demo');
+    });
+
+  return program;
+}
+
+export function parsePositiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${name} must be a positive whole number, not "${value}"`, 2);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version end here too, with exit code 0
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`revops-report: ${error.message}\n`);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`revops-report: internal error: ${(error as Error).message}\n`);
+    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    else process.stderr.write('(run again with --debug for details)\n');
+    return 1;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Writing a report in the chosen format, to stdout or to --out: JSON (the documented contract),
+ * a terminal table, spreadsheet-safe CSV, or a self-contained HTML file (for html, --out is a
+ * folder that receives <name>.html). Files are written to a temporary name and renamed, so a
+ * reader on a shared drive never sees half a report.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { usageError } from '../errors.js';
+import { renderReportHtml } from '../reports/html.js';
+import type { ReportDocument } from '../reports/types.js';
+
+export type ReportFormat = 'table' | 'json' | 'csv' | 'html';
+export const reportFormats: ReportFormat[] = ['table', 'json', 'csv', 'html'];
+
+export interface ReportOutputs {
+  name: string;
+  json: unknown;
+  table: () => string;
+  csv: () => string;
+  document: () => ReportDocument;
+}
+
+/** Table on a terminal, JSON when piped (schedulers read JSON). */
+export const defaultFormat = (): ReportFormat => (process.stdout.isTTY ? 'table' : 'json');
+
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.tmp-${process.pid}`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+export async function renderOutput(format: ReportFormat, outputs: ReportOutputs): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(outputs.json, null, 2)}\n`;
+    case 'table':
+      return `${outputs.table()}\n`;
+    case 'csv':
+      return outputs.csv();
+    case 'html':
+      return renderReportHtml(outputs.document());
+  }
+}
+
+/** Prints or writes the report; returns the path written, if any. */
+export async function emitReport(format: string | undefined, out: string | undefined, outputs: ReportOutputs): Promise<string | undefined> {
+  const chosen = (format ?? defaultFormat()) as ReportFormat;
+  if (!reportFormats.includes(chosen)) throw usageError(`--format must be one of ${reportFormats.join(', ')}`);
+  if (chosen === 'html' && !out) throw usageError('--format html needs --out FOLDER (the report is a file to open in a browser)');
+  const content = await renderOutput(chosen, outputs);
+  if (!out) {
+    process.stdout.write(content);
+    return undefined;
+  }
+  const path = chosen === 'html' ? join(out, `${outputs.name}.html`) : out;
+  await writeAtomically(path, content);
+  return path;
+}

@@ -1,0 +1,65 @@
+/** `revops-report lead ID`: one lead's reconstructed timeline, each event traced to its file and row. */
+import { loadConfig } from '../config/config.js';
+import { dataError } from '../errors.js';
+import { buildModels } from '../models/build.js';
+import { withWarehouse } from './warehouse.js';
+
+export interface LeadTimelineEvent {
+  eventNumber: number;
+  stage: string;
+  stageRaw: string;
+  enteredAt: string;
+  exitedAt: string | null;
+  daysInStage: number | null;
+  flags: string[];
+  reason: string | null;
+  origin: string;
+  file: string | null;
+  row: number | null;
+}
+
+export interface LeadTimeline {
+  leadId: string;
+  lead: Record<string, unknown> | null;
+  events: LeadTimelineEvent[];
+}
+
+interface EventRow {
+  event_number: number; stage: string; stage_raw: string; entered_at: string; exited_at: string | null;
+  days_in_stage: number | null; reason: string | null; origin: string; path: string | null; source_row: number | null;
+  is_reentry: boolean; is_recycle: boolean; is_regression: boolean; is_out_of_order: boolean; inferred: boolean; stage_kind: string;
+}
+
+export async function leadTimeline(options: { id: string; db?: string; config?: string }): Promise<LeadTimeline> {
+  const config = loadConfig(options.config);
+  return withWarehouse(options.db, async (wh) => {
+    await buildModels(wh, config);
+    const lead = await wh.one<Record<string, unknown>>(
+      `select lead_id, source_system, email, company, source, owner_id, owner_name, team,
+              strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') as created_at, current_stage, highest_stage,
+              has_skip, has_recycle, has_reentry, has_regression, has_out_of_order, has_unknown_stage
+       from dim_leads where lead_id = $id`,
+      { id: options.id },
+    );
+    const rows = await wh.all<EventRow>(
+      `select e.event_number::int as event_number, e.stage, e.stage_raw, e.stage_kind,
+              strftime(e.entered_at, '%Y-%m-%dT%H:%M:%SZ') as entered_at,
+              strftime(e.exited_at, '%Y-%m-%dT%H:%M:%SZ') as exited_at,
+              round(e.days_in_stage, 2)::double as days_in_stage, e.reason, e.origin, r.path, e.source_row,
+              e.is_reentry, e.is_recycle, e.is_regression, e.is_out_of_order, e.inferred
+       from fct_stage_entries e left join load_runs r on r.load_id = e.load_id
+       where e.lead_id = $id order by e.event_number`,
+      { id: options.id },
+    );
+    if (!lead && rows.length === 0) throw dataError(`no lead with id "${options.id}" in the warehouse`);
+    const events = rows.map((r): LeadTimelineEvent => ({
+      eventNumber: r.event_number, stage: r.stage, stageRaw: r.stage_raw, enteredAt: r.entered_at, exitedAt: r.exited_at,
+      daysInStage: r.days_in_stage, reason: r.reason, origin: r.origin, file: r.path, row: r.source_row,
+      flags: [
+        r.is_reentry && 're-entry', r.is_recycle && 'recycle', r.is_regression && 'regression',
+        r.is_out_of_order && 'out of order', r.inferred && 'inferred', r.stage_kind === 'unknown' && 'unknown stage value',
+      ].filter((f): f is string => Boolean(f)),
+    }));
+    return { leadId: options.id, lead: lead ?? null, events };
+  });
+}

@@ -1,0 +1,44 @@
+/** `revops-report load`: load exports into the warehouse and report what happened to every row. */
+import { loadConfig } from '../config/config.js';
+import { isValidTimeZone } from '../config/config.js';
+import { usageError } from '../errors.js';
+import { loadFiles, type LoadSummary } from '../ingest/load.js';
+import { loadMapping } from '../ingest/mapping.js';
+import type { Crm } from '../ingest/formats/types.js';
+import type { DateOrder } from '../ingest/timestamps.js';
+import { withWarehouse } from './warehouse.js';
+
+export interface LoadCommandOptions {
+  paths: string[];
+  db?: string;
+  config?: string;
+  crm?: string;
+  timezone?: string;
+  mapping?: string;
+  dateOrder?: string;
+  snapshotAt?: string;
+  progress?: (message: string) => void;
+}
+
+const crms = ['auto', 'hubspot', 'salesforce', 'fivetran', 'canonical'];
+
+export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
+  const config = loadConfig(options.config);
+  const crm = (options.crm ?? 'auto') as Crm | 'auto';
+  if (!crms.includes(crm)) throw usageError(`--crm must be one of ${crms.join(', ')}`);
+  if (options.timezone && !isValidTimeZone(options.timezone)) throw usageError(`--timezone ${options.timezone} is not an IANA time zone`);
+  if (options.dateOrder && !['mdy', 'dmy'].includes(options.dateOrder)) throw usageError('--date-order must be mdy or dmy');
+  let snapshotAt: Date | undefined;
+  if (options.snapshotAt) {
+    snapshotAt = new Date(options.snapshotAt);
+    if (Number.isNaN(snapshotAt.getTime())) throw usageError(`--snapshot-at ${options.snapshotAt} is not a date`);
+  }
+  const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
+  return withWarehouse(options.db, (wh) =>
+    loadFiles(wh, config, {
+      paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
+      snapshotAt, mapping,
+      onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
+    }),
+  );
+}

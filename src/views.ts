@@ -1,0 +1,57 @@
+/** The terminal views of command results (JSON output needs none). */
+import type { DemoResult } from './commands/demo.js';
+import type { LeadTimeline } from './commands/lead.js';
+import type { LoadSummary } from './ingest/load.js';
+import { registerView, table, textBlock } from './output.js';
+
+registerView<LoadSummary>('load', (summary) => {
+  const rows = summary.files.map((f) => ({ ...f, detected: `${f.detected} ${f.object}`, note: f.skipped ?? '' }));
+  const parts = [
+    table(
+      [
+        { key: 'path', label: 'file' }, { key: 'detected', label: 'detected' }, { key: 'encoding', label: 'encoding' },
+        { key: 'read', label: 'read', format: 'int' }, { key: 'loaded', label: 'loaded', format: 'int' },
+        { key: 'rejected', label: 'rejected', format: 'int' }, { key: 'duplicates', label: 'duplicates', format: 'int' },
+        { key: 'note', label: '' },
+      ],
+      rows,
+    ),
+  ];
+  if (summary.unknownStageValues.length) {
+    parts.push(textBlock('Stage values no stage or alias in the config names (kept, not counted in funnels):', summary.unknownStageValues));
+  }
+  if (summary.warnings.length) parts.push(textBlock('Warnings:', summary.warnings));
+  return parts.join('\n\n');
+});
+
+registerView<LeadTimeline>('lead', (timeline) => {
+  const lead = timeline.lead;
+  const head = lead
+    ? `Lead ${timeline.leadId}  ${lead.email ?? ''}  ${lead.company ?? ''}\n` +
+      `source ${lead.source ?? '(none)'} · owner ${lead.owner_name ?? lead.owner_id ?? '(none)'} · current stage ${lead.current_stage ?? '(none)'}`
+    : `Lead ${timeline.leadId} (only in stage events; no lead export row)`;
+  const rows = timeline.events.map((e) => ({
+    ...e,
+    stage: e.stage === e.stageRaw ? e.stage : `${e.stage} (${e.stageRaw})`,
+    flags: e.flags.join(', '),
+    from: e.file ? `${e.file}${e.row ? `:${e.row}` : ''}` : `(${e.origin})`,
+  }));
+  return `${head}\n\n${table(
+    [
+      { key: 'eventNumber', label: '#', format: 'int' }, { key: 'stage', label: 'stage' }, { key: 'enteredAt', label: 'entered (UTC)' },
+      { key: 'daysInStage', label: 'days', format: 'days' }, { key: 'reason', label: 'reason' }, { key: 'flags', label: 'flags' },
+      { key: 'from', label: 'from file:row' },
+    ],
+    rows,
+  )}`;
+});
+
+registerView<DemoResult>('demo', (result) =>
+  [
+    `Loaded ${result.loaded.files} sample files (${result.loaded.rows} rows, ${result.loaded.rejected} rejected on purpose: see rejected_rows) into ${result.warehouse}`,
+    'Reports:',
+    ...result.reports.map((r) => `  ${r.name.padEnd(16)} ${r.html}`),
+    '',
+    `Open a report in a browser, or query the warehouse: revops-report funnel --db ${result.warehouse} --as-of 2026-11-01`,
+  ].join('\n'),
+);
