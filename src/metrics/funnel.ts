@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
+import { runQuery } from '../db/kysely.js';
 import { dataFreshness } from './freshness.js';
+import { periodEntriesQuery } from './periodEntries.js';
 import { rate, wilson95 } from './wilson.js';
 import type { ReportWindow } from './window.js';
 
@@ -111,14 +113,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     for (const row of rows.filter((r) => r[flag])) groups.set(row[key]!, [...(groups.get(row[key]!) ?? []), row]);
     return [...groups.entries()].map(([k, groupRows]) => ({ key: k, stages: shapeStages(groupRows, labels, options.maturedSeconds) }));
   };
-  const period = await wh.all<{ stage: string; entries: number }>(
-    `select s.stage, cast(count(e.lead_id) as integer) as entries
-     from cfg_stages s
-     left join fct_stage_entries e on e.stage = s.stage and e.entered_at >= $from and e.entered_at < $to and e.entered_at <= $as_of
-     where s.stage in (select unnest($stages))
-     group by s.stage, s.stage_order order by s.stage_order`,
-    { from: window.from, to: window.to, as_of: window.asOf, stages: options.stages },
-  );
+  const period = await runQuery(wh, periodEntriesQuery(window, options.stages));
   const warnings: string[] = [];
   if (stages[0]!.reached === 0) warnings.push(`No lead entered ${labels.get(options.stages[0]!)} between ${window.from.toISOString()} and ${window.to.toISOString()}: the funnel is empty.`);
   const outOfOrder = stages.reduce((sum, s) => sum + s.outOfOrder, 0);
