@@ -1,0 +1,132 @@
+/**
+ * Number and date formatting shared by HTML tables and terminal output, so a metric reads the
+ * same everywhere. The locale is fixed (en-US) rather than taken from the machine: reports must
+ * come out byte-identical on every laptop and in CI.
+ */
+import type { ColumnFormat, DateLike, TableColumn } from './types.js';
+
+/** Shown for a missing value (null, undefined, NaN): distinct from a real zero. */
+export const missing = '—';
+
+const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const pctFormat = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const pct1Format = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const days1Format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+  return value;
+}
+
+/** 1234567 → "1,234,567" (rounded to a whole number). */
+export const int = (value: unknown): string => {
+  const n = toNumber(value);
+  return n === undefined ? missing : intFormat.format(n);
+};
+
+/** A ratio as a whole percent: 0.1234 → "12%". */
+export const pct = (value: unknown): string => {
+  const n = toNumber(value);
+  return n === undefined ? missing : pctFormat.format(n);
+};
+
+/** A ratio as a percent with one decimal: 0.1234 → "12.3%". */
+export const pct1 = (value: unknown): string => {
+  const n = toNumber(value);
+  return n === undefined ? missing : pct1Format.format(n);
+};
+
+/** A duration in days with one decimal: 3.46 → "3.5 d". */
+export const days = (value: unknown): string => {
+  const n = toNumber(value);
+  return n === undefined ? missing : `${days1Format.format(n)} d`;
+};
+
+/**
+ * A duration in minutes, the speed-to-lead unit: 0.5 → "30s", 7 → "7m", 65 → "1h 05m",
+ * 1505 → "1d 01h". Rounded to whole minutes first so 59.6 reads "1h 00m", never "60m".
+ */
+export const minutes = (value: unknown): string => {
+  const n = toNumber(value);
+  if (n === undefined || !Number.isFinite(n)) return missing;
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  if (abs < 1) return `${sign}${Math.round(abs * 60)}s`;
+  const total = Math.round(abs);
+  if (total < 60) return `${sign}${total}m`;
+  const pad = (x: number) => String(x).padStart(2, '0');
+  if (total < 24 * 60) return `${sign}${Math.floor(total / 60)}h ${pad(total % 60)}m`;
+  const hours = Math.round(total / 60);
+  return `${sign}${Math.floor(hours / 24)}d ${pad(hours % 24)}h`;
+};
+
+/** A calendar date: Dates in UTC, ISO text cut to its date part, anything else as text. */
+export const date = (value: unknown): string => {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? missing : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
+  return value === null || value === undefined ? missing : String(value);
+};
+
+/** A timestamp for report headers: "2024-06-30" at midnight UTC, else "2024-06-30 14:05 UTC". */
+export function dateTime(value: DateLike): string {
+  if (typeof value === 'string') return value;
+  if (Number.isNaN(value.getTime())) return missing;
+  const iso = value.toISOString();
+  return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+const formatters: Record<ColumnFormat, (value: unknown) => string> = {
+  int,
+  pct,
+  pct1,
+  days,
+  minutes,
+  date,
+  text: (value) => (value === null || value === undefined ? missing : String(value)),
+};
+
+/** One table cell as text. Without a format, numbers get thousands separators. */
+export function formatValue(value: unknown, format?: ColumnFormat): string {
+  if (format) return formatters[format](value);
+  if (typeof value === 'bigint') return int(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? missing : plainFormat.format(value);
+  return formatters.text(value);
+}
+
+// Unformatted numbers: separators, at most two decimals (no 0.30000000000000004 in a table).
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+const numericFormats = new Set<ColumnFormat>(['int', 'pct', 'pct1', 'days', 'minutes']);
+
+/** Numbers line up on the right; text and dates read from the left. */
+export function columnAlign(column: TableColumn, rows: readonly Record<string, unknown>[]): 'left' | 'right' {
+  if (column.align) return column.align;
+  if (column.format) return numericFormats.has(column.format) ? 'right' : 'left';
+  const present = rows.map((r) => r[column.key]).filter((v) => v !== null && v !== undefined);
+  return present.length > 0 && present.every((v) => typeof v === 'number' || typeof v === 'bigint') ? 'right' : 'left';
+}
+
+/** An aligned plain-text table for the terminal: header, dashed rule, one line per row. */
+export function renderTextTable(columns: readonly TableColumn[], rows: readonly Record<string, unknown>[]): string {
+  const cells = rows.map((row) => columns.map((c) => formatValue(row[c.key], c.format)));
+  const aligns = columns.map((c) => columnAlign(c, rows));
+  // Width in code points, so "—" and accented names count as one column each.
+  const len = (s: string) => [...s].length;
+  const widths = columns.map((c, i) => Math.max(len(c.label), ...cells.map((r) => len(r[i] ?? ''))));
+  const line = (texts: string[]) =>
+    texts
+      .map((t, i) => {
+        const gap = ' '.repeat((widths[i] ?? 0) - len(t));
+        return aligns[i] === 'right' ? gap + t : t + gap;
+      })
+      .join('  ')
+      .trimEnd();
+  const header = line(columns.map((c) => c.label));
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [header, rule, ...cells.map(line)].join('\n');
+}
