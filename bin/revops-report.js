@@ -2,4 +2,9 @@
 // The published entry point: the compiled CLI lives in dist/ (built by `npm ci` through `prepare`).
 import { main } from '../dist/src/cli.js';
 
+// Benchmarks read the peak resident memory of a run from stderr.
+if (process.env.REVOPS_PRINT_PEAK_RSS) {
+  process.on('exit', () => process.stderr.write(`peak-rss-mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`));
+}
+
 process.exitCode = await main(process.argv);

@@ -14,6 +14,8 @@ export interface OpenOptions {
   memoryLimit?: string;
   threads?: number;
   readOnly?: boolean;
+  /** open as is, without creating the warehouse tables (benchmarks' plain-DuckDB floors) */
+  skipSchema?: boolean;
 }
 
 /** Plain JS values to DuckDB values: arrays become lists, Dates become TIMESTAMPTZ. */
@@ -47,7 +49,7 @@ export class Warehouse {
     const warehouse = new Warehouse(instance, connection, options.path);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
-    if (!options.readOnly) await warehouse.runFile('warehouse/warehouse.sql');
+    if (!options.readOnly && !options.skipSchema) await warehouse.runFile('warehouse/warehouse.sql');
     return warehouse;
   }
 

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: speed and memory as ratios to plain DuckDB doing the same work by hand, in
+ * the same run on the same machine. Prints a table; asserts nothing (timings live here, not in
+ * the test suite). Sizes: BENCH_LEADS (default 1,000,000).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../src/paths.js';
+import { runChild } from './child.js';
+import { generateBenchData } from './generate.js';
+import { funnelFloorSql } from './floors.js';
+
+const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const dataDir = resolve(packageRoot, 'bench', 'data', `leads-${leads}`);
+const work = resolve(packageRoot, 'bench', 'data', 'work');
+const bin = join(packageRoot, 'bin', 'revops-report.js');
+const floorJs = join(packageRoot, 'dist', 'bench', 'floor.js');
+const results: { what: string; seconds: string; floor: string; ratio: string; peakRssMb: string; note: string }[] = [];
+
+const fmt = (n: number | null | undefined, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d));
+function record(what: string, seconds: number, floor: number | null, peakRssMb: number | null, note = '') {
+  results.push({ what, seconds: fmt(seconds), floor: fmt(floor), ratio: floor ? `${(seconds / floor).toFixed(2)}x` : '—', peakRssMb: fmt(peakRssMb, 0), note });
+  console.log(`${what}: ${fmt(seconds)} s${floor ? ` vs floor ${fmt(floor)} s = ${(seconds / floor).toFixed(2)}x` : ''}, peak RSS ${fmt(peakRssMb, 0)} MB ${note}`);
+}
+
+async function cli(args: string[]) {
+  const run = await runChild(process.execPath, [bin, ...args]);
+  if (run.code !== 0) throw new Error(`revops-report ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
+  return run;
+}
+
+async function floor(db: string, name: string, sql: string) {
+  const file = join(work, `${name}.sql`);
+  await writeFile(file, sql);
+  const run = await runChild(process.execPath, [floorJs, db, file]);
+  if (run.code !== 0) throw new Error(`floor ${name} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number };
+}
+
+await mkdir(work, { recursive: true });
+if (!existsSync(join(dataDir, 'stage_events.csv'))) {
+  console.log(`generating ${leads.toLocaleString('en-US')} leads into ${dataDir} …`);
+  const started = performance.now();
+  const counts = await generateBenchData(dataDir, { leads, activitiesPerMql: 5, engagementPerLead: 5 });
+  console.log(`generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+const files = (await readdir(dataDir)).filter((f) => f.endsWith('.csv')).sort();
+
+// Node start-up, the fixed cost every CLI run pays
+const startup = await cli(['--version']);
+record('node start-up (revops-report --version)', startup.seconds, null, startup.peakRssMb);
+
+// Load: the whole folder, vs DuckDB's own read_csv of the same files into plain tables
+const db = join(work, 'bench.duckdb');
+await rm(db, { force: true });
+await rm(`${db}.wal`, { force: true });
+const load = await cli(['load', dataDir, '--db', db, '--format', 'json']);
+const rawDb = join(work, 'raw.duckdb');
+await rm(rawDb, { force: true });
+const raw = await floor(rawDb, 'raw_read_csv', files.map((f, i) => `create table t${i} as select * from read_csv('${join(dataDir, f)}', header = true);`).join('\n'));
+record(`load ${files.length} files`, load.seconds, raw.seconds, load.peakRssMb, `(floor RSS ${fmt(raw.peakRssMb, 0)} MB)`);
+
+// Funnel: cold (builds the lifecycle models) and warm, vs one hand-written query on the same database
+const funnelArgs = ['funnel', '--db', db, '--as-of', '2026-01-01', '--since', '2y', '--by', 'source', '--interval', 'month', '--format', 'json'];
+const cold = await cli(funnelArgs);
+const warm = await cli(funnelArgs);
+const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
+record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
+record('funnel --by source --interval month (warm)', warm.seconds, funnelFloor.seconds, warm.peakRssMb, `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`);
+
+console.log('\nsummary');
+console.table(results);
