@@ -42,7 +42,7 @@ function buildProgram(): Command {
       const { load } = await import('./commands/load.js');
       const summary = await load({ paths, ...opts, progress });
       printResult(summary, opts.format as OutputFormat, 'load');
-      if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: see the rejected_rows table or `revops-report rejects`.');
+      if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: `revops-report rejects` lists them with their reasons.');
     });
 
   /** The window, as-of and output flags every report command shares. */
@@ -107,6 +107,23 @@ function buildProgram(): Command {
       const { scoringScoreCommand } = await import('./commands/scoringCli.js');
       const written = await scoringScoreCommand(opts);
       if (written) progress(`wrote ${written}`);
+    });
+
+  program
+    .command('rejects')
+    .description('list the rows loads could not use, with file, line and reason')
+    .option('--load <id>', 'only this load run (see load_runs)', (v) => parsePositiveInt(v, '--load'))
+    .option('--limit <n>', 'at most this many rows', (v) => parsePositiveInt(v, '--limit'), 1000)
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(dbOption())
+    .addHelpText('after', examples('revops-report rejects', 'revops-report rejects --load 3 --format csv > rejects.csv'))
+    .action(async (opts) => {
+      const { rejects } = await import('./commands/rejects.js');
+      const rows = await rejects({ db: opts.db, load: opts.load, limit: opts.limit });
+      if (opts.format === 'csv') {
+        const { toCsv } = await import('./reports/escape.js');
+        process.stdout.write(toCsv(['loadId', 'path', 'line', 'reason', 'rawLine'], rows as unknown as Record<string, unknown>[]));
+      } else printResult(rows, opts.format as OutputFormat, 'rejects');
     });
 
   program

@@ -1,6 +1,7 @@
 /** The terminal views of command results (JSON output needs none). */
 import type { DemoResult } from './commands/demo.js';
 import type { LeadTimeline } from './commands/lead.js';
+import type { RejectedRow } from './commands/rejects.js';
 import type { LoadSummary } from './ingest/load.js';
 import { registerView, table, textBlock } from './output.js';
 
@@ -54,4 +55,16 @@ registerView<DemoResult>('demo', (result) =>
     '',
     `Open a report in a browser, or query the warehouse: revops-report funnel --db ${result.warehouse} --as-of 2026-11-01`,
   ].join('\n'),
+);
+
+registerView<RejectedRow[]>('rejects', (rows) =>
+  rows.length === 0
+    ? 'No rejected rows.'
+    : table(
+        [
+          { key: 'loadId', label: 'load', format: 'int' }, { key: 'path', label: 'file' }, { key: 'line', label: 'line', format: 'int' },
+          { key: 'reason', label: 'reason' },
+        ],
+        rows as unknown as Record<string, unknown>[],
+      ),
 );
