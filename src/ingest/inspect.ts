@@ -18,6 +18,10 @@ export interface FileInspection {
   encoding: Encoding;
   delimiter: string;
   header: string[];
+  /** lines before the header: leading blank lines and Excel's `sep=;` hint */
+  skipLines: number;
+  /** CRLF and bare LF line ends in one file (DuckDB's strict reader refuses the mix) */
+  mixedNewlines: boolean;
 }
 
 const HEAD_BYTES = 1 << 20;
@@ -93,13 +97,30 @@ export async function inspectFile(path: string): Promise<FileInspection> {
   if (!encoding.startsWith('utf-16') && head.includes(0)) {
     throw dataError(`${path}: binary content (NUL bytes), not a CSV export`);
   }
-  const text = decodeHead(head, encoding);
+  const decoded = decodeHead(head, encoding);
+  const { text, skipLines, declared } = skipPreamble(decoded);
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
-  const delimiter = sniffDelimiter(firstLine);
+  const delimiter = declared ?? sniffDelimiter(firstLine);
   const { fields } = parseFirstRecord(text, delimiter);
   const header = fields.map((f) => f.trim());
   if (header.every((h) => h === '')) {
     throw dataError(`${path}: the first line has no column names`);
   }
-  return { path, size, checksum: await sha256File(path), encoding, delimiter, header };
+  const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
+  return { path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines };
+}
+
+/** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */
+export function skipPreamble(text: string): { text: string; skipLines: number; declared?: string } {
+  let rest = text;
+  let skipLines = 0;
+  let declared: string | undefined;
+  for (;;) {
+    const match = /^([ \t]*|sep=(.))(\r\n|\n|\r)/i.exec(rest);
+    if (!match || (declared !== undefined && match[2] !== undefined)) break;
+    if (match[2] !== undefined) declared = match[2];
+    rest = rest.slice(match[0].length);
+    skipLines++;
+  }
+  return { text: rest, skipLines, declared };
 }

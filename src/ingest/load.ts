@@ -15,6 +15,7 @@ import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
 import { inspectFile } from './inspect.js';
 import { mergeStaged } from './merge.js';
+import { recordRejects } from './rejects.js';
 import { assertColumns, buildTyped, emitCanonicalRows, readRawRows } from './stageFile.js';
 import type { DateOrder } from './timestamps.js';
 import { utf8Copy } from './transcode.js';
@@ -81,9 +82,12 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   const spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
-  const readable = await utf8Copy(path, inspection.encoding);
+  const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
   try {
-    const counts = await readRawRows(wh, readable.path, inspection.header, inspection.delimiter);
+    const counts = await readRawRows(wh, readable.path, inspection.header, inspection.delimiter, inspection.skipLines).catch((error: unknown) => {
+      // DuckDB's reader refusing the whole file is the file's problem, not a crash
+      throw new UserError(`${path}: cannot be read as CSV: ${(error as Error).message.split('\n')[0]}`, 1);
+    });
     await buildTyped(wh, spec, resolution, inspection.header, {
       timezone: options.timezone ?? config.timezone,
       dateOrder: options.dateOrder,
@@ -96,9 +100,11 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
     await mergeStaged(wh, { loadId, snapshotAt });
-    const tally = await recordRejects(wh, loadId, path);
+    const tally = await recordRejects(wh, {
+      loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
+    });
     const read = counts.parsed + counts.parseRejected;
-    if (read === 0) warnings.push(`${path}: header only, no rows`);
+    if (read === 0) warnings.push(`${path}: header only, 0 rows`);
     const summary: FileSummary = {
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
@@ -118,31 +124,6 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   } finally {
     await readable.cleanup();
   }
-}
-
-/** Rejected rows of both kinds: records the CSV reader could not split, and unusable rows. */
-async function recordRejects(wh: Warehouse, loadId: number, path: string) {
-  await wh.run(
-    `insert into rejected_rows
-     select $load, $path, line::int, null, csv_line,
-            error_type || ': ' || error_message
-     from (select line, any_value(csv_line) as csv_line, string_agg(distinct error_type, ', ') as error_type,
-                  string_agg(distinct error_message, '; ') as error_message
-           from reject_errors group by line)
-     order by line`,
-    { load: loadId, path },
-  );
-  await wh.run(
-    `insert into rejected_rows
-     select $load, $path, __row + 1, __row, __raw_line, __reject from typed where __reject is not null order by __row`,
-    { load: loadId, path },
-  );
-  return (await wh.one<{ loaded: number; rejected: number; duplicates: number }>(
-    `select count(*) filter (where __reject is null and not __duplicate)::int as loaded,
-            count(*) filter (where __reject is not null)::int as rejected,
-            count(*) filter (where __duplicate)::int as duplicates
-     from typed`,
-  ))!;
 }
 
 /** The export time a file speaks for: a date in its name (exports are usually named so), else its mtime. */

@@ -11,6 +11,7 @@ import { rawColumn } from './columns.js';
 import type { EmitContext, FormatSpec } from './formats/types.js';
 import { SqlParams } from './sqlParams.js';
 import { targetColumns, targetTables } from './targets.js';
+import { salesforceId18 } from './salesforceIds.js';
 import { type ColumnProfile, type DateOrder, decideFormat, parseDateSql, parseTimestampSql, profileSelect } from './timestamps.js';
 
 export interface StageOptions {
@@ -28,16 +29,16 @@ export interface StagedCounts {
 const clean = (raw: string) =>
   `case when lower(trim(${raw})) in ('', 'null', 'none', '\\n') or trim(${raw}) = '000000000000000AAA' then null else trim(${raw}) end`;
 
-export async function readRawRows(wh: Warehouse, path: string, header: string[], delimiter: string): Promise<StagedCounts> {
+export async function readRawRows(wh: Warehouse, path: string, header: string[], delimiter: string, skipLines = 0): Promise<StagedCounts> {
   const columns = header.map((_, i) => `'${rawColumn(i)}': 'VARCHAR'`).join(', ');
   await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans; drop table if exists raw_rows`);
   await wh.run(
     `create temp table raw_rows as
      select row_number() over ()::integer as __row, *
-     from read_csv($path, header = true, delim = $delim, quote = '"', escape = '"', auto_detect = false,
+     from read_csv($path, header = true, skip = $skip, delim = $delim, quote = '"', escape = '"', auto_detect = false,
                    columns = {${columns}}, store_rejects = true, rejects_table = 'reject_errors',
                    rejects_scan = 'reject_scans', max_line_size = 67108864, strict_mode = true)`,
-    { path, delim: delimiter },
+    { path, delim: delimiter, skip: skipLines },
   );
   const counts = await wh.one<StagedCounts>(
     `select (select count(*) from raw_rows)::int as parsed,
@@ -69,19 +70,22 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
       reasons.push(`case when ${value} is not null and try_cast(${text} as double) is null then 'not a number in "' || ${params.add(headerName)} || '": ' || ${value} end`);
       return `try_cast(${text} as double)`;
     }
+    if (kind === 'salesforce_id') return salesforceId18(value);
     if (kind === 'boolean') {
       return `case when lower(${value}) in ('true', '1', 'yes', 'y', 't', 'x') then true when lower(${value}) in ('false', '0', 'no', 'n', 'f') then false end`;
     }
     return value;
   };
   for (const c of res.logical) {
-    selects.push(`${parse(c.name, c.raw, c.header, c.spec.kind ?? 'text')} as ${c.name}`);
+    const expr = parse(c.name, c.raw, c.header, c.spec.kind ?? 'text');
+    selects.push(`${expr} as ${c.name}`);
     if (c.spec.nonEmpty) reasons.unshift(`case when ${clean(c.raw)} is null then 'missing value in "' || ${params.add(c.header)} || '"' end`);
+    // A row the source marks deleted is not loaded; the reason says why it is missing.
+    if (c.spec.rejectIfTrue) reasons.unshift(`case when ${expr} then ${params.add(c.spec.rejectIfTrue)} end`);
   }
   for (const p of res.patterns) selects.push(`${parse(p.column, p.raw, p.header, p.kind ?? 'text')} as ${p.column}`);
   for (const x of res.extra) selects.push(`${clean(x.raw)} as ${x.column}`);
   selects.push(`${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject`);
-  selects.push(`concat_ws(${params.add(opts.delimiter)}, ${header.map((_, i) => `coalesce('"' || replace(${rawColumn(i)}, '"', '""') || '"', '')`).join(', ')}) as __raw_line`);
   await wh.run(`drop table if exists typed`);
   const sql = `create temp table typed as select ${selects.join(',\n  ')} from raw_rows`;
   await wh.run(sql, params.for(sql));
@@ -94,8 +98,8 @@ async function profileTemporal(wh: Warehouse, columns: { column: string; raw: st
   const selects = columns.map((c, i) => `[${profileSelect(clean(c.raw))}] as p${i}`);
   const row = await wh.one<Record<string, number[]>>(`select ${selects.join(', ')} from raw_rows`);
   columns.forEach((c, i) => {
-    const [nonNull, iso, slash, slashFirstOver12, slashSecondOver12, slashAmPm, dotted, epoch] = row![`p${i}`]!.map(Number);
-    const profile: ColumnProfile = { nonNull: nonNull!, iso: iso!, slash: slash!, slashFirstOver12: slashFirstOver12!, slashSecondOver12: slashSecondOver12!, slashAmPm: slashAmPm!, dotted: dotted!, epoch: epoch! };
+    const [nonNull, iso, slash, slashFirstOver12, slashSecondOver12, dotted, epoch] = row![`p${i}`]!.map(Number);
+    const profile: ColumnProfile = { nonNull: nonNull!, iso: iso!, slash: slash!, slashFirstOver12: slashFirstOver12!, slashSecondOver12: slashSecondOver12!, dotted: dotted!, epoch: epoch! };
     formats.set(c.column, decideFormat(c.header, profile, dateOrder));
   });
   return formats;
@@ -105,6 +109,12 @@ async function profileTemporal(wh: Warehouse, columns: { column: string; raw: st
 async function markDuplicates(wh: Warehouse, spec: FormatSpec, res: ColumnResolution): Promise<void> {
   const present = spec.key.filter((k) => res.logical.some((l) => l.name === k));
   const key = present.length ? present.join(', ') : '__hash';
+  // Most exports repeat no key: one hash aggregate proves it, and the window pass is skipped.
+  const repeats = await wh.one<{ n: number }>(`select (count(*) - count(distinct (${key})))::int as n from typed where __reject is null`);
+  if (repeats!.n === 0) {
+    await wh.run(`alter table typed add column __duplicate boolean default false`);
+    return;
+  }
   await wh.run(`
     create or replace temp table typed as
     with ranked as (
@@ -141,7 +151,8 @@ export async function emitCanonicalRows(wh: Warehouse, spec: FormatSpec, res: Co
     const columns = Object.keys(targetColumns[statement.target]);
     const exprs = columns.map((c) => `${statement.columns[c] ?? 'null'} as ${c}`);
     const where = ['__reject is null', 'not __duplicate', statement.where].filter(Boolean).join(' and ');
-    const sql = `insert into new_${statement.target} select ${exprs.join(', ')}, __row from typed where ${where}`;
+    const qualify = statement.qualify ? ` qualify ${statement.qualify}` : '';
+    const sql = `insert into new_${statement.target} select ${exprs.join(', ')}, __row from typed where ${where}${qualify}`;
     await wh.run(sql, params.for(sql));
   }
   if (spec.keepExtraFieldsFor && res.extra.length > 0) {

@@ -4,7 +4,9 @@
  * `DD.MM.YYYY[ HH:MM]` (European Excel), and epoch milliseconds. Naive values are read in the
  * load's time zone. Day/month order is decided over the whole column: a value with a first part
  * over 12 means DD/MM, a second part over 12 means MM/DD; a column with neither is ambiguous (an
- * error that names `--date-order`) unless AM/PM marks a US export.
+ * error that names `--date-order`). AM/PM does not decide it: en_AU and en_IN write day first
+ * with AM/PM too. A value with both parts over 12 is impossible either way and does not vote.
+ * The profile uses character checks, not regular expressions: it runs over every row.
  */
 import { dataError } from '../errors.js';
 
@@ -17,28 +19,22 @@ export interface ColumnProfile {
   slash: number;
   slashFirstOver12: number;
   slashSecondOver12: number;
-  slashAmPm: number;
   dotted: number;
   epoch: number;
 }
 
-const ISO = `'^\\d{4}-\\d{2}-\\d{2}([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$'`;
-const SLASH = `'^(\\d{1,2})/(\\d{1,2})/(\\d{4})( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?$'`;
-const DOTTED = `'^\\d{1,2}\\.\\d{1,2}\\.\\d{4}( \\d{1,2}:\\d{2}(:\\d{2})?)?$'`;
-const EPOCH = `'^\\d{11,13}$'`;
-
 /** One aggregate row per column: the counts that decide its format. */
 export function profileSelect(column: string): string {
-  const part = (n: number) => `try_cast(regexp_extract(${column}, ${SLASH}, ${n}) as integer)`;
+  const part = (n: number) => `try_cast(split_part(${column}, '/', ${n}) as integer)`;
+  const slash = `contains(${column}, '/')`;
   return [
     `count(${column})::int`,
-    `count(*) filter (where regexp_full_match(${column}, ${ISO}))::int`,
-    `count(*) filter (where regexp_full_match(${column}, ${SLASH}))::int`,
-    `count(*) filter (where ${part(1)} > 12)::int`,
-    `count(*) filter (where ${part(2)} > 12)::int`,
-    `count(*) filter (where regexp_full_match(${column}, ${SLASH}) and regexp_matches(${column}, '[AaPp][Mm]$'))::int`,
-    `count(*) filter (where regexp_full_match(${column}, ${DOTTED}))::int`,
-    `count(*) filter (where regexp_full_match(${column}, ${EPOCH}))::int`,
+    `count(*) filter (where substr(${column}, 5, 1) = '-' and substr(${column}, 8, 1) = '-')::int`,
+    `count(*) filter (where ${slash})::int`,
+    `count(*) filter (where ${slash} and ${part(1)} > 12 and ${part(2)} <= 12)::int`,
+    `count(*) filter (where ${slash} and ${part(2)} > 12 and ${part(1)} <= 12)::int`,
+    `count(*) filter (where (substr(${column}, 2, 1) = '.' or substr(${column}, 3, 1) = '.'))::int`,
+    `count(*) filter (where length(${column}) between 11 and 13 and try_cast(${column} as bigint) is not null)::int`,
   ].join(', ');
 }
 
@@ -59,7 +55,6 @@ export function decideFormat(header: string, p: ColumnProfile, dateOrder?: DateO
   if (p.slashFirstOver12 > 0) return 'slash-dmy';
   if (p.slashSecondOver12 > 0) return 'slash-mdy';
   if (dateOrder) return dateOrder === 'dmy' ? 'slash-dmy' : 'slash-mdy';
-  if (p.slashAmPm > 0) return 'slash-mdy';
   throw dataError(
     `column "${header}" has dates like 03/04/2024 where day and month cannot be told apart; ` +
       `pass --date-order mdy (US: month first) or --date-order dmy (day first)`,
@@ -76,7 +71,9 @@ export function parseTimestampSql(column: string, format: TimestampFormat): stri
     case 'empty':
       return `null::timestamptz`;
     case 'iso':
-      return `case when regexp_matches(${column}, '(Z|[+-]\\d{2}(:?\\d{2})?)$') and length(${column}) > 10
+      // an offset or Z at the end (Z, +hh, +hhmm, +hh:mm): exact; otherwise naive in the load zone
+      return `case when length(${column}) > 10 and (right(${column}, 1) in ('Z', 'z') or substr(${column}, -3, 1) in ('+', '-')
+                 or substr(${column}, -5, 1) in ('+', '-') or substr(${column}, -6, 1) in ('+', '-'))
         then try_cast(${column} as timestamptz)
         else ${naive(`try_cast(${column} as timestamp)`)} end`;
     case 'slash-mdy':

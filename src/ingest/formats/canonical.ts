@@ -136,3 +136,11 @@ export const canonicalFormats: FormatSpec[] = [
 export function pick(ctx: { has(name: string): boolean }, names: string[]): Record<string, string> {
   return Object.fromEntries(names.filter((n) => ctx.has(n)).map((n) => [n, n]));
 }
+
+/** `when 'numberofemployees' then 'employees' …` for a history file's field column, values bound. */
+export function fieldKeyCases(ctx: { param(value: unknown): string }, keys: Record<string, string>, prefix = ''): string {
+  return Object.entries(keys)
+    .filter(([header]) => header.startsWith(prefix) && /^[a-z_]+$/.test(header))
+    .map(([header, key]) => `when ${ctx.param(header.slice(prefix.length))} then ${ctx.param(key)}`)
+    .join(' ');
+}

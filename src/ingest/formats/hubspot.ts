@@ -3,7 +3,8 @@
  * history (lifecycle stage, lead status, owner and any property), and deals. The Fivetran dumps
  * of the same objects share these specs through their snake_case header names.
  */
-import { pick } from './canonical.js';
+import { fieldKeyCases, pick } from './canonical.js';
+import { fivetranDeleted } from './fivetran.js';
 import type { EmitContext, EmitStatement, FormatSpec, LogicalColumn } from './types.js';
 
 const text = (...headers: string[]): LogicalColumn => ({ headers });
@@ -27,7 +28,7 @@ function stageEntries(ctx: EmitContext, origin: string): EmitStatement[] {
 }
 
 export const hubspotContacts: FormatSpec = {
-  crm: 'hubspot', object: 'leads', variant: 'hubspot_contacts',
+  crm: 'hubspot', object: 'leads', variant: 'hubspot_contacts_ui',
   description: 'HubSpot contacts export (UI, or Fivetran `contact`)',
   required: {
     lead_id: { headers: ['Record ID', 'Contact ID', 'id'], nonEmpty: true },
@@ -41,13 +42,16 @@ export const hubspotContacts: FormatSpec = {
     stage: text('Lifecycle Stage', 'property_lifecyclestage'),
     lead_status: text('Lead Status', 'property_hs_lead_status'),
     owner_id: text('Contact owner', 'property_hubspot_owner_id'),
-    source: text('Original Source', 'property_hs_analytics_source'),
+    source: text('Original Source', 'Original Traffic Source', 'property_hs_analytics_source'),
     account_id: text('Associated Company ID', 'Associated Company IDs', 'Primary Associated Company ID', 'property_associatedcompanyid'),
+    fivetran_deleted: fivetranDeleted,
   },
   patterns: [
-    { name: 'became', pattern: /^Became an? (.+) Date$/i, kind: 'timestamp' },
-    { name: 'entered', pattern: /^Date entered "(.+) \(Lifecycle Stage Pipeline\)"$/i, kind: 'timestamp' },
-    { name: 'exited', pattern: /^Date exited "(.+) \(Lifecycle Stage Pipeline\)"$/i, kind: 'timestamp' },
+    // "Became an Other Lifecycle Date" is the Other stage
+    { name: 'became', pattern: /^Became an? (.+?)(?: Lifecycle(?: Stage)?)? Date$/i, kind: 'timestamp' },
+    // property labels show the stage in double or single quotes
+    { name: 'entered', pattern: /^Date entered ["'](.+) \(Lifecycle Stage Pipeline\)["']$/i, kind: 'timestamp' },
+    { name: 'exited', pattern: /^Date exited ["'](.+) \(Lifecycle Stage Pipeline\)["']$/i, kind: 'timestamp' },
     { name: 'became', pattern: /^property_hs_lifecyclestage_(.+)_date$/i, kind: 'timestamp' },
     { name: 'entered', pattern: /^property_hs_v2_date_entered_(.+)$/i, kind: 'timestamp' },
     { name: 'exited', pattern: /^property_hs_v2_date_exited_(.+)$/i, kind: 'timestamp' },
@@ -55,10 +59,12 @@ export const hubspotContacts: FormatSpec = {
   excludes: ['Property', 'Deal Name', 'name', 'contact_id'],
   key: ['lead_id'],
   keepExtraFieldsFor: 'lead_id',
+  // The one map from HubSpot labels and internal names to field keys; property history uses it too.
   fieldKeys: {
     'job title': 'title', property_jobtitle: 'title', 'number of employees': 'employees',
     property_numemployees: 'employees', 'annual revenue': 'revenue', property_annualrevenue: 'revenue',
     'country/region': 'country', property_country: 'country', industry: 'industry', property_industry: 'industry',
+    property_lifecyclestage: 'lifecycle_stage', property_hs_lead_status: 'lead_status', property_hubspot_owner_id: 'owner_id',
   },
   emit: (ctx) => [
     {
@@ -92,13 +98,17 @@ export const hubspotPropertyHistory: FormatSpec = {
       target: 'field_history',
       columns: {
         lead_id: 'lead_id', value: 'value', changed_at: 'changed_at', ...pick(ctx, ['source']),
-        field: `case lower(property) when 'lifecyclestage' then 'lifecycle_stage' when 'hs_lead_status' then 'lead_status'
-                when 'hubspot_owner_id' then 'owner_id' else lower(property) end`,
+        field: `case lower(property) ${fieldKeyCases(ctx, hubspotContacts.fieldKeys!, 'property_')} else lower(property) end`,
       },
     },
     {
       target: 'stage_events',
-      columns: { lead_id: 'lead_id', stage_raw: 'value', entered_at: 'changed_at', origin: `'property_history'` },
+      columns: {
+        lead_id: 'lead_id', stage_raw: 'value', entered_at: 'changed_at', origin: `'property_history'`,
+        // a rejection reason property set at the same instant (e.g. mql_rejection_reason ENG-01)
+        reason: `(select any_value(r.value) from typed r where r.lead_id = typed.lead_id and r.changed_at = typed.changed_at
+                  and r.__reject is null and lower(r.property) like '%reason%')`,
+      },
       where: `(lower(property) = 'lifecyclestage' or (lower(property) = 'hs_lead_status' and lower(value) in ${rejectionStatuses})) and value is not null`,
     },
   ],
@@ -120,7 +130,7 @@ export const hubspotDeals: FormatSpec = {
     contacts: text('Associated Contact IDs', 'Associated Contact ID', 'Associated Contact'),
     account_id: text('Associated Company IDs', 'Associated Company ID'),
   },
-  patterns: [{ name: 'entered', pattern: /^Date entered "(.+) \((.+)\)"$/i, kind: 'timestamp' }],
+  patterns: [{ name: 'entered', pattern: /^Date entered ["'](.+) \((.+)\)["']$/i, kind: 'timestamp' }],
   key: ['opportunity_id'],
   emit: (ctx) => [
     {

@@ -24,11 +24,13 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
       bestScore = score;
     }
   }
-  if (best) return fivetran ? { ...best, crm: 'fivetran', variant: `fivetran_${best.variant}` } : best;
-  const closest = candidates
+  if (best) return fivetran ? { ...best, crm: 'fivetran', variant: `fivetran_${best.variant.replace(/_ui$/, '')}` } : best;
+  const ranked = candidates
     .map((spec) => ({ spec, missing: resolveColumns(spec, header).missing }))
-    .sort((a, b) => a.missing.length - b.missing.length)
-    .slice(0, 2)
+    .sort((a, b) => a.missing.length - b.missing.length);
+  // Our own leads.csv is always named: it is the way in for a CRM we do not know.
+  const canonicalLeads = ranked.find((r) => r.spec.variant === 'canonical_leads');
+  const closest = [...ranked.slice(0, 2), ...(canonicalLeads && !ranked.slice(0, 2).includes(canonicalLeads) ? [canonicalLeads] : [])]
     .map(({ spec, missing }) => `${spec.variant} needs ${missing.map((m) => `"${m}"`).join(', ')}`);
   throw dataError(
     `${path}: no known export format matches this header` +

@@ -17,7 +17,8 @@ export type CanonicalObject =
   | 'opportunities'
   | 'opportunity_stage_events';
 
-export type ColumnKind = 'text' | 'timestamp' | 'date' | 'number' | 'boolean';
+/** `salesforce_id`: text, with a 15-character report id widened to the 18-character API id. */
+export type ColumnKind = 'text' | 'timestamp' | 'date' | 'number' | 'boolean' | 'salesforce_id';
 
 export interface LogicalColumn {
   /** header names that mean this column, in order of preference */
@@ -25,6 +26,8 @@ export interface LogicalColumn {
   kind?: ColumnKind;
   /** an empty value makes the row unusable (it is rejected with the reason) */
   nonEmpty?: boolean;
+  /** a boolean column whose true value makes the row unusable, with this reason (IsDeleted) */
+  rejectIfTrue?: string;
 }
 
 /** A family of columns recognised by pattern, e.g. `Became a Marketing Qualified Lead Date`. */
@@ -54,6 +57,8 @@ export interface EmitStatement {
   columns: Record<string, string>;
   /** a condition over `typed`: rows that produce no row in this target (e.g. an empty date) */
   where?: string;
+  /** a window condition over the filtered rows, e.g. keeping only a status that changed */
+  qualify?: string;
 }
 
 export interface FormatSpec {
