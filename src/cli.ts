@@ -162,6 +162,34 @@ function buildProgram(): Command {
       printResult(result, 'table', 'demo');
     });
 
+  program
+    .command('build')
+    .description('scheduled build: load new exports from the inbox, write every report into DIR/YYYY-MM-DD/, switch DIR/latest/, update DIR/index.html')
+    .requiredOption('--out <dir>', 'output folder (a shared drive is fine)')
+    .option('--inbox <dir>', 'folder of new exports (default: "inbox" in the config)')
+    .option('--as-of <date>', 'the run\'s "now" and date (default: now, UTC)')
+    .option('--since <duration>', 'report window up to the as-of (default: config build.since, else 1y)')
+    .option('--reports <list>', 'comma-separated reports to build (default: config build.reports, else all)')
+    .option('--keep <n>', 'keep the newest N dated runs, remove older ones')
+    .option('--export <formats>', 'also write each report\'s tables as csv,parquet,arrow under data/')
+    .option('--max-reject-rate <rate>', 'exit 3 when more than this share of rows read is rejected (0.05 or 5%)')
+    .option('--max-staleness <duration>', 'exit 3 when the newest record is older than this at the as-of (e.g. 2d)')
+    .addOption(new Option('--log-format <format>', 'text (progress on a terminal, quiet otherwise) or json (one event per line on stdout)').choices(['text', 'json']).default('text'))
+    .addOption(dbOption())
+    .addOption(configOption())
+    .addHelpText('after', examples(
+      'revops-report build --out /mnt/reports/revops --config /etc/revops/revops.config.json',
+      'revops-report build --out reports/ --inbox exports/ --keep 30 --export csv,parquet',
+      'revops-report build --out reports/ --log-format json --max-reject-rate 2% --max-staleness 2d',
+    ))
+    .action(async (opts) => {
+      const { build } = await import('./commands/build.js');
+      const result = await build(opts);
+      if (process.stderr.isTTY && opts.logFormat !== 'json') {
+        process.stderr.write(`run ${result.run} complete: ${result.manifest.reports.length} report(s); open ${opts.out}/index.html\n`);
+      }
+    });
+
   return program;
 }
 

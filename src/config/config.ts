@@ -6,7 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { buildConfigSchema } from '../build/buildConfig.js';
 import { UserError, usageError } from '../errors.js';
+import { calendarConfigSchema } from './calendar.js';
+import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
 export const isValidTimeZone = (zone: string) => {
@@ -43,6 +46,12 @@ export const configSchema = z
       .default(defaultExitStateAliases),
     /** Where `build` looks for new exports (relative to the config file). */
     inbox: z.string().optional(),
+    /** What `build` makes and when it refuses to publish (docs/scheduling.md). */
+    build: buildConfigSchema.prefault({}),
+    /** When the business clock runs (docs/business-time.md). Lazy: calendar.ts imports this file. */
+    calendar: z.lazy(() => calendarConfigSchema).prefault({}),
+    /** Handoff SLAs (docs/sla.md). */
+    slas: slasConfigSchema,
   })
   .strict();
 

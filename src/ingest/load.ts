@@ -18,6 +18,7 @@ import { mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { assertColumns, buildTyped, emitCanonicalRows, readRawRows } from './stageFile.js';
 import type { DateOrder } from './timestamps.js';
+import { timed } from './timing.js';
 import { utf8Copy } from './transcode.js';
 
 export interface LoadOptions {
@@ -67,7 +68,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
 
 async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
   const started = new Date();
-  const inspection = await inspectFile(path);
+  const inspection = await timed('inspect + checksum', inspectFile(path));
   const previous = await wh.one<{ load_id: number; rows_read: number; detected_crm: string; object: string; variant: string }>(
     `select load_id, rows_read, detected_crm, object, variant from load_runs where checksum = $checksum order by load_id limit 1`,
     { checksum: inspection.checksum },
@@ -84,25 +85,25 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   assertColumns(path, spec, resolution, inspection.header);
   const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
   try {
-    const counts = await readRawRows(wh, readable.path, inspection.header, inspection.delimiter, inspection.skipLines).catch((error: unknown) => {
+    const counts = await timed('read_csv', readRawRows(wh, readable.path, inspection.header, inspection.delimiter, inspection.skipLines).catch((error: unknown) => {
       // DuckDB's reader refusing the whole file is the file's problem, not a crash
       throw new UserError(`${path}: cannot be read as CSV: ${(error as Error).message.split('\n')[0]}`, 1);
-    });
-    await buildTyped(wh, spec, resolution, inspection.header, {
+    }));
+    await timed('parse and check', buildTyped(wh, spec, resolution, inspection.header, {
       timezone: options.timezone ?? config.timezone,
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
       decimalComma: inspection.delimiter === ';',
     }).catch((error: unknown) => {
       throw error instanceof UserError ? new UserError(`${path}: ${error.message}`, error.exitCode) : error;
-    });
-    await emitCanonicalRows(wh, spec, resolution);
+    }));
+    await timed('emit', emitCanonicalRows(wh, spec, resolution));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
-    await mergeStaged(wh, { loadId, snapshotAt });
-    const tally = await recordRejects(wh, {
+    await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
+    const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
-    });
+    }));
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
     const summary: FileSummary = {

@@ -42,6 +42,20 @@ async function replaceEntity(wh: Warehouse, table: 'owners' | 'activities', key:
 /** Facts: insert what is not there yet (NULL-safe on every key column). */
 async function addFacts(wh: Warehouse, table: string, keys: string[], extra: string, extraValues: string, ctx: MergeContext) {
   const columns = cols(table as keyof typeof targetColumns);
+  const state = (await wh.one<{ staged: number; distinctKeys: number; existing: number }>(
+    `select (select count(*) from new_${table})::int as staged,
+            (select count(distinct (${keys.join(', ')})) from new_${table})::int as "distinctKeys",
+            (select count(*) from (select 1 from ${table} limit 1))::int as existing`,
+  ))!;
+  if (state.staged === 0) return;
+  // The common first load: nothing there yet and no repeated fact in the file, a plain insert.
+  if (state.existing === 0 && state.distinctKeys === state.staged) {
+    await wh.run(
+      `insert into ${table} (${columns}${extra}, load_id, source_row) select ${columns}${extraValues}, $load, source_row from new_${table}`,
+      { load: ctx.loadId },
+    );
+    return;
+  }
   const match = keys.map((k) => `t.${k} is not distinct from n.${k}`).join(' and ');
   await wh.run(
     `insert into ${table} (${columns}${extra}, load_id, source_row)

@@ -10,6 +10,7 @@ import type { ColumnResolution } from './columns.js';
 import { rawColumn } from './columns.js';
 import type { EmitContext, FormatSpec } from './formats/types.js';
 import { SqlParams } from './sqlParams.js';
+import { timed } from './timing.js';
 import { targetColumns, targetTables } from './targets.js';
 import { salesforceId18 } from './salesforceIds.js';
 import { type ColumnProfile, type DateOrder, decideFormat, parseDateSql, parseTimestampSql, profileSelect } from './timestamps.js';
@@ -56,7 +57,7 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
     ...res.logical.filter((c) => c.spec.kind === 'timestamp' || c.spec.kind === 'date').map((c) => ({ column: c.name, raw: c.raw, header: c.header, kind: c.spec.kind! })),
     ...res.patterns.filter((p) => p.kind === 'timestamp' || p.kind === 'date').map((p) => ({ column: p.column, raw: p.raw, header: p.header, kind: p.kind! })),
   ];
-  const formats = await profileTemporal(wh, temporal, opts.dateOrder);
+  const formats = await timed('  profile dates', profileTemporal(wh, temporal, opts.dateOrder));
   const parse = (column: string, raw: string, headerName: string, kind: string) => {
     const value = clean(raw);
     if (kind === 'timestamp' || kind === 'date') {
@@ -88,18 +89,31 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   selects.push(`${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject`);
   await wh.run(`drop table if exists typed`);
   const sql = `create temp table typed as select ${selects.join(',\n  ')} from raw_rows`;
-  await wh.run(sql, params.for(sql));
-  await markDuplicates(wh, spec, res);
+  await timed('  typed', wh.run(sql, params.for(sql)));
+  await timed('  duplicates', markDuplicates(wh, spec, res));
 }
 
 async function profileTemporal(wh: Warehouse, columns: { column: string; raw: string; header: string }[], dateOrder?: DateOrder) {
   const formats = new Map<string, ReturnType<typeof decideFormat>>();
   if (columns.length === 0) return formats;
-  const selects = columns.map((c, i) => `[${profileSelect(clean(c.raw))}] as p${i}`);
+  // Most exports write ISO 8601 everywhere: one cast per value proves it, and the full profile
+  // (several tests per value) runs only for the columns that are not.
+  const isoChecks = columns.map((c, i) => {
+    const value = clean(c.raw);
+    return `count(*) filter (where ${value} is not null and try_cast(${value} as timestamptz) is null)::int as bad${i}, count(${value})::int as n${i}`;
+  });
+  const iso = (await wh.one<Record<string, number>>(`select ${isoChecks.join(', ')} from raw_rows`))!;
+  const rest = columns.filter((c, i) => {
+    if (iso[`bad${i}`] !== 0) return true;
+    formats.set(c.column, iso[`n${i}`] === 0 ? 'empty' : 'iso');
+    return false;
+  });
+  if (rest.length === 0) return formats;
+  const selects = rest.map((c, i) => `[${profileSelect(clean(c.raw))}] as p${i}`);
   const row = await wh.one<Record<string, number[]>>(`select ${selects.join(', ')} from raw_rows`);
-  columns.forEach((c, i) => {
-    const [nonNull, iso, slash, slashFirstOver12, slashSecondOver12, dotted, epoch] = row![`p${i}`]!.map(Number);
-    const profile: ColumnProfile = { nonNull: nonNull!, iso: iso!, slash: slash!, slashFirstOver12: slashFirstOver12!, slashSecondOver12: slashSecondOver12!, dotted: dotted!, epoch: epoch! };
+  rest.forEach((c, i) => {
+    const [nonNull, isoCount, slash, slashFirstOver12, slashSecondOver12, dotted, epoch] = row![`p${i}`]!.map(Number);
+    const profile: ColumnProfile = { nonNull: nonNull!, iso: isoCount!, slash: slash!, slashFirstOver12: slashFirstOver12!, slashSecondOver12: slashSecondOver12!, dotted: dotted!, epoch: epoch! };
     formats.set(c.column, decideFormat(c.header, profile, dateOrder));
   });
   return formats;

@@ -1,0 +1,88 @@
+/**
+ * `revops-report build`: the scheduled build. Normalises flags and the config's `build` section
+ * into one run (src/build/run.ts). Flags win over the config. Exit codes: 0 published, 1 error,
+ * 2 usage, 3 a data check failed (run kept, not published), 75 another build holds the lock.
+ */
+import { resolve } from 'node:path';
+import { runBuild, type BuildResult } from '../build/run.js';
+import { createBuildLog, type LogFormat, logFormats } from '../build/log.js';
+import { resolveReports } from '../build/reports.js';
+import { runDate } from '../build/runs.js';
+import { loadConfig } from '../config/config.js';
+import { usageError } from '../errors.js';
+import type { ExportFormat } from '../export/types.js';
+import { parseExportFormats } from '../export/write.js';
+import { parseAsOf, parseDuration } from '../metrics/window.js';
+import { warehousePath } from './warehouse.js';
+
+export interface BuildCommandOptions {
+  out: string;
+  config?: string;
+  inbox?: string;
+  db?: string;
+  asOf?: string;
+  keep?: string | number;
+  export?: string;
+  reports?: string;
+  since?: string;
+  maxRejectRate?: string | number;
+  maxStaleness?: string;
+  logFormat?: string;
+  /** whether stderr is a terminal (default: process.stderr.isTTY) */
+  tty?: boolean;
+}
+
+export type { BuildResult } from '../build/run.js';
+
+function positiveInt(value: string | number | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw usageError(`${option} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+/** 0.05, or 5% — a share of the rows read. */
+export function parseRate(value: string | number | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usageError(`${option} must be a share from 0 to 1 (0.05) or a percent (5%), not "${value}"`);
+  return n;
+}
+
+/** A bare date names the run's day and means the end of it; a timestamp is the instant itself. */
+function resolveAsOf(value?: string): { asOf: Date; date: string } {
+  const asOf = parseAsOf(value);
+  return { asOf, date: value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : runDate(asOf) };
+}
+
+export async function build(options: BuildCommandOptions): Promise<BuildResult> {
+  if (!options.out) throw usageError('build needs --out DIR (the folder the runs, latest/ and index.html go to)');
+  const logFormat = (options.logFormat ?? 'text') as LogFormat;
+  if (!logFormats.includes(logFormat)) throw usageError(`--log-format must be ${logFormats.join(' or ')}`);
+  const config = loadConfig(options.config);
+  const settings = config.build;
+  const { asOf, date } = resolveAsOf(options.asOf);
+  const since = options.since ?? settings.since;
+  parseDuration(since, '--since');
+  const maxStaleness = options.maxStaleness ?? settings.maxStaleness;
+  if (maxStaleness) parseDuration(maxStaleness, '--max-staleness');
+  const exports: ExportFormat[] = options.export !== undefined ? parseExportFormats(options.export) : [...settings.export];
+  const reports = resolveReports(options.reports ? options.reports.split(',') : settings.reports);
+  const inbox = options.inbox ? resolve(options.inbox) : (config.inbox ?? null);
+  return runBuild({
+    out: resolve(options.out),
+    config,
+    inbox,
+    db: warehousePath(options.db),
+    asOf,
+    runDate: date,
+    since,
+    reports,
+    exports,
+    keep: positiveInt(options.keep, '--keep') ?? settings.keep,
+    maxRejectRate: parseRate(options.maxRejectRate, '--max-reject-rate') ?? settings.maxRejectRate,
+    maxStaleness,
+    log: createBuildLog({ format: logFormat, tty: options.tty ?? Boolean(process.stderr.isTTY) }),
+  });
+}

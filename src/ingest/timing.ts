@@ -1,0 +1,8 @@
+/** Step timings of a load, printed to stderr when REVOPS_PROFILE is set (for tuning, not output). */
+export async function timed<T>(label: string, work: Promise<T>): Promise<T> {
+  if (!process.env.REVOPS_PROFILE) return work;
+  const started = performance.now();
+  const result = await work;
+  process.stderr.write(`  ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return result;
+}

@@ -1,0 +1,123 @@
+/**
+ * The build index (`DIR/index.html`): every run with its status, data freshness and headline
+ * numbers (MQL→SQL, speed-to-lead median, SLA compliance) beside their change from the previous
+ * complete run. Links are relative, so the folder works copied or opened from a share; the page
+ * uses the reports' template and stylesheet, so it has no script and makes no request.
+ */
+import { readFile } from 'node:fs/promises';
+import { reportsPath } from '../paths.js';
+import { escapeHtml } from './escape.js';
+import { dateTime, minutes, missing, pct1 } from './format.js';
+
+export type IndexRunStatus = 'complete' | 'failed' | 'interrupted' | 'running';
+
+export interface IndexLink { label: string; href: string }
+
+export interface IndexRun {
+  run: string;
+  status: IndexRunStatus;
+  asOf: string | null;
+  finishedAt: string | null;
+  dataFreshness: string | null;
+  headline: Record<string, number | null>;
+  /** relative links: each report's page, then the manifest */
+  links: IndexLink[];
+  note: string | null;
+}
+
+export interface HeadlineCell { value: number | null; text: string; delta: number | null; deltaText: string }
+
+export interface BuildIndexDocument {
+  title: string;
+  generatedBy: string;
+  latest: { run: string; links: IndexLink[] } | null;
+  /** newest first */
+  runs: (IndexRun & { cells: HeadlineCell[] })[];
+}
+
+/** The headline numbers the index shows; reports put them in `WrittenReport.headline`. */
+export const headlineMetrics = [
+  { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio' },
+  { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes' },
+  { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio' },
+] as const;
+
+const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+
+/** A change as text: ratios in percentage points, minutes as a duration. */
+export function formatDelta(delta: number | null, kind: 'ratio' | 'minutes'): string {
+  if (delta === null || !Number.isFinite(delta)) return missing;
+  if (kind === 'ratio') return `${sign(Number((delta * 100).toFixed(1)))}${Math.abs(delta * 100).toFixed(1)} pp`;
+  return `${sign(Math.round(delta * 60) / 60)}${minutes(Math.abs(delta))}`;
+}
+
+export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: string; links: IndexLink[] } | null, generatedBy: string): BuildIndexDocument {
+  const rows = runs.map((run, i) => {
+    // "previous" = the next older run that completed: failed runs have no trustworthy numbers.
+    const previous = runs.slice(i + 1).find((r) => r.status === 'complete');
+    const cells = headlineMetrics.map(({ key, kind }) => {
+      const value = run.headline[key] ?? null;
+      const before = previous?.headline[key] ?? null;
+      const delta = value !== null && before !== null ? value - before : null;
+      return { value, text: kind === 'ratio' ? pct1(value) : minutes(value), delta, deltaText: formatDelta(delta, kind) };
+    });
+    return { ...run, cells };
+  });
+  return { title: 'Report builds', generatedBy, latest, runs: rows };
+}
+
+const link = (l: IndexLink) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`;
+const when = (value: string | null) => (value ? dateTime(new Date(value)) : missing);
+
+function runRow(row: BuildIndexDocument['runs'][number], isLatest: boolean): string {
+  const cells = row.cells.map((c) => `<td class="num">${escapeHtml(c.text)}<br><small class="delta">${escapeHtml(c.deltaText)}</small></td>`);
+  const status = `<span class="status status-${row.status}">${escapeHtml(row.status)}</span>${isLatest ? ' <span class="status status-latest">latest</span>' : ''}`;
+  return [
+    `<tr id="run-${escapeHtml(row.run)}">`,
+    `<td class="nowrap">${escapeHtml(row.run)}</td>`,
+    `<td class="nowrap">${status}</td>`,
+    `<td>${escapeHtml(when(row.finishedAt))}</td>`,
+    `<td>${escapeHtml(when(row.dataFreshness))}</td>`,
+    ...cells,
+    `<td>${row.links.map(link).join(' · ') || missing}${row.note ? `<br><small>${escapeHtml(row.note)}</small>` : ''}</td>`,
+    '</tr>',
+  ].join('');
+}
+
+const extraCss = `
+.status { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; }
+.status-complete { background: #e3f2e6; color: #1e5b2b; }
+.status-failed, .status-interrupted { background: #fde8e8; color: #8a1f1f; }
+.status-running { background: #eef1f4; color: #52606d; }
+.status-latest { background: #e6eefa; color: #2f6db5; }
+.delta { color: #52606d; }
+.nowrap { white-space: nowrap; }`;
+
+/** The whole page. Deterministic for a given document. */
+export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<string> {
+  const [template, css] = await Promise.all([readFile(reportsPath('template.html'), 'utf8'), readFile(reportsPath('report.css'), 'utf8')]);
+  const latest = doc.latest
+    ? `<p>Newest complete run: <strong>${escapeHtml(doc.latest.run)}</strong> — ${doc.latest.links.map(link).join(' · ')}</p>`
+    : '<p class="empty">No run has completed yet.</p>';
+  const header = `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>\n${latest}\n</header>`;
+  const heads = ['Run', 'Status', 'Finished', 'Data freshness', ...headlineMetrics.map((m) => m.label), 'Reports'];
+  const numeric = new Set(headlineMetrics.map((m) => m.label as string));
+  const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const body = doc.runs.map((r) => runRow(r, r.run === doc.latest?.run)).join('\n');
+  const table = doc.runs.length
+    ? `<div class="table-wrap"><table>\n<thead><tr>${thead}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`
+    : '<p class="empty">No runs yet.</p>';
+  const intro = 'Newest first. Under each number, its change from the previous complete run. A failed or interrupted run never replaces latest/.';
+  const values: Record<string, string> = {
+    generator: escapeHtml(doc.generatedBy),
+    title: escapeHtml(doc.title),
+    css: `${css.trim()}\n${extraCss.trim()}`,
+    header,
+    warnings: '',
+    contents: '',
+    sections: `<section class="report-section" id="runs">\n<h2>Runs</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${table}\n</section>`,
+    definitions: '',
+    footer: `<footer class="report-footer">${escapeHtml(doc.generatedBy)} · self-contained file: no scripts, no network</footer>`,
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => values[name] ?? match);
+}

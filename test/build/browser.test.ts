@@ -1,0 +1,76 @@
+/**
+ * The build index in a real Chromium, opened from disk as from a share: no console error, no
+ * request, and every link resolves to a file in the folder. The folder is then moved elsewhere
+ * and the links still resolve (relative links only).
+ */
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/commands/build.js';
+import { chromiumPath, openInChromium, skipBrowserTests } from '../helpers/browser.js';
+import { lifecycleDir, workspace, type Workspace } from './workspace.js';
+
+/** The hrefs of every link on a page, as the browser resolved them. */
+async function links(htmlPath: string): Promise<string[]> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(`file://${htmlPath}`);
+    return await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  } finally {
+    await browser.close();
+  }
+}
+
+describe.skipIf(skipBrowserTests())('build index in Chromium', () => {
+  let ws: Workspace;
+
+  beforeAll(async () => {
+    ws = workspace(lifecycleDir);
+    await build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-03-31', tty: false });
+    await build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-04-01', tty: false });
+  }, 120_000);
+
+  it('loads with no console error and no request', async () => {
+    const page = await openInChromium(join(ws.out, 'index.html'));
+    try {
+      expect(page.consoleErrors).toEqual([]);
+      expect(page.requests).toEqual([]);
+      const text = await page.text();
+      expect(text).toContain('Newest complete run: 2024-04-01');
+      expect(text).toMatch(/2024-04-01\s+complete\s+latest/);
+      expect(text).toContain('80.0%'); // MQL→SQL on the fixture: 4 of 5
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has only relative links, each resolving to a file, also after the folder is moved', async () => {
+    const moved = join(mkdtempSync(join(tmpdir(), 'revops-share-')), 'copied-reports');
+    cpSync(ws.out, moved, { recursive: true });
+    for (const dir of [ws.out, moved]) {
+      const hrefs = await links(join(dir, 'index.html'));
+      // latest card (funnel, manifest) + two runs × (funnel, manifest)
+      expect(hrefs).toHaveLength(6);
+      for (const href of hrefs) {
+        const path = decodeURIComponent(new URL(href).pathname);
+        expect(path.startsWith(`${dir}/`)).toBe(true);
+        expect(existsSync(path)).toBe(true);
+      }
+    }
+    expect(dirname(moved)).not.toBe(dirname(ws.out));
+  });
+
+  it('opens the latest report from the copied folder with no request either', async () => {
+    const page = await openInChromium(join(ws.out, 'latest', 'funnel.html'));
+    try {
+      expect(page.consoleErrors).toEqual([]);
+      expect(page.requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

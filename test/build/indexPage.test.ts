@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndexDocument, formatDelta, type IndexRun, renderBuildIndexHtml } from '../../src/reports/indexPage.js';
+
+const run = (name: string, status: IndexRun['status'], headline: Record<string, number | null>): IndexRun => ({
+  run: name, status, asOf: `${name}T23:59:59Z`, finishedAt: `${name}T02:10:00Z`, dataFreshness: `${name}T01:00:00Z`, headline,
+  links: status === 'complete' ? [{ label: 'funnel', href: `${name}/funnel.html` }, { label: 'manifest', href: `${name}/manifest.json` }] : [],
+  note: status === 'failed' ? 'data check failed: <max-reject-rate>' : null,
+});
+
+// newest first, as the index lists them
+const runs = [
+  run('2026-11-03', 'complete', { mqlToSql: 0.42, speedToLeadMedianMinutes: 95, slaCompliance: 0.9 }),
+  run('2026-11-02', 'failed', { mqlToSql: 0.1 }),
+  run('2026-11-01', 'complete', { mqlToSql: 0.385, speedToLeadMedianMinutes: 140, slaCompliance: null }),
+];
+
+describe('build index', () => {
+  it('compares each run with the previous complete one, skipping failed runs', () => {
+    const doc = buildIndexDocument(runs, { run: '2026-11-03', links: [] }, 'revops-report 0.1.0');
+    const [newest, failed, oldest] = doc.runs;
+    // 0.42 − 0.385 = +3.5 pp (not against the failed run's 0.1); 95 − 140 = −45 minutes;
+    // SLA compliance had no value before, so no change is shown
+    expect(newest!.cells.map((c) => [c.text, c.deltaText])).toEqual([['42.0%', '+3.5 pp'], ['1h 35m', '−45m'], ['90.0%', '—']]);
+    // the failed run is compared with 11-01 too: 0.1 − 0.385 = −28.5 pp
+    expect(failed!.cells[0]!.deltaText).toBe('−28.5 pp');
+    expect(oldest!.cells.map((c) => c.deltaText)).toEqual(['—', '—', '—']);
+  });
+
+  it('formats changes as percentage points and durations', () => {
+    expect(formatDelta(0.0123, 'ratio')).toBe('+1.2 pp');
+    expect(formatDelta(0, 'ratio')).toBe('±0.0 pp');
+    expect(formatDelta(-0.00004, 'ratio')).toBe('±0.0 pp'); // rounds to zero, so no sign
+    expect(formatDelta(-90, 'minutes')).toBe('−1h 30m');
+    expect(formatDelta(null, 'minutes')).toBe('—');
+  });
+
+  it('renders relative links only, escapes run notes, and shows "—" for missing numbers', async () => {
+    const html = await renderBuildIndexHtml(buildIndexDocument(runs, { run: '2026-11-03', links: [{ label: 'funnel', href: 'latest/funnel.html' }] }, 'revops-report 0.1.0'));
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(['latest/funnel.html', '2026-11-03/funnel.html', '2026-11-03/manifest.json', '2026-11-01/funnel.html', '2026-11-01/manifest.json']);
+    expect(html).toContain('data check failed: &lt;max-reject-rate&gt;');
+    expect(html).not.toContain('<script');
+    expect(html).toContain(`default-src 'none'`); // the reports' CSP: no request can leave the page
+    expect(html).toMatch(/<td class="num">—<br><small class="delta">—<\/small><\/td>/);
+  });
+});
