@@ -54,8 +54,8 @@ function buildProgram(): Command {
       .option('--from <date>', 'window start (YYYY-MM-DD), with --to')
       .option('--to <date>', 'window end, inclusive (YYYY-MM-DD)')
       .option('--as-of <date>', 'the report\'s "now" (default: now); makes a report reproducible')
-      .addOption(new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html').choices(['table', 'json', 'csv', 'html']))
-      .option('--out <path>', 'write to this file (for html: a folder that receives the report)')
+      .addOption(new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
+      .option('--out <path>', 'write to this file (html, parquet, arrow: a folder that receives the files)')
       .addOption(dbOption())
       .addOption(configOption());
 

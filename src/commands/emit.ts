@@ -7,11 +7,13 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
+import { exportTablesFor } from '../export/reportTables.js';
+import { writeReportTables } from '../export/write.js';
 import { renderReportHtml } from '../reports/html.js';
 import type { ReportDocument } from '../reports/types.js';
 
-export type ReportFormat = 'table' | 'json' | 'csv' | 'html';
-export const reportFormats: ReportFormat[] = ['table', 'json', 'csv', 'html'];
+export type ReportFormat = 'table' | 'json' | 'csv' | 'html' | 'parquet' | 'arrow';
+export const reportFormats: ReportFormat[] = ['table', 'json', 'csv', 'html', 'parquet', 'arrow'];
 
 export interface ReportOutputs {
   name: string;
@@ -41,6 +43,8 @@ export async function renderOutput(format: ReportFormat, outputs: ReportOutputs)
       return outputs.csv();
     case 'html':
       return renderReportHtml(outputs.document());
+    default:
+      throw usageError(`--format ${format} writes files: give --out FOLDER`);
   }
 }
 
@@ -49,6 +53,13 @@ export async function emitReport(format: string | undefined, out: string | undef
   const chosen = (format ?? defaultFormat()) as ReportFormat;
   if (!reportFormats.includes(chosen)) throw usageError(`--format must be one of ${reportFormats.join(', ')}`);
   if (chosen === 'html' && !out) throw usageError('--format html needs --out FOLDER (the report is a file to open in a browser)');
+  if (chosen === 'parquet' || chosen === 'arrow') {
+    if (!out) throw usageError(`--format ${chosen} needs --out FOLDER (one file per report table)`);
+    const tables = exportTablesFor(outputs.name, outputs.json);
+    if (!tables) throw usageError(`the ${outputs.name} report has no ${chosen} export yet; use --format csv or json`);
+    const written = await writeReportTables(outputs.name, tables, chosen, out);
+    return written.join(', ');
+  }
   const content = await renderOutput(chosen, outputs);
   if (!out) {
     process.stdout.write(content);

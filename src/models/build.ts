@@ -31,10 +31,11 @@ export async function runModel(wh: Warehouse, path: string): Promise<void> {
   }
 }
 
-/** What the models were built from: the config's stages and the last load. */
+/** What the models were built from: the model SQL, the config's stages, and the last load. */
 async function buildKey(wh: Warehouse, config: Config): Promise<string> {
   const last = await wh.one<{ id: number | null }>(`select max(load_id)::int as id from load_runs`);
-  const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates, models: lifecycleModels }));
+  const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates }));
+  for (const model of lifecycleModels) hash.update(await readFile(sqlPath(`${model}.sql`), 'utf8'));
   return `${last?.id ?? 0}:${hash.digest('hex').slice(0, 16)}`;
 }
 
