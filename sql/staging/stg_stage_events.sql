@@ -9,13 +9,27 @@ aliases as (
     select * from cfg_stage_aliases
 ),
 
+-- the normalisation runs once per distinct raw value, not once per event
+raw_values as (
+    select
+        stage_raw,
+        regexp_replace(lower(stage_raw), '[^\p{L}\p{N}]+', '', 'g') as alias_key
+    from (select distinct stage_raw from events) distinct_values
+),
+
+mapped as (
+    select raw_values.stage_raw, aliases.stage, aliases.kind, aliases.stage_order
+    from raw_values
+    left join aliases on aliases.alias_key = raw_values.alias_key
+),
+
 final as (
     select
         events.lead_id,
         events.stage_raw,
-        coalesce(aliases.stage, 'unknown') as stage,
-        coalesce(aliases.kind, 'unknown') as stage_kind,
-        aliases.stage_order,
+        coalesce(mapped.stage, 'unknown') as stage,
+        coalesce(mapped.kind, 'unknown') as stage_kind,
+        mapped.stage_order,
         events.entered_at,
         events.exited_at,
         events.reason,
@@ -24,8 +38,7 @@ final as (
         events.load_id,
         events.source_row
     from events
-    left join aliases
-        on aliases.alias_key = regexp_replace(lower(events.stage_raw), '[^\p{L}\p{N}]+', '', 'g')
+    left join mapped on mapped.stage_raw = events.stage_raw
 )
 
 select * from final

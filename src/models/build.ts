@@ -22,10 +22,20 @@ export const lifecycleModels = [
 
 const modelName = (path: string) => path.split('/').pop()!;
 
+/** Staging and intermediate models are views (read once, by the next layer); marts are tables. */
 export async function runModel(wh: Warehouse, path: string): Promise<void> {
   const select = await readFile(sqlPath(`${path}.sql`), 'utf8');
+  const name = modelName(path);
+  const kind = path.startsWith('marts/') ? 'table' : 'view';
   try {
-    await wh.run(`create or replace table ${modelName(path)} as\n${select}`);
+    // a model that changed kind between versions leaves the other kind behind
+    const existing = await wh.one<{ type: string }>(
+      `select table_type as type from information_schema.tables where table_schema = 'main' and table_name = $name`,
+      { name },
+    );
+    const existingKind = existing ? (existing.type === 'VIEW' ? 'view' : 'table') : kind;
+    if (existingKind !== kind) await wh.run(`drop ${existingKind} ${name}`);
+    await wh.run(`create or replace ${kind} ${name} as\n${select}`);
   } catch (error) {
     throw new Error(`sql/${path}.sql: ${(error as Error).message}`, { cause: error });
   }

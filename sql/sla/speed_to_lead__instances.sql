@@ -1,0 +1,55 @@
+-- speed_to_lead__instances: the first-touch SLA's instances with their response bucket, arrival
+-- slot and whether they converted.
+-- grain: one row per instance of sla_outcomes for SLA $sla.
+-- Parameters:
+--   $sla             the touch SLA measured (its start is the speed-to-lead start)
+--   $convert_order   stage_order of the conversion stage: reaching it or a later stage converts
+--   $as_of           conversions after it have not happened yet
+--   $timezone        zone of the weekday × hour arrival grid
+--   $bucket_clock    'business' | 'wall': which elapsed time the buckets read
+-- Buckets are half-open: 5 minutes exactly is "5–30m"; "never" is no touch by the as-of.
+with outcomes as (
+    select * from sla_outcomes where sla_name = $sla
+),
+
+conversions as (
+    select lead_id, entered_at
+    from fct_stage_entries
+    where stage_kind = 'stage' and stage_order >= $convert_order and entered_at <= $as_of
+),
+
+converted as (
+    select outcomes.*, conversions.entered_at as converted_at
+    from outcomes
+    asof left join conversions
+      on conversions.lead_id = outcomes.lead_id and conversions.entered_at >= outcomes.start_at
+),
+
+measured as (
+    select
+        *,
+        case when $bucket_clock = 'wall' then wall_minutes else business_minutes end as response_minutes
+    from converted
+),
+
+final as (
+    select
+        *,
+        case
+            when end_at is null then 'never'
+            when response_minutes is null then null
+            when response_minutes < 5 then '<5m'
+            when response_minutes < 30 then '5–30m'
+            when response_minutes < 60 then '30–60m'
+            when response_minutes < 240 then '1–4h'
+            when response_minutes < 1440 then '4–24h'
+            else '>24h'
+        end as bucket,
+        -- a conversion after the lead's next start belongs to the next instance
+        converted_at is not null and (next_start_at is null or converted_at < next_start_at) as converted,
+        cast(isodow(timezone($timezone, start_at)) as integer) as arrival_weekday,
+        cast(hour(timezone($timezone, start_at)) as integer) as arrival_hour
+    from measured
+)
+
+select * from final

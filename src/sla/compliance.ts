@@ -1,0 +1,102 @@
+/**
+ * The SLA report: per SLA eligible, met, breached and pending instances with compliance and its
+ * Wilson interval (overall, by owner, team, week and --by), the breach list and the leaks. Reads
+ * sla_outcomes (build it first with buildSlaOutcomes); aggregation is SQL in sql/sla/.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Warehouse } from '../db/connection.js';
+import { dataFreshness } from '../metrics/freshness.js';
+import { rate, wilson95 } from '../metrics/wilson.js';
+import type { ReportWindow } from '../metrics/window.js';
+import { sqlPath } from '../paths.js';
+import { describeTarget, type SlaDefinition } from './definitions.js';
+import type { SlaBreach, SlaCounts, SlaGroup, SlaLeak, SlaReport } from './types.js';
+
+export interface SlaReportOptions {
+  window: ReportWindow;
+  slas: readonly SlaDefinition[];
+  by?: string;
+}
+
+interface CountRow { sla_name: string; dimension: string; key: string; eligible: number; met: number; breached: number; pending: number; unmeasured: number }
+interface BreachRow {
+  sla: string; lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; deadline_at: string | null;
+  end_at: string | null; kind: SlaBreach['kind']; minutes_late: number | null; business_minutes_late: number | null;
+}
+interface LeakRow { lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; no_owner: boolean; no_touch: boolean; no_disposition: boolean }
+
+const round4 = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
+
+function counts(row: CountRow | undefined): SlaCounts {
+  const [met, breached] = [row?.met ?? 0, row?.breached ?? 0];
+  const ci = wilson95(met, met + breached);
+  return {
+    eligible: row?.eligible ?? 0, met, breached, pending: row?.pending ?? 0,
+    compliance: round4(rate(met, met + breached)),
+    ci95: ci ? [round4(ci[0])!, round4(ci[1])!] : null,
+  };
+}
+
+/** The MQL SLAs the leak flags read: the first-touch one and the qualification-decision one. */
+export function leakSlas(slas: readonly SlaDefinition[]): { touch: string; decision: string } {
+  const fromMql = slas.filter((s) => s.config.start.kind === 'stage' && s.config.start.stage === 'mql' && !s.config.start.afterRecycle);
+  return {
+    touch: fromMql.find((s) => s.config.end.kind === 'touch')?.name ?? '',
+    decision: fromMql.find((s) => s.config.end.kind === 'stage' && s.targetMinutes !== null)?.name ?? '',
+  };
+}
+
+async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise<SlaReport['leaks']> {
+  const { touch, decision } = leakSlas(slas);
+  const rows = await wh.all<LeakRow>(
+    `select lead_id, owner_id, owner, team, strftime(start_at, '%Y-%m-%dT%H:%M:%SZ') as start_at, no_owner, no_touch, no_disposition
+     from (${await readFile(sqlPath('sla/sla__leaks.sql'), 'utf8')}) as leaks order by leaks.start_at, lead_id`,
+    { touch_sla: touch, decision_sla: decision },
+  );
+  const leads = rows
+    .filter((r) => r.no_owner || r.no_touch || r.no_disposition)
+    .map((r): SlaLeak => ({
+      leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
+      noOwner: r.no_owner, noTouch: r.no_touch, noDisposition: r.no_disposition,
+    }));
+  const count = (flag: 'noOwner' | 'noTouch' | 'noDisposition') => leads.filter((l) => l[flag]).length;
+  return { mqls: rows.length, noOwner: count('noOwner'), noTouch: count('noTouch'), noDisposition: count('noDisposition'), leads };
+}
+
+export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions): Promise<SlaReport> {
+  const { window, slas } = options;
+  const rows = await wh.all<CountRow>(await readFile(sqlPath('sla/sla__compliance.sql'), 'utf8'));
+  const dimensions: SlaGroup['dimension'][] = ['owner', 'team', 'week', ...(options.by ? (['by'] as const) : [])];
+  const summaries = slas.map((sla) => {
+    const own = rows.filter((r) => r.sla_name === sla.name);
+    return {
+      name: sla.name,
+      label: sla.label,
+      target: describeTarget(sla.config.target),
+      requiredFields: sla.config.requiredFields,
+      ...counts(own.find((r) => r.dimension === '')),
+      groups: dimensions.flatMap((dimension) =>
+        own.filter((r) => r.dimension === dimension).map((r): SlaGroup => ({ dimension, key: r.key, ...counts(r) })),
+      ),
+    };
+  });
+  const breachRows = await wh.all<BreachRow>(await readFile(sqlPath('sla/sla__breaches.sql'), 'utf8'));
+  const breaches = breachRows.map((r): SlaBreach => ({
+    sla: r.sla, leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
+    deadlineAt: r.deadline_at, endAt: r.end_at, kind: r.kind, minutesLate: r.minutes_late, businessMinutesLate: r.business_minutes_late,
+  }));
+  const warnings: string[] = [];
+  const unmeasured = rows.filter((r) => r.dimension === '').reduce((sum, r) => sum + r.unmeasured, 0);
+  if (unmeasured > 0) warnings.push(`${unmeasured} SLA instances have a deadline outside the business calendar and are not judged.`);
+  if (summaries.every((s) => s.eligible === 0)) warnings.push(`No SLA instance starts between ${window.from.toISOString()} and ${window.to.toISOString()}.`);
+  return {
+    report: 'sla',
+    asOf: window.asOf.toISOString(),
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    dataFreshness: await dataFreshness(wh, window.asOf),
+    slas: summaries,
+    breaches,
+    leaks: await readLeaks(wh, slas),
+    warnings,
+  };
+}
