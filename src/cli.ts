@@ -79,6 +79,39 @@ function buildProgram(): Command {
       if (written) progress(`wrote ${written}`);
     });
 
+  reportCommand('speed-to-lead', 'time from MQL to first sales touch, in wall-clock and business time, and whether speed pays')
+    .option('--by <field>', 'an extra breakdown by a lead attribute (owner, team and source are always given)')
+    .option('--sla <name>', 'the first-touch SLA to measure (default: the first SLA that ends in a touch)')
+    .addOption(new Option('--clock <clock>', 'which elapsed time the response buckets read').choices(['business', 'wall']).default('business'))
+    .addHelpText('after', examples(
+      'revops-report speed-to-lead --since 90d',
+      'revops-report speed-to-lead --since 30d --as-of 2024-06-30 --by segment --format html --out reports/',
+    ))
+    .action(async (opts) => {
+      const { speedToLead } = await import('./commands/speedToLead.js');
+      const { speedToLeadOutputs } = await import('./commands/slaOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const report = await speedToLead({ ...opts, out: undefined, format: undefined });
+      const written = await emitReport(opts.format, opts.out, speedToLeadOutputs(report));
+      if (written) progress(`wrote ${written}`);
+    });
+
+  reportCommand('sla', 'compliance with every handoff SLA, the breach list and the leaks')
+    .option('--by <field>', 'an extra breakdown by a lead attribute (owner, team and week are always given)')
+    .addHelpText('after', examples(
+      'revops-report sla --since 90d',
+      'revops-report sla --since 30d --format csv --out breaches.csv',
+      'revops-report sla --from 2024-04-01 --to 2024-06-30 --format html --out reports/',
+    ))
+    .action(async (opts) => {
+      const { sla } = await import('./commands/sla.js');
+      const { slaOutputs } = await import('./commands/slaOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const report = await sla({ ...opts, out: undefined, format: undefined });
+      const written = await emitReport(opts.format, opts.out, slaOutputs(report));
+      if (written) progress(`wrote ${written}`);
+    });
+
   const scoring = program.command('scoring').description('lead-scoring models: templates, scores as of a date, backtests');
   scoring
     .command('init')

@@ -10,7 +10,11 @@ import { defaultFunnelStages } from './commands/funnel.js';
 import { computeFunnel } from './metrics/funnel.js';
 import { resolveWindow } from './metrics/window.js';
 import { buildModels } from './models/build.js';
+import { slaOn } from './commands/sla.js';
+import { speedToLeadOn } from './commands/speedToLead.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
+import { slaReportDocument } from './reports/slaReport.js';
+import { speedToLeadReportDocument } from './reports/speedToLeadReport.js';
 import { renderReportHtml } from './reports/html.js';
 import type { ReportDocument } from './reports/types.js';
 import { generatedBy } from './version.js';
@@ -43,6 +47,21 @@ export const reportDefinitions: ReportDefinition[] = [
       const report = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', by: 'source', interval: 'month' });
       const mqlToSql = report.stages.find((s) => s.stage === 'sql')?.conversionFromPrevious ?? null;
       return { json: report, document: funnelReportDocument(report, generatedBy), headline: { mqlToSql } };
+    },
+  },
+  {
+    name: 'speed-to-lead',
+    async make(wh, config, options) {
+      const report = await speedToLeadOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return { json: report, document: speedToLeadReportDocument(report, generatedBy), headline: { speedToLeadMedianMinutes: report.overall.medianBusinessMinutes } };
+    },
+  },
+  {
+    name: 'sla',
+    async make(wh, config, options) {
+      const report = await slaOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      const firstTouch = report.slas[0];
+      return { json: report, document: slaReportDocument(report, generatedBy), headline: { slaCompliance: firstTouch?.compliance ?? null } };
     },
   },
 ];

@@ -1,14 +1,22 @@
 /**
- * `scoring init` (write a template model) and `scoring score` (score every lead as of a date).
- * Both return typed data; the CLI prints it as text, JSON or CSV.
+ * `scoring init` (write a template model), `scoring score` (score every lead as of a date) and
+ * `scoring backtest` (a threshold change judged on past decisions). All return typed data; the
+ * CLI prints it as text, JSON or CSV.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
+import { buildModels } from '../models/build.js';
+import { runBacktest } from '../scoring/backtest.js';
+import { backtestSpec, type BacktestOptionsInput } from '../scoring/backtestSpec.js';
+import type { BacktestReport } from '../scoring/backtestTypes.js';
+import { writeDecisionRecord } from '../scoring/decisionRecord.js';
 import { loadScoringModel } from '../scoring/loadModel.js';
 import { readLeadScores, scoreAsOf, type LeadScore } from '../scoring/scoreAsOf.js';
 import { isTemplateName, templateNames, templates, type TemplateName } from '../scoring/templates.js';
+import { withWarehouse } from './warehouse.js';
 
 export interface ScoringInitOptions {
   template: string;
@@ -103,4 +111,29 @@ function toScoredLead(row: LeadScore): ScoredLead {
     fields_from_current: row.fields_from_current,
     top_rules: top.join('; '),
   };
+}
+
+export interface ScoringBacktestOptions extends BacktestOptionsInput {
+  db?: string;
+  config?: string;
+  /** The current model (--model). */
+  modelPath: string;
+  /** The candidate model (--compare). */
+  comparePath?: string;
+  /** The report file (or folder): decision-record.json is written beside it. */
+  out?: string;
+}
+
+/** `scoring backtest`: what the current model and a candidate would really have done, leakage-free. */
+export async function scoringBacktest(options: ScoringBacktestOptions): Promise<BacktestReport> {
+  const spec = backtestSpec(options);
+  const current = await loadScoringModel(options.modelPath);
+  const candidate = options.comparePath ? await loadScoringModel(options.comparePath) : undefined;
+  const config = loadConfig(options.config);
+  const report = await withWarehouse(options.db, async (wh) => {
+    await buildModels(wh, config);
+    return runBacktest(wh, spec, { current, candidate });
+  });
+  if (!options.out) return report;
+  return { ...report, decisionRecordPath: await writeDecisionRecord(report, options.out) };
 }

@@ -3,7 +3,8 @@
  * contract; with `out`, also writes the HTML report, the JSON, or (format csv) the breach list.
  */
 import { writeFile } from 'node:fs/promises';
-import { loadConfig } from '../config/config.js';
+import { type Config, loadConfig } from '../config/config.js';
+import type { Warehouse } from '../db/connection.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { renderReportHtml } from '../reports/html.js';
@@ -28,19 +29,22 @@ export interface SlaCommandOptions {
   generatedBy?: string;
 }
 
-export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {
-  const config = loadConfig(options.config);
+/** The report on an open warehouse: what the command and the nightly build both run. */
+export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by'>): Promise<SlaReport> {
   const window = resolveWindow(options);
   const slas = resolveSlas(config);
-  const report = await withWarehouse(options.db, async (wh) => {
-    await buildModels(wh, config);
-    const built = await buildSlaOutcomes(wh, config, { window, slas, by: options.by });
-    const result = await computeSlaReport(wh, { window, slas, by: options.by });
-    for (const owner of built.invalidOwnerZones) {
-      result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
-    }
-    return result;
-  });
+  await buildModels(wh, config);
+  const built = await buildSlaOutcomes(wh, config, { window, slas, by: options.by });
+  const result = await computeSlaReport(wh, { window, slas, by: options.by });
+  for (const owner of built.invalidOwnerZones) {
+    result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
+  }
+  return result;
+}
+
+export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {
+  const config = loadConfig(options.config);
+  const report = await withWarehouse(options.db, (wh) => slaOn(wh, config, options));
   if (options.out) {
     const text = options.format === 'csv' ? breachesCsv(report)
       : options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`

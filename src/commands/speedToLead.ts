@@ -4,7 +4,8 @@
  * writes the HTML report (or the JSON) there.
  */
 import { writeFile } from 'node:fs/promises';
-import { loadConfig } from '../config/config.js';
+import { type Config, loadConfig } from '../config/config.js';
+import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
@@ -35,21 +36,24 @@ export interface SpeedToLeadCommandOptions {
   generatedBy?: string;
 }
 
-export async function speedToLead(options: SpeedToLeadCommandOptions = {}): Promise<SpeedToLeadReport> {
-  const config = loadConfig(options.config);
+/** The report on an open warehouse: what the command and the nightly build both run. */
+export async function speedToLeadOn(wh: Warehouse, config: Config, options: Pick<SpeedToLeadCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by' | 'sla' | 'clock'>): Promise<SpeedToLeadReport> {
   const window = resolveWindow(options);
   if (options.clock && options.clock !== 'business' && options.clock !== 'wall') throw usageError('--clock is "business" or "wall"');
   const slas = resolveSlas(config);
   const sla = touchSla(slas, options.sla);
-  const report = await withWarehouse(options.db, async (wh) => {
-    await buildModels(wh, config);
-    const built = await buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by });
-    const result = await computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock });
-    for (const owner of built.invalidOwnerZones) {
-      result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
-    }
-    return result;
-  });
+  await buildModels(wh, config);
+  const built = await buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by });
+  const result = await computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock });
+  for (const owner of built.invalidOwnerZones) {
+    result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
+  }
+  return result;
+}
+
+export async function speedToLead(options: SpeedToLeadCommandOptions = {}): Promise<SpeedToLeadReport> {
+  const config = loadConfig(options.config);
+  const report = await withWarehouse(options.db, (wh) => speedToLeadOn(wh, config, options));
   if (options.out) {
     const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
       : await renderReportHtml(speedToLeadReportDocument(report, options.generatedBy));

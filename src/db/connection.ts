@@ -3,7 +3,10 @@
  * read typed rows, run a transaction. Everything else takes a `Warehouse`.
  */
 import { readFile } from 'node:fs/promises';
-import { DuckDBInstance, listValue, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN, DOUBLE, DuckDBInstance, LIST, listValue, TIMESTAMPTZ, timestampTZValue, VARCHAR,
+  type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
 
 export type SqlParams = Record<string, unknown> | unknown[];
@@ -32,6 +35,24 @@ function toDuckParams(params?: SqlParams): Record<string, DuckDBValue> | DuckDBV
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toDuckValue(v)]));
 }
 
+/** A list's element type from its first non-null item: inference from a leading null loses it. */
+function listType(items: unknown[]): DuckDBType | undefined {
+  const sample = items.find((item) => item !== null && item !== undefined);
+  if (typeof sample === 'string') return LIST(VARCHAR);
+  if (typeof sample === 'number') return LIST(DOUBLE);
+  if (typeof sample === 'boolean') return LIST(BOOLEAN);
+  if (sample instanceof Date) return LIST(TIMESTAMPTZ);
+  return undefined;
+}
+
+function paramTypes(params?: SqlParams): Record<string, DuckDBType | undefined> | (DuckDBType | undefined)[] | undefined {
+  if (!params) return undefined;
+  const typeOf = (v: unknown) => (Array.isArray(v) ? listType(v) : undefined);
+  if (Array.isArray(params)) return params.some(Array.isArray) ? params.map(typeOf) : undefined;
+  const entries = Object.entries(params).filter(([, v]) => Array.isArray(v));
+  return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, typeOf(v)])) : undefined;
+}
+
 export class Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -55,12 +76,12 @@ export class Warehouse {
 
   /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, toDuckParams(params));
+    await this.connection.run(sql, toDuckParams(params), paramTypes(params) as never);
   }
 
   /** Run a query and return its rows as plain JS objects (BIGINT becomes bigint: cast in SQL). */
   async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params));
+    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params), paramTypes(params) as never);
     return reader.getRowObjectsJS() as T[];
   }
 

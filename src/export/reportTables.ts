@@ -4,13 +4,43 @@
  * files (its HTML and JSON are still written). Add one line per report as its tables exist.
  */
 import type { FunnelReport } from '../metrics/funnel.js';
+import type { ScoringBacktestJson } from './backtestShape.js';
 import { funnelExportTables } from './funnelTables.js';
+import { inferTable } from './inferTable.js';
+import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import type { ExportTable } from './types.js';
 
 type TablesOf = (json: unknown) => ExportTable[];
 
 export const reportExportTables: Record<string, TablesOf> = {
   funnel: (json) => funnelExportTables(json as FunnelReport),
+  'speed-to-lead': (json) => {
+    const report = json as SpeedToLeadReport;
+    return [
+      inferTable('overall', [report.overall]),
+      inferTable('buckets', report.buckets),
+      inferTable('groups', report.groups),
+      inferTable('coverage', report.coverage),
+      inferTable('conversion_by_bucket', report.conversionByBucket),
+    ];
+  },
+  sla: (json) => {
+    const report = json as SlaReport;
+    return [
+      inferTable('slas', report.slas.map(({ groups: _groups, ...summary }) => summary)),
+      inferTable('groups', report.slas.flatMap((s) => s.groups.map((g) => ({ sla: s.name, ...g })))),
+      inferTable('breaches', report.breaches),
+      inferTable('leaks', report.leaks.leads),
+    ];
+  },
+  'scoring-backtest': (json) => {
+    const report = json as ScoringBacktestJson;
+    return [
+      inferTable('models', report.models.flatMap((m) => (['development', 'holdout'] as const).map((partition) => ({ model: m.name, partition, ...m[partition] })))),
+      inferTable('sweep', report.models.flatMap((m) => m.sweep.map((row) => ({ model: m.name, ...row })))),
+      inferTable('deciles', report.models.flatMap((m) => m.deciles.map((row) => ({ model: m.name, ...row })))),
+    ];
+  },
 };
 
 /** The report's export tables, or null when the report has none registered. */

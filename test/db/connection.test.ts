@@ -30,3 +30,11 @@ describe('Warehouse', () => {
     expect(count?.n).toBe(0);
   });
 });
+
+describe('parameters', () => {
+  it('binds a list whose first item is null without losing the others', async () => {
+    const wh = await openTestWarehouse();
+    const row = await wh.one<{ items: (string | null)[] }>(`select $items as items`, { items: [null, 'a', 'b'] });
+    expect(row?.items).toEqual([null, 'a', 'b']);
+  });
+});

@@ -1,0 +1,71 @@
+/** How the speed-to-lead and SLA reports read in each output format (see emit.ts). */
+import { renderTextTable } from '../reports/format.js';
+import { ciText } from '../reports/funnelReport.js';
+import { breachesCsv, slaReportDocument } from '../reports/slaReport.js';
+import { speedToLeadReportDocument } from '../reports/speedToLeadReport.js';
+import { toCsv } from '../reports/escape.js';
+import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
+import { generatedBy } from '../version.js';
+import type { ReportOutputs } from './emit.js';
+
+const header = (title: string, report: { window: { from: string; to: string }; asOf: string; dataFreshness: string | null }) =>
+  `${title} · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}` +
+  (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '');
+
+const warningsText = (warnings: string[]) => (warnings.length ? `Warnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : '');
+
+export function speedToLeadOutputs(report: SpeedToLeadReport): ReportOutputs {
+  return {
+    name: 'speed-to-lead',
+    json: report,
+    document: () => speedToLeadReportDocument(report, generatedBy),
+    csv: () => toCsv(['dimension', 'key', 'n', 'touched', 'medianMinutes', 'medianBusinessMinutes', 'p90BusinessMinutes', 'withinTarget'],
+      [{ dimension: '(all)', key: '(all)', ...report.overall }, ...report.groups]),
+    table: () => {
+      const o = report.overall;
+      const stats = [
+        { key: 'n', label: report.start === 'mql' ? 'MQLs' : 'starts', format: 'int' as const },
+        { key: 'touched', label: 'touched', format: 'int' as const },
+        { key: 'medianMinutes', label: 'median', format: 'minutes' as const },
+        { key: 'medianBusinessMinutes', label: 'median (business)', format: 'minutes' as const },
+        { key: 'p90BusinessMinutes', label: 'p90 (business)', format: 'minutes' as const },
+        { key: 'withinTarget', label: `within ${report.sla.target}`, format: 'pct1' as const },
+      ];
+      return [
+        header(`Speed-to-lead (${report.sla.name})`, report),
+        renderTextTable(stats, [o as unknown as Record<string, unknown>]),
+        renderTextTable([{ key: 'bucket', label: 'first touch' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'share', label: 'share', format: 'pct1' }], report.buckets),
+        renderTextTable(
+          [{ key: 'bucket', label: 'response' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'converted', label: `reached ${report.conversionStage}`, format: 'int' }, { key: 'conversion', label: 'conversion', format: 'pct1' }, { key: 'ci', label: '95% interval' }],
+          report.conversionByBucket.map((b) => ({ ...b, ci: ciText(b.ci95) })),
+        ),
+        renderTextTable([{ key: 'dimension', label: 'by' }, { key: 'key', label: '' }, ...stats], report.groups as unknown as Record<string, unknown>[]),
+        warningsText(report.warnings),
+      ].filter(Boolean).join('\n\n');
+    },
+  };
+}
+
+export function slaOutputs(report: SlaReport): ReportOutputs {
+  return {
+    name: 'sla',
+    json: report,
+    document: () => slaReportDocument(report, generatedBy),
+    csv: () => breachesCsv(report),
+    table: () =>
+      [
+        header('SLA compliance', report),
+        renderTextTable(
+          [
+            { key: 'label', label: 'SLA' }, { key: 'target', label: 'target' }, { key: 'eligible', label: 'eligible', format: 'int' },
+            { key: 'met', label: 'met', format: 'int' }, { key: 'breached', label: 'breached', format: 'int' }, { key: 'pending', label: 'pending', format: 'int' },
+            { key: 'compliance', label: 'compliance', format: 'pct1' }, { key: 'ci', label: '95% interval' },
+          ],
+          report.slas.map((s) => ({ ...s, ci: ciText(s.ci95) })),
+        ),
+        `Leaks among ${report.leaks.mqls} MQLs: ${report.leaks.noOwner} with no owner, ${report.leaks.noTouch} never touched, ${report.leaks.noDisposition} with no disposition after the SLA.`,
+        `${report.breaches.length} breaches: --format csv --out breaches.csv lists them for follow-up.`,
+        warningsText(report.warnings),
+      ].filter(Boolean).join('\n\n'),
+  };
+}

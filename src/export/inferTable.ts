@@ -1,0 +1,39 @@
+/**
+ * An export table from rows of a report's JSON: columns in snake_case, types read from the values
+ * (whole numbers → integer, other numbers → double, ISO instants → timestamp, `[low, high]`
+ * intervals → two columns). For report tables whose columns follow their JSON contract exactly.
+ */
+import type { ExportCell, ExportColumn, ExportColumnType, ExportTable } from './types.js';
+
+const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+function flatten(row: Record<string, unknown>): Record<string, ExportCell> {
+  const flat: Record<string, ExportCell> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const name = snake(key);
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) {
+      flat[`${name}_low`] = value[0] as number;
+      flat[`${name}_high`] = value[1] as number;
+    } else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) flat[name] = value as ExportCell;
+    else if (Array.isArray(value)) flat[name] = value.join('; ');
+    // nested objects are tables of their own, exported separately
+  }
+  return flat;
+}
+
+function typeOf(values: ExportCell[]): ExportColumnType {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length === 0) return 'varchar';
+  if (present.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (present.every((v) => typeof v === 'number')) return present.every((v) => Number.isInteger(v)) ? 'integer' : 'double';
+  if (present.every((v) => typeof v === 'string' && instant.test(v))) return 'timestamp';
+  return 'varchar';
+}
+
+export function inferTable(name: string, rows: readonly object[]): ExportTable {
+  const flat = rows.map((r) => flatten(r as Record<string, unknown>));
+  const names = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const columns: ExportColumn[] = names.map((n) => ({ name: n, type: typeOf(flat.map((r) => r[n])) }));
+  return { name, columns, rows: flat };
+}
