@@ -4,10 +4,11 @@ import { matchScore, resolveColumns } from '../columns.js';
 import { canonicalFormats } from './canonical.js';
 import { fivetranFormats, isFivetranDump } from './fivetran.js';
 import { hubspotFormats } from './hubspot.js';
+import { hubspotCalls, hubspotEmails } from './hubspotEngagements.js';
 import { salesforceFormats } from './salesforce.js';
 import type { Crm, FormatSpec } from './types.js';
 
-export const allFormats: FormatSpec[] = [...hubspotFormats, ...salesforceFormats, ...fivetranFormats, ...canonicalFormats];
+export const allFormats: FormatSpec[] = [...hubspotFormats, hubspotCalls, hubspotEmails, ...salesforceFormats, ...fivetranFormats, ...canonicalFormats];
 
 export function detectFormat(path: string, header: string[], crm: Crm | 'auto', formats = allFormats): FormatSpec {
   const fivetran = isFivetranDump(header);
