@@ -65,12 +65,13 @@ all_values as (
   select lead_id, decided_at, 'emailtld', nullif(regexp_extract(domain, '\.([^.]+)$', 1), '') from email_domains
 ),
 
-field_points as (
-  select v.lead_id, v.decided_at, r.dimension, r.dim_order, r.ord, r.id, r.points
+-- each rule is tested once per distinct value, then joined back to the leads holding it: values
+-- repeat (titles, industries), and a regex from a column is compiled for every row it tests
+matching_values as (
+  select r.dimension, r.dim_order, r.ord, r.id, r.points, r.field, v.value
   from field_rules r
-  join all_values v on v.field = r.field
-  where v.value is not null and trim(v.value) <> ''
-    and case r.kind
+  join (select distinct field, value from all_values where value is not null and trim(value) <> '') v on v.field = r.field
+  where case r.kind
       when 'present' then true
       when 'in' then list_contains(r.texts, lower(trim(v.value)))
                   or coalesce(list_contains(r.nums, try_cast(replace(trim(v.value), ',', '') as double)), false)
@@ -78,6 +79,11 @@ field_points as (
                         between coalesce(r.min, '-infinity'::double) and coalesce(r.max, 'infinity'::double)
       when 'regex' then regexp_matches(v.value, r.pattern)
     end
+),
+field_points as (
+  select v.lead_id, v.decided_at, m.dimension, m.dim_order, m.ord, m.id, m.points
+  from matching_values m
+  join all_values v on v.field = m.field and v.value = m.value
 ),
 
 -- events known at the decision: the lead's own, and for account-scoped rules every contact's
@@ -127,15 +133,21 @@ event_points as (
      and count(distinct contact_id) >= coalesce(any_value(min_contacts), 1)
 ),
 
--- inactivity: no counted event in N days before the decision; a newer lead counts from creation
+-- inactivity: no counted event in N days before the decision; a newer lead counts from creation.
+-- Events are matched to rules first, so the join to decisions is on keys (an OR in the join
+-- condition would make DuckDB compare every decision with every event).
+inactivity_events as (
+  select r.id, e.lead_id, e.occurred_at
+  from inactivity_rules r
+  join engagement_events e on len(r.events) = 0 or list_contains(r.events, lower(e.event_type))
+),
 last_activity as (
   select d.lead_id, d.decided_at, r.dimension, r.dim_order, r.ord, r.id, r.days, r.points,
          max(e.occurred_at) as last_event
   from decisions d
   cross join inactivity_rules r
-  left join engagement_events e
-    on e.lead_id = d.lead_id and e.occurred_at < d.decided_at
-   and (len(r.events) = 0 or list_contains(r.events, lower(e.event_type)))
+  left join inactivity_events e
+    on e.id = r.id and e.lead_id = d.lead_id and e.occurred_at < d.decided_at
   group by all
 ),
 inactivity_points as (
