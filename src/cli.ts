@@ -142,6 +142,35 @@ function buildProgram(): Command {
       if (written) progress(`wrote ${written}`);
     });
 
+  scoring
+    .command('backtest')
+    .description('what a scoring model (and a candidate) would really have done: scores as of each decision, no leakage')
+    .requiredOption('--model <file>', 'the current scoring model')
+    .option('--compare <file>', 'a candidate model to compare with')
+    .addOption(new Option('--target <stage>', 'the outcome: reaching this stage within the horizon').choices(['sql', 'opportunity', 'customer']).default('customer'))
+    .option('--horizon <duration>', 'how long after the decision the outcome may happen', '90d')
+    .option('--decision <rule>', 'when each lead is judged: mql (its qualification review), created, or created+Nd', 'mql')
+    .option('--holdout-from <date>', 'decisions from this date form the untouched holdout (default: the 70th percentile of resolved decisions)')
+    .option('--embargo <duration>', 'development outcomes must have matured this long before the first holdout decision (default: the horizon)')
+    .option('--as-of <date>', 'the backtest\'s "now" (default: now)')
+    .addOption(new Option('--format <format>', 'table (default on a terminal), json, csv (the threshold sweep), html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
+    .option('--out <path>', 'write here (html, parquet, arrow: a folder); decision-record.json is written beside it')
+    .addOption(dbOption())
+    .addOption(configOption())
+    .addHelpText('after', examples(
+      'revops-report scoring init --template plg --out plg.json',
+      'revops-report scoring backtest --model plg.json --compare plg-strict.json --target customer --horizon 90d',
+      'revops-report scoring backtest --model plg.json --decision created+7d --holdout-from 2024-07-01 --format html --out reports/',
+    ))
+    .action(async (opts) => {
+      const { scoringBacktest } = await import('./commands/scoring.js');
+      const { backtestOutputs } = await import('./commands/backtestOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const report = await scoringBacktest({ ...opts, modelPath: opts.model, comparePath: opts.compare });
+      const written = await emitReport(opts.format, opts.out, backtestOutputs(report));
+      if (written) progress(`wrote ${written}`);
+    });
+
   program
     .command('rejects')
     .description('list the rows loads could not use, with file, line and reason')

@@ -13,6 +13,11 @@ import { buildModels } from './models/build.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
+import { backtestReportDocument } from './reports/backtestReport.js';
+import { runBacktest } from './scoring/backtest.js';
+import { backtestSpec } from './scoring/backtestSpec.js';
+import { decisionRecord } from './scoring/decisionRecord.js';
+import { templates } from './scoring/templates.js';
 import { slaReportDocument } from './reports/slaReport.js';
 import { speedToLeadReportDocument } from './reports/speedToLeadReport.js';
 import { renderReportHtml } from './reports/html.js';
@@ -34,9 +39,17 @@ export interface ReportSetOptions {
   progress?: (message: string) => void;
 }
 
+export interface MadeReport {
+  json: unknown;
+  document: ReportDocument;
+  headline: Record<string, number | null>;
+  /** further files written beside the report, e.g. the backtest's decision record */
+  files?: { name: string; content: string }[];
+}
+
 interface ReportDefinition {
   name: string;
-  make(wh: Warehouse, config: Config, options: ReportSetOptions): Promise<{ json: unknown; document: ReportDocument; headline: Record<string, number | null> }>;
+  make(wh: Warehouse, config: Config, options: ReportSetOptions): Promise<MadeReport>;
 }
 
 export const reportDefinitions: ReportDefinition[] = [
@@ -64,19 +77,43 @@ export const reportDefinitions: ReportDefinition[] = [
       return { json: report, document: slaReportDocument(report, generatedBy), headline: { slaCompliance: firstTouch?.compliance ?? null } };
     },
   },
+  {
+    // The PLG template against a stricter candidate: what raising the MQL threshold would do.
+    name: 'scoring-backtest',
+    async make(wh, _config, options) {
+      const current = templates.plg;
+      const candidate = { ...templates.plg, name: `${templates.plg.name} (stricter)`, version: `${templates.plg.version}-strict`, threshold: templates.plg.threshold + 15 };
+      const spec = backtestSpec({ asOf: options.asOf, decision: 'created+7d', target: 'sql', horizon: '90d' });
+      const report = await runBacktest(wh, spec, { current, candidate });
+      report.decisionRecordPath = 'decision-record.json';
+      return {
+        json: report,
+        document: backtestReportDocument(report, generatedBy),
+        headline: {},
+        files: [{ name: 'decision-record.json', content: `${JSON.stringify(decisionRecord(report), null, 2)}\n` }],
+      };
+    },
+  },
 ];
+
+/** Writes a made report into `dir` (each file to a temporary name, then renamed); returns the file names. */
+export async function writeReportFiles(dir: string, name: string, made: MadeReport): Promise<{ html: string; json: string; files: string[] }> {
+  const html = `${name}.html`;
+  const json = `${name}.json`;
+  await writeAtomically(join(dir, html), await renderReportHtml(made.document));
+  await writeAtomically(join(dir, json), `${JSON.stringify(made.json, null, 2)}\n`);
+  for (const file of made.files ?? []) await writeAtomically(join(dir, file.name), file.content);
+  return { html, json, files: (made.files ?? []).map((f) => f.name) };
+}
 
 export async function writeAllReports(wh: Warehouse, config: Config, options: ReportSetOptions): Promise<WrittenReport[]> {
   await buildModels(wh, config);
   const written: WrittenReport[] = [];
   for (const definition of reportDefinitions) {
     options.progress?.(`writing ${definition.name}`);
-    const { json, document, headline } = await definition.make(wh, config, options);
-    const html = join(options.outDir, `${definition.name}.html`);
-    const jsonPath = join(options.outDir, `${definition.name}.json`);
-    await writeAtomically(html, await renderReportHtml(document));
-    await writeAtomically(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
-    written.push({ name: definition.name, html, json: jsonPath, headline });
+    const made = await definition.make(wh, config, options);
+    const files = await writeReportFiles(options.outDir, definition.name, made);
+    written.push({ name: definition.name, html: join(options.outDir, files.html), json: join(options.outDir, files.json), headline: made.headline });
   }
   return written;
 }

@@ -1,20 +1,18 @@
 /**
  * One run's reports: the models are rebuilt once, then each enabled report is computed and written
  * as `<name>.html` and `<name>.json` into the run folder, and with --export its tables as
- * `data/<name>__<table>.<ext>`. Mirrors `writeAllReports` (src/reportSet.ts) but keeps each
- * report's JSON in hand for the exports and times each report for the manifest.
+ * `data/<name>__<table>.<ext>`. Like `writeAllReports` (src/reportSet.ts), with each report's JSON
+ * kept in hand for the exports and each report timed for the manifest.
  */
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
-import { writeAtomically } from '../commands/emit.js';
 import { exportTablesFor } from '../export/reportTables.js';
 import type { ExportFormat } from '../export/types.js';
 import { exportFileName, writeExport } from '../export/write.js';
 import { buildModels } from '../models/build.js';
-import { renderReportHtml } from '../reports/html.js';
-import { reportDefinitions } from '../reportSet.js';
+import { reportDefinitions, writeReportFiles } from '../reportSet.js';
 import type { BuildLog } from './log.js';
 import type { ManifestReport } from './manifest.js';
 
@@ -50,12 +48,10 @@ export async function writeRunReports(wh: Warehouse, config: Config, options: Ru
   for (const [i, definition] of chosen.entries()) {
     const started = performance.now();
     options.log.step('report', `[${i + 1}/${chosen.length}] ${definition.name}`, { report: definition.name });
-    const { json, document, headline } = await definition.make(wh, config, { outDir: options.runDir, asOf: options.asOf, since: options.since });
-    const html = `${definition.name}.html`;
-    const jsonName = `${definition.name}.json`;
-    await writeAtomically(join(options.runDir, html), await renderReportHtml(document));
-    await writeAtomically(join(options.runDir, jsonName), `${JSON.stringify(json, null, 2)}\n`);
-    const data: string[] = [];
+    const made = await definition.make(wh, config, { outDir: options.runDir, asOf: options.asOf, since: options.since });
+    const { json, headline } = made;
+    const { html, json: jsonName, files } = await writeReportFiles(options.runDir, definition.name, made);
+    const data: string[] = [...files];
     const tables = options.exports.length ? exportTablesFor(definition.name, json) : null;
     for (const format of tables ? options.exports : []) {
       for (const table of tables!) {
