@@ -31,9 +31,17 @@ function typeOf(values: ExportCell[]): ExportColumnType {
   return 'varchar';
 }
 
-export function inferTable(name: string, rows: readonly object[]): ExportTable {
+/**
+ * `emptyColumns` names the columns when there are no rows to read them from (a quiet week has no
+ * breaches), so the file still has its header; they are typed varchar, having no values.
+ */
+export function inferTable(name: string, rows: readonly object[], emptyColumns: readonly string[] = []): ExportTable {
   const flat = rows.map((r) => flatten(r as Record<string, unknown>));
-  const names = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const found = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  // an interval that is null on some rows is still the two columns of the others
+  const names = flat.length
+    ? found.filter((n) => !(found.includes(`${n}_low`) && flat.every((r) => r[n] === null || r[n] === undefined)))
+    : emptyColumns.map(snake);
   const columns: ExportColumn[] = names.map((n) => ({ name: n, type: typeOf(flat.map((r) => r[n])) }));
   return { name, columns, rows: flat };
 }

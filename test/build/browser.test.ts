@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
+import { reportDefinitions } from '../../src/reportSet.js';
 import { chromiumPath, openInChromium, skipBrowserTests } from '../helpers/browser.js';
 import { lifecycleDir, workspace, type Workspace } from './workspace.js';
 
@@ -53,8 +54,8 @@ describe.skipIf(skipBrowserTests())('build index in Chromium', () => {
     cpSync(ws.out, moved, { recursive: true });
     for (const dir of [ws.out, moved]) {
       const hrefs = await links(join(dir, 'index.html'));
-      // latest card (funnel, manifest) + two runs × (funnel, manifest)
-      expect(hrefs).toHaveLength(6);
+      // the latest card and each of the two runs link every report and the manifest
+      expect(hrefs).toHaveLength(3 * (reportDefinitions.length + 1));
       for (const href of hrefs) {
         const path = decodeURIComponent(new URL(href).pathname);
         expect(path.startsWith(`${dir}/`)).toBe(true);
