@@ -47,7 +47,9 @@ history as (
 field_values as (
   select d.lead_id, d.decided_at, n.field,
          case when h.field is not null then h.value else c.value end as value,
-         (h.field is null and c.value is not null) as used_current_value
+         -- the address and name a lead was created with are known at any decision about it;
+         -- every other field without history is today's value, and said so
+         (h.field is null and c.value is not null and n.field not in ('email', 'first_name', 'last_name')) as used_current_value
   from decisions d
   cross join needed_fields n
   left join history h on h.lead_id = d.lead_id and h.decided_at = d.decided_at and h.field = n.field

@@ -36,8 +36,9 @@ describe('scoreAsOf field rules', () => {
       'industry-equals', 'employees-equals-number', 'country-in', 'employees-1000-5000', 'title-vp',
       'has-company', 'domain', 'tld',
     ]);
-    // title came from history; company, country, email, employees, industry from today's values (phone: none)
-    expect(row?.fields_from_current).toBe(5);
+    // title came from history; company, country, employees, industry from today's values (phone: none;
+    // email is the address the lead was created with, known at any decision)
+    expect(row?.fields_from_current).toBe(4);
   });
 
   it('reads each field as of the decision, never a later value', async () => {

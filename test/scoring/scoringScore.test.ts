@@ -23,16 +23,16 @@ describe('scoringScore', () => {
       model: { name: 'Pilot model', version: '0.1', threshold: 40 },
       leads: 2,
       flagged: 1,
-      incompleteHistory: 2,
+      incompleteHistory: 1,
     });
     expect(result.rows).toEqual([
       {
         // size +15, demo +30, pricing 15 days ago 20 − 2×5 = 10, gmail −10 → 45 ≥ 40
         lead_id: 'L-8001', score: 45, fit: 15, engagement: 40, negative: -10, flagged: true,
-        fields_from_current: 2, // employees and email: no history
+        fields_from_current: 1, // employees: no history (email is known from creation)
         top_rules: 'demo-request +30; size-50-1000 +15; personal-email -10',
       },
-      { lead_id: 'L-8002', score: 0, fit: 0, engagement: 0, negative: 0, flagged: false, fields_from_current: 1, top_rules: '' },
+      { lead_id: 'L-8002', score: 0, fit: 0, engagement: 0, negative: 0, flagged: false, fields_from_current: 0, top_rules: '' },
     ]);
   });
 
