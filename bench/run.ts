@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { runChild } from './child.js';
 import { generateBenchData } from './generate.js';
+import { benchBacktest } from './backtest.js';
 import { funnelFloorSql } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -68,6 +69,12 @@ const warm = await cli(funnelArgs);
 const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
 record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
 record('funnel --by source --interval month (warm)', warm.seconds, funnelFloor.seconds, warm.peakRssMb, `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`);
+
+// Scoring backtest: two models on 200k leads / 5M events vs one model's bare as-of scoring
+if (!process.env.BENCH_SKIP_BACKTEST) {
+  const backtest = await benchBacktest(Number(process.env.BENCH_BACKTEST_LEADS ?? 200_000), Number(process.env.BENCH_BACKTEST_EVENTS ?? 5_000_000));
+  record(`scoring backtest, 2 models (${backtest.resolved} resolved leads)`, backtest.seconds, backtest.floorSeconds, backtest.peakRssMb, '(in-process; RSS of the bench process)');
+}
 
 console.log('\nsummary');
 console.table(results);
