@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { Random } from '../src/sample/random.js';
 
 export interface BenchDataOptions {
   leads: number;
@@ -25,17 +26,6 @@ const owners = Array.from({ length: 40 }, (_, i) => `O${i + 1}`);
 const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata'];
 const events = ['page_view', 'page_view', 'page_view', 'email_click', 'form_fill', 'webinar_attended', 'core_feature_used'];
 const pages = ['/pricing', '/demo', '/blog/a', '/blog/b', '/case-studies/x', '/careers'];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Sink {
   private buffer: string[] = [];
@@ -67,7 +57,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function generateBenchData(dir: string, options: BenchDataOptions): Promise<Record<string, number>> {
   await mkdir(dir, { recursive: true });
-  const random = mulberry32(options.seed ?? 7);
+  const seeded = new Random(options.seed ?? 7);
+  const random = () => seeded.next();
   const counts: Record<string, number> = { leads: 0, stage_events: 0, activities: 0, engagement_events: 0, owners: owners.length };
   const ownersFile = await Sink.open(join(dir, 'owners.csv'), 'owner_id,name,email,team,role,timezone');
   for (const [i, id] of owners.entries()) await ownersFile.write(`${id},Rep ${i + 1},rep${i + 1}@example.com,Team ${i % 4},SDR,${zones[i % 4]}\n`);
