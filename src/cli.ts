@@ -21,6 +21,14 @@ function buildProgram(): Command {
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `${examples(
+      'revops-report demo                                  # sample data in, every report out (out/demo/)',
+      'revops-report load exports/                         # load every export in a folder into ./revops.duckdb',
+      'revops-report funnel --since 90d --by source',
+      'revops-report sla --since 30d --format html --out reports/',
+    )}
+Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (build), 75 another build is running.
+Every command takes --help. Definitions of every number: docs/metrics.md.`)
     .exitOverride();
   const dbOption = () => new Option('--db <path>', 'warehouse file (default: $REVOPS_DB or ./revops.duckdb)');
   const configOption = () => new Option('--config <file>', 'config file (default: ./revops.config.json when present)');
