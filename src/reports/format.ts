@@ -74,7 +74,11 @@ export const date = (value: unknown): string => {
 
 /** A timestamp for report headers: "2024-06-30" at midnight UTC, else "2024-06-30 14:05 UTC". */
 export function dateTime(value: DateLike): string {
-  if (typeof value === 'string') return value;
+  // ISO instants (what the JSON contracts carry) read like Dates; other text is shown as given
+  if (typeof value === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value)) return value;
+    return dateTime(new Date(value));
+  }
   if (Number.isNaN(value.getTime())) return missing;
   const iso = value.toISOString();
   return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -94,3 +94,11 @@ describe('renderTextTable', () => {
     expect(text).toBe(['Owner             N', '------------  -----', 'Dana              5', 'Marco Ibáñez  1,200'].join('\n'));
   });
 });
+
+describe('dateTime of ISO text', () => {
+  it('reads an instant from a JSON contract like a Date', () => {
+    expect(dateTime('2024-04-01T00:00:00.000Z')).toBe('2024-04-01');
+    expect(dateTime('2024-03-10T07:30:00.000Z')).toBe('2024-03-10 07:30 UTC');
+    expect(dateTime('last Tuesday')).toBe('last Tuesday');
+  });
+});
