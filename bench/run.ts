@@ -10,6 +10,7 @@ import { packageRoot } from '../src/paths.js';
 import { runChild } from './child.js';
 import { generateBenchData } from './generate.js';
 import { benchBacktest } from './backtest.js';
+import { benchSla } from './sla.js';
 import { funnelFloorSql } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -43,7 +44,7 @@ await mkdir(work, { recursive: true });
 if (!existsSync(join(dataDir, 'stage_events.csv'))) {
   console.log(`generating ${leads.toLocaleString('en-US')} leads into ${dataDir} …`);
   const started = performance.now();
-  const counts = await generateBenchData(dataDir, { leads, activitiesPerMql: 5, engagementPerLead: 5 });
+  const counts = await generateBenchData(dataDir, { leads, activitiesPerMql: 10, engagementPerLead: 2 });
   console.log(`generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 const files = (await readdir(dataDir)).filter((f) => f.endsWith('.csv')).sort();
@@ -69,6 +70,13 @@ const warm = await cli(funnelArgs);
 const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
 record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
 record('funnel --by source --interval month (warm)', warm.seconds, funnelFloor.seconds, warm.peakRssMb, `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`);
+
+// Speed-to-lead and SLA: the CLI end to end vs hand-written SQL floors for the same numbers
+if (!process.env.BENCH_SKIP_SLA) {
+  for (const row of await benchSla({ db, asOf: '2026-01-01', since: '1y', work })) {
+    record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
+  }
+}
 
 // Scoring backtest: two models on 200k leads / 5M events vs one model's bare as-of scoring
 if (!process.env.BENCH_SKIP_BACKTEST) {

@@ -113,6 +113,12 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
     ))
     .action(async (opts) => {
       const { sla } = await import('./commands/sla.js');
+      if (opts.format === 'csv') {
+        // the full breach list, written by DuckDB straight from the warehouse (stdout without --out)
+        await sla({ ...opts, format: 'csv' });
+        if (opts.out) progress(`wrote ${opts.out}`);
+        return;
+      }
       const { slaOutputs } = await import('./commands/slaOutputs.js');
       const { emitReport } = await import('./commands/emit.js');
       const report = await sla({ ...opts, out: undefined, format: undefined });

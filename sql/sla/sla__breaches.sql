@@ -1,18 +1,18 @@
--- sla__breaches: the breach list an analyst acts on, in SLA order, then by start.
--- grain: one row per breached instance of sla_outcomes.
+-- sla__breaches: the breaches the JSON and HTML list (sla_listed_breaches: the most late ones, see
+-- src/sla/breaches.ts), in SLA order (config), then by start, with their business minutes late.
+-- grain: one row per listed breach.
 select
-    outcomes.sla_name as sla,
-    outcomes.lead_id,
-    outcomes.owner_id,
-    outcomes.owner,
-    outcomes.team,
-    strftime(outcomes.start_at, '%Y-%m-%dT%H:%M:%SZ') as start_at,
-    strftime(outcomes.deadline_at, '%Y-%m-%dT%H:%M:%SZ') as deadline_at,
-    strftime(outcomes.end_at, '%Y-%m-%dT%H:%M:%SZ') as end_at,
-    outcomes.breach_kind as kind,
-    round(outcomes.minutes_late, 2) as minutes_late,
-    round(outcomes.business_minutes_late, 2) as business_minutes_late
-from sla_outcomes as outcomes
-join sla_definitions as definitions on definitions.sla_name = outcomes.sla_name
-where outcomes.status = 'breached'
-order by definitions.position, outcomes.start_at, outcomes.lead_id
+    breaches.sla_name as sla,
+    breaches.lead_id,
+    breaches.owner_id,
+    breaches.owner,
+    breaches.team,
+    strftime(make_timestamp(epoch_us(breaches.start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at,
+    strftime(make_timestamp(epoch_us(breaches.deadline_at)), '%Y-%m-%dT%H:%M:%SZ') as deadline_at,
+    strftime(make_timestamp(epoch_us(breaches.end_at)), '%Y-%m-%dT%H:%M:%SZ') as end_at,
+    breaches.breach_kind as kind,
+    round(breaches.minutes_late, 2) as minutes_late,
+    round(late.business_minutes, 2) as business_minutes_late
+from sla_listed_breaches as breaches
+left join sla_listed_breaches_late as late on late.pair_id = breaches.instance_id
+order by breaches.position, breaches.start_at, breaches.lead_id

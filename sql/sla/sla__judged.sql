@@ -1,4 +1,4 @@
--- sla__judged: each instance's deadline and verdict at $as_of.
+-- sla__judged: each instance's deadline and verdict at as_of.
 -- grain: one row per instance of sla_ends (sql/sla/sla__ends.sql).
 -- Deadline: business targets come from sla_business_deadlines (the business clock of the lead's
 -- owner's calendar, src/calendar/businessTime.ts); wall-clock targets are start + target.
@@ -6,11 +6,12 @@
 --   met       ended by the deadline and carrying every required field
 --   breached  ended after the deadline (late), not ended with the deadline passed (open), or ended
 --             without a required field (missing_fields)
---   pending   not ended and the deadline is after $as_of: the clock is still running
+--   pending   not ended and the deadline is after as_of: the clock is still running
 --   null      not judged: an SLA without a target whose end has not happened (it does not apply
 --             yet), or a deadline outside the built calendar (counted as unmeasured)
+-- A view (src/sla/outcomes.ts): the as-of comes from the one-row table sla_report_as_of.
 with ends as (
-    select * from sla_ends
+    select sla_ends.*, sla_report_as_of.as_of from sla_ends cross join sla_report_as_of
 ),
 
 deadlined as (
@@ -35,12 +36,12 @@ final as (
             when deadline_at is null then null
             when end_at is not null and end_at <= deadline_at then case when missing_fields then 'breached' else 'met' end
             when end_at is not null then 'breached'
-            when deadline_at > $as_of then 'pending'
+            when deadline_at > as_of then 'pending'
             else 'breached'
         end as status,
         case
             when target_minutes is not null and deadline_at is not null and end_at is not null and end_at > deadline_at then 'late'
-            when target_minutes is not null and deadline_at is not null and end_at is null and deadline_at <= $as_of then 'open'
+            when target_minutes is not null and deadline_at is not null and end_at is null and deadline_at <= as_of then 'open'
             when missing_fields then 'missing_fields'
         end as breach_kind,
         target_minutes is not null and deadline_at is null as unmeasured,
@@ -48,7 +49,7 @@ final as (
         case
             when deadline_at is null then null
             when end_at is not null and end_at > deadline_at then end_at
-            when end_at is null and deadline_at <= $as_of then $as_of
+            when end_at is null and deadline_at <= as_of then as_of
         end as late_until
     from deadlined
 )

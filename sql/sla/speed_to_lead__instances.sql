@@ -9,7 +9,10 @@
 --   $bucket_clock    'business' | 'wall': which elapsed time the buckets read
 -- Buckets are half-open: 5 minutes exactly is "5–30m"; "never" is no touch by the as-of.
 with outcomes as (
-    select * from sla_outcomes where sla_name = $sla
+    -- only what the aggregates read: this table is scanned three times
+    select lead_id, owner, team, source, by_value, start_at, end_at, next_start_at, status, wall_minutes, business_minutes
+    from sla_outcomes
+    where sla_name = $sla
 ),
 
 conversions as (
@@ -32,9 +35,19 @@ measured as (
     from converted
 ),
 
+-- the local weekday and hour of each 15-minute UTC slot: zone offsets are whole quarter hours and
+-- change on quarter hours, so one ICU conversion per slot serves every arrival in it (not per row)
+slots as (
+    select slot, cast(isodow(local_at) as integer) as arrival_weekday, cast(hour(local_at) as integer) as arrival_hour
+    from (
+        select slot, timezone($timezone, make_timestamptz(slot * 900000000)) as local_at
+        from (select distinct cast(floor(epoch_us(start_at) / 900e6) as bigint) as slot from measured) as distinct_slots
+    ) as converted_slots
+),
+
 final as (
     select
-        *,
+        measured.*,
         case
             when end_at is null then 'never'
             when response_minutes is null then null
@@ -47,9 +60,10 @@ final as (
         end as bucket,
         -- a conversion after the lead's next start belongs to the next instance
         converted_at is not null and (next_start_at is null or converted_at < next_start_at) as converted,
-        cast(isodow(timezone($timezone, start_at)) as integer) as arrival_weekday,
-        cast(hour(timezone($timezone, start_at)) as integer) as arrival_hour
+        slots.arrival_weekday,
+        slots.arrival_hour
     from measured
+    left join slots on slots.slot = cast(floor(epoch_us(measured.start_at) / 900e6) as bigint)
 )
 
 select * from final

@@ -13,6 +13,8 @@ export interface BusinessTimeOptions {
   output?: string;
   /** a temp table (this connection only, the default) or a table kept in the warehouse */
   temporary?: boolean;
+  /** the caller ran checkCalendarKeys on the rows' source already (checking a view evaluates it) */
+  keysChecked?: boolean;
 }
 
 /** Relation and table names are spliced into the model, so only plain (schema.)identifiers pass. */
@@ -31,7 +33,7 @@ async function runTemplate(warehouse: Warehouse, file: string, names: Record<str
 }
 
 /** A calendar key with no calendar would silently give nulls: say which keys are missing instead. */
-async function checkCalendarKeys(warehouse: Warehouse, relation: string): Promise<void> {
+export async function checkCalendarKeys(warehouse: Warehouse, relation: string): Promise<void> {
   const missing = await warehouse.all<{ calendar_key: string }>(
     `select distinct calendar_key from ${relation}
      where calendar_key is not null
@@ -51,7 +53,7 @@ async function checkCalendarKeys(warehouse: Warehouse, relation: string): Promis
  */
 export async function computeBusinessMinutes(warehouse: Warehouse, pairs: string, options: BusinessTimeOptions = {}): Promise<string> {
   const output = options.output ?? 'business_time__pairs';
-  await checkCalendarKeys(warehouse, checkIdentifier(pairs));
+  if (!options.keysChecked) await checkCalendarKeys(warehouse, checkIdentifier(pairs));
   await runTemplate(warehouse, 'calendar/business_minutes.sql', { pairs, output }, options.temporary ?? true);
   return output;
 }
@@ -63,7 +65,7 @@ export async function computeBusinessMinutes(warehouse: Warehouse, pairs: string
  */
 export async function computeBusinessDeadlines(warehouse: Warehouse, requests: string, options: BusinessTimeOptions = {}): Promise<string> {
   const output = options.output ?? 'business_time__deadlines';
-  await checkCalendarKeys(warehouse, checkIdentifier(requests));
+  if (!options.keysChecked) await checkCalendarKeys(warehouse, checkIdentifier(requests));
   await runTemplate(warehouse, 'calendar/business_deadlines.sql', { requests, output }, options.temporary ?? true);
   return output;
 }

@@ -7,9 +7,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { exportTablesFor } from '../export/reportTables.js';
-import { writeReportTables } from '../export/write.js';
-import { renderReportHtml } from '../reports/html.js';
 import type { ReportDocument } from '../reports/types.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'html' | 'parquet' | 'arrow';
@@ -42,7 +39,8 @@ export async function renderOutput(format: ReportFormat, outputs: ReportOutputs)
     case 'csv':
       return outputs.csv();
     case 'html':
-      return renderReportHtml(outputs.document());
+      // the renderer (vega, ~0.3 s to load) is imported only when a page is written
+      return (await import('../reports/html.js')).renderReportHtml(outputs.document());
     default:
       throw usageError(`--format ${format} writes files: give --out FOLDER`);
   }
@@ -55,6 +53,8 @@ export async function emitReport(format: string | undefined, out: string | undef
   if (chosen === 'html' && !out) throw usageError('--format html needs --out FOLDER (the report is a file to open in a browser)');
   if (chosen === 'parquet' || chosen === 'arrow') {
     if (!out) throw usageError(`--format ${chosen} needs --out FOLDER (one file per report table)`);
+    const { exportTablesFor } = await import('../export/reportTables.js');
+    const { writeReportTables } = await import('../export/write.js');
     const tables = exportTablesFor(outputs.name, outputs.json);
     if (!tables) throw usageError(`the ${outputs.name} report has no ${chosen} export yet; use --format csv or json`);
     const written = await writeReportTables(outputs.name, tables, chosen, out);

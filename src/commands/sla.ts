@@ -1,14 +1,16 @@
 /**
  * `revops-report sla`: every handoff measured against its SLA (docs/sla.md). Returns the JSON
- * contract; with `out`, also writes the HTML report, the JSON, or (format csv) the breach list.
+ * contract; with `out`, also writes the HTML report or the JSON. Format csv writes every breach
+ * from the warehouse with COPY (to `out`, or to stdout when `out` is absent or '-'), since the
+ * report itself lists only the most late ones.
  */
 import { writeFile } from 'node:fs/promises';
 import { type Config, loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
-import { renderReportHtml } from '../reports/html.js';
-import { breachesCsv, slaReportDocument } from '../reports/slaReport.js';
+import { slaReportDocument } from '../reports/slaReport.js';
+import { writeBreachesCsv } from '../sla/breaches.js';
 import { computeSlaReport } from '../sla/compliance.js';
 import { resolveSlas } from '../sla/definitions.js';
 import { buildSlaOutcomes } from '../sla/outcomes.js';
@@ -44,11 +46,15 @@ export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaComm
 
 export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {
   const config = loadConfig(options.config);
-  const report = await withWarehouse(options.db, (wh) => slaOn(wh, config, options));
-  if (options.out) {
-    const text = options.format === 'csv' ? breachesCsv(report)
-      : options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-      : await renderReportHtml(slaReportDocument(report, options.generatedBy));
+  const report = await withWarehouse(options.db, async (wh) => {
+    const result = await slaOn(wh, config, options);
+    if (options.format === 'csv') await writeBreachesCsv(wh, options.out);
+    return result;
+  });
+  if (options.out && options.format !== 'csv') {
+    // the HTML renderer (vega, ~0.3 s to load) is imported only when a page is written
+    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+      : await (await import('../reports/html.js')).renderReportHtml(slaReportDocument(report, options.generatedBy));
     await writeFile(options.out, text, 'utf8');
   }
   return report;

@@ -4,6 +4,7 @@ import { ciText } from '../reports/funnelReport.js';
 import { breachesCsv, slaReportDocument } from '../reports/slaReport.js';
 import { speedToLeadReportDocument } from '../reports/speedToLeadReport.js';
 import { toCsv } from '../reports/escape.js';
+import { usageError } from '../errors.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
@@ -11,6 +12,10 @@ import type { ReportOutputs } from './emit.js';
 const header = (title: string, report: { window: { from: string; to: string }; asOf: string; dataFreshness: string | null }) =>
   `${title} · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}` +
   (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '');
+
+/** The full breach CSV is written from the warehouse by sla({ format: 'csv' }) (src/sla/breaches.ts). */
+export const slaCsvNeedsWarehouse = (count: number) =>
+  `${count} breaches: the CSV export is written from the warehouse by the sla command with --format csv (the report JSON lists the most late only)`;
 
 const warningsText = (warnings: string[]) => (warnings.length ? `Warnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : '');
 
@@ -51,7 +56,11 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
     name: 'sla',
     json: report,
     document: () => slaReportDocument(report, generatedBy),
-    csv: () => breachesCsv(report),
+    csv: () => {
+      // Only the listed breaches are in the report: a partial breach list must not pass for the whole.
+      if (report.breachCount > report.breaches.length) throw usageError(slaCsvNeedsWarehouse(report.breachCount));
+      return breachesCsv(report);
+    },
     table: () =>
       [
         header('SLA compliance', report),
@@ -64,7 +73,7 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
           report.slas.map((s) => ({ ...s, ci: ciText(s.ci95) })),
         ),
         `Leaks among ${report.leaks.mqls} MQLs: ${report.leaks.noOwner} with no owner, ${report.leaks.noTouch} never touched, ${report.leaks.noDisposition} with no disposition after the SLA.`,
-        `${report.breaches.length} breaches: --format csv --out breaches.csv lists them for follow-up.`,
+        `${report.breachCount} breaches: --format csv --out breaches.csv lists them for follow-up.`,
         warningsText(report.warnings),
       ].filter(Boolean).join('\n\n'),
   };

@@ -7,7 +7,7 @@ import { barChart } from './charts/index.js';
 import { toCsv, type CsvColumn } from './escape.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
-/** The HTML lists at most this many breaches; the CSV has them all. */
+/** The HTML lists at most this many breaches (of the JSON's listed ones); the CSV has them all. */
 export const breachRowsInHtml = 200;
 
 const breachColumns: CsvColumn[] = [
@@ -23,7 +23,11 @@ const leakColumns: CsvColumn[] = [
   { key: 'noTouch', label: 'no_touch' }, { key: 'noDisposition', label: 'no_disposition' },
 ];
 
-/** Every breach, one per line (CRM text is neutralised against spreadsheet formulas). */
+/**
+ * The listed breaches, one per line (CRM text is neutralised against spreadsheet formulas). This is
+ * every breach only while breachCount ≤ the listed limit; `sla --format csv` writes the full list
+ * from the warehouse with COPY (src/sla/breaches.ts, same columns and cell rules).
+ */
 export const breachesCsv = (report: SlaReport): string => toCsv(breachColumns, report.breaches.map((b) => ({ ...b })));
 
 export const leaksCsv = (report: SlaReport): string => toCsv(leakColumns, report.leaks.leads.map((l) => ({ ...l })));
@@ -50,7 +54,7 @@ function slaSection(sla: SlaReport['slas'][number]): Section {
 export function slaReportDocument(report: SlaReport, generatedBy = 'revops-report'): ReportDocument {
   const summary = report.slas.map((s) => ({ ...s, interval: interval(s.ci95) }));
   const breaches = report.breaches.slice(0, breachRowsInHtml).map((b) => ({ ...b }));
-  const more = report.breaches.length - breaches.length;
+  const more = report.breachCount - breaches.length;
   const { leaks } = report;
   const sections: Section[] = [
     {
@@ -62,8 +66,10 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
     ...report.slas.map(slaSection),
     {
       id: 'breaches',
-      heading: `Breaches (${report.breaches.length})`,
-      intro: more > 0 ? `The first ${breachRowsInHtml} are listed; the CSV export (--format csv) has all ${report.breaches.length}.` : 'Also exported as CSV with --format csv.',
+      heading: `Breaches (${report.breachCount})`,
+      intro: more > 0
+        ? `The ${breaches.length} most late are listed (in SLA order, then by start); the CSV export (--format csv) has all ${report.breachCount}.`
+        : 'Also exported as CSV with --format csv.',
       table: {
         columns: [
           { key: 'sla', label: 'SLA' }, { key: 'leadId', label: 'Lead' }, { key: 'owner', label: 'Owner' }, { key: 'team', label: 'Team' },
@@ -77,7 +83,8 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
       id: 'leaks',
       heading: 'Leaks',
       intro: `Of ${leaks.mqls} MQLs in the window: ${leaks.noOwner} without an owner, ${leaks.noTouch} never touched past the first-touch deadline, ` +
-        `${leaks.noDisposition} without a decision past the decision deadline.`,
+        `${leaks.noDisposition} without a decision past the decision deadline.` +
+        (leaks.leadCount > Math.min(leaks.leads.length, breachRowsInHtml) ? ` The first ${Math.min(leaks.leads.length, breachRowsInHtml)} of ${leaks.leadCount} are listed.` : ''),
       table: {
         columns: [
           { key: 'leadId', label: 'Lead' }, { key: 'owner', label: 'Owner' }, { key: 'team', label: 'Team' }, { key: 'startAt', label: 'MQL at' },

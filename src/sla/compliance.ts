@@ -1,6 +1,7 @@
 /**
  * The SLA report: per SLA eligible, met, breached and pending instances with compliance and its
- * Wilson interval (overall, by owner, team, week and --by), the breach list and the leaks. Reads
+ * Wilson interval (overall, by owner, team, week and --by), the most late breaches and the leaks
+ * (counted in SQL; only listed rows come to JS, see breaches.ts). Reads
  * sla_outcomes (build it first with buildSlaOutcomes); aggregation is SQL in sql/sla/.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,8 @@ import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { sqlPath } from '../paths.js';
 import { describeTarget, type SlaDefinition } from './definitions.js';
-import type { SlaBreach, SlaCounts, SlaGroup, SlaLeak, SlaReport } from './types.js';
+import { listedBreachLimit, readListedBreaches } from './breaches.js';
+import type { SlaCounts, SlaGroup, SlaLeak, SlaReport } from './types.js';
 
 export interface SlaReportOptions {
   window: ReportWindow;
@@ -19,10 +21,6 @@ export interface SlaReportOptions {
 }
 
 interface CountRow { sla_name: string; dimension: string; key: string; eligible: number; met: number; breached: number; pending: number; unmeasured: number }
-interface BreachRow {
-  sla: string; lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; deadline_at: string | null;
-  end_at: string | null; kind: SlaBreach['kind']; minutes_late: number | null; business_minutes_late: number | null;
-}
 interface LeakRow { lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; no_owner: boolean; no_touch: boolean; no_disposition: boolean }
 
 const round4 = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
@@ -46,21 +44,33 @@ export function leakSlas(slas: readonly SlaDefinition[]): { touch: string; decis
   };
 }
 
+interface LeakCounts { mqls: number; no_owner: number; no_touch: number; no_disposition: number; flagged: number }
+
+/** Leak counts in SQL over every MQL start; only the first `listedBreachLimit` flagged ones come to JS. */
 async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise<SlaReport['leaks']> {
   const { touch, decision } = leakSlas(slas);
-  const rows = await wh.all<LeakRow>(
-    `select lead_id, owner_id, owner, team, strftime(start_at, '%Y-%m-%dT%H:%M:%SZ') as start_at, no_owner, no_touch, no_disposition
-     from (${await readFile(sqlPath('sla/sla__leaks.sql'), 'utf8')}) as leaks order by leaks.start_at, lead_id`,
-    { touch_sla: touch, decision_sla: decision },
+  const params = { touch_sla: touch, decision_sla: decision };
+  await wh.run(`create or replace temp table sla_leaks as\n${await readFile(sqlPath('sla/sla__leaks.sql'), 'utf8')}`, params);
+  const totals = await wh.one<LeakCounts>(
+    `select cast(count(*) as integer) as mqls, cast(count(*) filter (where no_owner) as integer) as no_owner,
+            cast(count(*) filter (where no_touch) as integer) as no_touch, cast(count(*) filter (where no_disposition) as integer) as no_disposition,
+            cast(count(*) filter (where no_owner or no_touch or no_disposition) as integer) as flagged
+     from sla_leaks`,
   );
-  const leads = rows
-    .filter((r) => r.no_owner || r.no_touch || r.no_disposition)
-    .map((r): SlaLeak => ({
-      leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
-      noOwner: r.no_owner, noTouch: r.no_touch, noDisposition: r.no_disposition,
-    }));
-  const count = (flag: 'noOwner' | 'noTouch' | 'noDisposition') => leads.filter((l) => l[flag]).length;
-  return { mqls: rows.length, noOwner: count('noOwner'), noTouch: count('noTouch'), noDisposition: count('noDisposition'), leads };
+  const rows = await wh.all<LeakRow>(
+    `select lead_id, owner_id, owner, team, strftime(make_timestamp(epoch_us(start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at, no_owner, no_touch, no_disposition
+     from sla_leaks where no_owner or no_touch or no_disposition
+     order by sla_leaks.start_at, lead_id limit $limit`,
+    { limit: listedBreachLimit },
+  );
+  const leads = rows.map((r): SlaLeak => ({
+    leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
+    noOwner: r.no_owner, noTouch: r.no_touch, noDisposition: r.no_disposition,
+  }));
+  return {
+    mqls: totals?.mqls ?? 0, noOwner: totals?.no_owner ?? 0, noTouch: totals?.no_touch ?? 0, noDisposition: totals?.no_disposition ?? 0,
+    leadCount: totals?.flagged ?? 0, leads,
+  };
 }
 
 export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions): Promise<SlaReport> {
@@ -80,11 +90,7 @@ export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions)
       ),
     };
   });
-  const breachRows = await wh.all<BreachRow>(await readFile(sqlPath('sla/sla__breaches.sql'), 'utf8'));
-  const breaches = breachRows.map((r): SlaBreach => ({
-    sla: r.sla, leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
-    deadlineAt: r.deadline_at, endAt: r.end_at, kind: r.kind, minutesLate: r.minutes_late, businessMinutesLate: r.business_minutes_late,
-  }));
+  const breaches = await readListedBreaches(wh);
   const warnings: string[] = [];
   const unmeasured = rows.filter((r) => r.dimension === '').reduce((sum, r) => sum + r.unmeasured, 0);
   if (unmeasured > 0) warnings.push(`${unmeasured} SLA instances have a deadline outside the business calendar and are not judged.`);
@@ -95,6 +101,7 @@ export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions)
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     dataFreshness: await dataFreshness(wh, window.asOf),
     slas: summaries,
+    breachCount: summaries.reduce((sum, s) => sum + s.breached, 0),
     breaches,
     leaks: await readLeaks(wh, slas),
     warnings,

@@ -45,6 +45,8 @@ export function resolveSlas(config: Config): SlaDefinition[] {
   const check = (sla: string, stage: string) => {
     if (!known.has(stage)) throw usageError(`SLA "${sla}": "${stage}" is not a stage or exit state of the config`);
   };
+  // instance ids interleave the SLA's position below 1024 (sql/sla/sla__instances.sql)
+  if (config.slas.length > 1024) throw usageError('at most 1024 SLAs can be measured together');
   return config.slas.map((sla) => {
     if (sla.start.kind === 'stage') check(sla.name, sla.start.stage);
     if (sla.end.kind === 'stage') sla.end.stages.forEach((stage) => check(sla.name, stage));

@@ -4,7 +4,7 @@
  * speed-to-lead and SLA reports only aggregate this one relation.
  */
 import { readFile } from 'node:fs/promises';
-import { computeBusinessDeadlines, computeBusinessMinutes } from '../calendar/businessTime.js';
+import { checkCalendarKeys, computeBusinessDeadlines, computeBusinessMinutes } from '../calendar/businessTime.js';
 import { buildOwnerCalendars } from '../calendar/ownerCalendars.js';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
@@ -26,10 +26,18 @@ export interface SlaOutcomesResult {
 
 const DAY_MS = 86_400_000;
 
-async function createFrom(wh: Warehouse, table: string, file: string, params?: Record<string, unknown>): Promise<void> {
-  const select = await readFile(sqlPath(`sla/${file}.sql`), 'utf8');
+/**
+ * One model file as a temp table, or as a temp view when its only reader evaluates it once: each
+ * materialisation of a million wide rows costs more than the query that fills it.
+ */
+async function createFrom(
+  wh: Warehouse, kind: 'table' | 'view', name: string, file: string, params?: Record<string, unknown>, input?: { name: string; file: string },
+): Promise<void> {
+  let select = await readFile(sqlPath(`sla/${file}.sql`), 'utf8');
+  // an input model inlined as a CTE of its name: the one query reads it without a table in between
+  if (input) select = `with ${input.name} as (\n${await readFile(sqlPath(`sla/${input.file}.sql`), 'utf8')}\n)\nselect * from (\n${select}\n) as ${name}`;
   try {
-    await wh.run(`create or replace temp table ${table} as\n${select}`, params);
+    await wh.run(`create or replace temp ${kind} ${name} as\n${select}`, params);
   } catch (error) {
     throw new Error(`sql/sla/${file}.sql: ${(error as Error).message}`, { cause: error });
   }
@@ -52,18 +60,22 @@ export async function buildSlaOutcomes(wh: Warehouse, config: Config, options: S
   const range = calendarRange(window, slas);
   const calendars = await buildOwnerCalendars(wh, config.calendar, { ...range, defaultTimezone: config.timezone });
 
-  await createFrom(wh, 'sla_instances', 'sla__instances', {
+  // Two materialisations of the instances (ends, then outcomes) plus the lean business-time tables;
+  // the steps between are views, evaluated once by their single reader.
+  await createFrom(wh, 'table', 'sla_ends', 'sla__ends', {
     from: window.from, to: window.to, as_of: window.asOf, group_field: options.by ?? '',
-  });
-  await createFrom(wh, 'sla_ends', 'sla__ends', { as_of: window.asOf });
+  }, { name: 'sla_instances', file: 'sla__instances' });
   await wh.run(`create or replace temp view sla_deadline_requests as
     select instance_id as request_id, calendar_key, start_at, target_minutes
     from sla_ends where business_clock and target_minutes is not null`);
-  await computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_business_deadlines' });
-  await createFrom(wh, 'sla_judged', 'sla__judged', { as_of: window.asOf });
-  const pairs = await readFile(sqlPath('sla/sla__pairs.sql'), 'utf8');
-  await wh.run(`create or replace temp view sla_pairs as\n${pairs}`);
-  await computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes' });
-  await createFrom(wh, 'sla_outcomes', 'sla__outcomes');
+  // every business-time input below takes its calendar keys from sla_ends: check them once, on the table
+  await checkCalendarKeys(wh, 'sla_ends');
+  await computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_business_deadlines', keysChecked: true });
+  // the judged view reads the as-of from this one-row table (a view cannot hold a parameter)
+  await wh.run('create or replace temp table sla_report_as_of as select cast($as_of as timestamptz) as as_of', { as_of: window.asOf });
+  await createFrom(wh, 'view', 'sla_judged', 'sla__judged');
+  await createFrom(wh, 'view', 'sla_pairs', 'sla__pairs');
+  await computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true });
+  await createFrom(wh, 'table', 'sla_outcomes', 'sla__outcomes');
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }

@@ -108,7 +108,11 @@ export interface SlaReport {
   window: ReportWindowJson;
   dataFreshness: string | null;
   slas: SlaSummary[];
+  /** every breach of every SLA (the CSV export lists them all) */
+  breachCount: number;
+  /** the most late breaches, at most 1000 (src/sla/breaches.ts), in SLA order then by start */
   breaches: SlaBreach[];
-  leaks: { mqls: number; noOwner: number; noTouch: number; noDisposition: number; leads: SlaLeak[] };
+  /** leadCount: MQL starts with any leak flag; leads lists at most 1000 of them, by start */
+  leaks: { mqls: number; noOwner: number; noTouch: number; noDisposition: number; leadCount: number; leads: SlaLeak[] };
   warnings: string[];
 }

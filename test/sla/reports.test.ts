@@ -14,11 +14,11 @@ const breach = (i: number, owner = 'Ana Ruiz'): SlaBreach => ({
   deadlineAt: '2024-04-08T18:00:00Z', endAt: null, kind: 'open', minutesLate: 60, businessMinutesLate: 60,
 });
 
-function slaReport(breaches: SlaBreach[]): SlaReport {
+function slaReport(breaches: SlaBreach[], breachCount = breaches.length): SlaReport {
   return {
     report: 'sla', asOf: '2024-04-12T18:00:00.000Z', window: { from: '2024-04-01T00:00:00.000Z', to: '2024-04-12T18:00:00.000Z' },
-    dataFreshness: null, slas: [], breaches, warnings: [],
-    leaks: { mqls: 1, noOwner: 1, noTouch: 0, noDisposition: 0, leads: [{ leadId: 'L5', ownerId: null, owner: '(no owner)', team: '(no team)', startAt: '2024-04-11T15:00:00Z', noOwner: true, noTouch: false, noDisposition: false }] },
+    dataFreshness: null, slas: [], breachCount, breaches, warnings: [],
+    leaks: { mqls: 1, noOwner: 1, noTouch: 0, noDisposition: 0, leadCount: 1, leads: [{ leadId: 'L5', ownerId: null, owner: '(no owner)', team: '(no team)', startAt: '2024-04-11T15:00:00Z', noOwner: true, noTouch: false, noDisposition: false }] },
   };
 }
 
@@ -61,5 +61,9 @@ describe('SLA reports', () => {
     const section = doc.sections.find((s) => s.id === 'breaches')!;
     expect(section.table!.rows).toHaveLength(breachRowsInHtml);
     expect(section.intro).toContain(`all ${breachRowsInHtml + 5}`);
+    // the JSON lists only some of the breaches: heading and intro count them all
+    const listed = slaReportDocument(slaReport(many.slice(0, 3), 12_345)).sections.find((s) => s.id === 'breaches')!;
+    expect([listed.heading, listed.table!.rows.length]).toEqual(['Breaches (12345)', 3]);
+    expect(listed.intro).toContain('all 12345');
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The breach list, kept out of JS at scale: the JSON and HTML carry the most late breaches (at most
+ * `listedBreachLimit`) plus the total count, and the CSV export writes every breach with DuckDB's
+ * COPY, formula-neutralised in SQL (sql/sla/sla__breaches_csv.sql). At 1M MQLs there are ~1.5M
+ * breaches; as JS objects they were most of a 9 GB peak.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { computeBusinessMinutes } from '../calendar/businessTime.js';
+import type { Warehouse } from '../db/connection.js';
+import { sqlPath } from '../paths.js';
+import type { SlaBreach } from './types.js';
+
+/** The JSON (and so the HTML) lists at most this many breaches; `breachCount` has them all. */
+export const listedBreachLimit = 1000;
+
+interface BreachRow {
+  sla: string; lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; deadline_at: string | null;
+  end_at: string | null; kind: SlaBreach['kind']; minutes_late: number | null; business_minutes_late: number | null;
+}
+
+/**
+ * Materialises breach rows as `table` (all of them, or the `limit` most late: real minutes late,
+ * most first, missing-fields breaches last) and their business minutes late as `${table}_late`.
+ */
+async function collectBreaches(wh: Warehouse, table: string, limit?: number): Promise<void> {
+  const rows = await readFile(sqlPath('sla/sla__breach_rows.sql'), 'utf8');
+  const ranked = limit === undefined ? rows
+    : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id limit $limit`;
+  await wh.run(`create or replace temp table ${table} as\n${ranked}`, limit === undefined ? undefined : { limit });
+  await wh.run(`create or replace temp view ${table}_pairs as
+    select instance_id as pair_id, calendar_key, deadline_at as start_at, late_until as end_at from ${table} where late_until is not null`);
+  // keys come from sla_outcomes, checked when it was built (src/sla/outcomes.ts)
+  await computeBusinessMinutes(wh, `${table}_pairs`, { output: `${table}_late`, keysChecked: true });
+}
+
+/** The `limit` most late breaches of sla_outcomes, in SLA order then by start. */
+export async function readListedBreaches(wh: Warehouse, limit = listedBreachLimit): Promise<SlaBreach[]> {
+  await collectBreaches(wh, 'sla_listed_breaches', limit);
+  const rows = await wh.all<BreachRow>(await readFile(sqlPath('sla/sla__breaches.sql'), 'utf8'));
+  return rows.map((r): SlaBreach => ({
+    sla: r.sla, leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
+    deadlineAt: r.deadline_at, endAt: r.end_at, kind: r.kind, minutesLate: r.minutes_late, businessMinutesLate: r.business_minutes_late,
+  }));
+}
+
+// The cell rules of src/reports/escape.ts (safeCsvCell), as SQL macros the CSV model calls.
+const cellMacros = `
+create or replace temp macro neutralised_cell(x) as nullif(
+    case
+        when left(x, 1) not in ('=', '+', '-', '@', chr(9), chr(13)) then x
+        when left(x, 1) = '-' and regexp_full_match(x, '-([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?') then x
+        else '''' || x
+    end, '');
+create or replace temp macro number_cell(x) as
+    case when x = trunc(x) then cast(cast(x as bigint) as varchar) else cast(x as varchar) end;`;
+
+/** A path as an SQL string literal: COPY takes no parameter for its file. */
+const literal = (path: string) => `'${path.replaceAll("'", "''")}'`;
+
+/**
+ * Writes every breach of sla_outcomes as CSV (RFC 4180, `\r\n`, header row) to `out`, or to stdout
+ * when `out` is absent or '-'. The file appears whole or not at all (written beside, then renamed).
+ */
+export async function writeBreachesCsv(wh: Warehouse, out?: string): Promise<void> {
+  const toStdout = !out || out === '-';
+  const target = toStdout ? join(tmpdir(), `revops-breaches-${process.pid}.csv`) : resolve(out);
+  const temporary = toStdout ? target : `${target}.tmp-${process.pid}`;
+  if (!toStdout) await mkdir(dirname(target), { recursive: true });
+  await wh.runScript(cellMacros, 'sla breach CSV macros');
+  await collectBreaches(wh, 'sla_all_breaches');
+  const select = await readFile(sqlPath('sla/sla__breaches_csv.sql'), 'utf8');
+  try {
+    await wh.run(`copy (\n${select}\n) to ${literal(temporary)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
+    if (toStdout) await pipeline(createReadStream(temporary), process.stdout, { end: false });
+    else await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
