@@ -9,15 +9,10 @@ import { renderTextTable } from '../reports/format.js';
 import { funnelReportDocument, funnelTable, funnelTableRows } from '../reports/funnelReport.js';
 import { generatedBy } from '../version.js';
 import { type ReportOutputs } from './emit.js';
+import type { ReportCommandOptions } from './options.js';
 import { withWarehouse } from './warehouse.js';
 
-export interface FunnelCommandOptions {
-  db?: string;
-  config?: string;
-  since?: string;
-  from?: string;
-  to?: string;
-  asOf?: string;
+export interface FunnelCommandOptions extends ReportCommandOptions {
   cohortStage?: string;
   stages?: string;
   by?: string;

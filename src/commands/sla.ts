@@ -13,17 +13,12 @@ import { slaReportDocument } from '../reports/slaReport.js';
 import { writeBreachesCsv } from '../sla/breaches.js';
 import { computeSlaReport } from '../sla/compliance.js';
 import { resolveSlas } from '../sla/definitions.js';
-import { buildSlaOutcomes } from '../sla/outcomes.js';
+import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import type { SlaReport } from '../sla/types.js';
+import type { ReportCommandOptions } from './options.js';
 import { withWarehouse } from './warehouse.js';
 
-export interface SlaCommandOptions {
-  db?: string;
-  config?: string;
-  since?: string;
-  from?: string;
-  to?: string;
-  asOf?: string;
+export interface SlaCommandOptions extends ReportCommandOptions {
   /** an extra breakdown by a lead attribute (owner, team and week are always given) */
   by?: string;
   format?: 'table' | 'json' | 'html' | 'csv';
@@ -38,9 +33,7 @@ export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaComm
   await buildModels(wh, config);
   const built = await buildSlaOutcomes(wh, config, { window, slas, by: options.by });
   const result = await computeSlaReport(wh, { window, slas, by: options.by });
-  for (const owner of built.invalidOwnerZones) {
-    result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
-  }
+  result.warnings.push(...ownerZoneWarnings(built));
   return result;
 }
 

@@ -11,18 +11,13 @@ import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { speedToLeadReportDocument } from '../reports/speedToLeadReport.js';
 import { resolveSlas } from '../sla/definitions.js';
-import { buildSlaOutcomes } from '../sla/outcomes.js';
+import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import { computeSpeedToLead, touchSla } from '../sla/speedToLead.js';
 import type { SpeedToLeadReport } from '../sla/types.js';
+import type { ReportCommandOptions } from './options.js';
 import { withWarehouse } from './warehouse.js';
 
-export interface SpeedToLeadCommandOptions {
-  db?: string;
-  config?: string;
-  since?: string;
-  from?: string;
-  to?: string;
-  asOf?: string;
+export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
   /** an extra breakdown by a lead attribute (owner, team and source are always given) */
   by?: string;
   /** the touch SLA to measure (default: the first SLA ending in a touch) */
@@ -44,9 +39,7 @@ export async function speedToLeadOn(wh: Warehouse, config: Config, options: Pick
   await buildModels(wh, config);
   const built = await buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by });
   const result = await computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock });
-  for (const owner of built.invalidOwnerZones) {
-    result.warnings.push(`Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
-  }
+  result.warnings.push(...ownerZoneWarnings(built));
   return result;
 }
 

@@ -79,3 +79,7 @@ export async function buildSlaOutcomes(wh: Warehouse, config: Config, options: S
   await createFrom(wh, 'table', 'sla_outcomes', 'sla__outcomes');
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }
+
+/** What the report says about owners whose time zone is not a zone: their team's is used. */
+export const ownerZoneWarnings = (built: { invalidOwnerZones: { ownerId: string; timezone: string }[] }) =>
+  built.invalidOwnerZones.map((owner) => `Owner ${owner.ownerId} has time zone "${owner.timezone}", not an IANA zone: their team's zone is used.`);
