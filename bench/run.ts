@@ -11,7 +11,7 @@ import { runChild } from './child.js';
 import { generateBenchData } from './generate.js';
 import { benchBacktest } from './backtest.js';
 import { benchSla } from './sla.js';
-import { funnelFloorSql } from './floors.js';
+import { checkFunnelFloor, funnelFloorSql } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const dataDir = resolve(packageRoot, 'bench', 'data', `leads-${leads}`);
@@ -68,6 +68,8 @@ const funnelArgs = ['funnel', '--db', db, '--as-of', '2026-01-01', '--since', '2
 const cold = await cli(funnelArgs);
 const warm = await cli(funnelArgs);
 const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
+const floorDiff = await checkFunnelFloor(db, JSON.parse(cold.stdout));
+console.log(floorDiff.length ? `funnel floor differs from the report:\n${floorDiff.join('\n')}` : 'funnel floor matches the report');
 record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
 record('funnel --by source --interval month (warm)', warm.seconds, funnelFloor.seconds, warm.peakRssMb, `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`);
 

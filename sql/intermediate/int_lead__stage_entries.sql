@@ -2,7 +2,8 @@
 -- Sources: the loaded stage events, plus Opportunity at an opportunity's creation and Customer at
 -- a won opportunity's close date for leads linked to one. Consecutive events of the same stage
 -- (a snapshot history repeating the current status, or the same entry in two exports) are one
--- entry: the earliest.
+-- entry: the earliest. Ordered per lead by time, then stage order, then raw value (fct_stage_entries
+-- numbers them in that order).
 with loaded as (
     select lead_id, stage_raw, stage, stage_kind, stage_order, entered_at, exited_at, reason,
            origin, inferred, load_id, source_row
@@ -37,11 +38,11 @@ ordered as (
     from unioned
 ),
 
+-- event_number is given by fct_stage_entries, in the same window pass as the next entry
 final as (
     select
         lead_id, stage_raw, stage, stage_kind, stage_order, entered_at, exited_at, reason, origin,
-        inferred, load_id, source_row,
-        row_number() over (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw) as event_number
+        inferred, load_id, source_row
     from ordered
     where previous_stage is null or previous_stage <> stage
 )

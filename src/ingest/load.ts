@@ -14,9 +14,11 @@ import { expandInputs } from './files.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
 import { inspectFile } from './inspect.js';
+import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
-import { assertColumns, buildTyped, emitCanonicalRows, readRawRows } from './stageFile.js';
+import { assertColumns, dropStagedRows, emitCanonicalRows, readRawRows } from './stageFile.js';
+import { buildTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from './timing.js';
 import { utf8Copy } from './transcode.js';
@@ -56,12 +58,14 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
   const { files, skipped } = await expandInputs(options.paths);
   const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt), left alone`);
   const summaries: FileSummary[] = [];
-  await wh.transaction(async () => {
-    for (const [index, path] of files.entries()) {
-      options.onFile?.(path, index, files.length);
-      summaries.push(await loadOneFile(wh, config, options, path, warnings));
-    }
-  });
+  await withMemoryBudget(wh, loadMemoryBudgetBytes, () =>
+    wh.transaction(async () => {
+      for (const [index, path] of files.entries()) {
+        options.onFile?.(path, index, files.length);
+        summaries.push(await loadOneFile(wh, config, options, path, warnings));
+      }
+    }),
+  );
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
 }
@@ -97,13 +101,17 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     }).catch((error: unknown) => {
       throw error instanceof UserError ? new UserError(`${path}: ${error.message}`, error.exitCode) : error;
     }));
-    await timed('emit', emitCanonicalRows(wh, spec, resolution));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
-    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
-    await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
     const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
     }));
+    // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
+    await wh.run(`drop table raw_rows`);
+    await timed('emit', emitCanonicalRows(wh, spec, resolution));
+    await wh.run(`drop table typed`);
+    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
+    await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
+    await dropStagedRows(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
     const summary: FileSummary = {

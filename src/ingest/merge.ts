@@ -5,6 +5,7 @@
  * loading the same facts twice changes nothing.
  */
 import type { Warehouse } from '../db/connection.js';
+import { timed } from './timing.js';
 import { targetColumns } from './targets.js';
 
 export interface MergeContext {
@@ -14,42 +15,57 @@ export interface MergeContext {
 
 const cols = (table: keyof typeof targetColumns) => Object.keys(targetColumns[table]).join(', ');
 
+/** Whether a warehouse table has no row yet: the first load of an object needs no merge. */
+async function isEmpty(wh: Warehouse, table: string): Promise<boolean> {
+  return (await wh.one<{ empty: boolean }>(`select not exists (select 1 from ${table}) as empty`))!.empty;
+}
+
 /** Entities: the row with the later snapshot wins; an equal snapshot means the newer load wins. */
 async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', key: string, ctx: MergeContext) {
-  await wh.run(
-    `delete from ${table} t using new_${table} n
-     where t.${key} = n.${key} and t.snapshot_at <= $snapshot`,
-    { snapshot: ctx.snapshotAt },
-  );
+  // Into an empty table the delete finds nothing and "not exists" holds for every row.
+  const empty = await isEmpty(wh, table);
+  if (!empty) {
+    await wh.run(
+      `delete from ${table} t using new_${table} n
+       where t.${key} = n.${key} and t.snapshot_at <= $snapshot`,
+      { snapshot: ctx.snapshotAt },
+    );
+  }
   await wh.run(
     `insert into ${table} (${cols(table)}, snapshot_at, load_id, source_row)
      select ${cols(table)}, $snapshot, $load, source_row
      from new_${table} n
-     where not exists (select 1 from ${table} t where t.${key} = n.${key})`,
+     ${empty ? '' : `where not exists (select 1 from ${table} t where t.${key} = n.${key})`}`,
     { snapshot: ctx.snapshotAt, load: ctx.loadId },
   );
 }
 
 /** Entities without a snapshot notion: the latest load wins. */
 async function replaceEntity(wh: Warehouse, table: 'owners' | 'activities', key: string, ctx: MergeContext) {
-  await wh.run(`delete from ${table} t using new_${table} n where t.${key} = n.${key}`);
+  if (!(await isEmpty(wh, table))) await wh.run(`delete from ${table} t using new_${table} n where t.${key} = n.${key}`);
   await wh.run(
     `insert into ${table} (${cols(table)}, load_id, source_row) select ${cols(table)}, $load, source_row from new_${table}`,
     { load: ctx.loadId },
   );
 }
 
+/**
+ * Rows staged and distinct keys among them, in one scan. Keys are compared by hash: a collision
+ * can only make keys look repeated, which sends the merge down its slower, exact path.
+ */
+async function stagedKeys(wh: Warehouse, table: string, keys: string[]) {
+  return (await wh.one<{ staged: number; distinctKeys: number }>(
+    `select count(*)::int as staged, count(distinct hash(${keys.join(', ')}))::int as "distinctKeys" from new_${table}`,
+  ))!;
+}
+
 /** Facts: insert what is not there yet (NULL-safe on every key column). */
 async function addFacts(wh: Warehouse, table: string, keys: string[], extra: string, extraValues: string, ctx: MergeContext) {
   const columns = cols(table as keyof typeof targetColumns);
-  const state = (await wh.one<{ staged: number; distinctKeys: number; existing: number }>(
-    `select (select count(*) from new_${table})::int as staged,
-            (select count(distinct (${keys.join(', ')})) from new_${table})::int as "distinctKeys",
-            (select count(*) from (select 1 from ${table} limit 1))::int as existing`,
-  ))!;
+  const state = await stagedKeys(wh, table, keys);
   if (state.staged === 0) return;
   // The common first load: nothing there yet and no repeated fact in the file, a plain insert.
-  if (state.existing === 0 && state.distinctKeys === state.staged) {
+  if (state.distinctKeys === state.staged && (await isEmpty(wh, table))) {
     await wh.run(
       `insert into ${table} (${columns}${extra}, load_id, source_row) select ${columns}${extraValues}, $load, source_row from new_${table}`,
       { load: ctx.loadId },
@@ -86,8 +102,30 @@ async function inferSnapshotStageEvents(wh: Warehouse, ctx: MergeContext) {
 }
 
 export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<void> {
-  await inferSnapshotStageEvents(wh, ctx);
+  await timed('  infer snapshot', inferSnapshotStageEvents(wh, ctx));
   // Fields follow their lead: a replaced lead gets the newer export's fields.
+  await timed('  lead_fields', mergeLeadFields(wh, ctx));
+  await timed('  leads', mergeEntity(wh, 'leads', 'lead_id', ctx));
+  await timed('  opportunities', mergeEntity(wh, 'opportunities', 'opportunity_id', ctx));
+  await timed('  owners', replaceEntity(wh, 'owners', 'owner_id', ctx));
+  await timed('  activities', replaceEntity(wh, 'activities', 'activity_id', ctx));
+  await timed('  stage_events', addFacts(wh, 'stage_events', ['lead_id', 'stage_raw', 'entered_at'], ', inferred', ', false', ctx));
+  await timed('  engagement_events', addFacts(wh, 'engagement_events', ['lead_id', 'event_type', 'occurred_at', 'detail'], '', '', ctx));
+  await timed('  field_history', addFacts(wh, 'field_history', ['lead_id', 'field', 'changed_at'], '', '', ctx));
+  await timed('  opportunity_stage_events', addFacts(wh, 'opportunity_stage_events', ['opportunity_id', 'stage_raw', 'entered_at'], '', '', ctx));
+}
+
+async function mergeLeadFields(wh: Warehouse, ctx: MergeContext) {
+  // Before any field is kept there is nothing to delete, and unique fields need no de-duplication.
+  const state = (await isEmpty(wh, 'lead_fields')) ? await stagedKeys(wh, 'lead_fields', ['lead_id', 'field']) : null;
+  if (state?.staged === 0) return;
+  if (state && state.distinctKeys === state.staged) {
+    await wh.run(
+      `insert into lead_fields (lead_id, field, value, load_id) select lead_id, field, value, $load from new_lead_fields`,
+      { load: ctx.loadId },
+    );
+    return;
+  }
   await wh.run(
     `delete from lead_fields f using leads l, new_leads n
      where f.lead_id = n.lead_id and l.lead_id = n.lead_id and l.snapshot_at <= $snapshot`,
@@ -100,12 +138,4 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
      order by lead_id, field, source_row`,
     { load: ctx.loadId },
   );
-  await mergeEntity(wh, 'leads', 'lead_id', ctx);
-  await mergeEntity(wh, 'opportunities', 'opportunity_id', ctx);
-  await replaceEntity(wh, 'owners', 'owner_id', ctx);
-  await replaceEntity(wh, 'activities', 'activity_id', ctx);
-  await addFacts(wh, 'stage_events', ['lead_id', 'stage_raw', 'entered_at'], ', inferred', ', false', ctx);
-  await addFacts(wh, 'engagement_events', ['lead_id', 'event_type', 'occurred_at', 'detail'], '', '', ctx);
-  await addFacts(wh, 'field_history', ['lead_id', 'field', 'changed_at'], '', '', ctx);
-  await addFacts(wh, 'opportunity_stage_events', ['opportunity_id', 'stage_raw', 'entered_at'], '', '', ctx);
 }

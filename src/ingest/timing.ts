@@ -3,6 +3,7 @@ export async function timed<T>(label: string, work: Promise<T>): Promise<T> {
   if (!process.env.REVOPS_PROFILE) return work;
   const started = performance.now();
   const result = await work;
-  process.stderr.write(`  ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  const rssMb = Math.round(process.memoryUsage().rss / 1e6);
+  process.stderr.write(`  ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s (rss ${rssMb} MB)\n`);
   return result;
 }

@@ -58,6 +58,34 @@ describe('funnel', () => {
     ]);
   });
 
+  it('sees only the entries dated by the as-of, current stages included', async () => {
+    const cut = new Date('2024-03-01T12:00:00Z');
+    const window = { from: new Date('2024-01-01T00:00:00Z'), to: cut, asOf: cut };
+    // At 03-01 12:00 L3 has re-entered mql (03-01 10:00) and its sql (03-02) does not exist yet; L5
+    // does not exist at all. Current stages: L1 customer, L2 sql, L3 mql, L4 mql (01-20).
+    // Count mode: sql is reached by L1, L2 and L4 (via customer); L3 sits in mql, the stage
+    // before, so it is open at sql; L2 sits in sql, so it is open at opportunity.
+    const count = await funnel({ window });
+    expect(count.stages.map(pick)).toEqual([
+      ['lead', 4, null, 0, 0],
+      ['mql', 4, 1, 1, 0],
+      ['sql', 3, 0.75, 1, 1],
+      ['opportunity', 2, 0.6667, 1, 1],
+      ['customer', 2, 1, 0, 0],
+    ]);
+    expect(count.stages[1]!.reentries).toBe(1); // L3: mql 01-06 and 03-01
+    // Strict: mql needs an mql entry (L1 L3 L4), sql needs lead, mql and sql entries (L1 only);
+    // open at sql: L3 and L4, both in mql at the as-of.
+    const strict = await funnel({ window, skipped: 'strict' });
+    expect(strict.stages.map(pick)).toEqual([
+      ['lead', 4, null, 0, 0],
+      ['mql', 3, 0.75, 0, 0],
+      ['sql', 1, 0.3333, 0, 2],
+      ['opportunity', 1, 1, 0, 0],
+      ['customer', 1, 1, 0, 0],
+    ]);
+  });
+
   it('measures days between stages from real, in-order entries only', async () => {
     const report = await funnel();
     const mql = report.stages[1]!;
