@@ -54,19 +54,11 @@ export interface PartitionMetrics {
   inconclusiveReason: string | null;
 }
 
-export interface SweepRow {
-  partition: Partition;
-  /** flag leads with score >= threshold (and the model's fit / engagement minimums) */
-  threshold: number;
-  flagged: number;
-  workload: number | null;
-  truePositives: number;
-  falsePositives: number;
-  missedWins: number;
-  precision: number | null;
-  recall: number | null;
-  lift: number | null;
-}
+/** One threshold of the sweep: flag leads with score >= threshold (and the model's minimums). */
+export type SweepRow = { partition: Partition; threshold: number } & Pick<
+  PartitionMetrics,
+  'flagged' | 'workload' | 'truePositives' | 'falsePositives' | 'missedWins' | 'precision' | 'recall' | 'lift'
+>;
 
 export interface DecileRow {
   partition: Partition;
