@@ -13,27 +13,13 @@
 -- calendar arithmetic and costs ~9 s per million rows instead of milliseconds.
 
 create or replace {{temporary}} table {{output}} as
+-- the shared lookups of sql/calendar/business_clock.sql
 with intervals as (
-  select
-    calendar_key,
-    open_at,
-    close_at,
-    cumulative_minutes_before,
-    (epoch_us(close_at) - epoch_us(open_at)) / 60e6 as interval_minutes,
-    lead(open_at) over (partition by calendar_key order by open_at) as next_open_at
-  from business_intervals
+  select * from business_clock_intervals
 ),
 
--- the instants a calendar speaks for: its first local midnight to the midnight after its last day
 coverage as (
-  select
-    calendars.calendar_key,
-    timezone(calendars.timezone, cast(calendars.first_day as timestamp)) as covered_from,
-    timezone(calendars.timezone, cast(calendars.last_day + 1 as timestamp)) as covered_until,
-    min(intervals.open_at) as first_open_at
-  from business_calendars as calendars
-  left join business_intervals as intervals on intervals.calendar_key = calendars.calendar_key
-  group by all
+  select * from business_calendar_coverage
 ),
 
 pairs as (

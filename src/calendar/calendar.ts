@@ -65,5 +65,6 @@ export async function buildCalendar(warehouse: Warehouse, config: CalendarConfig
   await insertRows(warehouse, 'business_calendar_holidays', 3, holidays);
 
   await warehouse.runFile('calendar/business_intervals.sql');
+  await warehouse.runFile('calendar/business_clock.sql');
   return zones;
 }
