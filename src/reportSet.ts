@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Config } from './config/config.js';
 import type { Warehouse } from './db/connection.js';
-import { writeAtomically } from './commands/emit.js';
+import { writeAtomically } from './atomicFile.js';
 import { defaultFunnelStages } from './commands/funnel.js';
 import { computeFunnel } from './metrics/funnel.js';
 import { resolveWindow } from './metrics/window.js';

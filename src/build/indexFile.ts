@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomically } from '../commands/emit.js';
+import { writeAtomically } from '../atomicFile.js';
 import { buildIndexDocument, type IndexLink, type IndexRun, renderBuildIndexHtml } from '../reports/indexPage.js';
 import { generatedBy } from '../version.js';
 import { readLatest } from './latest.js';

@@ -6,7 +6,7 @@
  */
 import { cp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomically } from '../commands/emit.js';
+import { writeAtomically } from '../atomicFile.js';
 
 export interface LatestPointer {
   run: string;

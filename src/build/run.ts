@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeAtomically } from '../commands/emit.js';
+import { writeAtomically } from '../atomicFile.js';
 import type { Config } from '../config/config.js';
 import { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';

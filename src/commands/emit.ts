@@ -4,8 +4,8 @@
  * folder that receives <name>.html). Files are written to a temporary name and renamed, so a
  * reader on a shared drive never sees half a report.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeAtomically } from '../atomicFile.js';
 import { usageError } from '../errors.js';
 import type { ReportDocument } from '../reports/types.js';
 
@@ -22,13 +22,6 @@ export interface ReportOutputs {
 
 /** Table on a terminal, JSON when piped (schedulers read JSON). */
 export const defaultFormat = (): ReportFormat => (process.stdout.isTTY ? 'table' : 'json');
-
-export async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}
 
 export async function renderOutput(format: ReportFormat, outputs: ReportOutputs): Promise<string> {
   switch (format) {

@@ -3,7 +3,7 @@ import { toCsv } from '../reports/escape.js';
 import { parseAsOf } from '../metrics/window.js';
 import { scoringScore } from './scoring.js';
 import { withWarehouse } from './warehouse.js';
-import { writeAtomically } from './emit.js';
+import { writeAtomically } from '../atomicFile.js';
 
 export interface ScoringScoreCommandOptions {
   model: string;

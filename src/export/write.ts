@@ -3,8 +3,9 @@
  * renamed into place, so a reader on a shared drive never opens half a Parquet file.
  * `writeReportTables` is what a report command calls for `--format csv|parquet|arrow`.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../atomicFile.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import { exportArrow } from './arrow.js';
@@ -22,17 +23,11 @@ export function parseExportFormats(value: string, option = '--export'): ExportFo
 
 /** Writes one table in one format to `path`, atomically. `wh` is reused for Parquet when given. */
 export async function writeExport(table: ExportTable, format: ExportFormat, path: string, wh?: Warehouse): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
+  await writeFileAtomically(path, async (temporary) => {
     if (format === 'csv') await writeFile(temporary, exportCsv(table));
     else if (format === 'arrow') await writeFile(temporary, exportArrow(table));
     else await writeParquetFile(table, temporary, wh);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  });
 }
 
 /** The file name of one report table: `<report>__<table>.<ext>`. */

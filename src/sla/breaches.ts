@@ -5,12 +5,13 @@
  * breaches; as JS objects they were most of a 9 GB peak.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { computeBusinessMinutes } from '../calendar/businessTime.js';
 import type { Warehouse } from '../db/connection.js';
+import { writeFileAtomically } from '../atomicFile.js';
 import { sqlPath } from '../paths.js';
 import type { SlaBreach } from './types.js';
 
@@ -66,18 +67,20 @@ const literal = (path: string) => `'${path.replaceAll("'", "''")}'`;
  * when `out` is absent or '-'. The file appears whole or not at all (written beside, then renamed).
  */
 export async function writeBreachesCsv(wh: Warehouse, out?: string): Promise<void> {
-  const toStdout = !out || out === '-';
-  const target = toStdout ? join(tmpdir(), `revops-breaches-${process.pid}.csv`) : resolve(out);
-  const temporary = toStdout ? target : `${target}.tmp-${process.pid}`;
-  if (!toStdout) await mkdir(dirname(target), { recursive: true });
   await wh.runScript(cellMacros, 'sla breach CSV macros');
   await collectBreaches(wh, 'sla_all_breaches');
   const select = await readFile(sqlPath('sla/sla__breaches_csv.sql'), 'utf8');
+  const copyTo = (path: string) =>
+    wh.run(`copy (\n${select}\n) to ${literal(path)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
+  if (out && out !== '-') {
+    await writeFileAtomically(resolve(out), copyTo);
+    return;
+  }
+  const scratch = join(tmpdir(), `revops-breaches-${process.pid}.csv`);
   try {
-    await wh.run(`copy (\n${select}\n) to ${literal(temporary)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
-    if (toStdout) await pipeline(createReadStream(temporary), process.stdout, { end: false });
-    else await rename(temporary, target);
+    await copyTo(scratch);
+    await pipeline(createReadStream(scratch), process.stdout, { end: false });
   } finally {
-    await rm(temporary, { force: true });
+    await rm(scratch, { force: true });
   }
 }
