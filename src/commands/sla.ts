@@ -4,18 +4,19 @@
  * from the warehouse with COPY (to `out`, or to stdout when `out` is absent or '-'), since the
  * report itself lists only the most late ones.
  */
-import { writeFile } from 'node:fs/promises';
 import { type Config, loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
-import { slaReportDocument } from '../reports/slaReport.js';
 import { writeBreachesCsv } from '../sla/breaches.js';
 import { computeSlaReport } from '../sla/compliance.js';
 import { resolveSlas } from '../sla/definitions.js';
 import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import type { SlaReport } from '../sla/types.js';
 import type { ReportCommandOptions } from './options.js';
+import { writeAtomically } from '../atomicFile.js';
+import { renderOutput } from './emit.js';
+import { slaOutputs } from './slaOutputs.js';
 import { withWarehouse } from './warehouse.js';
 
 export interface SlaCommandOptions extends ReportCommandOptions {
@@ -23,7 +24,6 @@ export interface SlaCommandOptions extends ReportCommandOptions {
   by?: string;
   format?: 'table' | 'json' | 'html' | 'csv';
   out?: string;
-  generatedBy?: string;
 }
 
 /** The report on an open warehouse: what the command and the nightly build both run. */
@@ -45,10 +45,9 @@ export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {
     return result;
   });
   if (options.out && options.format !== 'csv') {
-    // the HTML renderer (vega, ~0.3 s to load) is imported only when a page is written
-    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-      : await (await import('../reports/html.js')).renderReportHtml(slaReportDocument(report, options.generatedBy));
-    await writeFile(options.out, text, 'utf8');
+    // one file at --out, in the command's format (html unless json): the CLI's renderers, written atomically
+    const text = await renderOutput(options.format === 'json' ? 'json' : 'html', slaOutputs(report));
+    await writeAtomically(options.out, text);
   }
   return report;
 }

@@ -3,18 +3,19 @@
  * touch, in real and business minutes. Returns the JSON contract of docs/sla.md; with `out`, also
  * writes the HTML report (or the JSON) there.
  */
-import { writeFile } from 'node:fs/promises';
 import { type Config, loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
-import { speedToLeadReportDocument } from '../reports/speedToLeadReport.js';
 import { resolveSlas } from '../sla/definitions.js';
 import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import { computeSpeedToLead, touchSla } from '../sla/speedToLead.js';
 import type { SpeedToLeadReport } from '../sla/types.js';
 import type { ReportCommandOptions } from './options.js';
+import { writeAtomically } from '../atomicFile.js';
+import { renderOutput } from './emit.js';
+import { speedToLeadOutputs } from './slaOutputs.js';
 import { withWarehouse } from './warehouse.js';
 
 export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
@@ -26,8 +27,6 @@ export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
   clock?: 'business' | 'wall';
   format?: 'table' | 'json' | 'html' | 'csv';
   out?: string;
-  /** "revops-report 0.1.0", shown in the HTML footer */
-  generatedBy?: string;
 }
 
 /** The report on an open warehouse: what the command and the nightly build both run. */
@@ -47,10 +46,9 @@ export async function speedToLead(options: SpeedToLeadCommandOptions = {}): Prom
   const config = loadConfig(options.config);
   const report = await withWarehouse(options.db, (wh) => speedToLeadOn(wh, config, options));
   if (options.out) {
-    // the HTML renderer (vega, ~0.3 s to load) is imported only when a page is written
-    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-      : await (await import('../reports/html.js')).renderReportHtml(speedToLeadReportDocument(report, options.generatedBy));
-    await writeFile(options.out, text, 'utf8');
+    // one file at --out, in the command's format (html unless json): the CLI's renderers, written atomically
+    const text = await renderOutput(options.format === 'json' ? 'json' : 'html', speedToLeadOutputs(report));
+    await writeAtomically(options.out, text);
   }
   return report;
 }
