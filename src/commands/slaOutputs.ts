@@ -1,6 +1,5 @@
 /** How the speed-to-lead and SLA reports read in each output format (see emit.ts). */
-import { renderTextTable } from '../reports/format.js';
-import { ciText } from '../reports/funnelReport.js';
+import { ciText, renderTextTable } from '../reports/format.js';
 import { breachesCsv, slaReportDocument } from '../reports/slaReport.js';
 import { speedToLeadReportDocument } from '../reports/speedToLeadReport.js';
 import { toCsv } from '../reports/escape.js';

@@ -41,6 +41,9 @@ export const pct1 = (value: unknown): string => {
   return n === undefined ? missing : pct1Format.format(n);
 };
 
+/** A 95% interval of a rate as "37.5%–96.4%"; empty when there is none (nothing to divide by). */
+export const ciText = (ci: readonly [number, number] | null | undefined): string => (ci ? `${pct1(ci[0])}–${pct1(ci[1])}` : '');
+
 /** A duration in days with one decimal: 3.46 → "3.5 d". */
 export const days = (value: unknown): string => {
   const n = toNumber(value);

@@ -5,6 +5,7 @@
 import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
 import { barChart, funnelChart, lineChart } from './charts/index.js';
+import { ciText } from './format.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 export const funnelDefinitions = [
@@ -30,8 +31,6 @@ const stageColumns: TableColumn[] = [
   { key: 'reentries', label: 'Re-entries', format: 'int' },
 ];
 
-const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
-export const ciText = (ci: [number, number] | null) => (ci ? `${pct1(ci[0])}–${pct1(ci[1])}` : '');
 
 export function funnelTableRows(stages: FunnelStage[]) {
   return stages.map((s) => ({ ...s, ci: ciText(s.ci95) }));
