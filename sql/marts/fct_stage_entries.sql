@@ -28,8 +28,11 @@ sequenced as (
 positioned as (
     select
         *,
-        row_number() over (partition by lead_id, stage order by event_number) as entry_number_in_stage
+        row_number() over in_stage as entry_number_in_stage,
+        -- the lead's next entry into this same stage: where an SLA instance started here ends
+        lead(entered_at) over in_stage as next_entry_in_stage_at
     from sequenced
+    window in_stage as (partition by lead_id, stage order by event_number)
 ),
 
 final as (
@@ -48,6 +51,7 @@ final as (
              then (extract(epoch from next_entered_at) - extract(epoch from entered_at)) / 86400.0 end as days_in_stage,
         next_entered_at is null as is_current,
         entry_number_in_stage,
+        next_entry_in_stage_at,
         entry_number_in_stage > 1 as is_reentry,
         stage = 'recycled' as is_recycle,
         stage = 'disqualified' as is_disqualification,

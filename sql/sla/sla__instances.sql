@@ -5,8 +5,8 @@
 -- start (next_start_at), so a touch after a re-MQL belongs to the new instance only.
 -- Created as a view (src/sla/outcomes.ts): sla__ends.sql reads it once and materialises the result.
 -- Speed at 1M MQLs: starts are computed once per start stage, not once per SLA (three default SLAs
--- start at MQL); entries before $from are dropped before the window (lead() only looks forward);
--- "after a recycle" compares with the lead's first recycle instead of a running window.
+-- start at MQL); the next start is the mart's next_entry_in_stage_at (no window pass per report);
+-- lead attributes are joined once per start, before the start is repeated per SLA; "after a recycle" compares with the lead's first recycle instead of a running window.
 -- instance_id comes from the start's row in its source table (rowid) and the SLA's position: unique
 -- without a row_number() over (), which is a single-threaded pass costing seconds at 1M instances.
 -- (Up to 1024 SLAs; src/sla/definitions.ts checks.)
@@ -27,7 +27,8 @@ first_recycles as (
 stage_starts as (
     select
         stage, lead_id, entered_at as start_at, event_number, rowid as start_row,
-        lead(entered_at) over (partition by stage, lead_id order by entered_at, event_number) as next_start_at
+        -- the next entry into the stage, once it has happened by the as-of (fct_stage_entries)
+        case when next_entry_in_stage_at <= $as_of then next_entry_in_stage_at end as next_start_at
     from fct_stage_entries
     where entered_at >= $from and entered_at <= $as_of
       and stage in (select start_stage from definitions where start_kind = 'stage')
@@ -45,23 +46,13 @@ event_starts as (
     ) as distinct_events
 ),
 
-starts as (
-    select
-        cast(stage_starts.start_row * 2 * 1024 + definitions.position as bigint) as instance_id,
-        definitions.sla_name, stage_starts.lead_id, stage_starts.start_at, stage_starts.next_start_at
+-- lead attributes and the first recycle are joined once per start, before a start is repeated
+-- for each SLA that begins with it (three default SLAs start at MQL)
+stage_starts_described as (
+    select stage_starts.*, first_recycles.first_recycle_number
     from stage_starts
-    join definitions on definitions.start_kind = 'stage' and definitions.start_stage = stage_starts.stage
     left join first_recycles on first_recycles.lead_id = stage_starts.lead_id
     where stage_starts.start_at < $to
-      -- a "Recycled MQL": some earlier entry of the lead was a recycle
-      and (not definitions.after_recycle or stage_starts.event_number > first_recycles.first_recycle_number)
-    union all
-    select
-        cast((event_starts.start_row * 2 + 1) * 1024 + definitions.position as bigint),
-        definitions.sla_name, event_starts.lead_id, event_starts.start_at, event_starts.next_start_at
-    from event_starts
-    join definitions on definitions.start_kind = 'event' and lower(definitions.start_event) = event_starts.event_type
-    where event_starts.start_at < $to
 ),
 
 grouped as (
@@ -71,13 +62,10 @@ grouped as (
     group by lead_fields.lead_id
 ),
 
-final as (
+-- what every instance of a lead shares, computed once per lead that has a start
+lead_attributes as (
     select
-        starts.instance_id,
-        starts.sla_name,
-        starts.lead_id,
-        starts.start_at,
-        starts.next_start_at,
+        leads.lead_id,
         leads.owner_id,
         coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
         coalesce(leads.team, '(no team)') as team,
@@ -91,10 +79,51 @@ final as (
             else grouped.value
         end, '(none)') as by_value,
         coalesce(calendars.calendar_key, 'default') as calendar_key
-    from starts
-    left join dim_leads as leads on leads.lead_id = starts.lead_id
+    from dim_leads as leads
     left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
-    left join grouped on grouped.lead_id = starts.lead_id
+    left join grouped on grouped.lead_id = leads.lead_id
+),
+
+-- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
+start_events as (
+    select 'stage' as start_kind, stage as start_value, lead_id, start_at, next_start_at,
+           start_row * 2 as start_ref, event_number, first_recycle_number
+    from stage_starts_described
+    union all
+    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null, null
+    from event_starts
+    where start_at < $to
+),
+
+described as (
+    select start_events.*, lead_attributes.* exclude (lead_id)
+    from start_events
+    left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
+),
+
+starting_definitions as (
+    select *, case start_kind when 'stage' then start_stage else lower(start_event) end as start_value
+    from definitions
+),
+
+final as (
+    select
+        cast(described.start_ref * 1024 + definitions.position as bigint) as instance_id,
+        definitions.sla_name,
+        described.lead_id,
+        described.start_at,
+        described.next_start_at,
+        described.owner_id,
+        coalesce(described.owner, '(no owner)') as owner,
+        coalesce(described.team, '(no team)') as team,
+        coalesce(described.source, '(none)') as source,
+        coalesce(described.by_value, '(none)') as by_value,
+        coalesce(described.calendar_key, 'default') as calendar_key
+    from described
+    join starting_definitions as definitions
+      on definitions.start_kind = described.start_kind and definitions.start_value = described.start_value
+    -- a "Recycled MQL": some earlier entry of the lead was a recycle
+    where not definitions.after_recycle or described.event_number > described.first_recycle_number
 )
 
 select * from final

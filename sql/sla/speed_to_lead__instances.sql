@@ -10,7 +10,7 @@
 -- Buckets are half-open: 5 minutes exactly is "5–30m"; "never" is no touch by the as-of.
 with outcomes as (
     -- only what the aggregates read: this table is scanned three times
-    select lead_id, owner, team, source, by_value, start_at, end_at, next_start_at, status, wall_minutes, business_minutes
+    select instance_id, lead_id, owner, team, source, by_value, start_at, end_at, next_start_at, status, wall_minutes, business_minutes
     from sla_outcomes
     where sla_name = $sla
 ),
@@ -21,11 +21,20 @@ conversions as (
     where stage_kind = 'stage' and stage_order >= $convert_order and entered_at <= $as_of
 ),
 
-converted as (
-    select outcomes.*, conversions.entered_at as converted_at
+-- an instance converted when the lead reached the stage within it: at or after its start and
+-- before the lead's next start (a later conversion belongs to the next instance)
+converted_instances as (
+    select distinct outcomes.instance_id
     from outcomes
-    asof left join conversions
+    join conversions
       on conversions.lead_id = outcomes.lead_id and conversions.entered_at >= outcomes.start_at
+     and (outcomes.next_start_at is null or conversions.entered_at < outcomes.next_start_at)
+),
+
+converted as (
+    select outcomes.*, converted_instances.instance_id is not null as converted
+    from outcomes
+    left join converted_instances on converted_instances.instance_id = outcomes.instance_id
 ),
 
 measured as (
@@ -58,8 +67,6 @@ final as (
             when response_minutes < 1440 then '4–24h'
             else '>24h'
         end as bucket,
-        -- a conversion after the lead's next start belongs to the next instance
-        converted_at is not null and (next_start_at is null or converted_at < next_start_at) as converted,
         slots.arrival_weekday,
         slots.arrival_hour
     from measured

@@ -17,6 +17,7 @@ import type { ReportCommandOptions } from './options.js';
 import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
 import { slaOutputs } from './slaOutputs.js';
+import { timed } from '../timing.js';
 import { withWarehouse } from './warehouse.js';
 
 export interface SlaCommandOptions extends ReportCommandOptions {
@@ -30,9 +31,9 @@ export interface SlaCommandOptions extends ReportCommandOptions {
 export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by'>): Promise<SlaReport> {
   const window = resolveWindow(options);
   const slas = resolveSlas(config);
-  await buildModels(wh, config);
-  const built = await buildSlaOutcomes(wh, config, { window, slas, by: options.by });
-  const result = await computeSlaReport(wh, { window, slas, by: options.by });
+  await timed('models', buildModels(wh, config));
+  const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas, by: options.by }));
+  const result = await timed('report', computeSlaReport(wh, { window, slas, by: options.by }));
   result.warnings.push(...ownerZoneWarnings(built));
   return result;
 }

@@ -16,6 +16,7 @@ import type { ReportCommandOptions } from './options.js';
 import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
 import { speedToLeadOutputs } from './slaOutputs.js';
+import { timed } from '../timing.js';
 import { withWarehouse } from './warehouse.js';
 
 export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
@@ -35,9 +36,9 @@ export async function speedToLeadOn(wh: Warehouse, config: Config, options: Pick
   if (options.clock && options.clock !== 'business' && options.clock !== 'wall') throw usageError('--clock is "business" or "wall"');
   const slas = resolveSlas(config);
   const sla = touchSla(slas, options.sla);
-  await buildModels(wh, config);
-  const built = await buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by });
-  const result = await computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock });
+  await timed('models', buildModels(wh, config));
+  const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by, outcomesAs: 'view' }));
+  const result = await timed('report', computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock }));
   result.warnings.push(...ownerZoneWarnings(built));
   return result;
 }

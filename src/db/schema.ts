@@ -14,6 +14,7 @@ export interface StageEntriesTable {
   days_in_stage: number | null;
   is_current: boolean;
   entry_number_in_stage: number;
+  next_entry_in_stage_at: Date | null;
   is_reentry: boolean;
   is_recycle: boolean;
   is_disqualification: boolean;

@@ -20,7 +20,7 @@ import { recordRejects } from './rejects.js';
 import { assertColumns, dropStagedRows, emitCanonicalRows, readRawRows } from './stageFile.js';
 import { buildTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
-import { timed } from './timing.js';
+import { timed } from '../timing.js';
 import { utf8Copy } from './transcode.js';
 
 export interface LoadOptions {

@@ -5,7 +5,7 @@
  * loading the same facts twice changes nothing.
  */
 import type { Warehouse } from '../db/connection.js';
-import { timed } from './timing.js';
+import { timed } from '../timing.js';
 import { targetColumns } from './targets.js';
 
 export interface MergeContext {

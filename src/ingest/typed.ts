@@ -14,7 +14,7 @@ import type { FormatSpec } from './formats/types.js';
 import { salesforceId18 } from './salesforceIds.js';
 import { SqlParams } from './sqlParams.js';
 import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
-import { timed } from './timing.js';
+import { timed } from '../timing.js';
 
 export interface StageOptions {
   timezone: string;

@@ -11,6 +11,7 @@ import { dataFreshness } from '../metrics/freshness.js';
 import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { sqlPath } from '../paths.js';
+import { timed } from '../timing.js';
 import { describeTarget, type SlaDefinition } from './definitions.js';
 import { type ResponseBucket, responseBuckets, type ResponseStats, type SpeedToLeadGroup, type SpeedToLeadReport } from './types.js';
 
@@ -57,10 +58,10 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   const timezone = config.calendar.timezone ?? config.timezone;
   const bucketClock = options.bucketClock ?? 'business';
   const instances = await readFile(sqlPath('sla/speed_to_lead__instances.sql'), 'utf8');
-  await wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
+  await timed('  instances', wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
     sla: sla.name, convert_order: conversionOrder, as_of: window.asOf, timezone, bucket_clock: bucketClock,
-  });
-  const rows = await wh.all<StatsRow>(await readFile(sqlPath('sla/speed_to_lead__stats.sql'), 'utf8'));
+  }));
+  const rows = await timed('  stats', wh.all<StatsRow>(await readFile(sqlPath('sla/speed_to_lead__stats.sql'), 'utf8')));
   const bucketRows = await wh.all<{ bucket: ResponseBucket | null; n: number; converted: number }>(
     `select bucket, cast(count(*) as integer) as n, cast(count(*) filter (where converted) as integer) as converted
      from speed_to_lead_instances group by bucket order by bucket`,
@@ -90,7 +91,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
     start: start.kind === 'stage' ? start.stage : `event:${start.eventType}`,
     sla: { name: sla.name, target: describeTarget(sla.config.target), targetMinutes: sla.targetMinutes, clock: sla.clock },
     bucketClock,
-    dataFreshness: await dataFreshness(wh, window.asOf),
+    dataFreshness: await timed('  freshness', dataFreshness(wh, window.asOf)),
     overall,
     buckets: responseBuckets.map((bucket) => {
       const n = byBucket.get(bucket)?.n ?? 0;

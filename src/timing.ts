@@ -1,4 +1,4 @@
-/** Step timings of a load, printed to stderr when REVOPS_PROFILE is set (for tuning, not output). */
+/** Step timings (a load, the SLA models), printed to stderr when REVOPS_PROFILE is set (for tuning, not output). */
 export async function timed<T>(label: string, work: Promise<T>): Promise<T> {
   if (!process.env.REVOPS_PROFILE) return work;
   const started = performance.now();

@@ -1,0 +1,18 @@
+/** A DuckDB setting changed for one piece of work, then put back as it was (also on error). */
+import type { Warehouse } from './connection.js';
+
+const settingName = /^[a-z_]+$/;
+
+export async function withSetting<T>(wh: Warehouse, name: string, value: boolean | number | string, work: () => Promise<T>): Promise<T> {
+  if (!settingName.test(name)) throw new Error(`not a setting name: ${name}`);
+  const previous = (await wh.one<{ value: string }>(`select current_setting('${name}')::varchar as value`))!.value;
+  await wh.run(`set ${name} = ${sqlLiteral(value)}`);
+  try {
+    return await work();
+  } finally {
+    await wh.run(`set ${name} = ${sqlLiteral(previous)}`);
+  }
+}
+
+const sqlLiteral = (value: boolean | number | string) =>
+  typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
