@@ -17,8 +17,8 @@ import { inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
-import { assertColumns, dropStagedRows, emitCanonicalRows, readRawRows } from './stageFile.js';
-import { buildTyped } from './typed.js';
+import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
+import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
 import { utf8Copy } from './transcode.js';
@@ -89,29 +89,32 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   assertColumns(path, spec, resolution, inspection.header);
   const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
   try {
-    const counts = await timed('read_csv', readRawRows(wh, readable.path, inspection.header, inspection.delimiter, inspection.skipLines).catch((error: unknown) => {
-      // DuckDB's reader refusing the whole file is the file's problem, not a crash
-      throw new UserError(`${path}: cannot be read as CSV: ${(error as Error).message.split('\n')[0]}`, 1);
-    }));
-    await timed('parse and check', buildTyped(wh, spec, resolution, inspection.header, {
+    const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
+    const counts = await timed('read and parse', buildTyped(wh, spec, resolution, source, {
       timezone: options.timezone ?? config.timezone,
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
       decimalComma: inspection.delimiter === ';',
     }).catch((error: unknown) => {
-      throw error instanceof UserError ? new UserError(`${path}: ${error.message}`, error.exitCode) : error;
+      if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
+      // DuckDB's reader refusing the whole file is the file's problem, not a crash
+      if (error instanceof CsvReadError) throw new UserError(`${path}: cannot be read as CSV: ${error.message}`, 1);
+      throw error;
     }));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
     }));
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
-    await wh.run(`drop table raw_rows`);
-    await timed('emit', emitCanonicalRows(wh, spec, resolution));
-    await wh.run(`drop table typed`);
+    await wh.run(`drop table if exists raw_rows`);
     const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
-    await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
-    await dropStagedRows(wh);
+    if (!(await timed('emit directly', emitDirectly(wh, spec, resolution, { loadId, snapshotAt })))) {
+      await timed('emit', emitCanonicalRows(wh, spec, resolution));
+      await dropTyped(wh);
+      await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
+      await dropStagedRows(wh);
+    }
+    await dropTyped(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
     const summary: FileSummary = {

@@ -6,7 +6,7 @@
  */
 import type { Warehouse } from '../db/connection.js';
 import { timed } from '../timing.js';
-import { targetColumns } from './targets.js';
+import { type TargetTable, targetColumns } from './targets.js';
 
 export interface MergeContext {
   loadId: number;
@@ -15,13 +15,39 @@ export interface MergeContext {
 
 const cols = (table: keyof typeof targetColumns) => Object.keys(targetColumns[table]).join(', ');
 
+/** What identifies a row of each table: the entity id, or the whole fact. */
+export const mergeKeys: Record<TargetTable, string[]> = {
+  leads: ['lead_id'],
+  opportunities: ['opportunity_id'],
+  owners: ['owner_id'],
+  activities: ['activity_id'],
+  lead_fields: ['lead_id', 'field'],
+  stage_events: ['lead_id', 'stage_raw', 'entered_at'],
+  engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
+  field_history: ['lead_id', 'field', 'changed_at'],
+  opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at'],
+};
+
+/**
+ * The columns a merged row gets besides the staged ones, and their values ($load, $snapshot and
+ * the staged row's `source_row`): the load, the row it came from, and per table its snapshot time
+ * (entities replaced by newer exports) or `inferred` (exported stage events are not).
+ */
+export function stampsFor(table: TargetTable, sourceRow = 'source_row'): { columns: string; values: string } {
+  if (table === 'lead_fields') return { columns: 'load_id', values: '$load' };
+  if (table === 'leads' || table === 'opportunities') return { columns: 'snapshot_at, load_id, source_row', values: `$snapshot, $load, ${sourceRow}` };
+  if (table === 'stage_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
+  return { columns: 'load_id, source_row', values: `$load, ${sourceRow}` };
+}
+
 /** Whether a warehouse table has no row yet: the first load of an object needs no merge. */
-async function isEmpty(wh: Warehouse, table: string): Promise<boolean> {
+export async function isEmpty(wh: Warehouse, table: string): Promise<boolean> {
   return (await wh.one<{ empty: boolean }>(`select not exists (select 1 from ${table}) as empty`))!.empty;
 }
 
 /** Entities: the row with the later snapshot wins; an equal snapshot means the newer load wins. */
-async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', key: string, ctx: MergeContext) {
+async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', ctx: MergeContext) {
+  const [key] = mergeKeys[table];
   // Into an empty table the delete finds nothing and "not exists" holds for every row.
   const empty = await isEmpty(wh, table);
   if (!empty) {
@@ -31,9 +57,10 @@ async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', key:
       { snapshot: ctx.snapshotAt },
     );
   }
+  const stamps = stampsFor(table);
   await wh.run(
-    `insert into ${table} (${cols(table)}, snapshot_at, load_id, source_row)
-     select ${cols(table)}, $snapshot, $load, source_row
+    `insert into ${table} (${cols(table)}, ${stamps.columns})
+     select ${cols(table)}, ${stamps.values}
      from new_${table} n
      ${empty ? '' : `where not exists (select 1 from ${table} t where t.${key} = n.${key})`}`,
     { snapshot: ctx.snapshotAt, load: ctx.loadId },
@@ -41,12 +68,11 @@ async function mergeEntity(wh: Warehouse, table: 'leads' | 'opportunities', key:
 }
 
 /** Entities without a snapshot notion: the latest load wins. */
-async function replaceEntity(wh: Warehouse, table: 'owners' | 'activities', key: string, ctx: MergeContext) {
+async function replaceEntity(wh: Warehouse, table: 'owners' | 'activities', ctx: MergeContext) {
+  const [key] = mergeKeys[table];
   if (!(await isEmpty(wh, table))) await wh.run(`delete from ${table} t using new_${table} n where t.${key} = n.${key}`);
-  await wh.run(
-    `insert into ${table} (${cols(table)}, load_id, source_row) select ${cols(table)}, $load, source_row from new_${table}`,
-    { load: ctx.loadId },
-  );
+  const stamps = stampsFor(table);
+  await wh.run(`insert into ${table} (${cols(table)}, ${stamps.columns}) select ${cols(table)}, ${stamps.values} from new_${table}`, { load: ctx.loadId });
 }
 
 /**
@@ -60,28 +86,30 @@ async function stagedKeys(wh: Warehouse, table: string, keys: string[]) {
 }
 
 /** Facts: insert what is not there yet (NULL-safe on every key column). */
-async function addFacts(wh: Warehouse, table: string, keys: string[], extra: string, extraValues: string, ctx: MergeContext) {
-  const columns = cols(table as keyof typeof targetColumns);
+async function addFacts(wh: Warehouse, table: FactTable, ctx: MergeContext) {
+  const keys = mergeKeys[table];
+  const columns = cols(table);
+  const stamps = stampsFor(table);
   const state = await stagedKeys(wh, table, keys);
   if (state.staged === 0) return;
   // The common first load: nothing there yet and no repeated fact in the file, a plain insert.
   if (state.distinctKeys === state.staged && (await isEmpty(wh, table))) {
-    await wh.run(
-      `insert into ${table} (${columns}${extra}, load_id, source_row) select ${columns}${extraValues}, $load, source_row from new_${table}`,
-      { load: ctx.loadId },
-    );
+    await wh.run(`insert into ${table} (${columns}, ${stamps.columns}) select ${columns}, ${stamps.values} from new_${table}`, { load: ctx.loadId });
     return;
   }
   const match = keys.map((k) => `t.${k} is not distinct from n.${k}`).join(' and ');
+  const staged = stampsFor(table, 'n.source_row');
   await wh.run(
-    `insert into ${table} (${columns}${extra}, load_id, source_row)
-     select distinct on (${keys.map((k) => `n.${k}`).join(', ')}) ${columns.split(', ').map((c) => `n.${c}`).join(', ')}${extraValues}, $load, n.source_row
+    `insert into ${table} (${columns}, ${staged.columns})
+     select distinct on (${keys.map((k) => `n.${k}`).join(', ')}) ${columns.split(', ').map((c) => `n.${c}`).join(', ')}, ${staged.values}
      from new_${table} n
      where not exists (select 1 from ${table} t where ${match})
      order by ${keys.map((k) => `n.${k}`).join(', ')}, n.source_row`,
     { load: ctx.loadId },
   );
 }
+
+type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events';
 
 /**
  * A current stage that differs from the one the previous snapshot of the same lead showed is a
@@ -105,14 +133,13 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
   await timed('  infer snapshot', inferSnapshotStageEvents(wh, ctx));
   // Fields follow their lead: a replaced lead gets the newer export's fields.
   await timed('  lead_fields', mergeLeadFields(wh, ctx));
-  await timed('  leads', mergeEntity(wh, 'leads', 'lead_id', ctx));
-  await timed('  opportunities', mergeEntity(wh, 'opportunities', 'opportunity_id', ctx));
-  await timed('  owners', replaceEntity(wh, 'owners', 'owner_id', ctx));
-  await timed('  activities', replaceEntity(wh, 'activities', 'activity_id', ctx));
-  await timed('  stage_events', addFacts(wh, 'stage_events', ['lead_id', 'stage_raw', 'entered_at'], ', inferred', ', false', ctx));
-  await timed('  engagement_events', addFacts(wh, 'engagement_events', ['lead_id', 'event_type', 'occurred_at', 'detail'], '', '', ctx));
-  await timed('  field_history', addFacts(wh, 'field_history', ['lead_id', 'field', 'changed_at'], '', '', ctx));
-  await timed('  opportunity_stage_events', addFacts(wh, 'opportunity_stage_events', ['opportunity_id', 'stage_raw', 'entered_at'], '', '', ctx));
+  await timed('  leads', mergeEntity(wh, 'leads', ctx));
+  await timed('  opportunities', mergeEntity(wh, 'opportunities', ctx));
+  await timed('  owners', replaceEntity(wh, 'owners', ctx));
+  await timed('  activities', replaceEntity(wh, 'activities', ctx));
+  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events'] as const) {
+    await timed(`  ${table}`, addFacts(wh, table, ctx));
+  }
 }
 
 async function mergeLeadFields(wh: Warehouse, ctx: MergeContext) {

@@ -1,73 +1,151 @@
 /**
- * Reads one file into the temp relations the merge step takes: `raw_rows` (DuckDB's CSV reader,
- * every column VARCHAR), `typed` (cleaned and parsed logical columns, each row's reject reason),
- * and `new_<table>` (the spec's canonical rows). DuckDB does the parsing; nothing here loops
- * over rows.
+ * The relations one file passes through: DuckDB's CSV reader (every column VARCHAR), `typed`
+ * (typed.ts: cleaned and parsed logical columns, each row's reject reason), `raw_rows` (the records
+ * as read, only when rejected rows or dates need them), and the spec's canonical rows, either
+ * straight into the warehouse tables or into `new_<table>` for the merge. DuckDB does the parsing;
+ * nothing here loops over rows.
  */
 import type { Warehouse } from '../db/connection.js';
 import { dataError } from '../errors.js';
 import type { ColumnResolution } from './columns.js';
 import { rawColumn } from './columns.js';
-import type { EmitContext, FormatSpec } from './formats/types.js';
+import type { EmitContext, EmitStatement, FormatSpec } from './formats/types.js';
+import { isEmpty, type MergeContext, mergeKeys, stampsFor } from './merge.js';
 import { SqlParams } from './sqlParams.js';
-import { targetColumns, targetTables } from './targets.js';
+import { type TargetTable, targetColumns, targetTables } from './targets.js';
 
-export interface StagedCounts {
-  parsed: number; // records DuckDB's reader returned
-  parseRejected: number; // records DuckDB's reader could not split into the header's columns
+/** Where a file's records come from: DuckDB's CSV reader over the UTF-8 copy, every column VARCHAR. */
+export interface CsvSource {
+  path: string;
+  header: string[];
+  delimiter: string;
+  skipLines: number;
 }
 
-export async function readRawRows(wh: Warehouse, path: string, header: string[], delimiter: string, skipLines = 0): Promise<StagedCounts> {
-  const columns = header.map((_, i) => `'${rawColumn(i)}': 'VARCHAR'`).join(', ');
-  await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans; drop table if exists raw_rows`);
-  await wh.run(
-    `create temp table raw_rows as
-     select row_number() over ()::integer as __row, *
-     from read_csv($path, header = true, skip = $skip, delim = $delim, quote = '"', escape = '"', auto_detect = false,
+/**
+ * The reader over a file, as SQL with its parameters. Records it cannot split into the header's
+ * columns go to `reject_errors` (their line, raw text and error), never into the result.
+ */
+export function csvReaderSql(source: CsvSource): { sql: string; params: Record<string, unknown> } {
+  const columns = source.header.map((_, i) => `'${rawColumn(i)}': 'VARCHAR'`).join(', ');
+  return {
+    sql: `read_csv($path, header = true, skip = $skip, delim = $delim, quote = '"', escape = '"', auto_detect = false,
                    columns = {${columns}}, store_rejects = true, rejects_table = 'reject_errors',
                    rejects_scan = 'reject_scans', max_line_size = 67108864, strict_mode = true)`,
-    { path, delim: delimiter, skip: skipLines },
-  );
-  const counts = await wh.one<StagedCounts>(
-    `select (select count(*) from raw_rows)::int as parsed,
-            (select count(distinct line) from reject_errors)::int as parseRejected`,
-  );
-  return counts!;
+    params: { path: source.path, delim: source.delimiter, skip: source.skipLines },
+  };
 }
 
-/** Runs the spec's emit statements into fresh `new_<table>` relations. */
-export async function emitCanonicalRows(wh: Warehouse, spec: FormatSpec, res: ColumnResolution): Promise<void> {
-  for (const table of targetTables) {
-    const cols = Object.entries(targetColumns[table]).map(([c, t]) => `${c} ${t}`).join(', ');
-    await wh.run(`create or replace temp table new_${table} (${cols}, source_row integer)`);
-  }
-  const params = new SqlParams();
+export async function dropRejectTables(wh: Warehouse): Promise<void> {
+  await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans`);
+}
+
+/** Records the reader could not split (counted once per physical line). */
+export async function parseRejectedCount(wh: Warehouse): Promise<number> {
+  return (await wh.one<{ n: number }>(`select count(distinct line)::int as n from reject_errors`))!.n;
+}
+
+/**
+ * `raw_rows`: the file's records as read, numbered in file order. Only needed to place rejected rows
+ * (their raw text and line) and to profile dates that are not ISO 8601, so built only then.
+ */
+export async function readRawRows(wh: Warehouse, source: CsvSource): Promise<void> {
+  const reader = csvReaderSql(source);
+  await dropRejectTables(wh);
+  await wh.run(`drop table if exists raw_rows`);
+  await wh.run(`create temp table raw_rows as select row_number() over ()::integer as __row, * from ${reader.sql}`, reader.params).catch((error: unknown) => {
+    throw readerError(error);
+  });
+}
+
+/** DuckDB's reader refused the whole file: the file's problem, not a crash. */
+export class CsvReadError extends Error {}
+
+/**
+ * A failed statement that read a file: the reader's own errors (unreadable input, a file it cannot
+ * open) become CsvReadError; anything else is ours and stays as it is.
+ */
+export function readerError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  return /^(Invalid Input Error|IO Error)/.test(message) ? new CsvReadError(message.split('\n')[0]!, { cause: error }) : error;
+}
+
+/** One emitted relation: a target table, its staged columns and the select over `typed` that fills them. */
+interface EmitQuery {
+  target: TargetTable;
+  columns: string[];
+  /** selects the columns, then __row */
+  select: string;
+  statement?: EmitStatement;
+}
+
+function emitQueries(spec: FormatSpec, res: ColumnResolution, params: SqlParams): EmitQuery[] {
   const ctx: EmitContext = {
     param: (value) => params.add(value),
     has: (name) => res.logical.some((l) => l.name === name),
     patternColumns: (family) => res.patterns.filter((p) => p.family === family).map((p) => ({ column: p.column, label: p.label, header: p.header })),
     extraColumns: res.extra.map((x) => ({ column: x.column, field: x.field })),
   };
-  for (const statement of spec.emit(ctx)) {
+  const queries: EmitQuery[] = spec.emit(ctx).map((statement) => {
     const columns = Object.keys(targetColumns[statement.target]);
     const exprs = columns.map((c) => `${statement.columns[c] ?? 'null'} as ${c}`);
     const where = ['__reject is null', 'not __duplicate', statement.where].filter(Boolean).join(' and ');
     const qualify = statement.qualify ? ` qualify ${statement.qualify}` : '';
-    const sql = `insert into new_${statement.target} select ${exprs.join(', ')}, __row from typed where ${where}${qualify}`;
-    await wh.run(sql, params.for(sql));
-  }
+    return { target: statement.target, columns, statement, select: `select ${exprs.join(', ')}, __row from typed where ${where}${qualify}` };
+  });
   if (spec.keepExtraFieldsFor && res.extra.length > 0) {
     const id = spec.keepExtraFieldsFor;
-    const fieldParams = new SqlParams();
-    const fields = res.extra.map((x) => `{'field': ${fieldParams.add(x.field)}, 'value': ${x.column}}`).join(', ');
-    await wh.run(
-      `insert into new_lead_fields
-       select ${id}, f.field, f.value, __row
+    const fields = res.extra.map((x) => `{'field': ${params.add(x.field)}, 'value': ${x.column}}`).join(', ');
+    queries.push({
+      target: 'lead_fields',
+      columns: ['lead_id', 'field', 'value'],
+      select: `select ${id}, f.field, f.value, __row
        from (select ${id}, __row, unnest([${fields}]) as f from typed where __reject is null and not __duplicate)
        where f.value is not null`,
-      fieldParams.values,
-    );
+    });
   }
+  return queries;
+}
+
+/** Runs the spec's emit statements into fresh `new_<table>` relations, for the merge step. */
+export async function emitCanonicalRows(wh: Warehouse, spec: FormatSpec, res: ColumnResolution): Promise<void> {
+  for (const table of targetTables) {
+    const cols = Object.entries(targetColumns[table]).map(([c, t]) => `${c} ${t}`).join(', ');
+    await wh.run(`create or replace temp table new_${table} (${cols}, source_row integer)`);
+  }
+  const params = new SqlParams();
+  for (const query of emitQueries(spec, res, params)) {
+    const sql = `insert into new_${query.target} ${query.select}`;
+    await wh.run(sql, params.for(sql));
+  }
+}
+
+/**
+ * The first load of a table needs no merge when the file's rows map one to one onto distinct rows
+ * of it: one emit statement (no window condition) whose target key columns carry the file's key
+ * columns as they are, and keys unique in the file (typed.ts rejected or marked every repeat). Then
+ * the rows go straight from `typed` into the warehouse tables, stamped as the merge would: the same
+ * rows, without the `new_<table>` copy and the insert from it. Returns false, doing nothing, when
+ * the file does not qualify.
+ */
+export async function emitDirectly(wh: Warehouse, spec: FormatSpec, res: ColumnResolution, ctx: MergeContext): Promise<boolean> {
+  const params = new SqlParams({ load: ctx.loadId, snapshot: ctx.snapshotAt });
+  const queries = emitQueries(spec, res, params);
+  const fileKey = spec.key.filter((k) => res.logical.some((l) => l.name === k));
+  const [main, ...rest] = queries;
+  if (!main?.statement || main.statement.qualify || fileKey.length === 0) return false;
+  const carried = new Set(mergeKeys[main.target].map((k) => main.statement!.columns[k]));
+  if (!fileKey.every((k) => carried.has(k))) return false;
+  // extra fields: one row per field of each record, distinct when the record's id is the file key
+  if (rest.some((q) => q.target !== 'lead_fields') || (rest.length > 0 && !(fileKey.length === 1 && fileKey[0] === spec.keepExtraFieldsFor))) return false;
+  for (const query of queries) if (!(await isEmpty(wh, query.target))) return false;
+  for (const query of queries) {
+    const stamps = stampsFor(query.target, '__row');
+    const sql = `insert into ${query.target} (${query.columns.join(', ')}, ${stamps.columns})
+      select * exclude (__row), ${stamps.values} from (${query.select})`;
+    await wh.run(sql, params.for(sql));
+  }
+  return true;
 }
 
 /** Drops the `new_<table>` relations once merged. */

@@ -72,8 +72,8 @@ export function parseTimestampSql(column: string, format: TimestampFormat): stri
       return `null::timestamptz`;
     case 'iso':
       // an offset or Z at the end (Z, +hh, +hhmm, +hh:mm): exact; otherwise naive in the load zone
-      return `case when length(${column}) > 10 and (right(${column}, 1) in ('Z', 'z') or substr(${column}, -3, 1) in ('+', '-')
-                 or substr(${column}, -5, 1) in ('+', '-') or substr(${column}, -6, 1) in ('+', '-'))
+      return `case when strlen(${column}) > 10 and (ends_with(${column}, 'Z') or ends_with(${column}, 'z') or ${column}[-3] in ('+', '-')
+                 or ${column}[-5] in ('+', '-') or ${column}[-6] in ('+', '-'))
         then try_cast(${column} as timestamptz)
         else ${naive(`try_cast(${column} as timestamp)`)} end`;
     case 'slash-mdy':

@@ -1,10 +1,17 @@
 /**
- * Builds `typed` from `raw_rows`: one column per logical name, cleaned and parsed, plus __row,
- * __hash (the raw record, for duplicates), __reject (why a row is unusable) and __duplicate.
- * One statement, one pass: each raw column is cleaned once in an inner select and the parses
- * and reasons read the cleaned value by name (a CASE repeats its operands otherwise). Dates are
- * parsed as ISO 8601 first; only when some value fails is the column profiled (dateProfile.ts)
- * and `typed` rebuilt, so the common all-ISO export is read once.
+ * Builds `typed`: one column per logical name, cleaned and parsed, plus __row (the record's number
+ * in the file), __hash (the raw record, for duplicates), __reject (why a row is unusable) and
+ * __duplicate. `typed` is a view over the table `typed_rows`.
+ *
+ * The common file is read once: DuckDB's CSV reader feeds the cleaning and parsing directly, in
+ * parallel, and __row is the row's position in `typed_rows` (its rowid, which DuckDB assigns in
+ * insertion order; insertion order is the file's). Numbering with row_number() over () instead is
+ * a single-threaded pass that doubles the read. Only a file that needs its raw records again, for
+ * dates that are not ISO 8601 or to report rejected rows, is read a second time into `raw_rows`.
+ *
+ * Each raw column is cleaned once in an inner select and the parses and reasons read the cleaned
+ * value by name (a CASE repeats its operands otherwise). Dates are parsed as ISO 8601 first; only
+ * when some value fails is the column profiled (dateProfile.ts) and `typed` rebuilt from `raw_rows`.
  */
 import type { Warehouse } from '../db/connection.js';
 import type { ColumnResolution } from './columns.js';
@@ -15,6 +22,7 @@ import { salesforceId18 } from './salesforceIds.js';
 import { SqlParams } from './sqlParams.js';
 import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
+import { type CsvSource, csvReaderSql, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
 export interface StageOptions {
   timezone: string;
@@ -23,16 +31,28 @@ export interface StageOptions {
   decimalComma: boolean;
 }
 
-/** Empty, null-like and Salesforce's empty-id values are NULL. */
-export const clean = (raw: string) =>
+/** Empty, null-like and Salesforce's empty-id values are NULL; values are trimmed (trim() drops Unicode spaces). */
+export const fullClean = (raw: string) =>
   `case when lower(trim(${raw})) in ('', 'null', 'none', '\\n') or trim(${raw}) = '000000000000000AAA' then null else trim(${raw}) end`;
+
+/**
+ * The same, with the common value let through untouched: a value the full rule could change has
+ * the length of a null-like word (0, 2, 4 or 18 bytes), a space at an end, or a non-ASCII
+ * character (a Unicode space at an end; bytes and characters differ in count). Testing that is
+ * cheap; trimming and lowering every value cost about a second per 5M rows.
+ */
+export const clean = (raw: string) =>
+  `case when strlen(${raw}) in (0, 2, 4, 18) or starts_with(${raw}, ' ') or ends_with(${raw}, ' ') or strlen(${raw}) <> length(${raw})
+        then ${fullClean(raw)} else ${raw} end`;
 
 const cleaned = (raw: string) => `__v_${raw}`;
 
-function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>) {
-  const params = new SqlParams({ timezone: opts.timezone });
+/** `from`: the reader (rows unnumbered, __row comes from the view) or `raw_rows` (numbered). */
+function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>, from: { sql: string; params: Record<string, unknown>; numbered: boolean }) {
+  const params = new SqlParams({ timezone: opts.timezone, ...from.params });
+  const row = from.numbered ? ['__row'] : [];
   const raws = [...new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...res.extra.map((x) => x.raw)])];
-  const inner = ['__row', `hash(${header.map((_, i) => `c${i}`).join(', ')}) as __hash`, ...raws.map((r) => `${clean(r)} as ${cleaned(r)}`)];
+  const inner = [...row, `hash(${header.map((_, i) => `c${i}`).join(', ')}) as __hash`, ...raws.map((r) => `${clean(r)} as ${cleaned(r)}`)];
   const parsed: string[] = [];
   const reasons: string[] = [];
   const dateChecks: string[] = [];
@@ -64,46 +84,92 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
   }
   for (const p of res.patterns) parsed.push(`${parse(p.column, p.raw, p.header, p.kind ?? 'text')} as ${p.column}`);
   for (const x of res.extra) parsed.push(`${cleaned(x.raw)} as ${x.column}`);
-  const sql = `create or replace temp table typed as
+  const sql = `create temp table typed_rows as
     select * ${raws.length ? `exclude (${raws.map(cleaned).join(', ')})` : ''},
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
       ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed
-    from (select __row, __hash, ${[...raws.map(cleaned), ...parsed].join(',\n      ')}
-          from (select ${inner.join(',\n        ')} from raw_rows) cleaned) parsed`;
+    from (select ${[...row, '__hash', ...raws.map(cleaned), ...parsed].join(',\n      ')}
+          from (select ${inner.join(',\n        ')} from ${from.sql}) cleaned) parsed`;
   return { sql, params };
 }
 
-async function createTyped(wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>) {
-  const { sql, params } = createTypedSql(res, header, opts, formats);
+/** (Re)creates `typed_rows` and the `typed` view over it; false when rowids cannot number the rows. */
+async function createTyped(
+  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>, from: { sql: string; params: Record<string, unknown>; numbered: boolean },
+): Promise<boolean> {
+  await dropTyped(wh);
+  const { sql, params } = createTypedSql(res, header, opts, formats, from);
   await wh.run(sql, params.for(sql));
+  if (from.numbered) {
+    await wh.run(`create temp view typed as select * from typed_rows`);
+    return true;
+  }
+  // rowids are consecutive in insertion order; a gap would mean they no longer number the records
+  const span = (await wh.one<{ first: string | null; last: string | null; n: number }>(
+    `select min(rowid)::varchar as first, max(rowid)::varchar as last, count(*)::int as n from typed_rows`,
+  ))!;
+  if (span.n > 0 && BigInt(span.last!) - BigInt(span.first!) + 1n !== BigInt(span.n)) return false;
+  await wh.run(`create temp view typed as select cast(rowid - ${span.n > 0 ? BigInt(span.first!) : 0n} + 1 as integer) as __row, * from typed_rows`);
+  return true;
+}
+
+/** Drops `typed` and the table behind it. */
+export async function dropTyped(wh: Warehouse): Promise<void> {
+  await wh.run(`drop view if exists typed; drop table if exists typed_rows`);
 }
 
 /** Keys are compared by hash: a collision only sends the file down the exact duplicate pass. */
 async function checkTyped(wh: Warehouse, key: string) {
-  return (await wh.one<{ dateFailures: number; keyRepeats: number }>(
-    `select count(*) filter (where __date_failed)::int as "dateFailures",
+  return (await wh.one<{ rows: number; rejects: number; dateFailures: number; keyRepeats: number }>(
+    `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
+            count(*) filter (where __date_failed)::int as "dateFailures",
             (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats"
      from typed`,
   ))!;
 }
 
-export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnResolution, header: string[], opts: StageOptions): Promise<void> {
+export interface TypedCounts {
+  parsed: number; // records DuckDB's reader returned
+  parseRejected: number; // records DuckDB's reader could not split into the header's columns
+}
+
+/** Reads `source` into `typed`, and into `raw_rows` when something needs the raw records (the caller drops both). */
+export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnResolution, source: CsvSource, opts: StageOptions): Promise<TypedCounts> {
+  const { header } = source;
   const temporal: TemporalColumn[] = [
     ...res.logical.filter((c) => c.spec.kind === 'timestamp' || c.spec.kind === 'date').map((c) => ({ column: c.name, raw: c.raw, header: c.header, kind: c.spec.kind as 'timestamp' | 'date' })),
     ...res.patterns.filter((p) => p.kind === 'timestamp' || p.kind === 'date').map((p) => ({ column: p.column, raw: p.raw, header: p.header, kind: p.kind as 'timestamp' | 'date' })),
   ];
   const present = spec.key.filter((k) => res.logical.some((l) => l.name === k));
   const key = present.length ? present.join(', ') : '__hash';
-  await timed('  typed', createTyped(wh, res, header, opts, new Map()));
+  const reader = csvReaderSql(source);
+  const fromRaw = { sql: 'raw_rows', params: {}, numbered: true };
+  let raw = false;
+  const ensureRaw = async () => {
+    if (!raw) await timed('  raw rows', readRawRows(wh, source));
+    raw = true;
+  };
+  await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans`);
+  const numbered = await timed('  typed', createTyped(wh, res, header, opts, new Map(), { ...reader, numbered: false })).catch((error: unknown) => {
+    throw readerError(error);
+  });
+  if (!numbered) {
+    await ensureRaw();
+    await createTyped(wh, res, header, opts, new Map(), fromRaw);
+  }
   let check = await timed('  check', checkTyped(wh, key));
   if (check.dateFailures > 0) {
+    await ensureRaw();
     const formats = await timed('  profile dates', profileTemporal(wh, temporal, clean, opts.dateOrder));
     if ([...formats.values()].some((f) => f !== 'iso' && f !== 'empty')) {
-      await timed('  typed again', createTyped(wh, res, header, opts, formats));
+      await timed('  typed again', createTyped(wh, res, header, opts, formats, fromRaw));
       check = await checkTyped(wh, key);
     }
   }
   // Most exports repeat no key: the window pass over every row runs only when one does.
   if (check.keyRepeats > 0) await timed('  duplicates', markDuplicates(wh, key));
+  // rejected rows (conflicting duplicates among them) are reported with their raw text and line
+  if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
+  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh) };
 }

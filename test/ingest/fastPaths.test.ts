@@ -1,12 +1,16 @@
 // The loader's shortcuts must give the same rows as its general paths: dates are parsed as ISO
-// first and profiled only when a value fails; an empty table takes a plain insert; a table
-// with rows already takes the merge. Files are written per test into a temporary folder.
+// first and profiled only when a value fails; an empty table takes the rows straight from the
+// file, a table with rows already takes the merge; rows are numbered by their position in the
+// staging table, not by a window; the cheap cleaning test lets through only what the full rule
+// keeps. Files are written per test into a temporary folder.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { loadFiles } from '../../src/ingest/load.js';
+import { clean, fullClean } from '../../src/ingest/typed.js';
+import { packageRoot } from '../../src/paths.js';
 import { openTestWarehouse } from '../helpers/db.js';
 
 const config = parseConfig({ timezone: 'UTC' });
@@ -96,5 +100,66 @@ describe('loader shortcuts', () => {
     expect(await wh.all(`select stage_raw, load_id from stage_events order by entered_at`)).toEqual([
       { stage_raw: 'lead', load_id: 1 }, { stage_raw: 'mql', load_id: 1 }, { stage_raw: 'sql', load_id: 2 },
     ]);
+  });
+
+  it('cleans every value as the full rule does (spaces, Unicode spaces, null words, empty ids)', async () => {
+    const wh = await openTestWarehouse();
+    const values = ['a', ' a', 'a ', '  ', '', 'Null', 'NONE', 'none ', '\\n', 'ab', 'abcd', '000000000000000AAA', ' 000000000000000AAA',
+      'José', 'Zoë ', '\u00a0x', 'x\u00a0', '\u3000y', 'y\u200a', '\tz', 'z\t', 'L123456', '2024-01-01T00:00:00Z'];
+    // and 2,000 random strings over a small alphabet that includes the edge characters
+    const alphabet = [' ', 'a', 'N', 'u', 'l', 'n', 'o', 'e', '0', 'A', '\u00a0', 'é', '\\'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2000; i++) values.push(Array.from({ length: Math.floor(next() * 7) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+    const differing = await wh.all<{ x: string }>(
+      `select x from (select unnest($values::varchar[]) as x) where ${clean('x')} is distinct from ${fullClean('x')}`,
+      { values },
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it('numbers the rows of a big file in file order, on every thread, and places a late rejected row', async () => {
+    const wh = await openTestWarehouse();
+    await wh.run(`set threads = 4`);
+    // 300,000 rows (several DuckDB row groups): each row's detail is its own record number
+    const n = 300_000;
+    const lines = ['lead_id,event_type,occurred_at,detail'];
+    for (let i = 1; i <= n; i++) lines.push(`L${i % 997},page_view,2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z,${i}`);
+    lines.push('L1,page_view,not a date,300001');
+    const [path] = await files({ 'engagement_events.csv': `${lines.join('\n')}\n` });
+    const summary = await loadFiles(wh, config, { paths: [path!], crm: 'auto' });
+    expect(summary.files.map((f) => [f.read, f.loaded, f.rejected])).toEqual([[n + 1, n, 1]]);
+    expect(await wh.one(`select count(*)::int as n, count(*) filter (where source_row = detail::int)::int as numbered from engagement_events`)).toEqual({ n, numbered: n });
+    expect(await wh.all(`select line_number, row_number, reason from rejected_rows`)).toEqual([
+      { line_number: n + 2, row_number: n + 1, reason: 'unparseable date in "occurred_at": not a date' },
+    ]);
+  });
+
+  it('loads the same rows straight into an empty table as the merge puts into a filled one', async () => {
+    const canonical = join(packageRoot, 'sample-data', 'canonical');
+    const samplePaths = ['leads.csv', 'stage_events.csv', 'activities.csv', 'engagement_events.csv', 'field_history.csv', 'owners.csv', 'opportunities.csv'].map((f) => join(canonical, f));
+    // one unrelated row in each table first: every sample file then goes through the merge
+    const seeds = await files({
+      'seed_leads.csv': 'lead_id,created_at,industry\nZZ1,2020-01-01T00:00:00Z,seed\n',
+      'seed_stage_events.csv': 'lead_id,stage,entered_at\nZZ1,lead,2020-01-01T00:00:00Z\n',
+      'seed_activities.csv': 'activity_id,lead_id,owner_id,type,occurred_at\nZZA,ZZ1,ZZO,call,2020-01-01T00:00:00Z\n',
+      'seed_engagement_events.csv': 'lead_id,event_type,occurred_at\nZZ1,page_view,2020-01-01T00:00:00Z\n',
+      'seed_field_history.csv': 'lead_id,field,value,changed_at\nZZ1,owner_id,ZZO,2020-01-01T00:00:00Z\n',
+      'seed_owners.csv': 'owner_id,name\nZZO,Seed\n',
+      'seed_opportunities.csv': 'opportunity_id,lead_id\nZZP,ZZ1\n',
+    });
+    const direct = await openTestWarehouse();
+    const merged = await openTestWarehouse();
+    const snapshotAt = new Date('2026-01-01T00:00:00Z');
+    await loadFiles(direct, config, { paths: samplePaths, crm: 'auto', snapshotAt });
+    await loadFiles(merged, config, { paths: seeds, crm: 'auto', snapshotAt });
+    await loadFiles(merged, config, { paths: samplePaths, crm: 'auto', snapshotAt });
+    for (const table of ['leads', 'lead_fields', 'stage_events', 'activities', 'engagement_events', 'field_history', 'owners', 'opportunities']) {
+      // rows of the sample files (the seeds' ids start ZZ), without load_id: the loads are numbered differently
+      const rows = (wh: typeof direct) => wh.all(`select * exclude (load_id) from ${table} where ${table === 'owners' ? 'owner_id' : table === 'opportunities' ? 'opportunity_id' : table === 'activities' ? 'activity_id' : 'lead_id'} not like 'ZZ%' order by all`);
+      const expected = await rows(merged);
+      expect(expected.length, table).toBeGreaterThan(0);
+      expect(await rows(direct), table).toEqual(expected);
+    }
   });
 });
