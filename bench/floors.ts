@@ -5,6 +5,7 @@
  */
 import { Warehouse } from '../src/db/connection.js';
 import type { FunnelReport, FunnelStage } from '../src/metrics/funnel.js';
+import { canonicalFormats } from '../src/ingest/formats/canonical.js';
 
 /**
  * `funnel --as-of 2026-01-01 --since 2y --by source --interval month` (default config: stages 2..6
@@ -90,4 +91,20 @@ export async function checkFunnelFloor(dbPath: string, report: FunnelReport): Pr
   const reportRows = report.stages.length * (1 + report.groups.length + report.trend.length);
   if (rows.length !== reportRows) differences.push(`floor has ${rows.length} stage rows, the report ${reportRows}`);
   return differences;
+}
+
+/**
+ * The least a loader that keeps every record's number and counts repeated keys must do, in plain
+ * DuckDB: read each canonical file into a table with row_number() (a single-threaded pass) and
+ * count its distinct keys, in one transaction. No cleaning, parsing checks, rejects or merge.
+ */
+export function loadDutiesSql(dataDir: string, files: string[]): string {
+  const statements = files.map((file, i) => {
+    const object = file.replace(/\.csv$/, '');
+    const key = canonicalFormats.find((f) => f.object === object)?.key ?? [];
+    const path = `${dataDir}/${file}`.replaceAll("'", "''");
+    return `create table t${i} as select row_number() over () as source_row, * from read_csv('${path}', header = true);
+select count(*) - count(distinct hash(${key.length ? key.join(', ') : 'source_row'})) from t${i};`;
+  });
+  return ['begin;', ...statements, 'commit;'].join('\n');
 }
