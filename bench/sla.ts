@@ -37,7 +37,7 @@ with ${intervals}, ${leadKeys},
 mql as (select lead_id, entered_at as s, lead(entered_at) over (partition by lead_id order by entered_at, event_number) as nx
         from fct_stage_entries where stage = 'mql' and entered_at >= ${ts(from)} and entered_at <= ${ts(asOf)}),
 touch as (select lead_id, occurred_at as t from activities
-          where not automated and type in ('call', 'email', 'meeting', 'sms') and occurred_at <= ${ts(asOf)}),
+          where not automated and type in ('call', 'email', 'meeting', 'sms') and not (type = 'email' and direction is not distinct from 'inbound') and occurred_at <= ${ts(asOf)}),
 firsts as (select m.lead_id, m.s, m.nx, case when t.t < coalesce(m.nx, 'infinity') then t.t end as e, lk.k
            from mql m asof left join touch t on t.lead_id = m.lead_id and t.t >= m.s join lk on lk.lead_id = m.lead_id
            where m.s < ${ts(to)}),
@@ -85,7 +85,7 @@ starts as (select lead_id, stage, entered_at as s, event_number,
                   lead(entered_at) over (partition by stage, lead_id order by entered_at, event_number) as nx
            from entries where stage in ('mql', 'sql') and entered_at >= ${ts(from)}),
 recycled as (select lead_id, min(event_number) as fr from entries where stage = 'recycled' group by lead_id),
-touch as (select lead_id, occurred_at as t from activities where not automated and type in ('call', 'email', 'meeting', 'sms') and occurred_at <= ${ts(asOf)}),
+touch as (select lead_id, occurred_at as t from activities where not automated and type in ('call', 'email', 'meeting', 'sms') and not (type = 'email' and direction is not distinct from 'inbound') and occurred_at <= ${ts(asOf)}),
 decision as (select lead_id, entered_at as t, reason from entries where stage in ('sql', 'opportunity', 'customer', 'disqualified', 'recycled')),
 rejection as (select lead_id, entered_at as t, reason from entries where stage in ('disqualified', 'recycled')),
 opportunity as (select lead_id, entered_at as t from entries where stage = 'opportunity'),

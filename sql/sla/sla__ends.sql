@@ -2,8 +2,8 @@
 -- grain: one row per instance of the sla_instances view (sql/sla/sla__instances.sql); this is the
 -- one materialisation of the instances (instance_id, from sla__instances.sql, keys the business-time tables).
 -- The end is the first qualifying event at or after the start and before the lead's next start:
---   touch           an activity of the SLA's types by a person (automated = false), optionally by
---                   the lead's owner only;
+--   touch           an activity of the SLA's types by a person (automated = false, and not an
+--                   incoming email), optionally by the lead's owner only;
 --   stage           an entry into one of the SLA's end stages (its reason is kept for required fields);
 --   owner_assigned  a field-history change of owner_id to a person (not empty, not a Salesforce
 --                   queue: ids starting 00G).
@@ -46,6 +46,8 @@ touches as (
     from activities
     join end_values on end_values.end_kind = 'touch' and end_values.end_value = activities.type
     where not activities.automated and activities.lead_id is not null and activities.occurred_at <= $as_of
+      -- an incoming email is the lead writing, not a rep's attempt
+      and not (activities.type = 'email' and activities.direction is not distinct from 'inbound')
 ),
 
 stage_ends as (

@@ -100,6 +100,16 @@ create table if not exists activities (
   source_row  integer
 );
 
+-- the leads an activity was with, when the export keeps that in an association table (Fivetran's
+-- HubSpot engagement_contact); after every load an activity without a lead takes its associated
+-- lead (the lowest id when there are several), whichever file came first
+create table if not exists activity_leads (
+  activity_id varchar not null,
+  lead_id     varchar not null,
+  load_id     integer not null,
+  source_row  integer
+);
+
 create table if not exists engagement_events (
   lead_id     varchar not null,
   event_type  varchar not null,

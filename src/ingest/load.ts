@@ -15,7 +15,7 @@ import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
 import { inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
-import { mergeStaged } from './merge.js';
+import { linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
 import { buildTyped, dropTyped } from './typed.js';
@@ -64,6 +64,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
         options.onFile?.(path, index, files.length);
         summaries.push(await loadOneFile(wh, config, options, path, warnings));
       }
+      await linkActivityLeads(wh);
     }),
   );
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));

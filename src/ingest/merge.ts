@@ -21,6 +21,7 @@ export const mergeKeys: Record<TargetTable, string[]> = {
   opportunities: ['opportunity_id'],
   owners: ['owner_id'],
   activities: ['activity_id'],
+  activity_leads: ['activity_id', 'lead_id'],
   lead_fields: ['lead_id', 'field'],
   stage_events: ['lead_id', 'stage_raw', 'entered_at'],
   engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
@@ -109,7 +110,20 @@ async function addFacts(wh: Warehouse, table: FactTable, ctx: MergeContext) {
   );
 }
 
-type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events';
+type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events' | 'activity_leads';
+
+/**
+ * Activities exported without their lead (Fivetran's HubSpot engagement table) take it from the
+ * associations (engagement_contact), in whichever order the two were loaded.
+ */
+export async function linkActivityLeads(wh: Warehouse): Promise<void> {
+  if (await isEmpty(wh, 'activity_leads')) return;
+  await wh.run(
+    `update activities set lead_id = links.lead_id
+     from (select activity_id, min(lead_id) as lead_id from activity_leads group by activity_id) as links
+     where activities.activity_id = links.activity_id and activities.lead_id is null`,
+  );
+}
 
 /**
  * A current stage that differs from the one the previous snapshot of the same lead showed is a
@@ -137,7 +151,7 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
   await timed('  opportunities', mergeEntity(wh, 'opportunities', ctx));
   await timed('  owners', replaceEntity(wh, 'owners', ctx));
   await timed('  activities', replaceEntity(wh, 'activities', ctx));
-  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events'] as const) {
+  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events', 'activity_leads'] as const) {
     await timed(`  ${table}`, addFacts(wh, table, ctx));
   }
 }

@@ -21,6 +21,7 @@ export const targetColumns = {
     activity_id: 'varchar', lead_id: 'varchar', owner_id: 'varchar', type: 'varchar',
     direction: 'varchar', occurred_at: 'timestamptz', automated: 'boolean', subject: 'varchar',
   },
+  activity_leads: { activity_id: 'varchar', lead_id: 'varchar' },
   engagement_events: {
     lead_id: 'varchar', event_type: 'varchar', occurred_at: 'timestamptz', detail: 'varchar',
   },
@@ -48,6 +49,7 @@ export const requiredTargetColumns: Partial<Record<TargetTable, string[]>> = {
   stage_events: ['lead_id', 'stage_raw', 'entered_at'],
   owners: ['owner_id'],
   activities: ['activity_id', 'occurred_at'],
+  activity_leads: ['activity_id', 'lead_id'],
   engagement_events: ['lead_id', 'event_type', 'occurred_at'],
   field_history: ['lead_id', 'field', 'changed_at'],
   opportunities: ['opportunity_id'],

@@ -8,7 +8,7 @@ describe('Warehouse', () => {
       `select table_name as name from information_schema.tables where table_schema = 'main' order by 1`,
     );
     expect(tables.map((t) => t.name)).toEqual([
-      'activities', 'engagement_events', 'field_history', 'lead_fields', 'leads', 'load_runs',
+      'activities', 'activity_leads', 'engagement_events', 'field_history', 'lead_fields', 'leads', 'load_runs',
       'opportunities', 'opportunity_stage_events', 'owners', 'rejected_rows', 'stage_events',
     ]);
     const row = await wh.one<{ t: string }>(

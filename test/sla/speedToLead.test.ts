@@ -12,6 +12,7 @@
  *   L06 re-MQL Wed 14:00Z (16:00 Berlin) → call Thu 07:30Z (09:30)                1050 /  90   met
  *   L07 Fri 16:00Z (12:00 NY), touched 19:00Z, after the as-of: not yet touched       — / —    pending
  *   L08 Mon 16:00Z (12:00 NY) → note 16:10Z (type other: no) → email Tue 16:00Z     1440 / 480  breached
+ *       (the lead's own incoming email at 16:30Z is not a touch)
  *   L09's MQL (03-28) is before the window.
  */
 import { describe, expect, it } from 'vitest';

@@ -11,6 +11,7 @@ export type CanonicalObject =
   | 'leads'
   | 'stage_events'
   | 'activities'
+  | 'activity_leads'
   | 'owners'
   | 'engagement_events'
   | 'field_history'
