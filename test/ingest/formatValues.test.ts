@@ -107,6 +107,24 @@ describe('values from the realistic exports', () => {
     // v3 (a title change only) is not a stage event
     expect(lx004.map((r) => r.stage_raw)).toEqual(['Open - Not Contacted', 'Working - Contacted', 'Nurturing', 'Working - Contacted']);
   });
+
+  it('keeps the latest history-mode version as the opportunity and only stage changes as its stage events', async () => {
+    const wh = await openTestWarehouse();
+    await loadFormat(wh, 'fivetran/salesforce/opportunity_history_snapshot.csv');
+    const opportunities = await wh.all(`select opportunity_id, stage_raw, amount, currency, is_won, is_closed, strftime(close_date, '%Y-%m-%d') as close_date from opportunities order by opportunity_id`);
+    expect(opportunities).toEqual([
+      { opportunity_id: '0068d00000Op001AAB', stage_raw: 'Closed Won', amount: 24000, currency: 'USD', is_won: true, is_closed: true, close_date: '2024-04-02' },
+      { opportunity_id: '0068d00000Op002AAB', stage_raw: 'Closed Lost', amount: 9000, currency: 'EUR', is_won: false, is_closed: true, close_date: '2024-03-20' },
+      { opportunity_id: '0068d00000Op003AAB', stage_raw: 'Prospecting', amount: null, currency: 'USD', is_won: false, is_closed: false, close_date: '2024-07-01' },
+    ]);
+    const op001 = await wh.all(`select stage_raw, amount, ${at('entered_at')} as at from opportunity_stage_events where opportunity_id = '0068d00000Op001AAB' order by entered_at`);
+    // the 03-05 version changes the amount only: not a stage event
+    expect(op001).toEqual([
+      { stage_raw: 'Prospecting', amount: 20000, at: '2024-03-01 10:00' },
+      { stage_raw: 'Negotiation/Review', amount: 25000, at: '2024-03-12 14:15' },
+      { stage_raw: 'Closed Won', amount: 24000, at: '2024-04-02 16:45' },
+    ]);
+  });
 });
 
 describe('rows the loader writes by its own rules', () => {

@@ -5,7 +5,7 @@
 import { pick } from './canonical.js';
 import { fivetranDeleted } from './fivetran.js';
 import { deletedColumns, salesforceLeadFieldKeys, sf, sfBool, sfKey, sfRef, sfTs } from './salesforceColumns.js';
-import { salesforceLeadHistory, salesforceLeadSnapshots, salesforceOpportunityHistory } from './salesforceHistory.js';
+import { salesforceLeadHistory, salesforceLeadSnapshots, salesforceOpportunityHistory, salesforceOpportunitySnapshots } from './salesforceHistory.js';
 import type { EmitStatement, FormatSpec } from './types.js';
 
 export const salesforceLead: FormatSpec = {
@@ -111,7 +111,7 @@ export const salesforceOpportunity: FormatSpec = {
     created_at: sfTs('CreatedDate', 'Created Date'), is_closed: sfBool('IsClosed', 'Closed'), is_won: sfBool('IsWon', 'Won'),
     loss_reason: sf('Loss_Reason__c', 'Loss Reason'), ...deletedColumns,
   },
-  excludes: ['OpportunityId'],
+  excludes: ['OpportunityId', '_fivetran_start'],
   key: ['opportunity_id'],
   emit: (ctx): EmitStatement[] => [
     {
@@ -128,5 +128,5 @@ export const salesforceOpportunity: FormatSpec = {
 
 export const salesforceFormats = [
   salesforceLead, salesforceLeadHistory, salesforceLeadSnapshots, salesforceTask, salesforceUser,
-  salesforceOpportunity, salesforceOpportunityHistory,
+  salesforceOpportunity, salesforceOpportunityHistory, salesforceOpportunitySnapshots,
 ];

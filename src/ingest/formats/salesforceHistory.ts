@@ -1,9 +1,9 @@
 /**
  * Salesforce history objects: LeadHistory (field changes, Status among them), Fivetran's
- * history-mode lead table (a full row per version) and OpportunityHistory.
+ * history-mode lead and opportunity tables (a full row per version) and OpportunityHistory.
  */
 import { fieldKeyCases, pick } from './canonical.js';
-import { deletedColumns, salesforceLeadFieldKeys, sameInstantReason, sf, sfId, sfKey, sfRef, sfTs } from './salesforceColumns.js';
+import { deletedColumns, salesforceLeadFieldKeys, sameInstantReason, sf, sfBool, sfId, sfKey, sfRef, sfTs } from './salesforceColumns.js';
 import type { EmitStatement, FormatSpec } from './types.js';
 
 export const salesforceLeadHistory: FormatSpec = {
@@ -74,6 +74,46 @@ export const salesforceLeadSnapshots: FormatSpec = {
     },
     { target: 'stage_events', columns: { lead_id: 'lead_id', stage_raw: 'status', entered_at: 'valid_from', origin: `'snapshot_history'` }, where: 'status is not null', qualify: statusChanged },
     { target: 'field_history', columns: { lead_id: 'lead_id', field: `'lead_status'`, value: 'status', changed_at: 'valid_from', source: `'fivetran_history_mode'` }, qualify: statusChanged },
+  ],
+};
+
+/**
+ * Fivetran history mode for opportunities (dbt_salesforce_source calls the table
+ * `opportunity_history`, like the native object): a full opportunity row per version. The latest
+ * version is the opportunity; a version whose stage differs from the previous one (or the first
+ * version) is an opportunity stage event, with that version's amount and close date.
+ */
+const opportunityStageChanged = `lag(stage) over (partition by opportunity_id order by valid_from) is distinct from stage`;
+
+export const salesforceOpportunitySnapshots: FormatSpec = {
+  crm: 'salesforce', object: 'opportunities', variant: 'salesforce_opportunity_history_snapshots',
+  description: 'Fivetran `opportunity_history` in history mode (a full opportunity row per version, _fivetran_start/_fivetran_end)',
+  required: {
+    opportunity_id: sfKey('Id'), name: sf('Name'), stage: sfId('StageName'),
+    valid_from: { headers: ['_fivetran_start'], kind: 'timestamp', nonEmpty: true },
+  },
+  optional: {
+    account_id: sfRef('AccountId'), amount: { ...sf('Amount'), kind: 'number' }, currency: sf('CurrencyIsoCode'),
+    owner_id: sfRef('OwnerId'), created_at: sfTs('CreatedDate'), close_date: { ...sf('CloseDate'), kind: 'date' },
+    is_closed: sfBool('IsClosed'), is_won: sfBool('IsWon'), loss_reason: sf('Loss_Reason__c'), ...deletedColumns,
+  },
+  key: ['opportunity_id', 'valid_from'],
+  emit: (ctx): EmitStatement[] => [
+    {
+      target: 'opportunities',
+      columns: {
+        opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage',
+        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'close_date', 'loss_reason']),
+        is_won: ctx.has('is_won') ? 'is_won' : `lower(stage) = 'closed won'`,
+        is_closed: ctx.has('is_closed') ? 'is_closed' : `lower(stage) in ('closed won', 'closed lost')`,
+      },
+      qualify: 'row_number() over (partition by opportunity_id order by valid_from desc) = 1',
+    },
+    {
+      target: 'opportunity_stage_events',
+      columns: { opportunity_id: 'opportunity_id', stage_raw: 'stage', entered_at: 'valid_from', ...pick(ctx, ['amount', 'close_date']) },
+      qualify: opportunityStageChanged,
+    },
   ],
 };
 
