@@ -1,5 +1,8 @@
-/** Runs a command in a child process and measures its wall time and peak RSS. */
+/** Runs a command, or a floor script, in a child process and measures its wall time and peak RSS. */
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packageRoot } from '../src/paths.js';
 
 export interface ChildRun {
   seconds: number;
@@ -24,4 +27,13 @@ export function runChild(command: string, args: string[], env: Record<string, st
       resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, stdout, stderr, code });
     });
   });
+}
+
+/** Runs `sql` on `db` through bench/floor.ts (written to `work/<name>.sql`): its seconds without Node start-up, and peak RSS. */
+export async function runFloor(work: string, db: string, name: string, sql: string): Promise<{ seconds: number; peakRssMb: number }> {
+  const file = join(work, `${name}.sql`);
+  await writeFile(file, sql);
+  const run = await runChild(process.execPath, [join(packageRoot, 'dist', 'bench', 'floor.js'), db, file]);
+  if (run.code !== 0) throw new Error(`floor ${name} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number };
 }

@@ -4,10 +4,10 @@
  * the test suite). Sizes: BENCH_LEADS (default 1,000,000).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/paths.js';
-import { runChild } from './child.js';
+import { runChild, runFloor } from './child.js';
 import { generateBenchData } from './generate.js';
 import { benchBacktest } from './backtest.js';
 import { benchSla } from './sla.js';
@@ -17,7 +17,6 @@ const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const dataDir = resolve(packageRoot, 'bench', 'data', `leads-${leads}`);
 const work = resolve(packageRoot, 'bench', 'data', 'work');
 const bin = join(packageRoot, 'bin', 'revops-report.js');
-const floorJs = join(packageRoot, 'dist', 'bench', 'floor.js');
 const results: { what: string; seconds: string; floor: string; ratio: string; peakRssMb: string; note: string }[] = [];
 
 const fmt = (n: number | null | undefined, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d));
@@ -32,13 +31,7 @@ async function cli(args: string[]) {
   return run;
 }
 
-async function floor(db: string, name: string, sql: string) {
-  const file = join(work, `${name}.sql`);
-  await writeFile(file, sql);
-  const run = await runChild(process.execPath, [floorJs, db, file]);
-  if (run.code !== 0) throw new Error(`floor ${name} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number };
-}
+const floor = (db: string, name: string, sql: string) => runFloor(work, db, name, sql);
 
 await mkdir(work, { recursive: true });
 if (!existsSync(join(dataDir, 'stage_events.csv'))) {

@@ -5,14 +5,13 @@
  * business_intervals and owner_calendars tables the reports' calendar builds, as an analyst's
  * query would; a warm-up run builds them (and the lifecycle models) first.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveWindow } from '../src/metrics/window.js';
 import { packageRoot } from '../src/paths.js';
 import { listedBreachLimit } from '../src/sla/breaches.js';
 import type { SlaReport, SpeedToLeadReport } from '../src/sla/types.js';
 import { Warehouse } from '../src/db/connection.js';
-import { runChild } from './child.js';
+import { runChild, runFloor } from './child.js';
 
 export interface SlaBenchRow { what: string; seconds: number; floorSeconds: number; peakRssMb: number | null }
 
@@ -23,6 +22,11 @@ const intervals = `iv as (select calendar_key as k, open_at, cumulative_minutes_
   (epoch_us(close_at) - epoch_us(open_at)) / 60e6 as m from business_intervals)`;
 const leadKeys = `lk as (select d.lead_id, coalesce(oc.calendar_key, 'default') as k
   from dim_leads d left join owner_calendars oc on oc.owner_id = d.owner_id)`;
+
+/** First-touch candidates: a person's call, email, meeting or SMS by the as-of, not the lead's own incoming email. */
+const touches = (asOf: Date) => `touch as (select lead_id, occurred_at as t from activities
+  where not automated and type in ('call', 'email', 'meeting', 'sms') and not (type = 'email' and direction is not distinct from 'inbound')
+    and occurred_at <= ${ts(asOf)})`;
 
 /**
  * Speed-to-lead, every number of the report: per MQL instance (until the lead's next MQL) the first
@@ -36,8 +40,7 @@ export function speedToLeadFloorSql(from: Date, to: Date, asOf: Date, timezone: 
 with ${intervals}, ${leadKeys},
 mql as (select lead_id, entered_at as s, lead(entered_at) over (partition by lead_id order by entered_at, event_number) as nx
         from fct_stage_entries where stage = 'mql' and entered_at >= ${ts(from)} and entered_at <= ${ts(asOf)}),
-touch as (select lead_id, occurred_at as t from activities
-          where not automated and type in ('call', 'email', 'meeting', 'sms') and not (type = 'email' and direction is not distinct from 'inbound') and occurred_at <= ${ts(asOf)}),
+${touches(asOf)},
 firsts as (select m.lead_id, m.s, m.nx, case when t.t < coalesce(m.nx, 'infinity') then t.t end as e, lk.k
            from mql m asof left join touch t on t.lead_id = m.lead_id and t.t >= m.s join lk on lk.lead_id = m.lead_id
            where m.s < ${ts(to)}),
@@ -85,7 +88,7 @@ starts as (select lead_id, stage, entered_at as s, event_number,
                   lead(entered_at) over (partition by stage, lead_id order by entered_at, event_number) as nx
            from entries where stage in ('mql', 'sql') and entered_at >= ${ts(from)}),
 recycled as (select lead_id, min(event_number) as fr from entries where stage = 'recycled' group by lead_id),
-touch as (select lead_id, occurred_at as t from activities where not automated and type in ('call', 'email', 'meeting', 'sms') and not (type = 'email' and direction is not distinct from 'inbound') and occurred_at <= ${ts(asOf)}),
+${touches(asOf)},
 decision as (select lead_id, entered_at as t, reason from entries where stage in ('sql', 'opportunity', 'customer', 'disqualified', 'recycled')),
 rejection as (select lead_id, entered_at as t, reason from entries where stage in ('disqualified', 'recycled')),
 opportunity as (select lead_id, entered_at as t from entries where stage = 'opportunity'),
@@ -139,6 +142,15 @@ const near = (a: unknown, b: unknown, digits: number) => {
   return x === null || y === null ? x === y : Math.abs(x - y) <= 10 ** -digits + 1e-9;
 };
 
+/** Collects "what: report vs floor" lines for the values that differ (beyond `digits` decimals). */
+function differences() {
+  const diffs: string[] = [];
+  const compare = (what: string, ours: unknown, floor: unknown, digits = 0) => {
+    if (!near(ours, floor, digits)) diffs.push(`${what}: report ${String(ours)} vs floor ${String(floor)}`);
+  };
+  return { diffs, compare };
+}
+
 async function floorRows(db: string, table: string): Promise<Row[]> {
   const wh = await Warehouse.open({ path: db, readOnly: true, skipSchema: true });
   try {
@@ -151,10 +163,7 @@ async function floorRows(db: string, table: string): Promise<Row[]> {
 /** The report's numbers that differ from the floor's, as "what: report vs floor" lines (none when they agree). */
 export async function checkSpeedToLeadFloor(db: string, report: SpeedToLeadReport): Promise<string[]> {
   const rows = await floorRows(db, 'bench_speed_to_lead_floor');
-  const diffs: string[] = [];
-  const compare = (what: string, ours: unknown, floor: unknown, digits = 0) => {
-    if (!near(ours, floor, digits)) diffs.push(`${what}: report ${String(ours)} vs floor ${String(floor)}`);
-  };
+  const { diffs, compare } = differences();
   const stats = (dimension: string, key: string) => rows.find((r) => r.kind === 'stats' && r.dimension === dimension && r.key === key);
   const statGroups = [{ dimension: '', key: '', ...report.overall }, ...report.groups];
   for (const group of statGroups) {
@@ -184,10 +193,7 @@ export async function checkSpeedToLeadFloor(db: string, report: SpeedToLeadRepor
 
 export async function checkSlaFloor(db: string, report: SlaReport): Promise<string[]> {
   const rows = await floorRows(db, 'bench_sla_floor');
-  const diffs: string[] = [];
-  const compare = (what: string, ours: unknown, floor: unknown, digits = 0) => {
-    if (!near(ours, floor, digits)) diffs.push(`${what}: report ${String(ours)} vs floor ${String(floor)}`);
-  };
+  const { diffs, compare } = differences();
   for (const sla of report.slas) {
     for (const group of [{ dimension: '', key: '', ...sla }, ...sla.groups]) {
       const row = rows.find((r) => r.kind === 'counts' && r.sla === sla.name && r.dimension === group.dimension && r.key === group.key);
@@ -216,20 +222,13 @@ export interface SlaBenchResult { rows: SlaBenchRow[]; diffs: string[] }
 /** Runs both reports and their floors on `db` (loaded with the SLA bench data) and checks their numbers agree. */
 export async function benchSla(options: { db: string; asOf: string; since: string; work: string }): Promise<SlaBenchResult> {
   const bin = join(packageRoot, 'bin', 'revops-report.js');
-  const floorJs = join(packageRoot, 'dist', 'bench', 'floor.js');
   const window = resolveWindow({ asOf: options.asOf, since: options.since });
   const cli = async (command: string) => {
     const run = await runChild(process.execPath, [bin, command, '--db', options.db, '--as-of', options.asOf, '--since', options.since, '--format', 'json']);
     if (run.code !== 0) throw new Error(`revops-report ${command} failed (${run.code}): ${run.stderr}`);
     return run;
   };
-  const floor = async (name: string, sql: string) => {
-    const file = join(options.work, `${name}.sql`);
-    await writeFile(file, sql);
-    const run = await runChild(process.execPath, [floorJs, options.db, file]);
-    if (run.code !== 0) throw new Error(`floor ${name} failed: ${run.stderr}`);
-    return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number };
-  };
+  const floor = (name: string, sql: string) => runFloor(options.work, options.db, name, sql);
   await cli('speed-to-lead'); // warm-up: lifecycle models, business calendar, owner calendars
   const rows: SlaBenchRow[] = [];
   const speed = await cli('speed-to-lead');

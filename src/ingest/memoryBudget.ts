@@ -5,6 +5,7 @@
  * per cent of time. The budget applies only while the load runs; a lower limit is kept.
  */
 import type { Warehouse } from '../db/connection.js';
+import { withSetting } from '../db/settings.js';
 
 export const loadMemoryBudgetBytes = 1280 * 2 ** 20;
 
@@ -21,13 +22,7 @@ export function sizeBytes(setting: string): number {
 }
 
 export async function withMemoryBudget<T>(wh: Warehouse, budgetBytes: number, work: () => Promise<T>): Promise<T> {
-  const previous = (await wh.one<{ limit: string }>(`select current_setting('memory_limit') as "limit"`))!.limit;
-  const current = sizeBytes(previous);
+  const current = sizeBytes((await wh.one<{ limit: string }>(`select current_setting('memory_limit') as "limit"`))!.limit);
   if (!(current > budgetBytes)) return work();
-  await wh.run(`set memory_limit = '${Math.floor(budgetBytes / 2 ** 20)}MiB'`);
-  try {
-    return await work();
-  } finally {
-    await wh.run(`set memory_limit = '${previous}'`);
-  }
+  return withSetting(wh, 'memory_limit', `${Math.floor(budgetBytes / 2 ** 20)}MiB`, work);
 }

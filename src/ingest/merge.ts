@@ -158,7 +158,7 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
 
 async function mergeLeadFields(wh: Warehouse, ctx: MergeContext) {
   // Before any field is kept there is nothing to delete, and unique fields need no de-duplication.
-  const state = (await isEmpty(wh, 'lead_fields')) ? await stagedKeys(wh, 'lead_fields', ['lead_id', 'field']) : null;
+  const state = (await isEmpty(wh, 'lead_fields')) ? await stagedKeys(wh, 'lead_fields', mergeKeys.lead_fields) : null;
   if (state?.staged === 0) return;
   if (state && state.distinctKeys === state.staged) {
     await wh.run(

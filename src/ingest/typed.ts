@@ -22,7 +22,7 @@ import { salesforceId18 } from './salesforceIds.js';
 import { SqlParams } from './sqlParams.js';
 import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
-import { type CsvSource, csvReaderSql, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
+import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
 export interface StageOptions {
   timezone: string;
@@ -94,39 +94,48 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
   return { sql, params };
 }
 
-/** (Re)creates `typed_rows` and the `typed` view over it; false when rowids cannot number the rows. */
-async function createTyped(
-  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>, from: { sql: string; params: Record<string, unknown>; numbered: boolean },
-): Promise<boolean> {
+interface TypedCheck {
+  rows: number;
+  rejects: number;
+  dateFailures: number;
+  keyRepeats: number;
+  /** the span of typed_rows' rowids (null when it is empty) */
+  first: string | null;
+  last: string | null;
+}
+
+/**
+ * (Re)creates `typed_rows` and the `typed` view over it, and checks its rows in the same scan.
+ * Null when rowids cannot number the rows (a gap in them): the caller numbers them from `raw_rows`.
+ * Keys are compared by hash: a collision only sends the file down the exact duplicate pass.
+ */
+async function typedFrom(
+  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>,
+  from: { sql: string; params: Record<string, unknown>; numbered: boolean }, key: string,
+): Promise<TypedCheck | null> {
   await dropTyped(wh);
   const { sql, params } = createTypedSql(res, header, opts, formats, from);
   await wh.run(sql, params.for(sql));
+  const check = (await timed('  check', wh.one<TypedCheck>(
+    `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
+            count(*) filter (where __date_failed)::int as "dateFailures",
+            (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats",
+            min(rowid)::varchar as first, max(rowid)::varchar as last
+     from typed_rows`,
+  )))!;
   if (from.numbered) {
     await wh.run(`create temp view typed as select * from typed_rows`);
-    return true;
+    return check;
   }
   // rowids are consecutive in insertion order; a gap would mean they no longer number the records
-  const span = (await wh.one<{ first: string | null; last: string | null; n: number }>(
-    `select min(rowid)::varchar as first, max(rowid)::varchar as last, count(*)::int as n from typed_rows`,
-  ))!;
-  if (span.n > 0 && BigInt(span.last!) - BigInt(span.first!) + 1n !== BigInt(span.n)) return false;
-  await wh.run(`create temp view typed as select cast(rowid - ${span.n > 0 ? BigInt(span.first!) : 0n} + 1 as integer) as __row, * from typed_rows`);
-  return true;
+  if (check.rows > 0 && BigInt(check.last!) - BigInt(check.first!) + 1n !== BigInt(check.rows)) return null;
+  await wh.run(`create temp view typed as select cast(rowid - ${check.rows > 0 ? BigInt(check.first!) : 0n} + 1 as integer) as __row, * from typed_rows`);
+  return check;
 }
 
 /** Drops `typed` and the table behind it. */
 export async function dropTyped(wh: Warehouse): Promise<void> {
   await wh.run(`drop view if exists typed; drop table if exists typed_rows`);
-}
-
-/** Keys are compared by hash: a collision only sends the file down the exact duplicate pass. */
-async function checkTyped(wh: Warehouse, key: string) {
-  return (await wh.one<{ rows: number; rejects: number; dateFailures: number; keyRepeats: number }>(
-    `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
-            count(*) filter (where __date_failed)::int as "dateFailures",
-            (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats"
-     from typed`,
-  ))!;
 }
 
 export interface TypedCounts {
@@ -150,21 +159,19 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
     if (!raw) await timed('  raw rows', readRawRows(wh, source));
     raw = true;
   };
-  await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans`);
-  const numbered = await timed('  typed', createTyped(wh, res, header, opts, new Map(), { ...reader, numbered: false })).catch((error: unknown) => {
+  await dropRejectTables(wh);
+  let check = await timed('  typed', typedFrom(wh, res, header, opts, new Map(), { ...reader, numbered: false }, key)).catch((error: unknown) => {
     throw readerError(error);
   });
-  if (!numbered) {
+  if (!check) {
     await ensureRaw();
-    await createTyped(wh, res, header, opts, new Map(), fromRaw);
+    check = (await typedFrom(wh, res, header, opts, new Map(), fromRaw, key))!;
   }
-  let check = await timed('  check', checkTyped(wh, key));
   if (check.dateFailures > 0) {
     await ensureRaw();
     const formats = await timed('  profile dates', profileTemporal(wh, temporal, clean, opts.dateOrder));
     if ([...formats.values()].some((f) => f !== 'iso' && f !== 'empty')) {
-      await timed('  typed again', createTyped(wh, res, header, opts, formats, fromRaw));
-      check = await checkTyped(wh, key);
+      check = (await timed('  typed again', typedFrom(wh, res, header, opts, formats, fromRaw, key)))!;
     }
   }
   // Most exports repeat no key: the window pass over every row runs only when one does.
