@@ -7,4 +7,11 @@ if (process.env.REVOPS_PRINT_PEAK_RSS) {
   process.on('exit', () => process.stderr.write(`peak-rss-mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`));
 }
 
+// Output piped into a reader that stops early (`revops-report funnel | head`) ends the run quietly,
+// as other command-line tools do, instead of with an EPIPE stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

@@ -72,6 +72,16 @@ describe('revops-report build (the compiled bin)', () => {
     for (const flag of new Set(commands.flatMap((line) => line.match(/--[a-z-]+/g) ?? []))) expect(help).toContain(flag);
   });
 
+  it('ends quietly when its reader closes the pipe early (| head)', async () => {
+    // the reader is gone before any output: every write meets a closed pipe
+    const child = spawn(process.execPath, [bin, 'build', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
   it('exits 2 on a usage error', async () => {
     const ws = workspace(lifecycleDir);
     const result = await runToEnd(ws, ['--keep', 'many']);
