@@ -42,7 +42,7 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
     {
       id: 'overall',
       heading: 'Time to first touch',
-      intro: `From ${report.start.toUpperCase()} to the first call, email, meeting or SMS by a person (automated emails do not count). ` +
+      intro: `From ${report.start.toUpperCase()} to the first call, email, meeting or SMS by a person (automated emails and the lead's own incoming emails do not count). ` +
         `Target: ${sla.target}; "within target" leaves out leads whose clock is still running.`,
       table: { columns: statsColumns, rows: [{ ...overall }] },
     },
