@@ -132,6 +132,7 @@ export const hubspotDeals: FormatSpec = {
   },
   patterns: [{ name: 'entered', pattern: /^Date entered ["'](.+) \((.+)\)["']$/i, kind: 'timestamp' }],
   key: ['opportunity_id'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx) => [
     {
       target: 'opportunities',

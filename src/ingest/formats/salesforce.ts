@@ -113,6 +113,7 @@ export const salesforceOpportunity: FormatSpec = {
   },
   excludes: ['OpportunityId', '_fivetran_start'],
   key: ['opportunity_id'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx): EmitStatement[] => [
     {
       target: 'opportunities',

@@ -98,6 +98,7 @@ export const salesforceOpportunitySnapshots: FormatSpec = {
     is_closed: sfBool('IsClosed'), is_won: sfBool('IsWon'), loss_reason: sf('Loss_Reason__c'), ...deletedColumns,
   },
   key: ['opportunity_id', 'valid_from'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx): EmitStatement[] => [
     {
       target: 'opportunities',
