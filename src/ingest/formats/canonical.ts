@@ -130,9 +130,9 @@ export const canonicalFormats: FormatSpec[] = [
         target: 'opportunities',
         columns: {
           opportunity_id: 'opportunity_id', source_system: `'canonical'`,
-          ...pick(ctx, ['lead_id', 'account_id', 'name', 'amount', 'currency', 'owner_id', 'pipeline', 'created_at', 'close_date', 'is_won', 'loss_reason']),
+          // is_won / is_closed as the file states them; stg_opportunities derives the rest from the stage
+          ...pick(ctx, ['lead_id', 'account_id', 'name', 'amount', 'currency', 'owner_id', 'pipeline', 'created_at', 'close_date', 'is_won', 'is_closed', 'loss_reason']),
           ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
-          is_closed: ctx.has('is_closed') ? 'is_closed' : ctx.has('is_won') ? 'is_won is not null' : 'null',
         },
       },
     ],

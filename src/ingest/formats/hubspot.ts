@@ -139,11 +139,8 @@ export const hubspotDeals: FormatSpec = {
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'hubspot'`, name: 'name',
         ...pick(ctx, ['pipeline', 'amount', 'currency', 'close_date', 'created_at', 'owner_id', 'loss_reason']),
-        ...(ctx.has('stage') ? {
-          stage_raw: 'stage',
-          is_won: `regexp_replace(lower(stage), '[^a-z]', '', 'g') = 'closedwon'`,
-          is_closed: `regexp_replace(lower(stage), '[^a-z]', '', 'g') in ('closedwon', 'closedlost')`,
-        } : {}),
+        // no won flag in the export: stg_opportunities reads the outcome from the stage (config dealStages)
+        ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
         lead_id: ctx.has('contacts') ? `nullif(trim(split_part(contacts, ';', 1)), '')` : 'null',
         account_id: ctx.has('account_id') ? `nullif(trim(split_part(account_id, ';', 1)), '')` : 'null',
       },

@@ -119,9 +119,8 @@ export const salesforceOpportunity: FormatSpec = {
       target: 'opportunities',
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage', close_date: 'close_date',
-        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'loss_reason']),
-        is_won: ctx.has('is_won') ? 'is_won' : `lower(stage) = 'closed won'`,
-        is_closed: ctx.has('is_closed') ? 'is_closed' : `lower(stage) in ('closed won', 'closed lost')`,
+        // IsWon / IsClosed when exported (a report may leave them out: stg_opportunities reads the stage)
+        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'loss_reason', 'is_won', 'is_closed']),
       },
     },
   ],

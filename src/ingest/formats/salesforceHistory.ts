@@ -104,9 +104,7 @@ export const salesforceOpportunitySnapshots: FormatSpec = {
       target: 'opportunities',
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage',
-        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'close_date', 'loss_reason']),
-        is_won: ctx.has('is_won') ? 'is_won' : `lower(stage) = 'closed won'`,
-        is_closed: ctx.has('is_closed') ? 'is_closed' : `lower(stage) in ('closed won', 'closed lost')`,
+        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'close_date', 'loss_reason', 'is_won', 'is_closed']),
       },
       qualify: 'row_number() over (partition by opportunity_id order by valid_from desc) = 1',
     },
