@@ -90,6 +90,13 @@ describe('hostile deals files', () => {
     ]);
   });
 
+  hostileCase('identity', 'spaced, title-case deal headers are the same aliases as snake_case ones', async () => {
+    const { wh } = await loadDeals('opportunity_id,Sales Agent,Deal Stage,Close Value,Product\nA,Moira Delacroix,Won,"1,200",GTX Pro\n');
+    expect(await wh.one(`select owner_id, stage_raw, amount from opportunities`)).toEqual({ owner_id: 'Moira Delacroix', stage_raw: 'Won', amount: 1200 });
+    expect(await fields(wh)).toEqual([{ id: 'A', field: 'product', value: 'GTX Pro' }]);
+    expect(await outcomes(wh)).toEqual([{ id: 'A', won: true, closed: true }]);
+  });
+
   hostileCase('identity', 'extra columns with odd names keep their values under normalised keys', async () => {
     const header = `opportunity_id,Région,Deal Type (Custom),"'; drop table opportunities; --",__proto__,  Spaced  Out  ,1st Touch`;
     const { wh } = await loadDeals(`${header}\nA,Île-de-France,Renewal,"x'); delete from opportunities; --",{},  yes  ,Webinar\n`);

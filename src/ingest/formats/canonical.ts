@@ -7,8 +7,12 @@ const col = (header: string, kind: LogicalColumn['kind'] = 'text', nonEmpty = fa
   nonEmpty,
 });
 const id = (header: string) => col(header, 'text', true);
-/** A canonical column also read under other headers that can only mean it (docs/formats.md). */
-const aka = (column: LogicalColumn, ...aliases: string[]): LogicalColumn => ({ ...column, headers: [...column.headers, ...aliases] });
+/** A canonical column also read under other headers that can only mean it, snake_case or spaced
+ *  (`deal_stage`, `Deal Stage`; docs/formats.md). */
+const aka = (column: LogicalColumn, ...aliases: string[]): LogicalColumn => ({
+  ...column,
+  headers: [...column.headers, ...aliases.flatMap((a) => [a, a.replaceAll('_', ' ')])],
+});
 const at = (header: string) => col(header, 'timestamp', true);
 
 export const canonicalFormats: FormatSpec[] = [
