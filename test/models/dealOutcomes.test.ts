@@ -100,6 +100,20 @@ describe('deal outcomes from the stage name', () => {
     expect(rows).toContainEqual({ stage_raw: 'Contract Sent', won: true, closed: true });
   });
 
+  it('reads HubSpot’s own Is Closed Won / Is closed lost flags of an all-properties export over the stage name', async () => {
+    const wh = await openTestWarehouse();
+    // lists that name none of the file's stages: only the flags can say won or lost
+    const config = parseConfig({ dealStages: { closedWon: ['Signed'], closedLost: ['Dropped'] } });
+    await loadFiles(wh, config, { paths: [formatFixture('hubspot/deals_all_properties.csv')], crm: 'auto', timezone: 'America/New_York' });
+    await buildModels(wh, config, { force: true });
+    expect(await wh.all(`select opportunity_id, stage_raw, is_won, is_closed from stg_opportunities order by opportunity_id`)).toEqual([
+      { opportunity_id: '9100000011', stage_raw: 'Closed Lost', is_won: false, is_closed: true },
+      { opportunity_id: '9100000012', stage_raw: 'Contract Sent', is_won: false, is_closed: false },
+      { opportunity_id: '9100000013', stage_raw: 'Closed Won', is_won: true, is_closed: true },
+      { opportunity_id: '9100000014', stage_raw: 'Appointment Scheduled', is_won: false, is_closed: false },
+    ]);
+  });
+
   it('rebuilds the models when only the deal stage lists change', async () => {
     const wh = await openTestWarehouse();
     const file = csv('opps.csv', 'opportunity_id,stage\nA,Signed\n');
