@@ -150,6 +150,14 @@ create table if not exists opportunities (
   source_row     integer
 );
 
+-- every other column of an opportunity export, kept as (field, value): `--by product` reads these
+create table if not exists opportunity_fields (
+  opportunity_id varchar not null,
+  field          varchar not null,
+  value          varchar,
+  load_id        integer not null
+);
+
 create table if not exists opportunity_stage_events (
   opportunity_id varchar not null,
   stage_raw      varchar not null,

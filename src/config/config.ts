@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { buildConfigSchema } from '../build/buildConfig.js';
 import { UserError, usageError } from '../errors.js';
 import { calendarConfigSchema } from './calendar.js';
+import { dealStagesSchema } from './dealStages.js';
 import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
@@ -44,6 +45,8 @@ export const configSchema = z
         other: z.array(z.string()).default(defaultExitStateAliases.other),
       })
       .default(defaultExitStateAliases),
+    /** Deal stage values that close a deal as won or lost (docs/data-model.md, opportunities). */
+    dealStages: dealStagesSchema,
     /** Where `build` looks for new exports (relative to the config file). */
     inbox: z.string().optional(),
     /** What `build` makes and when it refuses to publish (docs/scheduling.md). */

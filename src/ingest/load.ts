@@ -10,6 +10,7 @@ import type { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';
 import { unknownStageValues } from '../models/stageAliases.js';
 import { resolveColumns } from './columns.js';
+import { unlistedClosedDealStages } from './dealStageWarnings.js';
 import { expandInputs } from './files.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
@@ -68,6 +69,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
     }),
   );
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
+  warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Warehouse } from '../db/connection.js';
 import { timed } from '../timing.js';
-import { type TargetTable, targetColumns } from './targets.js';
+import { entityFields, type FieldEntity, isFieldsTable, type TargetTable, targetColumns } from './targets.js';
 
 export interface MergeContext {
   loadId: number;
@@ -23,6 +23,7 @@ export const mergeKeys: Record<TargetTable, string[]> = {
   activities: ['activity_id'],
   activity_leads: ['activity_id', 'lead_id'],
   lead_fields: ['lead_id', 'field'],
+  opportunity_fields: ['opportunity_id', 'field'],
   stage_events: ['lead_id', 'stage_raw', 'entered_at'],
   engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
   field_history: ['lead_id', 'field', 'changed_at'],
@@ -35,7 +36,7 @@ export const mergeKeys: Record<TargetTable, string[]> = {
  * (entities replaced by newer exports) or `inferred` (exported stage events are not).
  */
 export function stampsFor(table: TargetTable, sourceRow = 'source_row'): { columns: string; values: string } {
-  if (table === 'lead_fields') return { columns: 'load_id', values: '$load' };
+  if (isFieldsTable(table)) return { columns: 'load_id', values: '$load' };
   if (table === 'leads' || table === 'opportunities') return { columns: 'snapshot_at, load_id, source_row', values: `$snapshot, $load, ${sourceRow}` };
   if (table === 'stage_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
   return { columns: 'load_id, source_row', values: `$load, ${sourceRow}` };
@@ -145,9 +146,10 @@ async function inferSnapshotStageEvents(wh: Warehouse, ctx: MergeContext) {
 
 export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<void> {
   await timed('  infer snapshot', inferSnapshotStageEvents(wh, ctx));
-  // Fields follow their lead: a replaced lead gets the newer export's fields.
-  await timed('  lead_fields', mergeLeadFields(wh, ctx));
+  // Fields follow their entity, so they merge while the entity table still holds the older rows.
+  await timed('  lead_fields', mergeEntityFields(wh, 'leads', ctx));
   await timed('  leads', mergeEntity(wh, 'leads', ctx));
+  await timed('  opportunity_fields', mergeEntityFields(wh, 'opportunities', ctx));
   await timed('  opportunities', mergeEntity(wh, 'opportunities', ctx));
   await timed('  owners', replaceEntity(wh, 'owners', ctx));
   await timed('  activities', replaceEntity(wh, 'activities', ctx));
@@ -156,27 +158,30 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
   }
 }
 
-async function mergeLeadFields(wh: Warehouse, ctx: MergeContext) {
+/**
+ * An entity's fields follow its row: an export that replaces the row (a newer or equal snapshot)
+ * replaces all its fields, so a field the newer export lacks is gone; an older export adds none.
+ */
+async function mergeEntityFields(wh: Warehouse, entity: FieldEntity, ctx: MergeContext) {
+  const { table, key } = entityFields[entity];
   // Before any field is kept there is nothing to delete, and unique fields need no de-duplication.
-  const state = (await isEmpty(wh, 'lead_fields')) ? await stagedKeys(wh, 'lead_fields', mergeKeys.lead_fields) : null;
+  const state = (await isEmpty(wh, table)) ? await stagedKeys(wh, table, mergeKeys[table]) : null;
   if (state?.staged === 0) return;
-  if (state && state.distinctKeys === state.staged) {
-    await wh.run(
-      `insert into lead_fields (lead_id, field, value, load_id) select lead_id, field, value, $load from new_lead_fields`,
-      { load: ctx.loadId },
-    );
+  if (state && state.distinctKeys === state.staged && (await isEmpty(wh, entity))) {
+    await wh.run(`insert into ${table} (${key}, field, value, load_id) select ${key}, field, value, $load from new_${table}`, { load: ctx.loadId });
     return;
   }
   await wh.run(
-    `delete from lead_fields f using leads l, new_leads n
-     where f.lead_id = n.lead_id and l.lead_id = n.lead_id and l.snapshot_at <= $snapshot`,
+    `delete from ${table} f using ${entity} e, new_${entity} n
+     where f.${key} = n.${key} and e.${key} = n.${key} and e.snapshot_at <= $snapshot`,
     { snapshot: ctx.snapshotAt },
   );
   await wh.run(
-    `insert into lead_fields (lead_id, field, value, load_id)
-     select distinct on (lead_id, field) lead_id, field, value, $load from new_lead_fields n
-     where not exists (select 1 from lead_fields f where f.lead_id = n.lead_id and f.field = n.field)
-     order by lead_id, field, source_row`,
-    { load: ctx.loadId },
+    `insert into ${table} (${key}, field, value, load_id)
+     select distinct on (${key}, field) ${key}, field, value, $load from new_${table} n
+     where not exists (select 1 from ${entity} e where e.${key} = n.${key} and e.snapshot_at > $snapshot)
+       and not exists (select 1 from ${table} f where f.${key} = n.${key} and f.field = n.field)
+     order by ${key}, field, source_row`,
+    { load: ctx.loadId, snapshot: ctx.snapshotAt },
   );
 }

@@ -12,7 +12,7 @@ import { rawColumn } from './columns.js';
 import type { EmitContext, EmitStatement, FormatSpec } from './formats/types.js';
 import { isEmpty, type MergeContext, mergeKeys, stampsFor } from './merge.js';
 import { SqlParams } from './sqlParams.js';
-import { type TargetTable, targetColumns, targetTables } from './targets.js';
+import { entityFields, type FieldEntity, isFieldsTable, type TargetTable, targetColumns, targetTables } from './targets.js';
 
 /** Where a file's records come from: DuckDB's CSV reader over the UTF-8 copy, every column VARCHAR. */
 export interface CsvSource {
@@ -86,7 +86,8 @@ function emitQueries(spec: FormatSpec, res: ColumnResolution, params: SqlParams)
     patternColumns: (family) => res.patterns.filter((p) => p.family === family).map((p) => ({ column: p.column, label: p.label, header: p.header })),
     extraColumns: res.extra.map((x) => ({ column: x.column, field: x.field })),
   };
-  const queries: EmitQuery[] = spec.emit(ctx).map((statement) => {
+  const statements = spec.emit(ctx);
+  const queries: EmitQuery[] = statements.map((statement) => {
     const columns = Object.keys(targetColumns[statement.target]);
     const exprs = columns.map((c) => `${statement.columns[c] ?? 'null'} as ${c}`);
     const where = ['__reject is null', 'not __duplicate', statement.where].filter(Boolean).join(' and ');
@@ -94,17 +95,30 @@ function emitQueries(spec: FormatSpec, res: ColumnResolution, params: SqlParams)
     return { target: statement.target, columns, statement, select: `select ${exprs.join(', ')}, __row from typed where ${where}${qualify}` };
   });
   if (spec.keepExtraFieldsFor && res.extra.length > 0) {
-    const id = spec.keepExtraFieldsFor;
-    const fields = res.extra.map((x) => `{'field': ${params.add(x.field)}, 'value': ${x.column}}`).join(', ');
-    queries.push({
-      target: 'lead_fields',
-      columns: ['lead_id', 'field', 'value'],
-      select: `select ${id}, f.field, f.value, __row
-       from (select ${id}, __row, unnest([${fields}]) as f from typed where __reject is null and not __duplicate)
-       where f.value is not null`,
-    });
+    const entity = statements.find((s) => s.target === spec.object);
+    queries.push(extraFieldsQuery(spec, spec.keepExtraFieldsFor, res, params, entity?.qualify));
   }
   return queries;
+}
+
+/**
+ * The file's extra columns as fields of its entity: one row per record and non-empty field, from
+ * the records the entity row comes from (a history-mode file's latest version: the entity
+ * statement's window condition applies here too).
+ */
+function extraFieldsQuery(spec: FormatSpec, id: string, res: ColumnResolution, params: SqlParams, entityQualify?: string): EmitQuery {
+  const fields = entityFields[spec.object as FieldEntity];
+  if (!fields) throw new Error(`${spec.variant}: keepExtraFieldsFor on ${spec.object}, which has no fields table`);
+  const qualify = entityQualify ? ` qualify ${entityQualify}` : '';
+  const values = res.extra.map((x) => `{'field': ${params.add(x.field)}, 'value': ${x.column}}`).join(', ');
+  return {
+    target: fields.table,
+    columns: [fields.key, 'field', 'value'],
+    select: `select ${id}, f.field, f.value, __row
+     from (select ${id}, __row, unnest([${values}]) as f
+           from (select * from typed where __reject is null and not __duplicate${qualify}) records)
+     where f.value is not null`,
+  };
 }
 
 /** Runs the spec's emit statements into fresh `new_<table>` relations, for the merge step. */
@@ -137,7 +151,7 @@ export async function emitDirectly(wh: Warehouse, spec: FormatSpec, res: ColumnR
   const carried = new Set(mergeKeys[main.target].map((k) => main.statement!.columns[k]));
   if (!fileKey.every((k) => carried.has(k))) return false;
   // extra fields: one row per field of each record, distinct when the record's id is the file key
-  if (rest.some((q) => q.target !== 'lead_fields') || (rest.length > 0 && !(fileKey.length === 1 && fileKey[0] === spec.keepExtraFieldsFor))) return false;
+  if (rest.some((q) => !isFieldsTable(q.target)) || (rest.length > 0 && !(fileKey.length === 1 && fileKey[0] === spec.keepExtraFieldsFor))) return false;
   for (const query of queries) if (!(await isEmpty(wh, query.target))) return false;
   for (const query of queries) {
     const stamps = stampsFor(query.target, '__row');

@@ -34,6 +34,7 @@ export const targetColumns = {
     pipeline: 'varchar', stage_raw: 'varchar', created_at: 'timestamptz', close_date: 'date',
     is_closed: 'boolean', is_won: 'boolean', loss_reason: 'varchar',
   },
+  opportunity_fields: { opportunity_id: 'varchar', field: 'varchar', value: 'varchar' },
   opportunity_stage_events: {
     opportunity_id: 'varchar', stage_raw: 'varchar', entered_at: 'timestamptz', amount: 'double',
     close_date: 'date',
@@ -42,6 +43,21 @@ export const targetColumns = {
 
 export type TargetTable = keyof typeof targetColumns;
 export const targetTables = Object.keys(targetColumns) as TargetTable[];
+
+/**
+ * Entities whose unmapped export columns are kept as (id, field, value) in a fields table, so
+ * `--by industry` (leads) or `--by product` (opportunities) reads any exported column. The fields
+ * of an entity follow its snapshot: the export that wins the entity row brings all its fields.
+ */
+export const entityFields = {
+  leads: { table: 'lead_fields', key: 'lead_id' },
+  opportunities: { table: 'opportunity_fields', key: 'opportunity_id' },
+} as const satisfies Partial<Record<TargetTable, { table: TargetTable; key: string }>>;
+
+export type FieldEntity = keyof typeof entityFields;
+export type FieldsTable = (typeof entityFields)[FieldEntity]['table'];
+export const isFieldsTable = (table: string): table is FieldsTable =>
+  Object.values(entityFields).some((f) => f.table === table);
 
 /** Columns that must be present for a staged row to be usable (else the row is rejected). */
 export const requiredTargetColumns: Partial<Record<TargetTable, string[]>> = {

@@ -72,6 +72,8 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
     }
     if (kind === 'salesforce_id') return salesforceId18(value);
     if (kind === 'boolean') {
+      // like a number: a value that is no boolean says something we cannot read, never "not stated"
+      reasons.push(`case when ${value} is not null and ${column} is null then 'not a boolean in "' || ${params.add(headerName)} || '": ' || ${value} end`);
       return `case when lower(${value}) in ('true', '1', 'yes', 'y', 't', 'x') then true when lower(${value}) in ('false', '0', 'no', 'n', 'f') then false end`;
     }
     return value;

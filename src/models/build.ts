@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
+import { writeDealOutcomes } from './dealOutcomes.js';
 import { writeStageAliases } from './stageAliases.js';
 
 /** The lifecycle models, in the order they depend on each other. */
@@ -41,10 +42,10 @@ export async function runModel(wh: Warehouse, path: string): Promise<void> {
   }
 }
 
-/** What the models were built from: the model SQL, the config's stages, and the last load. */
+/** What the models were built from: the model SQL, the config's stages and deal stages, and the last load. */
 async function buildKey(wh: Warehouse, config: Config): Promise<string> {
   const last = await wh.one<{ id: number | null }>(`select max(load_id)::int as id from load_runs`);
-  const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates }));
+  const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates, deals: config.dealStages }));
   for (const model of lifecycleModels) hash.update(await readFile(sqlPath(`${model}.sql`), 'utf8'));
   return `${last?.id ?? 0}:${hash.digest('hex').slice(0, 16)}`;
 }
@@ -56,6 +57,7 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
   if (!options.force && state?.build_key === key) return false;
   await wh.transaction(async () => {
     await writeStageAliases(wh, config);
+    await writeDealOutcomes(wh, config);
     for (const model of lifecycleModels) await runModel(wh, model);
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });

@@ -9,7 +9,7 @@ describe('Warehouse', () => {
     );
     expect(tables.map((t) => t.name)).toEqual([
       'activities', 'activity_leads', 'engagement_events', 'field_history', 'lead_fields', 'leads', 'load_runs',
-      'opportunities', 'opportunity_stage_events', 'owners', 'rejected_rows', 'stage_events',
+      'opportunities', 'opportunity_fields', 'opportunity_stage_events', 'owners', 'rejected_rows', 'stage_events',
     ]);
     const row = await wh.one<{ t: string }>(
       `select strftime(timezone('America/New_York', timestamp '2024-03-10 03:30:00'), '%Y-%m-%d %H:%M') as t`,

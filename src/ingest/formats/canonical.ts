@@ -7,6 +7,12 @@ const col = (header: string, kind: LogicalColumn['kind'] = 'text', nonEmpty = fa
   nonEmpty,
 });
 const id = (header: string) => col(header, 'text', true);
+/** A canonical column also read under other headers that can only mean it, snake_case or spaced
+ *  (`deal_stage`, `Deal Stage`; docs/formats.md). */
+const aka = (column: LogicalColumn, ...aliases: string[]): LogicalColumn => ({
+  ...column,
+  headers: [...column.headers, ...aliases.flatMap((a) => [a, a.replaceAll('_', ' ')])],
+});
 const at = (header: string) => col(header, 'timestamp', true);
 
 export const canonicalFormats: FormatSpec[] = [
@@ -111,21 +117,26 @@ export const canonicalFormats: FormatSpec[] = [
     description: 'opportunities.csv: deals with amount, currency, stage and outcome',
     required: { opportunity_id: id('opportunity_id') },
     optional: {
-      lead_id: col('lead_id'), account_id: col('account_id'), name: col('name'), amount: col('amount', 'number'),
-      currency: col('currency'), owner_id: col('owner_id'), pipeline: col('pipeline'), stage: col('stage'),
+      // a plain deals table ("CRM sales opportunities": sales_agent, deal_stage, close_value); an
+      // account *name* or an engage date is not an account id or a creation time: those stay fields
+      lead_id: col('lead_id'), account_id: col('account_id'), name: aka(col('name'), 'deal_name', 'opportunity_name'),
+      amount: aka(col('amount', 'number'), 'deal_amount', 'deal_value', 'close_value'),
+      currency: col('currency'), owner_id: aka(col('owner_id'), 'deal_owner', 'sales_agent'), pipeline: col('pipeline'),
+      stage: aka(col('stage'), 'deal_stage'),
       created_at: col('created_at', 'timestamp'), close_date: col('close_date', 'date'),
       is_won: col('is_won', 'boolean'), is_closed: col('is_closed', 'boolean'), loss_reason: col('loss_reason'),
     },
     excludes: ['entered_at'],
     key: ['opportunity_id'],
+    keepExtraFieldsFor: 'opportunity_id',
     emit: (ctx) => [
       {
         target: 'opportunities',
         columns: {
           opportunity_id: 'opportunity_id', source_system: `'canonical'`,
-          ...pick(ctx, ['lead_id', 'account_id', 'name', 'amount', 'currency', 'owner_id', 'pipeline', 'created_at', 'close_date', 'is_won', 'loss_reason']),
+          // is_won / is_closed as the file states them; stg_opportunities derives the rest from the stage
+          ...pick(ctx, ['lead_id', 'account_id', 'name', 'amount', 'currency', 'owner_id', 'pipeline', 'created_at', 'close_date', 'is_won', 'is_closed', 'loss_reason']),
           ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
-          is_closed: ctx.has('is_closed') ? 'is_closed' : ctx.has('is_won') ? 'is_won is not null' : 'null',
         },
       },
     ],

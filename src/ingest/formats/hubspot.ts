@@ -114,6 +114,12 @@ export const hubspotPropertyHistory: FormatSpec = {
   ],
 };
 
+/** Closed when HubSpot says so, or when it says won or lost; NULL when the export has no flags. */
+function closedFlag(ctx: EmitContext): string {
+  const said = [ctx.has('is_closed') ? 'is_closed' : '', ctx.has('is_won') && ctx.has('is_lost') ? '(is_won or is_lost)' : ''].filter(Boolean);
+  return said.length ? `coalesce(${said.join(', ')})` : 'null';
+}
+
 export const hubspotDeals: FormatSpec = {
   crm: 'hubspot', object: 'opportunities', variant: 'hubspot_deals',
   description: 'HubSpot deals export (UI, including the all-properties variant)',
@@ -129,20 +135,25 @@ export const hubspotDeals: FormatSpec = {
     owner_id: text('Deal owner'), loss_reason: text('Closed Lost Reason'),
     contacts: text('Associated Contact IDs', 'Associated Contact ID', 'Associated Contact'),
     account_id: text('Associated Company IDs', 'Associated Company ID'),
+    // HubSpot's own flags (hs_is_closed_won, hs_is_closed_lost, hs_is_closed), set from the stage's
+    // place in its pipeline: right for custom closed stages too. In all-properties exports.
+    is_won: { headers: ['Is Closed Won'], kind: 'boolean' },
+    is_lost: { headers: ['Is closed lost'], kind: 'boolean' },
+    is_closed: { headers: ['Is Deal Closed?'], kind: 'boolean' },
   },
   patterns: [{ name: 'entered', pattern: /^Date entered ["'](.+) \((.+)\)["']$/i, kind: 'timestamp' }],
   key: ['opportunity_id'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx) => [
     {
       target: 'opportunities',
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'hubspot'`, name: 'name',
         ...pick(ctx, ['pipeline', 'amount', 'currency', 'close_date', 'created_at', 'owner_id', 'loss_reason']),
-        ...(ctx.has('stage') ? {
-          stage_raw: 'stage',
-          is_won: `regexp_replace(lower(stage), '[^a-z]', '', 'g') = 'closedwon'`,
-          is_closed: `regexp_replace(lower(stage), '[^a-z]', '', 'g') in ('closedwon', 'closedlost')`,
-        } : {}),
+        // without the flags (the default view) stg_opportunities reads the outcome from the stage (config dealStages)
+        ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
+        ...pick(ctx, ['is_won']),
+        is_closed: closedFlag(ctx),
         lead_id: ctx.has('contacts') ? `nullif(trim(split_part(contacts, ';', 1)), '')` : 'null',
         account_id: ctx.has('account_id') ? `nullif(trim(split_part(account_id, ';', 1)), '')` : 'null',
       },

@@ -113,14 +113,14 @@ export const salesforceOpportunity: FormatSpec = {
   },
   excludes: ['OpportunityId', '_fivetran_start'],
   key: ['opportunity_id'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx): EmitStatement[] => [
     {
       target: 'opportunities',
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage', close_date: 'close_date',
-        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'loss_reason']),
-        is_won: ctx.has('is_won') ? 'is_won' : `lower(stage) = 'closed won'`,
-        is_closed: ctx.has('is_closed') ? 'is_closed' : `lower(stage) in ('closed won', 'closed lost')`,
+        // IsWon / IsClosed when exported (a report may leave them out: stg_opportunities reads the stage)
+        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'loss_reason', 'is_won', 'is_closed']),
       },
     },
   ],

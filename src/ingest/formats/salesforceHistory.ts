@@ -98,14 +98,13 @@ export const salesforceOpportunitySnapshots: FormatSpec = {
     is_closed: sfBool('IsClosed'), is_won: sfBool('IsWon'), loss_reason: sf('Loss_Reason__c'), ...deletedColumns,
   },
   key: ['opportunity_id', 'valid_from'],
+  keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx): EmitStatement[] => [
     {
       target: 'opportunities',
       columns: {
         opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage',
-        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'close_date', 'loss_reason']),
-        is_won: ctx.has('is_won') ? 'is_won' : `lower(stage) = 'closed won'`,
-        is_closed: ctx.has('is_closed') ? 'is_closed' : `lower(stage) in ('closed won', 'closed lost')`,
+        ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'close_date', 'loss_reason', 'is_won', 'is_closed']),
       },
       qualify: 'row_number() over (partition by opportunity_id order by valid_from desc) = 1',
     },

@@ -52,7 +52,7 @@ export interface EmitContext {
 
 export interface EmitStatement {
   /** the canonical table the rows are for */
-  target: CanonicalObject | 'lead_fields';
+  target: CanonicalObject | 'lead_fields' | 'opportunity_fields';
   /** SQL expressions over `typed` (columns: __row plus the logical names), by target column;
    *  target columns left out are NULL (or their default) */
   columns: Record<string, string>;
@@ -75,7 +75,8 @@ export interface FormatSpec {
   excludes?: string[];
   /** the logical column that identifies a record, for conflicting-duplicate checks */
   key: string[];
-  /** keep unmapped columns as lead fields, keyed by this logical id column */
+  /** keep unmapped columns as fields of the spec's entity (lead_fields, opportunity_fields;
+   *  targets.ts entityFields), keyed by this logical id column */
   keepExtraFieldsFor?: string;
   /** field keys for well-known headers, so `--by industry` works across CRMs */
   fieldKeys?: Record<string, string>;
