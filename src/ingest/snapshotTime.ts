@@ -1,0 +1,35 @@
+/**
+ * The export time a file speaks for, which orders snapshots of the same leads: the later one wins,
+ * an equal one goes to the later load. A date in the file name (exports are usually named so) is
+ * trusted; without one the file's modification time is a guess, and a warning says so; a
+ * modification time in the future is never trusted (it would pin its rows against every later
+ * export), so such a file counts as exported now, at its load.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export function dateInName(path: string): Date | undefined {
+  const match = /(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:-]?(\d{2}))?/.exec(basename(path));
+  if (!match) return undefined;
+  const [, y, m, d, hh = '00', mm = '00'] = match;
+  const date = new Date(`${y}-${m}-${d}T${hh}:${mm}:00Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export async function snapshotTime(path: string, warnings: string[], now = new Date()): Promise<Date> {
+  const named = dateInName(path);
+  if (named) return named;
+  const { mtime } = await stat(path);
+  if (mtime.getTime() > now.getTime()) {
+    warnings.push(
+      `${path}: no export date in the name and a modification time in the future (${mtime.toISOString()}); ` +
+        `ordered as exported now (${now.toISOString()}). Name the file with its export date or pass --snapshot-at.`,
+    );
+    return now;
+  }
+  warnings.push(
+    `${path}: no export date in the name; ordered by its modification time (${mtime.toISOString()}), a guess. ` +
+      `Name the file with its export date or pass --snapshot-at.`,
+  );
+  return mtime;
+}
