@@ -90,9 +90,13 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     wh = await Warehouse.open({ path: options.db });
     const warehouse = wh;
     if (options.inbox) {
-      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log));
+      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log, options.maxRejectRate));
       Object.assign(manifest, { inputs: loaded.inputs, rejected: loaded.rejected });
       warnings.push(...loaded.warnings);
+      if (loaded.refused) {
+        manifest.checks = loaded.refused.checks;
+        throw new UserError(`${loaded.refused.error.message.replace(/\.$/, '')}. Run ${run} wrote no reports; latest/ is unchanged.`, 3);
+      }
     } else warnings.push('no inbox configured (--inbox or "inbox" in the config): built from the warehouse as it is');
     manifest.dataFreshness = await dataFreshness(warehouse, options.asOf);
     const made = await lap('reportsMs', () => writeRunReports(warehouse, options.config, {
