@@ -12,6 +12,10 @@ export const defaultMaxRejectRate = 0.5;
 /** How many rejected rows of a failing file the message shows; `rejects` lists them all after a fix. */
 const reasonsShown = 5;
 
+/** A reason quotes the CRM's value: its control characters are shown, never sent to the terminal. */
+const visible = (text: string) =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 const pct = (rate: number) => `${Number((rate * 100).toFixed(2))}%`;
 
 /** Exit 3 naming every file whose rows were mostly rejected, with its first reasons. */
@@ -27,7 +31,7 @@ export async function assertRejectRates(wh: Warehouse, files: readonly FileSumma
     );
     blocks.push(
       `${file.path}: ${file.rejected} of ${file.read} rows rejected (${pct(file.rejected / file.read)}); first reasons:\n` +
-        reasons.map((r) => `  line ${r.line ?? '?'}: ${r.reason}`).join('\n'),
+        reasons.map((r) => `  line ${r.line ?? '?'}: ${visible(r.reason)}`).join('\n'),
     );
   }
   throw new UserError(
