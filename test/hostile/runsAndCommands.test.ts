@@ -231,6 +231,10 @@ describe('hostile: runs and commands', () => {
       expect(error.exitCode).toBe(75);
       expect(error.message).toContain(`the warehouse ${db} is in use by another process (process ${holder.pid}`);
       expect((await failure(funnel({ db, since: '90d' }))).exitCode).toBe(75);
+      // a scheduled build on the same warehouse: try again later (75), not a failure (1)
+      const ws = workspace(lifecycleDir);
+      const built = await failure(runBuild(ws, { db }));
+      expect([built.exitCode, built.message]).toEqual([75, expect.stringContaining(`(process ${holder.pid}`)]);
     } finally {
       holder.kill();
     }
