@@ -8,12 +8,21 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
+/** Salesforce names a report export `report` and the export instant in epoch milliseconds. */
+const epochMillis = /(?<!\d)(1\d{12})(?!\d)/;
+const calendarDate = /(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:-]?(\d{2})(?:[:-]?\d{2})?)?(?!\d)/;
+
 export function dateInName(path: string): Date | undefined {
-  const match = /(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:-]?(\d{2}))?/.exec(basename(path));
+  const name = basename(path);
+  const epoch = epochMillis.exec(name);
+  if (epoch) return new Date(Number(epoch[1]));
+  const match = calendarDate.exec(name);
   if (!match) return undefined;
   const [, y, m, d, hh = '00', mm = '00'] = match;
   const date = new Date(`${y}-${m}-${d}T${hh}:${mm}:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // digits that only look like a date (an id, a counter) give no export time
+  const plausible = !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1990 && date.getUTCFullYear() <= 2100;
+  return plausible ? date : undefined;
 }
 
 export async function snapshotTime(path: string, warnings: string[], now = new Date()): Promise<Date> {
