@@ -34,7 +34,8 @@ export async function withExistingWarehouse<T>(
   if (path !== ':memory:' && !existsSync(path)) {
     throw dataError(
       `no warehouse at ${path}: run \`revops-report load <exports>\` first (it creates it)` +
-        `${db === undefined ? ', or pass --db PATH' : ''}. The demo's warehouse is ${demoWarehouse} (--db ${demoWarehouse}).`,
+        `${db !== undefined ? '' : process.env.REVOPS_DB ? ' ($REVOPS_DB names it), or pass --db PATH' : ', or pass --db PATH'}. ` +
+        `The demo's warehouse is ${demoWarehouse} (--db ${demoWarehouse}).`,
     );
   }
   return withWarehouse(db, async (wh) => {
