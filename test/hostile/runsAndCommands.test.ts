@@ -170,6 +170,20 @@ describe('hostile: runs and commands', () => {
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe(waived.run);
   }, 60_000);
 
+  hostileCase('concurrency', 'a build with one file mostly rejected fails with exit 3 without --max-reject-rate and loads nothing', async () => {
+    const ws = workspace(lifecycleDir);
+    writeFile(join(ws.inbox, 'late-leads.csv'), mostlyRejected.replace(/L(\d)/g, 'N$1'));
+    const error = await failure(runBuild(ws));
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toContain('late-leads.csv: 4 of 5 rows rejected (80%)');
+    expect(error.message).toContain('Run 2024-04-01 wrote no reports; latest/ is unchanged.');
+    const manifest = JSON.parse(readFileSync(join(ws.out, '2024-04-01', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ status: 'failed', reports: [], rejected: { rows: 4, read: 29 } });
+    const wh = await Warehouse.open({ path: ws.db });
+    expect(await wh.all(`select count(*)::int as n from leads`)).toEqual([{ n: 0 }]);
+    wh.close();
+  }, 60_000);
+
   hostileCase('paths and links', '--keep leaves user folders with date-like names alone (no manifest of ours inside)', async () => {
     const ws = workspace(lifecycleDir);
     for (const name of ['2020-01-01', '2020-01-02']) {
