@@ -54,6 +54,7 @@ export async function loadInbox(wh: Warehouse, config: Config, inbox: string, lo
       paths: [inbox],
       crm: 'auto',
       emptyFolderOk: true, // a night with no new export is not an error
+      skipUnknown: false, // an export nobody can read fails the run: it is not left behind unseen
       // a file mostly rejected is refused whatever the run's total; a looser run limit loosens it too
       maxRejectRate: Math.max(defaultMaxRejectRate, maxRejectRate ?? 0),
       onFile: (path, i, n) => log.step('load', `loading [${i + 1}/${n}] ${relative(inbox, path)}`, { file: relative(inbox, path) }),

@@ -35,7 +35,8 @@ export interface LoadOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** a file with more than this share of its rows rejected fails the load, exit 3 (default 0.5) */
   maxRejectRate?: number;
-  /** files no known format matches are skipped and listed instead of failing the load */
+  /** files no known format matches are skipped and listed instead of failing the load; `false`
+   *  (not left out) where the caller offers no such choice, so errors do not suggest it */
   skipUnknown?: boolean;
   /** a folder with no export in it is not an error (the build's inbox on a quiet night) */
   emptyFolderOk?: boolean;
@@ -78,7 +79,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
       await assertRejectRates(wh, summaries, options.maxRejectRate ?? defaultMaxRejectRate);
     }),
   ).catch((error: unknown) => {
-    throw rolledBackError(error, files.length, options.skipUnknown ?? false);
+    throw rolledBackError(error, files.length, options.skipUnknown === undefined);
   });
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };

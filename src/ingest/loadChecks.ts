@@ -43,8 +43,8 @@ export async function assertRejectRates(wh: Warehouse, files: readonly FileSumma
 }
 
 /** A per-file error in a load of several files rolls all of them back: the message says so. */
-export function rolledBackError(error: unknown, fileCount: number, skipUnknown: boolean): unknown {
+export function rolledBackError(error: unknown, fileCount: number, suggestSkipUnknown: boolean): unknown {
   if (!(error instanceof UserError) || fileCount < 2 || /nothing was loaded/.test(error.message)) return error;
-  const hint = !skipUnknown && /no known export format/.test(error.message) ? ' (--skip-unknown loads the others and lists what it skipped)' : '';
+  const hint = suggestSkipUnknown && /no known export format/.test(error.message) ? ' (--skip-unknown loads the others and lists what it skipped)' : '';
   return new UserError(`${error.message}\nNothing was loaded: the load of ${fileCount} files was rolled back as a whole${hint}.`, error.exitCode);
 }

@@ -74,6 +74,9 @@ describe('build failures and retention', () => {
     writeFile(join(ws.inbox, 'mystery.csv'), 'colour,shape\nred,square\n');
     const error = await failure(run(ws));
     expect(error.exitCode).toBe(1);
+    // the whole inbox load rolled back, and the build has no --skip-unknown to suggest
+    expect(error.message).toContain('mystery.csv: no known export format');
+    expect(error.message).toContain('Nothing was loaded: the load of 3 files was rolled back as a whole.');
     expect(index(ws).runs.map((r) => r.status)).toEqual(['failed', 'complete']);
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe('2024-04-01');
   });
