@@ -27,7 +27,7 @@ function buildProgram(): Command {
       'revops-report funnel --since 90d --by source',
       'revops-report sla --since 30d --format html --out reports/',
     )}
-Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (build), 75 another build is running.
+Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run.
 Every command takes --help. Definitions of every number: docs/metrics.md.`)
     .exitOverride();
   const dbOption = () => new Option('--db <path>', 'warehouse file (default: $REVOPS_DB or ./revops.duckdb)');
@@ -41,7 +41,9 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
     .option('--timezone <tz>', 'IANA zone of timestamps without an offset (default: config, else UTC)')
     .option('--mapping <file>', 'JSON file naming the columns of an export the loader does not recognise')
     .addOption(new Option('--date-order <order>', 'day/month order for dates like 03/04/2024').choices(['mdy', 'dmy']))
-    .option('--snapshot-at <time>', 'the export time the files speak for (default: a date in the file name, else its mtime)')
+    .option('--snapshot-at <time>', 'the export time the files speak for (default: a date in the file name, else its mtime, never a future one)')
+    .option('--max-reject-rate <rate>', 'exit 3, loading nothing, when a file has more than this share of its rows rejected (0.05 or 5%; default 50%)')
+    .option('--skip-unknown', 'skip (and list) files no known export format matches instead of failing the load')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
     .addOption(dbOption())
     .addOption(configOption())

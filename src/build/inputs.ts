@@ -2,12 +2,16 @@
  * Step one of a run: load every export in the inbox that is new (files already loaded are skipped
  * by checksum) and describe each input for the manifest: its checksum, what it was detected as,
  * rows read, loaded and rejected, and a sample of the rejected rows with their reasons.
+ * The run's reject check is made before the load commits: a run that fails it loads nothing, so
+ * the same files are read (and checked) again next run instead of passing as "already loaded".
  */
 import { relative, sep } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { loadFiles } from '../ingest/load.js';
-import { rejectRate } from './checks.js';
+import { UserError } from '../errors.js';
+import { type FileSummary, loadFiles } from '../ingest/load.js';
+import { defaultMaxRejectRate } from '../ingest/loadChecks.js';
+import { checkRejectRate, type CheckResult, failedChecksMessage, rejectRate } from './checks.js';
 import type { BuildLog } from './log.js';
 import { type BuildManifest, type ManifestInput, sha256File } from './manifest.js';
 
@@ -18,23 +22,20 @@ export interface InboxLoad {
   inputs: ManifestInput[];
   rejected: BuildManifest['rejected'];
   warnings: string[];
+  /** set when a reject check refused the load: nothing of it was committed */
+  refused?: { error: UserError; checks: CheckResult[] };
 }
 
-export async function loadInbox(wh: Warehouse, config: Config, inbox: string, log: BuildLog): Promise<InboxLoad> {
-  const summary = await loadFiles(wh, config, {
-    paths: [inbox],
-    crm: 'auto',
-    onFile: (path, i, n) => log.step('load', `loading [${i + 1}/${n}] ${relative(inbox, path)}`, { file: relative(inbox, path) }),
-  });
+async function describeInputs(wh: Warehouse, inbox: string, files: readonly FileSummary[]): Promise<Omit<InboxLoad, 'warnings'>> {
   const name = (path: string) => relative(inbox, path).split(sep).join('/');
   const inputs: ManifestInput[] = [];
-  for (const f of summary.files) {
+  for (const f of files) {
     inputs.push({
       file: name(f.path), sha256: await sha256File(f.path), detected: `${f.detected} ${f.variant}`.trim(), object: f.object,
       read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, ...(f.skipped ? { skipped: f.skipped } : {}),
     });
   }
-  const loadIds = summary.files.flatMap((f) => (f.loadId === undefined ? [] : [f.loadId]));
+  const loadIds = files.flatMap((f) => (f.loadId === undefined ? [] : [f.loadId]));
   const sample = loadIds.length
     ? await wh.all<{ path: string; line: number | null; reason: string }>(
         `select path, line_number as line, reason from rejected_rows where list_contains($ids, load_id)
@@ -42,11 +43,35 @@ export async function loadInbox(wh: Warehouse, config: Config, inbox: string, lo
         { ids: loadIds },
       )
     : [];
-  const warnings = [...summary.warnings.map((w) => w.split(inbox).join('inbox'))];
-  if (summary.unknownStageValues.length) warnings.push(`stage values no stage or alias names: ${summary.unknownStageValues.join(', ')}`);
-  return {
-    inputs,
-    rejected: { ...rejectRate(inputs), sample: sample.map((r) => ({ file: name(r.path), line: r.line, reason: r.reason })) },
-    warnings,
-  };
+  return { inputs, rejected: { ...rejectRate(inputs), sample: sample.map((r) => ({ file: name(r.path), line: r.line, reason: r.reason })) } };
+}
+
+export async function loadInbox(wh: Warehouse, config: Config, inbox: string, log: BuildLog, maxRejectRate?: number): Promise<InboxLoad> {
+  let described: Omit<InboxLoad, 'warnings'> | undefined;
+  let checks: CheckResult[] = [];
+  try {
+    const summary = await loadFiles(wh, config, {
+      paths: [inbox],
+      crm: 'auto',
+      emptyFolderOk: true, // a night with no new export is not an error
+      skipUnknown: false, // an export nobody can read fails the run: it is not left behind unseen
+      // a file mostly rejected is refused whatever the run's total; a looser run limit loosens it too
+      maxRejectRate: Math.max(defaultMaxRejectRate, maxRejectRate ?? 0),
+      onFile: (path, i, n) => log.step('load', `loading [${i + 1}/${n}] ${relative(inbox, path)}`, { file: relative(inbox, path) }),
+      beforeCommit: async (files) => {
+        // described before the commit, so a refused load still says what it read and why
+        described = await describeInputs(wh, inbox, files);
+        const check = checkRejectRate(described.rejected, maxRejectRate);
+        checks = check ? [check] : [];
+        const failed = failedChecksMessage(checks);
+        if (failed) throw new UserError(`${failed}; nothing was loaded (the run's files stay unloaded and are checked again next run)`, 3);
+      },
+    });
+    const warnings = [...summary.warnings.map((w) => w.split(inbox).join('inbox'))];
+    if (summary.unknownStageValues.length) warnings.push(`stage values no stage or alias names: ${summary.unknownStageValues.join(', ')}`);
+    return { ...described!, warnings };
+  } catch (error) {
+    if (!(described && error instanceof UserError && error.exitCode === 3)) throw error;
+    return { ...described, warnings: [], refused: { error, checks } };
+  }
 }

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { writeAtomically } from '../atomicFile.js';
 import type { Config } from '../config/config.js';
 import { Warehouse } from '../db/connection.js';
+import { explainWarehouseError } from '../db/warehouseErrors.js';
 import { UserError } from '../errors.js';
 import type { ExportFormat } from '../export/types.js';
 import { dataFreshness } from '../metrics/freshness.js';
@@ -90,9 +91,13 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     wh = await Warehouse.open({ path: options.db });
     const warehouse = wh;
     if (options.inbox) {
-      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log));
+      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log, options.maxRejectRate));
       Object.assign(manifest, { inputs: loaded.inputs, rejected: loaded.rejected });
       warnings.push(...loaded.warnings);
+      if (loaded.refused) {
+        manifest.checks = loaded.refused.checks;
+        throw new UserError(`${loaded.refused.error.message.replace(/\.$/, '')}. Run ${run} wrote no reports; latest/ is unchanged.`, 3);
+      }
     } else warnings.push('no inbox configured (--inbox or "inbox" in the config): built from the warehouse as it is');
     manifest.dataFreshness = await dataFreshness(warehouse, options.asOf);
     const made = await lap('reportsMs', () => writeRunReports(warehouse, options.config, {
@@ -120,7 +125,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     log.step('done', `run ${run} complete`, { run, status: 'complete', reports: manifest.reports.map((r) => r.name), removed });
     log.done();
     return { run, runDir, manifest, removed };
-  } catch (error) {
+  } catch (caught) {
+    // a warehouse held by another process is "try again later" (75), a full disk says so
+    const error = explainWarehouseError(caught, options.db);
     const exitCode = error instanceof UserError ? error.exitCode : 1;
     if (manifest) {
       Object.assign(manifest, { status: 'failed', finishedAt: new Date().toISOString(), error: { message: (error as Error).message, exitCode } });

@@ -1,10 +1,12 @@
 /**
  * The output folder's layout: one folder per run named by its as-of date in UTC (`2026-11-01`),
  * a second run for the same date `2026-11-01-2`, then `-3`, … Only folders with these names are
- * runs; retention (--keep) removes the oldest of them and nothing else.
+ * runs; retention (--keep) removes the oldest of them and nothing else, and only those the tool
+ * wrote (a manifest of ours inside): a user's "2024-01-15" folder on a shared drive is not a run.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readManifest } from './manifest.js';
 
 const runName = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?$/;
 
@@ -46,10 +48,18 @@ export function runsBeyond(runs: readonly string[], keep: number, keepAlso: read
 
 /** Removes the dated runs beyond the newest `keep`; returns their names. */
 export async function applyRetention(dir: string, keep: number, keepAlso: readonly string[] = []): Promise<string[]> {
-  const doomed = runsBeyond(await listRuns(dir), keep, keepAlso);
+  const ours: string[] = [];
+  for (const name of await listRuns(dir)) if (await isOurRun(dir, name)) ours.push(name);
+  const doomed = runsBeyond(ours, keep, keepAlso);
   for (const name of doomed) {
     if (!isRunName(name)) continue; // belt and braces: nothing but a dated run is ever removed
     await rm(join(dir, name), { recursive: true, force: true });
   }
   return doomed;
+}
+
+/** A run folder this tool wrote: its manifest parses, is ours and names this very folder. */
+export async function isOurRun(dir: string, name: string): Promise<boolean> {
+  const manifest = await readManifest(join(dir, name));
+  return manifest?.manifestVersion === 1 && manifest.run === name && manifest.tool?.name === 'revops-report';
 }

@@ -13,6 +13,7 @@ import { usageError } from '../errors.js';
 import type { ExportFormat } from '../export/types.js';
 import { parseExportFormats } from '../export/write.js';
 import { parseAsOf, parseDuration } from '../metrics/window.js';
+import { parseRate } from './rate.js';
 import { warehousePath } from './warehouse.js';
 
 export interface BuildCommandOptions {
@@ -38,15 +39,6 @@ function positiveInt(value: string | number | undefined, option: string): number
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw usageError(`${option} must be a positive whole number, not "${value}"`);
-  return n;
-}
-
-/** 0.05, or 5% — a share of the rows read. */
-export function parseRate(value: string | number | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  if (text === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usageError(`${option} must be a share from 0 to 1 (0.05) or a percent (5%), not "${value}"`);
   return n;
 }
 

@@ -10,7 +10,7 @@ import { funnelReportDocument, funnelTable, funnelTableRows } from '../reports/f
 import { generatedBy } from '../version.js';
 import { type ReportOutputs } from './emit.js';
 import type { ReportCommandOptions } from './options.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface FunnelCommandOptions extends ReportCommandOptions {
   cohortStage?: string;
@@ -53,7 +53,7 @@ export async function funnel(options: FunnelCommandOptions): Promise<FunnelRepor
   if (!['count', 'strict'].includes(skipped)) throw usageError('--skipped must be count or strict');
   if (options.interval && !['week', 'month', 'quarter'].includes(options.interval)) throw usageError('--interval must be week, month or quarter');
   const by = options.by?.trim().toLowerCase();
-  return withWarehouse(options.db, async (wh) => {
+  return withExistingWarehouse(options.db, async (wh) => {
     await buildModels(wh, config);
     const report = await computeFunnel(wh, config, {
       window, stages, skipped, by, interval: options.interval as Interval | undefined,

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config/config.js';
 import { dataError } from '../errors.js';
 import { buildModels } from '../models/build.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface LeadTimelineEvent {
   eventNumber: number;
@@ -32,7 +32,7 @@ interface EventRow {
 
 export async function leadTimeline(options: { id: string; db?: string; config?: string }): Promise<LeadTimeline> {
   const config = loadConfig(options.config);
-  return withWarehouse(options.db, async (wh) => {
+  return withExistingWarehouse(options.db, async (wh) => {
     await buildModels(wh, config);
     const lead = await wh.one<Record<string, unknown>>(
       `select lead_id, source_system, email, company, source, owner_id, owner_name, team,

@@ -6,6 +6,7 @@ import { loadFiles, type LoadSummary } from '../ingest/load.js';
 import { loadMapping } from '../ingest/mapping.js';
 import type { Crm } from '../ingest/formats/types.js';
 import type { DateOrder } from '../ingest/timestamps.js';
+import { parseRate } from './rate.js';
 import { withWarehouse } from './warehouse.js';
 
 export interface LoadCommandOptions {
@@ -17,6 +18,9 @@ export interface LoadCommandOptions {
   mapping?: string;
   dateOrder?: string;
   snapshotAt?: string;
+  /** a file with more of its rows rejected fails the load, exit 3: 0.05 or 5% (default 50%) */
+  maxRejectRate?: string | number;
+  skipUnknown?: boolean;
   progress?: (message: string) => void;
 }
 
@@ -33,11 +37,12 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
     snapshotAt = new Date(options.snapshotAt);
     if (Number.isNaN(snapshotAt.getTime())) throw usageError(`--snapshot-at ${options.snapshotAt} is not a date`);
   }
+  const maxRejectRate = parseRate(options.maxRejectRate, '--max-reject-rate');
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      snapshotAt, mapping,
+      snapshotAt, mapping, maxRejectRate, skipUnknown: options.skipUnknown,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

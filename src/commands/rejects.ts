@@ -1,5 +1,5 @@
 /** `revops-report rejects`: the rows loads could not use, with file, line and reason. */
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface RejectedRow {
   loadId: number;
@@ -10,7 +10,7 @@ export interface RejectedRow {
 }
 
 export async function rejects(options: { db?: string; load?: number; limit?: number }): Promise<RejectedRow[]> {
-  return withWarehouse(options.db, (wh) =>
+  return withExistingWarehouse(options.db, (wh) =>
     wh.all<RejectedRow>(
       `select load_id as "loadId", path, line_number as line, reason, raw_line as "rawLine"
        from rejected_rows
@@ -19,5 +19,7 @@ export async function rejects(options: { db?: string; load?: number; limit?: num
        limit $limit`,
       { load: options.load ?? null, limit: options.limit ?? 1000 },
     ),
+    // a load whose every row was rejected leaves no lead, and this is how to see why
+    { needLeads: false },
   );
 }

@@ -13,10 +13,11 @@ import { runBacktest } from '../scoring/backtest.js';
 import { backtestSpec, type BacktestOptionsInput } from '../scoring/backtestSpec.js';
 import type { BacktestReport } from '../scoring/backtestTypes.js';
 import { writeDecisionRecord } from '../scoring/decisionRecord.js';
+import { assertPatternsRun } from '../scoring/checkPatterns.js';
 import { loadScoringModel } from '../scoring/loadModel.js';
 import { readLeadScores, scoreAsOf, type LeadScore } from '../scoring/scoreAsOf.js';
 import { isTemplateName, templateNames, templates, type TemplateName } from '../scoring/templates.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface ScoringInitOptions {
   template: string;
@@ -78,6 +79,7 @@ export interface ScoringScoreResult {
 
 export async function scoringScore(warehouse: Warehouse, options: ScoringScoreOptions): Promise<ScoringScoreResult> {
   const model = await loadScoringModel(options.modelPath);
+  await assertPatternsRun(warehouse, model, options.modelPath);
   if (Number.isNaN(Date.parse(options.asOf))) throw usageError(`--as-of "${options.asOf}" is not a date (YYYY-MM-DD)`);
   await warehouse.run(
     `create or replace temp table scoring_decisions as
@@ -130,7 +132,9 @@ export async function scoringBacktest(options: ScoringBacktestOptions): Promise<
   const current = await loadScoringModel(options.modelPath);
   const candidate = options.comparePath ? await loadScoringModel(options.comparePath) : undefined;
   const config = loadConfig(options.config);
-  const report = await withWarehouse(options.db, async (wh) => {
+  const report = await withExistingWarehouse(options.db, async (wh) => {
+    await assertPatternsRun(wh, current, options.modelPath);
+    if (candidate) await assertPatternsRun(wh, candidate, options.comparePath!);
     await buildModels(wh, config);
     return runBacktest(wh, spec, { current, candidate });
   });

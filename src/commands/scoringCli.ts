@@ -2,7 +2,7 @@
 import { toCsv } from '../reports/escape.js';
 import { parseAsOf } from '../metrics/window.js';
 import { scoringScore } from './scoring.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 import { writeAtomically } from '../atomicFile.js';
 
 export interface ScoringScoreCommandOptions {
@@ -15,7 +15,7 @@ export interface ScoringScoreCommandOptions {
 
 export async function scoringScoreCommand(options: ScoringScoreCommandOptions): Promise<string | undefined> {
   const asOf = parseAsOf(options.asOf).toISOString();
-  const result = await withWarehouse(options.db, (wh) => scoringScore(wh, { modelPath: options.model, asOf }));
+  const result = await withExistingWarehouse(options.db, (wh) => scoringScore(wh, { modelPath: options.model, asOf }));
   const text =
     options.format === 'csv'
       ? toCsv(['lead_id', 'score', 'fit', 'engagement', 'negative', 'flagged', 'fields_from_current', 'top_rules'], result.rows as unknown as Record<string, unknown>[])

@@ -18,7 +18,7 @@ import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
 import { slaOutputs } from './slaOutputs.js';
 import { timed } from '../timing.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface SlaCommandOptions extends ReportCommandOptions {
   /** an extra breakdown by a lead attribute (owner, team and week are always given) */
@@ -40,7 +40,7 @@ export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaComm
 
 export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {
   const config = loadConfig(options.config);
-  const report = await withWarehouse(options.db, async (wh) => {
+  const report = await withExistingWarehouse(options.db, async (wh) => {
     const result = await slaOn(wh, config, options);
     if (options.format === 'csv') await writeBreachesCsv(wh, options.out);
     return result;

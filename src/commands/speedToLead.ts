@@ -17,7 +17,7 @@ import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
 import { speedToLeadOutputs } from './slaOutputs.js';
 import { timed } from '../timing.js';
-import { withWarehouse } from './warehouse.js';
+import { withExistingWarehouse } from './warehouse.js';
 
 export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
   /** an extra breakdown by a lead attribute (owner, team and source are always given) */
@@ -45,7 +45,7 @@ export async function speedToLeadOn(wh: Warehouse, config: Config, options: Pick
 
 export async function speedToLead(options: SpeedToLeadCommandOptions = {}): Promise<SpeedToLeadReport> {
   const config = loadConfig(options.config);
-  const report = await withWarehouse(options.db, (wh) => speedToLeadOn(wh, config, options));
+  const report = await withExistingWarehouse(options.db, (wh) => speedToLeadOn(wh, config, options));
   if (options.out) {
     // one file at --out, in the command's format (html unless json): the CLI's renderers, written atomically
     const text = await renderOutput(options.format === 'json' ? 'json' : 'html', speedToLeadOutputs(report));

@@ -115,7 +115,9 @@ export class Warehouse {
       await this.connection.run('COMMIT');
       return result;
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      // A failed COMMIT (a full disk) has already ended the transaction, and ROLLBACK then fails
+      // with "no transaction is active": the error that explains it is the first one.
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }

@@ -3,7 +3,6 @@
  * read into DuckDB, parse and check rows, merge, and record the load run with its rejected rows.
  * An error in any file rolls the whole load back, so the warehouse is never half-loaded.
  */
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
@@ -11,13 +10,15 @@ import { UserError } from '../errors.js';
 import { unknownStageValues } from '../models/stageAliases.js';
 import { resolveColumns } from './columns.js';
 import { unlistedClosedDealStages } from './dealStageWarnings.js';
-import { expandInputs } from './files.js';
+import { assertRejectRates, defaultMaxRejectRate, rolledBackError } from './loadChecks.js';
+import { expandLoadInputs } from './loadInputs.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
 import { inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
+import { snapshotTime } from './snapshotTime.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
 import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
@@ -33,6 +34,15 @@ export interface LoadOptions {
   /** a format spec built from a --mapping file, used for every file */
   mapping?: FormatSpec;
   onFile?: (path: string, index: number, total: number) => void;
+  /** a file with more than this share of its rows rejected fails the load, exit 3 (default 0.5) */
+  maxRejectRate?: number;
+  /** files no known format matches are skipped and listed instead of failing the load; `false`
+   *  (not left out) where the caller offers no such choice, so errors do not suggest it */
+  skipUnknown?: boolean;
+  /** a folder with no export in it is not an error (the build's inbox on a quiet night) */
+  emptyFolderOk?: boolean;
+  /** last word before the commit: throwing here rolls the whole load back (the build's checks) */
+  beforeCommit?: (files: FileSummary[]) => Promise<void>;
 }
 
 export interface FileSummary {
@@ -56,7 +66,7 @@ export interface LoadSummary {
 }
 
 export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
-  const { files, skipped } = await expandInputs(options.paths);
+  const { files, skipped } = await expandLoadInputs(options.paths, options.emptyFolderOk);
   const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt), left alone`);
   const summaries: FileSummary[] = [];
   await withMemoryBudget(wh, loadMemoryBudgetBytes, () =>
@@ -66,8 +76,12 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
         summaries.push(await loadOneFile(wh, config, options, path, warnings));
       }
       await linkActivityLeads(wh);
+      await options.beforeCommit?.(summaries);
+      await assertRejectRates(wh, summaries, options.maxRejectRate ?? defaultMaxRejectRate);
     }),
-  );
+  ).catch((error: unknown) => {
+    throw rolledBackError(error, files.length, options.skipUnknown === undefined);
+  });
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
@@ -87,7 +101,18 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
-  const spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
+  let spec: FormatSpec;
+  try {
+    spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
+  } catch (error) {
+    // nothing of this file is written yet, so skipping it leaves the load whole
+    if (!options.skipUnknown || !(error instanceof UserError)) throw error;
+    warnings.push(`skipped (--skip-unknown): ${error.message}`);
+    return {
+      path, detected: 'unknown', object: '', variant: '', read: 0, loaded: 0, rejected: 0, duplicates: 0,
+      encoding: inspection.encoding, skipped: 'no known export format matches its header (--skip-unknown)',
+    };
+  }
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
   const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
@@ -110,7 +135,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     }));
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
     await wh.run(`drop table if exists raw_rows`);
-    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path));
+    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path, warnings, started));
     if (!(await timed('emit directly', emitDirectly(wh, spec, resolution, { loadId, snapshotAt })))) {
       await timed('emit', emitCanonicalRows(wh, spec, resolution));
       await dropTyped(wh);
@@ -139,15 +164,4 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   } finally {
     await readable.cleanup();
   }
-}
-
-/** The export time a file speaks for: a date in its name (exports are usually named so), else its mtime. */
-async function snapshotTime(path: string): Promise<Date> {
-  const match = /(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:-]?(\d{2}))?/.exec(basename(path));
-  if (match) {
-    const [, y, m, d, hh = '00', mm = '00'] = match;
-    const date = new Date(`${y}-${m}-${d}T${hh}:${mm}:00Z`);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return (await stat(path)).mtime;
 }

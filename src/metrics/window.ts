@@ -20,11 +20,19 @@ export function parseAsOf(value?: string, now = new Date()): Date {
   return date;
 }
 
+const maxDurationYears = 200;
+const approxDays = { d: 1, w: 7, m: 30.44, y: 365.25 } as const;
+
 /** A duration like 90d, 12w, 6m, 1y, in days (months and years are calendar-aware in `subtractPeriod`). */
 export function parseDuration(value: string, option: string): { amount: number; unit: 'd' | 'w' | 'm' | 'y' } {
   const match = /^(\d+)\s*([dwmy])$/i.exec(value.trim());
   if (!match || Number(match[1]) <= 0) throw usageError(`${option} "${value}" is not a duration like 90d, 12w, 6m or 1y`);
-  return { amount: Number(match[1]), unit: match[2]!.toLowerCase() as 'd' | 'w' | 'm' | 'y' };
+  const unit = match[2]!.toLowerCase() as 'd' | 'w' | 'm' | 'y';
+  // Past a few centuries a date leaves what DuckDB's timestamps and JS dates hold: say so plainly.
+  if (Number(match[1]) * approxDays[unit] > maxDurationYears * 365) {
+    throw usageError(`${option} "${value}" spans more than ${maxDurationYears} years; no CRM history is that long (e.g. 5y, or --from/--to)`);
+  }
+  return { amount: Number(match[1]), unit };
 }
 
 export function subtractPeriod(date: Date, value: string, option: string): Date {

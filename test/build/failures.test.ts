@@ -53,10 +53,18 @@ describe('build failures and retention', () => {
     expect(error.exitCode).toBe(3);
     // read this run: 5 leads + 19 stage events (the fixture) + 4 = 28 rows; 2 rejected = 7.14%
     expect(error.message).toContain('max-reject-rate 5.00% exceeded: 7.14% (2 of 28 rows read this run)');
+    expect(error.message).toContain('nothing was loaded');
     expect(existsSync(join(ws.out, 'latest'))).toBe(false); // nothing was ever published
-    // the same files are not read again, so the next run has no new rejects and publishes
+    // the failed run committed nothing: the next run reads the same files again and fails again
+    expect((await failure(run(ws, { maxRejectRate: '5%' }))).message).toContain('7.14% (2 of 28 rows read this run)');
+    // with the bad file fixed (its two bad rows dropped) the next run loads and publishes
+    writeFile(join(ws.inbox, 'late-leads.csv'), [
+      'lead_id,email,company,created_at,source',
+      'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
+      'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+    ].join('\n'));
     const next = await run(ws, { maxRejectRate: '5%' });
-    expect(next.manifest.rejected.rows).toBe(0);
+    expect(next.manifest.rejected).toMatchObject({ rows: 0, read: 26 });
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe(next.run);
   });
 
@@ -66,6 +74,9 @@ describe('build failures and retention', () => {
     writeFile(join(ws.inbox, 'mystery.csv'), 'colour,shape\nred,square\n');
     const error = await failure(run(ws));
     expect(error.exitCode).toBe(1);
+    // the whole inbox load rolled back, and the build has no --skip-unknown to suggest
+    expect(error.message).toContain('mystery.csv: no known export format');
+    expect(error.message).toContain('Nothing was loaded: the load of 3 files was rolled back as a whole.');
     expect(index(ws).runs.map((r) => r.status)).toEqual(['failed', 'complete']);
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe('2024-04-01');
   });

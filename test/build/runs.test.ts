@@ -25,6 +25,8 @@ describe('run folders', () => {
     for (const name of ['2026-10-29', '2026-10-30', '2026-10-31', '2026-11-01', '2026-11-01-2', 'latest', 'notes', '2026-11']) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'funnel.html'), 'x');
+      // a run is a folder the tool wrote: its manifest names it
+      writeFileSync(join(dir, name, 'manifest.json'), JSON.stringify({ manifestVersion: 1, run: name, tool: { name: 'revops-report' } }));
     }
     writeFileSync(join(dir, '2026-10-01'), 'a file with a run-like name is not a run');
     writeFileSync(join(dir, 'index.html'), 'x');
