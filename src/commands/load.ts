@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../config/config.js';
 import { usageError } from '../errors.js';
 import { loadFiles, type LoadSummary } from '../ingest/load.js';
 import { loadMapping } from '../ingest/mapping.js';
+import { formatByName } from '../ingest/formats/index.js';
 import type { Crm } from '../ingest/formats/types.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { withWarehouse } from './warehouse.js';
@@ -15,6 +16,8 @@ export interface LoadCommandOptions {
   crm?: string;
   timezone?: string;
   mapping?: string;
+  /** a known format's name (as the load summary shows it) for every file, instead of detection */
+  inputFormat?: string;
   dateOrder?: string;
   snapshotAt?: string;
   progress?: (message: string) => void;
@@ -34,10 +37,12 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
     if (Number.isNaN(snapshotAt.getTime())) throw usageError(`--snapshot-at ${options.snapshotAt} is not a date`);
   }
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
+  if (mapping && options.inputFormat) throw usageError('--input-format and --mapping both say how to read the files: give one');
+  const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      snapshotAt, mapping,
+      snapshotAt, mapping, inputFormat,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

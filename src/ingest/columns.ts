@@ -89,3 +89,20 @@ export function matchScore(spec: FormatSpec, header: string[]): number {
   if (resolution.missing.length > 0) return -1;
   return resolution.logical.length + resolution.patterns.length;
 }
+
+/**
+ * Which of a file's columns the load reads (logical, pattern and extra-field columns) and which it
+ * leaves out, by header name, in file order. A name the header repeats carries its position
+ * ("Phone Number (column 9)"), and a column without a name is "(column 12, no name)".
+ */
+export function columnAccount(header: string[], res: ColumnResolution): { used: string[]; ignored: string[] } {
+  const read = new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...res.extra.map((x) => x.raw)]);
+  const counts = new Map<string, number>();
+  for (const h of header) counts.set(headerKey(h), (counts.get(headerKey(h)) ?? 0) + 1);
+  const label = (h: string, i: number) =>
+    h.trim() === '' ? `(column ${i + 1}, no name)` : counts.get(headerKey(h))! > 1 ? `${h} (column ${i + 1})` : h;
+  const used: string[] = [];
+  const ignored: string[] = [];
+  header.forEach((h, i) => (read.has(rawColumn(i)) ? used : ignored).push(label(h, i)));
+  return { used, ignored };
+}

@@ -9,7 +9,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';
 import { unknownStageValues } from '../models/stageAliases.js';
-import { resolveColumns } from './columns.js';
+import { columnAccount, resolveColumns } from './columns.js';
 import { expandInputs } from './files.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
@@ -31,6 +31,8 @@ export interface LoadOptions {
   snapshotAt?: Date;
   /** a format spec built from a --mapping file, used for every file */
   mapping?: FormatSpec;
+  /** `--input-format NAME`: this known format for every file, instead of detection */
+  inputFormat?: FormatSpec;
   onFile?: (path: string, index: number, total: number) => void;
 }
 
@@ -44,6 +46,11 @@ export interface FileSummary {
   rejected: number;
   duplicates: number;
   encoding: string;
+  /** the export format read (a variant name, as `--input-format` takes it) */
+  format: string;
+  /** the file's columns the load read, and the ones it left out, by header name */
+  columnsUsed: string[];
+  columnsIgnored: string[];
   skipped?: string;
   loadId?: number;
 }
@@ -82,10 +89,11 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     return {
       path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
       read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
+      format: previous.variant, columnsUsed: [], columnsIgnored: [],
       skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
-  const spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
+  const spec = options.mapping ?? options.inputFormat ?? detectFormat(path, inspection.header, options.crm, inspection.sample);
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
   const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
@@ -121,7 +129,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     const summary: FileSummary = {
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
-      encoding: inspection.encoding, loadId,
+      encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution), loadId,
     };
     await wh.run(
       `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
@@ -148,4 +156,9 @@ async function snapshotTime(path: string): Promise<Date> {
     if (!Number.isNaN(date.getTime())) return date;
   }
   return (await stat(path)).mtime;
+}
+
+function columnsOf(header: string[], resolution: ReturnType<typeof resolveColumns>) {
+  const { used, ignored } = columnAccount(header, resolution);
+  return { columnsUsed: used, columnsIgnored: ignored };
 }

@@ -2,8 +2,108 @@
  * Hostile inputs for format detection and column accounting: look-alike headers, ids that give a
  * file's CRM away, exports with associated records, and very wide exports.
  */
+import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { expectLoaded, hostileCase, writeInput } from './harness.js';
+import { load } from '../../src/commands/load.js';
+import { UserError } from '../../src/errors.js';
+import { formatByName } from '../../src/ingest/formats/index.js';
+import { caseDir, expectLoadError, expectLoaded, hostileCase, writeInput } from './harness.js';
+
+/** A weekly Data Export User.csv: API names, every field quoted, no compound Name (issue 10 case 1). */
+const userHeader = ['Id', 'Username', 'LastName', 'FirstName', 'CompanyName', 'Department', 'Title', 'Email', 'IsActive', 'TimeZoneSidKey', 'LocaleSidKey', 'ProfileId'];
+const users = [
+  ['0055e000003Kq01AAC', 'chloe.martin@acme.example', 'Martin', 'Chloé', 'Acme', 'Sales Development', 'SDR', 'chloe.martin@acme.example', 'true', 'Europe/Paris', 'fr_FR', '00e5e000001Pf01AAC'],
+  ['0055e000003Kq02AAC', 'jurgen.muller@acme.example', 'Müller', 'Jürgen', 'Acme', 'Sales Development', 'SDR', 'jurgen.muller@acme.example', 'true', 'Europe/Berlin', 'de_DE', '00e5e000001Pf01AAC'],
+  ['0055e000003Kq03AAC', 'soren.naess@acme.example', 'Næss', 'Søren', 'Acme', 'Sales Development', 'SDR Manager', 'soren.naess@acme.example', 'true', 'Europe/Oslo', 'no_NO', '00e5e000001Pf01AAC'],
+];
+const csvLines = (rows: string[][], delimiter = ',') => `${rows.map((r) => r.map((v) => `"${v}"`).join(delimiter)).join('\r\n')}\r\n`;
+
+const ownersOf = async (wh: Awaited<ReturnType<typeof expectLoaded>>['wh']) => ({
+  owners: await wh.all(`select owner_id, name, timezone, team from owners order by owner_id`),
+  leads: (await wh.one<{ n: number }>(`select count(*)::int as n from leads`))!.n,
+});
+
+const expectedOwners = [
+  { owner_id: '0055e000003Kq01AAC', name: 'Chloé Martin', timezone: 'Europe/Paris', team: 'Sales Development' },
+  { owner_id: '0055e000003Kq02AAC', name: 'Jürgen Müller', timezone: 'Europe/Berlin', team: 'Sales Development' },
+  { owner_id: '0055e000003Kq03AAC', name: 'Søren Næss', timezone: 'Europe/Oslo', team: 'Sales Development' },
+];
+
+describe('telling exports apart', () => {
+  hostileCase('encodings', 'a Salesforce Data Export User.csv in ISO-8859-1 without Name loads as owners, not as HubSpot contacts', async () => {
+    const path = writeInput('User.csv', Buffer.from(csvLines([userHeader, ...users]), 'latin1'));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({
+      format: 'salesforce_user', object: 'owners', read: 3, loaded: 3,
+      columnsUsed: ['Id', 'LastName', 'FirstName', 'Department', 'Title', 'Email', 'TimeZoneSidKey'],
+      columnsIgnored: ['Username', 'CompanyName', 'IsActive', 'LocaleSidKey', 'ProfileId'],
+    });
+    expect(await ownersOf(wh)).toEqual({ owners: expectedOwners, leads: 0 });
+  });
+
+  hostileCase('delimiters and locales', 'the same User export re-saved with ; (a European Excel) is still Salesforce users', async () => {
+    const path = writeInput('User.csv', csvLines([userHeader, ...users], ';'));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ format: 'salesforce_user', loaded: 3 });
+    expect(await ownersOf(wh)).toEqual({ owners: expectedOwners, leads: 0 });
+  });
+
+  hostileCase('identity', 'a User export without TimeZoneSidKey is refused, not read as contacts: its 005 ids say Salesforce User', async () => {
+    const header = ['Id', 'Username', 'LastName', 'FirstName', 'Email'];
+    const path = writeInput('User.csv', csvLines([header, ...users.map((u) => [u[0]!, u[1]!, u[2]!, u[3]!, u[7]!])]));
+    await expectLoadError([path], ['no known export format', 'Salesforce User ids', 'salesforce_user needs "TimeZoneSidKey"']);
+  });
+
+  hostileCase('identity', 'a Salesforce Contact export (003 ids) is refused with the object named, never loaded as leads', async () => {
+    const header = ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'CreatedDate'];
+    const path = writeInput('Contact.csv', csvLines([header, ['0035e00000Ct001AAA', 'Ana', 'Ruiz', 'ana@acme.example', '0015e00000Ac001AAA', '2024-03-01T10:00:00.000Z']]));
+    await expectLoadError([path], ['Salesforce Contact ids (prefix 003)', 'does not load Salesforce Contact records', '--mapping FILE']);
+  });
+
+  hostileCase('identity', 'Salesforce ids with --crm hubspot are an error, not a HubSpot contacts load', async () => {
+    const path = writeInput('User.csv', csvLines([userHeader, ...users]));
+    await expectLoadError([path], ['Salesforce User ids', '--crm hubspot'], { crm: 'hubspot' });
+  });
+
+  // Id and Email of 12 columns fit HubSpot contacts, and nothing else does: too little to be sure
+  const weak = ['Id', 'Email', 'Phone', 'Stage', 'Owner', 'Source', 'Region', 'Plan', 'Seats', 'Signed Up', 'Country', 'Notes'];
+  const weakRow = ['4711', 'kim@acme.example', '+1 555 0100', 'trial', 'Kim', 'ads', 'EMEA', 'pro', '5', '2024-03-01', 'DE', ''];
+
+  hostileCase('cli values', 'a weak match is an error naming the candidate and --input-format; with it the file loads', async () => {
+    const path = writeInput('export.csv', csvLines([weak, weakRow]));
+    await expectLoadError([path], ['weak match', 'only 2 of 12 columns', 'hubspot_contacts_ui', '--input-format hubspot_contacts_ui', '--mapping FILE']);
+    const { summary } = await expectLoaded([path], { inputFormat: formatByName('hubspot_contacts_ui') });
+    expect(summary.files[0]).toMatchObject({ format: 'hubspot_contacts_ui', loaded: 1, columnsIgnored: [] });
+  });
+
+  hostileCase('cli values', 'a header that fits two formats as well is an error naming both', async () => {
+    // opportunities read 4 columns (not email), leads 3 (not opportunity_id, amount): neither explains the file
+    const header = ['opportunity_id', 'lead_id', 'email', 'created_at', 'amount'];
+    const path = writeInput('merged.csv', csvLines([header, ['O1', 'L1', 'ana@acme.example', '2024-03-01T10:00:00Z', '1200']]));
+    const error = await expectLoadError([path], [
+      'fits more than one export format', 'canonical_opportunities (4 columns', 'canonical_leads (3 columns', '--input-format NAME',
+    ]);
+    expect(error.exitCode).toBe(1);
+    const { summary } = await expectLoaded([path], { inputFormat: formatByName('canonical_leads') });
+    expect(summary.files[0]).toMatchObject({ format: 'canonical_leads', columnsUsed: header });
+  });
+
+  hostileCase('cli values', 'a close candidate that reads nothing more is no rival: opportunity_id, owner_id, name is opportunities', async () => {
+    const path = writeInput('opps.csv', csvLines([['opportunity_id', 'owner_id', 'name'], ['O1', 'U1', 'Renewal 2024']]));
+    const { summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ format: 'canonical_opportunities', columnsIgnored: [] });
+  });
+
+  hostileCase('cli values', '--input-format with an unknown name is a usage error listing the names', async () => {
+    const dir = caseDir();
+    const path = writeInput('User.csv', csvLines([userHeader, ...users]), dir);
+    const error = await load({ paths: [path], db: join(dir, 'w.duckdb'), inputFormat: 'salesforce_users' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(2);
+    expect((error as UserError).message).toContain('--input-format salesforce_users is not a known export format');
+    expect((error as UserError).message).toContain('salesforce_user,');
+  });
+});
 
 /** A HubSpot "export all properties" contacts file: the known columns, then custom properties. */
 function wideContacts(columns: number, rows: number): string {
