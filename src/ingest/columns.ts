@@ -35,9 +35,14 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   const used = new Set<number>();
   const logical: ResolvedColumn[] = [];
   const missing: string[] = [];
+  // columns from an association marker on are the associated record's (an export with associations)
+  const marker = spec.associated ? keys.indexOf(headerKey(spec.associated.header)) : -1;
+  const ownColumn = (i: number) => marker < 0 || i < marker;
   const find = (column: LogicalColumn) => {
-    for (const wanted of column.headers) {
-      const index = keys.findIndex((k, i) => k === headerKey(wanted) && !used.has(i));
+    const names = column.headers.map(headerKey);
+    if (marker >= 0 && names.includes(keys[marker]!) && !used.has(marker)) return marker;
+    for (const wanted of names) {
+      const index = keys.findIndex((k, i) => k === wanted && !used.has(i) && ownColumn(i));
       if (index >= 0) return index;
     }
     return -1;
@@ -58,7 +63,7 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   const patterns: ResolvedPatternColumn[] = [];
   for (const family of spec.patterns ?? []) {
     header.forEach((h, index) => {
-      if (used.has(index)) return;
+      if (used.has(index) || !ownColumn(index)) return;
       const match = family.pattern.exec(h.trim());
       if (!match) return;
       used.add(index);
@@ -72,7 +77,9 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   if (spec.keepExtraFieldsFor) {
     const seen = new Set(logical.map((l) => l.name));
     header.forEach((h, index) => {
-      const field = spec.fieldKeys?.[headerKey(h)] ?? fieldKeyFromHeader(h);
+      const own = spec.fieldKeys?.[headerKey(h)] ?? fieldKeyFromHeader(h);
+      const prefix = ownColumn(index) || own === '' ? '' : spec.associated!.prefix;
+      const field = own.startsWith(prefix) ? own : `${prefix}${own}`;
       if (used.has(index) || field === '' || seen.has(field)) return; // trailing empty or repeated
       seen.add(field);
       extra.push({ raw: rawColumn(index), header: h, field, column: `x${index}` });

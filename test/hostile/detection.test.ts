@@ -94,6 +94,22 @@ describe('telling exports apart', () => {
     expect(summary.files[0]).toMatchObject({ format: 'canonical_opportunities', columnsIgnored: [] });
   });
 
+  hostileCase('identity', 'in an export with associated companies, the company\'s Create Date never becomes the contact\'s', async () => {
+    // the contact section has no Create Date: created_at stays empty rather than taking the company's
+    const header = ['Record ID - Contact', 'Email', 'Lifecycle Stage', 'Record ID - Company', 'Company name', 'Create Date', 'Email'];
+    const path = writeInput('contacts.csv', csvLines([header, ['9001', 'li@acme.example', 'Lead', '4001', 'Acme', '2021-01-05 09:00', 'info@acme.example']]));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ format: 'hubspot_contacts_ui', loaded: 1, columnsIgnored: [] });
+    expect(await wh.all(`select lead_id, email, account_id, created_at from leads`)).toEqual([
+      { lead_id: '9001', email: 'li@acme.example', account_id: '4001', created_at: null },
+    ]);
+    expect(await wh.all(`select field, value from lead_fields order by field`)).toEqual([
+      { field: 'company_create_date', value: '2021-01-05 09:00' },
+      { field: 'company_email', value: 'info@acme.example' },
+      { field: 'company_name', value: 'Acme' },
+    ]);
+  });
+
   hostileCase('cli values', '--input-format with an unknown name is a usage error listing the names', async () => {
     const dir = caseDir();
     const path = writeInput('User.csv', csvLines([userHeader, ...users]), dir);
