@@ -6,11 +6,11 @@ import type { LoadSummary } from './ingest/load.js';
 import { registerView, table, textBlock } from './output.js';
 
 registerView<LoadSummary>('load', (summary) => {
-  const rows = summary.files.map((f) => ({ ...f, detected: `${f.detected} ${f.object}`, note: f.skipped ?? '' }));
+  const rows = summary.files.map((f) => ({ ...f, detected: `${f.format} (${f.object})`, note: f.skipped ?? '' }));
   const parts = [
     table(
       [
-        { key: 'path', label: 'file' }, { key: 'detected', label: 'detected' }, { key: 'encoding', label: 'encoding' },
+        { key: 'path', label: 'file' }, { key: 'detected', label: 'format' }, { key: 'encoding', label: 'encoding' },
         { key: 'read', label: 'read', format: 'int' }, { key: 'loaded', label: 'loaded', format: 'int' },
         { key: 'rejected', label: 'rejected', format: 'int' }, { key: 'duplicates', label: 'duplicates', format: 'int' },
         { key: 'note', label: '' },
@@ -18,12 +18,28 @@ registerView<LoadSummary>('load', (summary) => {
       rows,
     ),
   ];
+  const columns = columnLines(summary);
+  if (columns.length) parts.push(textBlock('Columns read and left out:', columns));
   if (summary.unknownStageValues.length) {
     parts.push(textBlock('Stage values no stage or alias in the config names (kept, not counted in funnels):', summary.unknownStageValues));
   }
   if (summary.warnings.length) parts.push(textBlock('Warnings:', summary.warnings));
   return parts.join('\n\n');
 });
+
+/** Columns a file shows unread beyond this many are counted, not listed. */
+const listedIgnored = 12;
+
+/** Per loaded file: how many columns were read, and the ones left out (the first few, then a count). */
+function columnLines(summary: LoadSummary): string[] {
+  return summary.files.filter((f) => !f.skipped).map((f) => {
+    // JSON quoting escapes control characters a CRM header may carry
+    const shown = f.columnsIgnored.slice(0, listedIgnored).map((h) => JSON.stringify(h)).join(', ');
+    const more = f.columnsIgnored.length > listedIgnored ? ` and ${f.columnsIgnored.length - listedIgnored} more` : '';
+    const ignored = f.columnsIgnored.length ? `; left out ${f.columnsIgnored.length}: ${shown}${more}` : '; none left out';
+    return `${JSON.stringify(f.path).slice(1, -1)}: ${f.columnsUsed.length} of ${f.columnsUsed.length + f.columnsIgnored.length} columns read as ${f.format}${ignored}`;
+  });
+}
 
 registerView<LeadTimeline>('lead', (timeline) => {
   const lead = timeline.lead;

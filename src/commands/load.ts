@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../config/config.js';
 import { usageError } from '../errors.js';
 import { loadFiles, type LoadSummary } from '../ingest/load.js';
 import { loadMapping } from '../ingest/mapping.js';
+import { formatByName } from '../ingest/formats/index.js';
 import type { Crm } from '../ingest/formats/types.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
@@ -16,6 +17,8 @@ export interface LoadCommandOptions {
   crm?: string;
   timezone?: string;
   mapping?: string;
+  /** a known format's name (as the load summary shows it) for every file, instead of detection */
+  inputFormat?: string;
   dateOrder?: string;
   snapshotAt?: string;
   /** a file with more of its rows rejected fails the load, exit 3: 0.05 or 5% (default 50%) */
@@ -39,10 +42,12 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   }
   const maxRejectRate = parseRate(options.maxRejectRate, '--max-reject-rate');
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
+  if (mapping && options.inputFormat) throw usageError('--input-format and --mapping both say how to read the files: give one');
+  const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      snapshotAt, mapping, maxRejectRate, skipUnknown: options.skipUnknown,
+      snapshotAt, mapping, inputFormat, maxRejectRate, skipUnknown: options.skipUnknown,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

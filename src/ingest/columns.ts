@@ -35,9 +35,14 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   const used = new Set<number>();
   const logical: ResolvedColumn[] = [];
   const missing: string[] = [];
+  // columns from an association marker on are the associated record's (an export with associations)
+  const marker = spec.associated ? keys.indexOf(headerKey(spec.associated.header)) : -1;
+  const ownColumn = (i: number) => marker < 0 || i < marker;
   const find = (column: LogicalColumn) => {
-    for (const wanted of column.headers) {
-      const index = keys.findIndex((k, i) => k === headerKey(wanted) && !used.has(i));
+    const names = column.headers.map(headerKey);
+    if (marker >= 0 && names.includes(keys[marker]!) && !used.has(marker)) return marker;
+    for (const wanted of names) {
+      const index = keys.findIndex((k, i) => k === wanted && !used.has(i) && ownColumn(i));
       if (index >= 0) return index;
     }
     return -1;
@@ -58,7 +63,7 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   const patterns: ResolvedPatternColumn[] = [];
   for (const family of spec.patterns ?? []) {
     header.forEach((h, index) => {
-      if (used.has(index)) return;
+      if (used.has(index) || !ownColumn(index)) return;
       const match = family.pattern.exec(h.trim());
       if (!match) return;
       used.add(index);
@@ -72,7 +77,9 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   if (spec.keepExtraFieldsFor) {
     const seen = new Set(logical.map((l) => l.name));
     header.forEach((h, index) => {
-      const field = spec.fieldKeys?.[headerKey(h)] ?? fieldKeyFromHeader(h);
+      const own = spec.fieldKeys?.[headerKey(h)] ?? fieldKeyFromHeader(h);
+      const prefix = ownColumn(index) || own === '' ? '' : spec.associated!.prefix;
+      const field = own.startsWith(prefix) ? own : `${prefix}${own}`;
       if (used.has(index) || field === '' || seen.has(field)) return; // trailing empty or repeated
       seen.add(field);
       extra.push({ raw: rawColumn(index), header: h, field, column: `x${index}` });
@@ -88,4 +95,21 @@ export function matchScore(spec: FormatSpec, header: string[]): number {
   const resolution = resolveColumns({ ...spec, keepExtraFieldsFor: undefined }, header);
   if (resolution.missing.length > 0) return -1;
   return resolution.logical.length + resolution.patterns.length;
+}
+
+/**
+ * Which of a file's columns the load reads (logical, pattern and extra-field columns) and which it
+ * leaves out, by header name, in file order. A name the header repeats carries its position
+ * ("Phone Number (column 9)"), and a column without a name is "(column 12, no name)".
+ */
+export function columnAccount(header: string[], res: ColumnResolution): { used: string[]; ignored: string[] } {
+  const read = new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...res.extra.map((x) => x.raw)]);
+  const counts = new Map<string, number>();
+  for (const h of header) counts.set(headerKey(h), (counts.get(headerKey(h)) ?? 0) + 1);
+  const label = (h: string, i: number) =>
+    h.trim() === '' ? `(column ${i + 1}, no name)` : counts.get(headerKey(h))! > 1 ? `${h} (column ${i + 1})` : h;
+  const used: string[] = [];
+  const ignored: string[] = [];
+  header.forEach((h, i) => (read.has(rawColumn(i)) ? used : ignored).push(label(h, i)));
+  return { used, ignored };
 }

@@ -22,3 +22,18 @@ export function parseFirstRecord(text: string, delimiter: string): { fields: str
   fields.push(field);
   return { fields, end: i };
 }
+
+/** The first `max` records of a text (the header among them); blank lines are not records. */
+export function parseRecords(text: string, delimiter: string, max: number): string[][] {
+  const records: string[][] = [];
+  let rest = text;
+  while (records.length < max && rest.length > 0) {
+    const { fields, end } = parseFirstRecord(rest, delimiter);
+    if (!(fields.length === 1 && fields[0]!.trim() === '')) records.push(fields);
+    let next = end;
+    if (rest[next] === '\r') next++;
+    if (rest[next] === '\n') next++;
+    rest = rest.slice(Math.max(next, 1));
+  }
+  return records;
+}

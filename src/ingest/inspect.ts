@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { dataError } from '../errors.js';
-import { parseFirstRecord } from './csvRecord.js';
+import { parseFirstRecord, parseRecords } from './csvRecord.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -22,7 +22,12 @@ export interface FileInspection {
   skipLines: number;
   /** CRLF and bare LF line ends in one file (DuckDB's strict reader refuses the mix) */
   mixedNewlines: boolean;
+  /** the first few records after the header, trimmed: values that give a file's source away (ids) */
+  sample: string[][];
 }
+
+/** Records read in JavaScript for format detection: a handful, never the file. */
+const SAMPLE_RECORDS = 20;
 
 const HEAD_BYTES = 1 << 20;
 const delimiters = [',', ';', '\t', '|'];
@@ -101,13 +106,16 @@ export async function inspectFile(path: string): Promise<FileInspection> {
   const { text, skipLines, declared } = skipPreamble(decoded);
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
   const delimiter = declared ?? sniffDelimiter(firstLine);
-  const { fields } = parseFirstRecord(text, delimiter);
+  const [fields = [''], ...sample] = parseRecords(text, delimiter, SAMPLE_RECORDS + 1);
   const header = fields.map((f) => f.trim());
   if (header.every((h) => h === '')) {
     throw dataError(`${path}: the first line has no column names`);
   }
   const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
-  return { path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines };
+  return {
+    path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines,
+    sample: sample.map((record) => record.map((v) => v.trim())),
+  };
 }
 
 /** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */

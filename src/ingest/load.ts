@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';
 import { unknownStageValues } from '../models/stageAliases.js';
-import { resolveColumns } from './columns.js';
+import { columnAccount, resolveColumns } from './columns.js';
 import { unlistedClosedDealStages } from './dealStageWarnings.js';
 import { assertRejectRates, defaultMaxRejectRate, rolledBackError } from './loadChecks.js';
 import { expandLoadInputs } from './loadInputs.js';
@@ -33,6 +33,8 @@ export interface LoadOptions {
   snapshotAt?: Date;
   /** a format spec built from a --mapping file, used for every file */
   mapping?: FormatSpec;
+  /** `--input-format NAME`: this known format for every file, instead of detection */
+  inputFormat?: FormatSpec;
   onFile?: (path: string, index: number, total: number) => void;
   /** a file with more than this share of its rows rejected fails the load, exit 3 (default 0.5) */
   maxRejectRate?: number;
@@ -55,6 +57,11 @@ export interface FileSummary {
   rejected: number;
   duplicates: number;
   encoding: string;
+  /** the export format read (a variant name, as `--input-format` takes it) */
+  format: string;
+  /** the file's columns the load read, and the ones it left out, by header name */
+  columnsUsed: string[];
+  columnsIgnored: string[];
   skipped?: string;
   loadId?: number;
 }
@@ -98,19 +105,20 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     return {
       path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
       read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
+      format: previous.variant, columnsUsed: [], columnsIgnored: [],
       skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
   let spec: FormatSpec;
   try {
-    spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
+    spec = options.mapping ?? options.inputFormat ?? detectFormat(path, inspection.header, options.crm, inspection.sample);
   } catch (error) {
     // nothing of this file is written yet, so skipping it leaves the load whole
     if (!options.skipUnknown || !(error instanceof UserError)) throw error;
     warnings.push(`skipped (--skip-unknown): ${error.message}`);
     return {
       path, detected: 'unknown', object: '', variant: '', read: 0, loaded: 0, rejected: 0, duplicates: 0,
-      encoding: inspection.encoding, skipped: 'no known export format matches its header (--skip-unknown)',
+      encoding: inspection.encoding, format: 'unknown', columnsUsed: [], columnsIgnored: [...inspection.header], skipped: 'no known export format matches its header (--skip-unknown)',
     };
   }
   const resolution = resolveColumns(spec, inspection.header);
@@ -148,7 +156,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     const summary: FileSummary = {
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
-      encoding: inspection.encoding, loadId,
+      encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution), loadId,
     };
     await wh.run(
       `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
@@ -164,4 +172,9 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   } finally {
     await readable.cleanup();
   }
+}
+
+function columnsOf(header: string[], resolution: ReturnType<typeof resolveColumns>) {
+  const { used, ignored } = columnAccount(header, resolution);
+  return { columnsUsed: used, columnsIgnored: ignored };
 }

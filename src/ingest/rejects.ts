@@ -7,6 +7,7 @@
  */
 import type { Warehouse } from '../db/connection.js';
 import { rawColumn } from './columns.js';
+import { recordLine, recordNewlines } from './wideFiles.js';
 
 /** DuckDB's error types in the words our docs use (the original follows in brackets). */
 const parseReasons = `case error_type
@@ -56,9 +57,8 @@ export async function recordRejects(wh: Warehouse, source: RejectSource): Promis
 async function recordOwnRejects(wh: Warehouse, { loadId, path, header, delimiter, skipLines }: RejectSource) {
   const columns = header.map((_, i) => rawColumn(i));
   // newlines inside quoted fields: counted only on the rows that have any (contains is cheap)
-  const newlines = columns.map((c) => `coalesce(length(${c}) - length(replace(${c}, chr(10), '')), 0)`).join(' + ');
-  const anyNewline = columns.map((c) => `contains(${c}, chr(10))`).join(' or ');
-  const rawLine = columns.map((c) => `coalesce('"' || replace(r.${c}, '"', '""') || '"', '')`).join(', ');
+  const { count: newlines, any: anyNewline } = recordNewlines(columns);
+  const rawLine = recordLine(columns.map((c) => `r.${c}`), '$delim');
   await wh.run(
     `insert into rejected_rows
      with bad as (select __row, __reject from typed where __reject is not null),
@@ -73,7 +73,7 @@ async function recordOwnRejects(wh: Warehouse, { loadId, path, header, delimiter
        select *, base + (select count(*) from parse_lines p where p.line <= base + (select count(*) from parse_lines q where q.line <= base)) as line
        from estimated
      )
-     select $load, $path, placed.line::int, placed.__row, concat_ws($delim, ${rawLine}), placed.__reject
+     select $load, $path, placed.line::int, placed.__row, ${rawLine}, placed.__reject
      from placed join raw_rows r using (__row)
      order by placed.__row`,
     { load: loadId, path, skip: skipLines, delim: delimiter },

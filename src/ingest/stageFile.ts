@@ -13,6 +13,8 @@ import type { EmitContext, EmitStatement, FormatSpec } from './formats/types.js'
 import { isEmpty, type MergeContext, mergeKeys, stampsFor } from './merge.js';
 import { SqlParams } from './sqlParams.js';
 import { entityFields, type FieldEntity, isFieldsTable, type TargetTable, targetColumns, targetTables } from './targets.js';
+import { clean } from './typed.js';
+import { packedFieldsSelect, packsExtras, wideColumnCount } from './wideFiles.js';
 
 /** Where a file's records come from: DuckDB's CSV reader over the UTF-8 copy, every column VARCHAR. */
 export interface CsvSource {
@@ -53,9 +55,25 @@ export async function readRawRows(wh: Warehouse, source: CsvSource): Promise<voi
   const reader = csvReaderSql(source);
   await dropRejectTables(wh);
   await wh.run(`drop table if exists raw_rows`);
+  if (source.header.length > wideColumnCount) return readWideRawRows(wh, reader);
   await wh.run(`create temp table raw_rows as select row_number() over ()::integer as __row, * from ${reader.sql}`, reader.params).catch((error: unknown) => {
     throw readerError(error);
   });
+}
+
+/**
+ * A wide file's records are numbered by their position in the table (rowids are consecutive in
+ * insertion order, which is the file's): row_number() over a 2,000-column window ran out of memory.
+ */
+async function readWideRawRows(wh: Warehouse, reader: { sql: string; params: Record<string, unknown> }): Promise<void> {
+  await wh.run(`drop table if exists raw_records`);
+  await wh.run(`create temp table raw_records as select * from ${reader.sql}`, reader.params).catch((error: unknown) => {
+    throw readerError(error);
+  });
+  // numbered in place: a second copy of 2,000 columns costs seconds
+  await wh.run(`alter table raw_records add column __row integer;
+    update raw_records set __row = (rowid - (select min(rowid) from raw_records) + 1)::integer;
+    alter table raw_records rename to raw_rows`);
 }
 
 /** DuckDB's reader refused the whole file: the file's problem, not a crash. */
@@ -110,13 +128,16 @@ function extraFieldsQuery(spec: FormatSpec, id: string, res: ColumnResolution, p
   const fields = entityFields[spec.object as FieldEntity];
   if (!fields) throw new Error(`${spec.variant}: keepExtraFieldsFor on ${spec.object}, which has no fields table`);
   const qualify = entityQualify ? ` qualify ${entityQualify}` : '';
-  const values = res.extra.map((x) => `{'field': ${params.add(x.field)}, 'value': ${x.column}}`).join(', ');
+  const records = `(select * from typed where __reject is null and not __duplicate${qualify}) records`;
+  const values = () => res.extra.map((x) => `{'field': ${params.add(x.field)}, 'value': ${x.column}}`).join(', ');
   return {
     target: fields.table,
     columns: [fields.key, 'field', 'value'],
-    select: `select ${id}, f.field, f.value, __row
-     from (select ${id}, __row, unnest([${values}]) as f
-           from (select * from typed where __reject is null and not __duplicate${qualify}) records)
+    // a wide file's values come as one list (wideFiles.ts)
+    select: packsExtras(res)
+      ? packedFieldsSelect(id, params.add(res.extra.map((x) => x.field)), clean, records)
+      : `select ${id}, f.field, f.value, __row
+     from (select ${id}, __row, unnest([${values()}]) as f from ${records})
      where f.value is not null`,
   };
 }

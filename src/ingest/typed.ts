@@ -22,6 +22,7 @@ import { salesforceId18 } from './salesforceIds.js';
 import { SqlParams } from './sqlParams.js';
 import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
+import { cleanedRecordsSql, packedExtrasColumn, packsExtras } from './wideFiles.js';
 import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
 export interface StageOptions {
@@ -51,8 +52,9 @@ const cleaned = (raw: string) => `__v_${raw}`;
 function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>, from: { sql: string; params: Record<string, unknown>; numbered: boolean }) {
   const params = new SqlParams({ timezone: opts.timezone, ...from.params });
   const row = from.numbered ? ['__row'] : [];
-  const raws = [...new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...res.extra.map((x) => x.raw)])];
-  const inner = [...row, `hash(${header.map((_, i) => `c${i}`).join(', ')}) as __hash`, ...raws.map((r) => `${clean(r)} as ${cleaned(r)}`)];
+  const packed = packsExtras(res);
+  const raws = [...new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...(packed ? [] : res.extra.map((x) => x.raw))])];
+  const inner = cleanedRecordsSql({ header, res, raws, row, from: from.sql, clean, cleaned });
   const parsed: string[] = [];
   const reasons: string[] = [];
   const dateChecks: string[] = [];
@@ -85,14 +87,15 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
     if (c.spec.rejectIfTrue) reasons.unshift(`case when ${c.name} then ${params.add(c.spec.rejectIfTrue)} end`);
   }
   for (const p of res.patterns) parsed.push(`${parse(p.column, p.raw, p.header, p.kind ?? 'text')} as ${p.column}`);
-  for (const x of res.extra) parsed.push(`${cleaned(x.raw)} as ${x.column}`);
+  if (packed) parsed.push(packedExtrasColumn);
+  else for (const x of res.extra) parsed.push(`${cleaned(x.raw)} as ${x.column}`);
   const sql = `create temp table typed_rows as
     select * ${raws.length ? `exclude (${raws.map(cleaned).join(', ')})` : ''},
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
       ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed
     from (select ${[...row, '__hash', ...raws.map(cleaned), ...parsed].join(',\n      ')}
-          from (select ${inner.join(',\n        ')} from ${from.sql}) cleaned) parsed`;
+          from (${inner}) cleaned) parsed`;
   return { sql, params };
 }
 

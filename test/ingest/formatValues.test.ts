@@ -30,6 +30,32 @@ describe('values from the realistic exports', () => {
     expect(other).toEqual([{ stage_raw: 'Other' }]);
   });
 
+  it('reads a HubSpot export with associated companies: the contact as the lead, the company as its account', async () => {
+    const wh = await openTestWarehouse();
+    const file = await loadFormat(wh, 'hubspot/contacts_with_companies.csv', 'America/New_York');
+    expect(file).toMatchObject({ format: 'hubspot_contacts_ui', read: 5, loaded: 5, columnsIgnored: [] });
+    // the first Create Date is the contact's (09:14 EDT = 13:14Z); the second is the company's
+    const leads = await wh.all(`select lead_id, account_id, ${at('created_at')} as created, stage_raw from leads where lead_id in ('88120001', '88120004') order by lead_id`);
+    expect(leads).toEqual([
+      { lead_id: '88120001', account_id: '30551001', created: '2024-04-02 13:14', stage_raw: 'Marketing Qualified Lead' },
+      { lead_id: '88120004', account_id: null, created: '2024-04-08 12:30', stage_raw: 'Subscriber' },
+    ]);
+    const fields = await wh.all(`select field, value from lead_fields where lead_id = '88120005' order by field`);
+    expect(fields).toEqual([
+      { field: 'company_create_date', value: '2022-06-01 10:00' },
+      { field: 'company_domain_name', value: 'kumo-analytics.example' },
+      // the field keys of well-known headers apply, prefixed: Number of Employees → employees
+      { field: 'company_employees', value: '1200' },
+      { field: 'company_industry', value: 'Information Technology and Services' },
+      { field: 'company_name', value: 'Kumo Analytics, Inc.' },
+      { field: 'company_owner', value: 'Chen Wei' },
+      { field: 'company_phone_number', value: '+81 3 5555 0100' },
+      { field: 'title', value: 'CFO' },
+    ]);
+    expect(await wh.one(`select count(*)::int as n from lead_fields where lead_id = '88120004' and field like 'company_%'`)).toEqual({ n: 0 });
+    expect(await wh.one(`select value from lead_fields where lead_id = '88120001' and field = 'phone_number'`)).toEqual({ value: '+1 617 555 0141' });
+  });
+
   it('decodes a Latin-1 Data Export and keeps an empty lookup empty', async () => {
     const wh = await openTestWarehouse();
     await loadFormat(wh, 'salesforce/data_export/Lead.csv');

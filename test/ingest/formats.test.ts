@@ -22,6 +22,8 @@ interface FormatExpectation {
   opportunityStageEvents?: number;
   sourceTimeZone?: string;
   dateOrder?: DateOrder;
+  /** how many header columns the load leaves out (listed in the summary), or their names */
+  columnsIgnored?: number | string[];
 }
 
 const expectations = JSON.parse(readFileSync(formatFixture('expected.json'), 'utf8')) as FormatExpectation[];
@@ -38,6 +40,9 @@ describe('every realistic export fixture', () => {
       read: e.read, loaded: e.loaded, rejected: e.rejected, duplicates: e.duplicates,
     });
     if (e.variant) expect(file.variant).toBe(e.variant);
+    expect(file.format).toBe(file.variant);
+    if (typeof e.columnsIgnored === 'number') expect(file.columnsIgnored.length).toBe(e.columnsIgnored);
+    else if (e.columnsIgnored) expect(file.columnsIgnored).toEqual(e.columnsIgnored);
     expect(file.read).toBe(file.loaded + file.rejected + file.duplicates);
     // Stage events the file states with their own time (docs/formats.md): a creation row is not one,
     // and a conversion is one even when it also records the Opportunity stage it opened.

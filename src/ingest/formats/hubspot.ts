@@ -31,7 +31,8 @@ export const hubspotContacts: FormatSpec = {
   crm: 'hubspot', object: 'leads', variant: 'hubspot_contacts_ui',
   description: 'HubSpot contacts export (UI, or Fivetran `contact`)',
   required: {
-    lead_id: { headers: ['Record ID', 'Contact ID', 'id'], nonEmpty: true },
+    // "Record ID - Contact": an export that includes associated records
+    lead_id: { headers: ['Record ID', 'Contact ID', 'id', 'Record ID - Contact'], nonEmpty: true },
     email: text('Email', 'property_email'),
   },
   optional: {
@@ -43,7 +44,7 @@ export const hubspotContacts: FormatSpec = {
     lead_status: text('Lead Status', 'property_hs_lead_status'),
     owner_id: text('Contact owner', 'property_hubspot_owner_id'),
     source: text('Original Source', 'Original Traffic Source', 'property_hs_analytics_source'),
-    account_id: text('Associated Company ID', 'Associated Company IDs', 'Primary Associated Company ID', 'property_associatedcompanyid'),
+    account_id: text('Associated Company ID', 'Associated Company IDs', 'Primary Associated Company ID', 'property_associatedcompanyid', 'Record ID - Company'),
     fivetran_deleted: fivetranDeleted,
   },
   patterns: [
@@ -59,6 +60,8 @@ export const hubspotContacts: FormatSpec = {
   excludes: ['Property', 'Deal Name', 'name', 'contact_id'],
   key: ['lead_id'],
   keepExtraFieldsFor: 'lead_id',
+  // the associated company's columns (its Create Date, Phone Number, ...) become company_… fields
+  associated: { header: 'Record ID - Company', prefix: 'company_' },
   // The one map from HubSpot labels and internal names to field keys; property history uses it too.
   fieldKeys: {
     'job title': 'title', property_jobtitle: 'title', 'number of employees': 'employees',

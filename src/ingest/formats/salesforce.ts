@@ -92,10 +92,19 @@ export const salesforceTask: FormatSpec = {
 export const salesforceUser: FormatSpec = {
   crm: 'salesforce', object: 'owners', variant: 'salesforce_user',
   description: 'Salesforce User (owners, with TimeZoneSidKey)',
-  required: { owner_id: sfKey('Id', 'User ID'), name: sf('Name', 'Full Name'), timezone: sf('TimeZoneSidKey', 'Time Zone') },
-  optional: { email: sf('Email'), team: sf('Department'), role: sf('Title', 'Role'), fivetran_deleted: fivetranDeleted },
+  required: { owner_id: sfKey('Id', 'User ID'), timezone: sf('TimeZoneSidKey', 'Time Zone') },
+  optional: {
+    // the weekly Data Export leaves the compound Name out: FirstName and LastName make it
+    name: sf('Name', 'Full Name'), first_name: sf('FirstName', 'First Name'), last_name: sf('LastName', 'Last Name'),
+    email: sf('Email'), team: sf('Department'), role: sf('Title', 'Role'), fivetran_deleted: fivetranDeleted,
+  },
   key: ['owner_id'],
-  emit: (ctx): EmitStatement[] => [{ target: 'owners', columns: { owner_id: 'owner_id', name: 'name', timezone: 'timezone', ...pick(ctx, ['email', 'team', 'role']) } }],
+  emit: (ctx): EmitStatement[] => {
+    const parts = ['first_name', 'last_name'].filter((c) => ctx.has(c));
+    const fromParts = parts.length ? `nullif(concat_ws(' ', ${parts.join(', ')}), '')` : 'null';
+    const name = ctx.has('name') ? `coalesce(name, ${fromParts})` : fromParts;
+    return [{ target: 'owners', columns: { owner_id: 'owner_id', name, timezone: 'timezone', ...pick(ctx, ['email', 'team', 'role']) } }];
+  },
 };
 
 export const salesforceOpportunity: FormatSpec = {

@@ -80,6 +80,12 @@ export interface FormatSpec {
   keepExtraFieldsFor?: string;
   /** field keys for well-known headers, so `--by industry` works across CRMs */
   fieldKeys?: Record<string, string>;
+  /**
+   * An export with associated records: from the column with this header on, the columns belong to
+   * the associated record. Only the logical columns that name this header are read there; the
+   * rest are extra fields whose keys take the prefix (HubSpot's "Record ID - Company").
+   */
+  associated?: { header: string; prefix: string };
   emit(ctx: EmitContext): EmitStatement[];
 }
 
