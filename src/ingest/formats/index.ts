@@ -77,7 +77,7 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
     );
   }
   const named = header.filter((h) => h.trim() !== '').length;
-  if (!ids && best.score <= 2 && best.score * 2 < named) {
+  if (!ids && best.score <= 2 && best.score * 2 < named && !namesCanonicalKey(best.spec, header)) {
     throw dataError(
       `${path}: a weak match: only ${best.score} of ${named} columns (${quoted(matched(best.spec))}) fit ${name(best.spec)} ` +
         `(${best.spec.description}), too few to be sure. If it is that export, load it with --input-format ${name(best.spec)}; ` +
@@ -85,6 +85,16 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
     );
   }
   return fivetran ? asFivetran(best.spec) : best.spec;
+}
+
+/**
+ * Our own canonical file, named by its key column exactly (`lead_id`, `opportunity_id`): not a
+ * guess even when most columns are extra fields, which such a file keeps as fields.
+ */
+function namesCanonicalKey(spec: FormatSpec, header: string[]): boolean {
+  if (spec.crm !== 'canonical' || !spec.keepExtraFieldsFor) return false;
+  const key = spec.keepExtraFieldsFor;
+  return header.some((h) => h.trim().toLowerCase() === key);
 }
 
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');
