@@ -3,7 +3,9 @@
  * systems, escape sequences in CRM strings and file names, Salesforce's two id forms, and rejected
  * rows beyond the listing cap.
  */
+import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { main } from '../../src/cli.js';
 import { toSalesforceId18 } from '../../src/ingest/salesforceIds.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { warehouseContents } from '../ingest/snapshot.js';
@@ -106,4 +108,149 @@ describe('identity across systems', () => {
     expect(result).toHaveProperty('exitCode', 1);
     expect(await warehouseContents(wh)).toEqual(before);
   });
+});
+
+/** The CLI in-process, as a person at a terminal runs it: stdout, stderr and exit code. */
+async function runCli(args: string[], tty = true): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const writes = { out: process.stdout.write, err: process.stderr.write };
+  const ttys = { out: process.stdout.isTTY, err: process.stderr.isTTY };
+  process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
+  Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
+  Object.defineProperty(process.stderr, 'isTTY', { value: tty, configurable: true });
+  try {
+    const code = await main(['node', 'revops-report', ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    Object.defineProperty(process.stdout, 'isTTY', { value: ttys.out, configurable: true });
+    Object.defineProperty(process.stderr, 'isTTY', { value: ttys.err, configurable: true });
+  }
+}
+
+/** ESC, BEL, CSI/OSC introducers (7- and 8-bit), DEL and the other C0/C1 controls, bar newline. */
+const rawControl = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const esc = '\u001b';
+const osc8 = (url: string, text: string) => `${esc}]8;;${url}${esc}\\${text}${esc}]8;;${esc}\\`;
+
+describe('CRM text on the terminal', () => {
+  hostileCase('terminal and html output', 'ANSI and OSC sequences in a company name are shown escaped by `lead`', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const company = `Acme${esc}]0;pwned${'\u0007'}${esc}[2J${esc}[31m\u009b1mRed\nSecond line`;
+    const leads = writeInput('leads.csv', csv(canonicalHeader, [`L1,a@a.io,"${company}",2024-05-01T00:00:00Z,lead`]), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const run = await runCli(['lead', 'L1', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(rawControl);
+    // the header line holds the whole name on one line, every control visible
+    expect(run.stdout.split('\n')[0]).toBe('Lead L1  a@a.io  Acme\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31m\\x9b1mRed\\nSecond line');
+    // JSON keeps the value, with the C1 introducer as a \u escape (JSON escapes C0 itself)
+    const json = await runCli(['lead', 'L1', '--db', db, '--format', 'json']);
+    expect(json.stdout).not.toMatch(rawControl);
+    expect((JSON.parse(json.stdout) as { lead: { company: string } }).lead.company).toBe(company);
+  });
+
+  hostileCase('terminal and html output', 'an OSC 8 hyperlink in a rejected value is not planted by the `rejects` table', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const link = osc8('https://evil.example/', 'click me');
+    const leads = writeInput('leads.csv', csv(canonicalHeader, ['L0,b@b.io,Beta,2024-05-01T00:00:00Z,lead', `L1,a@a.io,Acme,"${link}",lead`]), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const run = await runCli(['rejects', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(rawControl);
+    expect(run.stdout).toContain('unparseable date in "created_at": \\x1b]8;;https://evil.example/\\x1b\\click me\\x1b]8;;\\x1b\\');
+    // CSV on a terminal is escaped too; piped, it carries the value as it was
+    const shown = await runCli(['rejects', '--db', db, '--format', 'csv']);
+    expect(shown.stdout.replace(/\r\n/g, '\n')).not.toMatch(rawControl);
+    expect(shown.stdout).toContain('\\x1b]8;;https://evil.example/');
+    const piped = await runCli(['rejects', '--db', db, '--format', 'csv'], false);
+    expect(piped.stdout).toContain(link);
+  });
+
+  hostileCase('terminal and html output', 'control characters in a file name are escaped in progress, summary and errors', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const name = `leads${esc}]0;title${'\u0007'}${esc}[2K\r.csv`;
+    const leads = writeInput(name, csv(canonicalHeader, ['L1,a@a.io,Acme,2024-05-01T00:00:00Z,lead']), dir);
+    const run = await runCli(['load', leads, '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('leads\\x1b]0;title\\x07\\x1b[2K\\r.csv');
+    expect(run.stderr + run.stdout).not.toMatch(rawControl);
+    expect(run.stdout).toContain('leads\\x1b]0;title\\x07\\x1b[2K\\r.csv');
+    // an error that quotes the file's own header values
+    const odd = writeInput(`odd${esc}[5m.csv`, csv(`lead_id${esc}[8m,stage`, ['x,y']), dir);
+    const failed = await runCli(['load', odd, '--db', db]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toMatch(rawControl);
+    expect(failed.stderr).toContain('odd\\x1b[5m.csv');
+  });
+
+  hostileCase('terminal and html output', 'a direction override in a value cannot reorder a table row', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const leads = writeInput('leads.csv', csv(canonicalHeader, ['L1,a@a.io,\u202eevil\u202c Corp,2024-05-01T00:00:00Z,lead']), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const run = await runCli(['lead', 'L1', '--db', db]);
+    expect(run.stdout.split('\n')[0]).toBe('Lead L1  a@a.io  \\u202eevil\\u202c Corp');
+  });
+});
+
+describe('CLI values', () => {
+  hostileCase('cli values', '`lead` finds a Salesforce lead by its 15-character id and by its 18-character id in any case', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const id15 = '00Q5e00000ABCDE';
+    const id18 = toSalesforceId18(id15);
+    const sf = writeInput('Lead.csv', csv('Id,Company,Status,CreatedDate', [`${id18},Salesforce Co,Open - Not Contacted,2024-05-02T00:00:00.000Z`]), dir);
+    expect((await runCli(['load', sf, '--db', db])).code).toBe(0);
+    for (const typed of [id15, id18, id18.toLowerCase(), id18.toUpperCase()]) {
+      const run = await runCli(['lead', typed, '--db', db, '--format', 'json']);
+      expect(run.code, `${typed}: ${run.stderr}`).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ leadId: id18, lead: { company: 'Salesforce Co' } });
+    }
+    // a 15-character id is case-sensitive: another case is another record
+    const wrongCase = await runCli(['lead', id15.toLowerCase(), '--db', db]);
+    expect(wrongCase.code).toBe(1);
+    expect(wrongCase.stderr).toContain(`no lead with id "${id15.toLowerCase()}"`);
+  });
+
+  hostileCase('cli values', 'an id with an escape sequence is quoted escaped in the not-found error', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const leads = writeInput('leads.csv', csv(canonicalHeader, ['L1,a@a.io,Acme,2024-05-01T00:00:00Z,lead']), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const run = await runCli(['lead', `L1${esc}]0;x${'\u0007'}`, '--db', db]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('revops-report: no lead with id "L1\\x1b]0;x\\x07" in the warehouse\n');
+  });
+
+  hostileCase('cli values', '`rejects --format csv` writes every rejected row; the table and JSON say when they are capped', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const rows = Array.from({ length: 1203 }, (_, i) => `L${i},a@a.io,Acme,not a date ${i},lead`);
+    const leads = writeInput('leads.csv', csv(canonicalHeader, rows), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const all = await runCli(['rejects', '--db', db, '--format', 'csv'], false);
+    expect(all.code).toBe(0);
+    const lines = all.stdout.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 1203);
+    expect(lines.at(-1)).toContain('not a date 1202');
+    expect(all.stderr).toBe('');
+    const table = await runCli(['rejects', '--db', db]);
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(2 + 1000);
+    expect(table.stderr).toContain('showing 1,000 of 1,203 rejected rows; --limit N or --format csv for all');
+    const json = await runCli(['rejects', '--db', db, '--format', 'json', '--limit', '5'], false);
+    expect(JSON.parse(json.stdout)).toHaveLength(5);
+    expect(json.stderr).toContain('showing 5 of 1,203 rejected rows');
+    const capped = await runCli(['rejects', '--db', db, '--format', 'csv', '--limit', '10'], false);
+    expect(capped.stdout.trimEnd().split('\r\n')).toHaveLength(11);
+    expect(capped.stderr).toContain('showing 10 of 1,203 rejected rows');
+    const uncapped = await runCli(['rejects', '--db', db, '--limit', '5000']);
+    expect(uncapped.stderr).toBe('');
+  }, 60_000);
 });
