@@ -294,11 +294,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError) {
       // messages quote file names and values from files: shown terminal-safe
       process.stderr.write(`revops-report: ${terminalText(error.message)}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
+      if (debug) process.stderr.write(`${terminalText(String(error.stack))}\n`);
       return error.exitCode;
     }
     process.stderr.write(`revops-report: internal error: ${terminalText((error as Error).message)}\n`);
-    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    if (debug) process.stderr.write(`${terminalText(String((error as Error).stack))}\n`);
     else process.stderr.write('(run again with --debug for details)\n');
     return 1;
   }
