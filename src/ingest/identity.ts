@@ -29,7 +29,7 @@ export async function rejectForeignIds(wh: Warehouse, spec: FormatSpec, res: Col
     const entity = entities.find((e) => e.table === statement.target);
     const id = statement.columns[entity?.key ?? ''];
     const system = statement.columns.source_system;
-    if (!entity || !id || !system || (await isEmpty(wh, entity.table))) continue;
+    if (!entity || !id || !system || (await isEmpty(wh, entity.table)) || (await oneSystem(wh, entity.table, system, params))) continue;
     rejected += await rejectAgainst(wh, entity, id, system, params);
   }
   if (rejected > 0 && !(await hasRawRows(wh))) await readRawRows(wh, source);
@@ -45,14 +45,22 @@ async function rejectAgainst(wh: Warehouse, entity: (typeof entities)[number], i
     select t.rowid as row_id,
            '${entity.noun} id "' || t.__id || '" already belongs to a ' || w.source_system || ' ${entity.noun} (load ' || w.load_id || '); ' || ${advice} as reason
     from (select rowid, ${id} as __id, ${system} as __system from typed_rows where __reject is null and not __duplicate) t
-    join (select ${entity.key} as __id, any_value(source_system) as source_system, min(load_id) as load_id
-          from ${entity.table} group by ${entity.key}) w
-      on w.__id = t.__id and w.source_system <> t.__system`;
+    join ${entity.table} w on w.${entity.key} = t.__id and w.source_system <> t.__system
+    -- a warehouse loaded before this check may hold an id under two systems: name the first
+    qualify row_number() over (partition by t.rowid order by w.load_id, w.source_system) = 1`;
   await wh.run(collisions, params.for(collisions));
   const { n } = (await wh.one<{ n: number }>(`select count(*)::int as n from foreign_ids`))!;
   if (n > 0) await wh.run(`update typed_rows set __reject = f.reason from foreign_ids f where typed_rows.rowid = f.row_id`);
   await wh.run(`drop table foreign_ids`);
   return n;
+}
+
+/** Whether the table and the file hold one and the same system: the usual reload, nothing to compare. */
+async function oneSystem(wh: Warehouse, table: string, system: string, params: SqlParams): Promise<boolean> {
+  const sql = `select coalesce((select list(distinct source_system) from ${table}), []) as held,
+                      coalesce((select list(distinct ${system}) from typed_rows), []) as incoming`;
+  const { held, incoming } = (await wh.one<{ held: string[]; incoming: string[] }>(sql, params.for(sql)))!;
+  return held.length === 1 && incoming.length === 1 && held[0] === incoming[0];
 }
 
 async function hasRawRows(wh: Warehouse): Promise<boolean> {

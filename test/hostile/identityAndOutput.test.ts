@@ -97,6 +97,26 @@ describe('identity across systems', () => {
     expect(summary.warnings).toEqual([expect.stringContaining('leads.csv: 1 row rejected')]);
   });
 
+  hostileCase('identity', 'a header-only export of another system after a load is checked without a crash', async () => {
+    const contacts = writeInput('contacts.csv', csv(hubspotHeader, ['5,a@a.io,Alpha,2024-05-02 10:00,lead,2024-05-02 10:00']));
+    const { wh } = await expectLoaded([contacts], { snapshotAt: june });
+    const empty = writeInput('leads.csv', csv(canonicalHeader, []));
+    const { summary } = await expectLoaded([empty], { snapshotAt: july }, undefined, wh);
+    expect(summary.files[0]).toMatchObject({ read: 0, loaded: 0, rejected: 0 });
+    expect(summary.warnings).toEqual([expect.stringContaining('header only, 0 rows')]);
+  });
+
+  hostileCase('identity', 'an id held under two systems by an older warehouse rejects a third system\'s row once, naming the first load', async () => {
+    const contacts = writeInput('contacts.csv', csv(hubspotHeader, ['9,a@a.io,Alpha,2024-05-02 10:00,lead,2024-05-02 10:00']));
+    const { wh } = await expectLoaded([contacts], { snapshotAt: june });
+    // what a load before the identity check could leave behind
+    await wh.run(`insert into leads (lead_id, source_system, company, load_id) values ('9', 'salesforce', 'Old', 7)`);
+    const leads = writeInput('leads.csv', csv(canonicalHeader, ['9,b@b.io,Beta,2024-05-20T09:00:00Z,lead']));
+    const { summary } = await expectLoaded([leads], { snapshotAt: july }, undefined, wh);
+    expect(summary.files[0]).toMatchObject({ read: 1, loaded: 0, rejected: 1 });
+    expect(await rejectReasons(wh)).toEqual([{ line: 2, reason: expect.stringContaining(collision('9', 'hubspot', 1)) }]);
+  });
+
   hostileCase('identity', 'a failing file after a collision rolls the whole load back', async () => {
     const wh = await openTestWarehouse();
     const dir = caseDir();
