@@ -239,6 +239,18 @@ describe('CLI values', () => {
     expect(wrongCase.stderr).toContain(`no lead with id "${id15.toLowerCase()}"`);
   });
 
+  hostileCase('cli values', '`lead` with an 18-character id that matches two leads in another case asks for the exact id', async () => {
+    const dir = caseDir();
+    const db = join(dir, 'wh.duckdb');
+    const leads = writeInput('leads.csv', csv(canonicalHeader, ['ABCDEFGHIJKLMNOPQR,a@a.io,Upper,2024-05-01T00:00:00Z,lead', 'abcdefghijklmnopqr,b@b.io,Lower,2024-05-01T00:00:00Z,lead']), dir);
+    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    const exact = await runCli(['lead', 'abcdefghijklmnopqr', '--db', db, '--format', 'json']);
+    expect(JSON.parse(exact.stdout)).toMatchObject({ leadId: 'abcdefghijklmnopqr', lead: { company: 'Lower' } });
+    const mixed = await runCli(['lead', 'Abcdefghijklmnopqr', '--db', db]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toBe('revops-report: lead id "Abcdefghijklmnopqr" matches 2 leads in another case: "ABCDEFGHIJKLMNOPQR", "abcdefghijklmnopqr"; type the id exactly\n');
+  });
+
   hostileCase('cli values', 'an id with an escape sequence is quoted escaped in the not-found error', async () => {
     const dir = caseDir();
     const db = join(dir, 'wh.duckdb');
