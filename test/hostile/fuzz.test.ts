@@ -154,15 +154,14 @@ function mutation(rng: Random): Mutation {
   }
 }
 
-interface Run { index: number; source: (typeof samples)[number]; mutations: Mutation[] }
+interface Input { source: (typeof samples)[number]; mutations: Mutation[] }
+/** One load: usually one mutated export, sometimes two in the same transaction (all or nothing). */
+interface Run { index: number; inputs: Input[] }
 
 const plan: Run[] = (() => {
   const rng = new Random(seed);
-  return Array.from({ length: runs }, (_, index) => ({
-    index,
-    source: rng.pick(samples),
-    mutations: Array.from({ length: rng.int(1, 3) }, () => mutation(rng)),
-  }));
+  const input = (): Input => ({ source: rng.pick(samples), mutations: Array.from({ length: rng.int(1, 3) }, () => mutation(rng)) });
+  return Array.from({ length: runs }, (_, index) => ({ index, inputs: rng.chance(0.25) ? [input(), input()] : [input()] }));
 })();
 
 describe(`fuzzed sample exports (seed ${seed}, ${runs} runs)`, () => {
@@ -174,15 +173,15 @@ describe(`fuzzed sample exports (seed ${seed}, ${runs} runs)`, () => {
   afterAll(() => wh.close());
 
   for (const run of plan) {
-    const label = `#${run.index} ${run.source.name}: ${run.mutations.map((m) => m.label).join(' + ')}`;
-    hostileCase(classOf[run.mutations[0]!.kind], `fuzz seed ${seed} ${label}`, async () => {
-      const bytes = run.mutations.reduce<Buffer>((b, m) => m.apply(b), Buffer.from(run.source.text));
-      const path = writeInput(run.source.file, bytes, caseDir('fuzz-'));
+    const label = `#${run.index} ${run.inputs.map((i) => `${i.source.name}: ${i.mutations.map((m) => m.label).join(' + ')}`).join(' & ')}`;
+    hostileCase(classOf[run.inputs[0]!.mutations[0]!.kind], `fuzz seed ${seed} ${label}`, async () => {
+      const paths = run.inputs.map((i) =>
+        writeInput(i.source.file, i.mutations.reduce<Buffer>((b, m) => m.apply(b), Buffer.from(i.source.text)), caseDir('fuzz-')));
       const before = await warehouseContents(wh);
-      const result = await attemptLoad(wh, [path], { snapshotAt: new Date('2026-11-01T00:00:00Z') });
+      const result = await attemptLoad(wh, paths, { snapshotAt: new Date('2026-11-01T00:00:00Z') });
       if (result instanceof UserError) {
         expect([1, 3], `${label}: ${result.message}`).toContain(result.exitCode);
-        expect(result.message, label).toContain(path);
+        expect(paths.some((p) => result.message.includes(p)), `${label}: the error names its file: ${result.message}`).toBe(true);
         expect(await warehouseContents(wh), `${label}: a failed load changed the warehouse`).toEqual(before);
         return;
       }
