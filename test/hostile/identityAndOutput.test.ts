@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import { toSalesforceId18 } from '../../src/ingest/salesforceIds.js';
+import { writeBreachesCsv } from '../../src/sla/breaches.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { warehouseContents } from '../ingest/snapshot.js';
+import { loadSlaFixture } from '../sla/support.js';
 import { attemptLoad, caseDir, expectLoaded, hostileCase, rejectReasons, writeInput } from './harness.js';
 
 const hubspotHeader = 'Record ID,Email,Company Name,Create Date,Lifecycle Stage,Became a Lead Date';
@@ -130,8 +132,8 @@ describe('identity across systems', () => {
   });
 });
 
-/** The CLI in-process, as a person at a terminal runs it: stdout, stderr and exit code. */
-async function runCli(args: string[], tty = true): Promise<{ code: number; stdout: string; stderr: string }> {
+/** What `work` writes to stdout and stderr, with both seen as a terminal (or not). */
+async function capture<T>(work: () => Promise<T>, tty = true): Promise<{ result: T; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const writes = { out: process.stdout.write, err: process.stderr.write };
@@ -141,14 +143,20 @@ async function runCli(args: string[], tty = true): Promise<{ code: number; stdou
   Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
   Object.defineProperty(process.stderr, 'isTTY', { value: tty, configurable: true });
   try {
-    const code = await main(['node', 'revops-report', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
+    const result = await work();
+    return { result, stdout: out.join(''), stderr: err.join('') };
   } finally {
     process.stdout.write = writes.out;
     process.stderr.write = writes.err;
     Object.defineProperty(process.stdout, 'isTTY', { value: ttys.out, configurable: true });
     Object.defineProperty(process.stderr, 'isTTY', { value: ttys.err, configurable: true });
   }
+}
+
+/** The CLI in-process, as a person at a terminal runs it: stdout, stderr and exit code. */
+async function runCli(args: string[], tty = true): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { result, stdout, stderr } = await capture(() => main(['node', 'revops-report', ...args]), tty);
+  return { code: result, stdout, stderr };
 }
 
 /** ESC, BEL, CSI/OSC introducers (7- and 8-bit), DEL and the other C0/C1 controls, bar newline. */
@@ -217,6 +225,19 @@ describe('CRM text on the terminal', () => {
     expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
     const run = await runCli(['lead', 'L1', '--db', db]);
     expect(run.stdout.split('\n')[0]).toBe('Lead L1  a@a.io  \\u202eevil\\u202c Corp');
+  });
+});
+
+describe('CRM text on the terminal, continued', () => {
+  hostileCase('terminal and html output', 'the full SLA breach CSV on a terminal shows an owner name\'s escape sequence escaped', async () => {
+    const wh = await openTestWarehouse();
+    await loadSlaFixture(wh);
+    await wh.run(`update sla_outcomes set owner = $owner where lead_id = 'L08'`, { owner: `Ana${esc}]0;owned${'\u0007'}` });
+    const shown = await capture(() => writeBreachesCsv(wh));
+    expect(shown.stdout.replace(/\r\n/g, '\n')).not.toMatch(rawControl);
+    expect(shown.stdout).toContain('Ana\\x1b]0;owned\\x07');
+    const piped = await capture(() => writeBreachesCsv(wh), false);
+    expect(piped.stdout).toContain(`Ana${esc}]0;owned${'\u0007'}`);
   });
 });
 
