@@ -6,12 +6,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.js';
 import { printResult, type OutputFormat } from './output.js';
+import { terminalText } from './terminal.js';
 import { version } from './version.js';
 import './views.js';
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 const progress = (message: string) => {
-  if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
+  // progress names files: their names are shown terminal-safe like any CRM text
+  if (process.stderr.isTTY) process.stderr.write(`${terminalText(message)}\n`);
 };
 
 function buildProgram(): Command {
@@ -192,17 +194,20 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
     .command('rejects')
     .description('list the rows loads could not use, with file, line and reason')
     .option('--load <id>', 'only this load run (see load_runs)', (v) => parsePositiveInt(v, '--load'))
-    .option('--limit <n>', 'at most this many rows', (v) => parsePositiveInt(v, '--limit'), 1000)
+    .option('--limit <n>', 'at most this many rows (default: 1000 in the table and JSON; csv writes all)', (v) => parsePositiveInt(v, '--limit'))
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
     .addOption(dbOption())
     .addHelpText('after', examples('revops-report rejects', 'revops-report rejects --load 3 --format csv > rejects.csv'))
     .action(async (opts) => {
-      const { rejects } = await import('./commands/rejects.js');
-      const rows = await rejects({ db: opts.db, load: opts.load, limit: opts.limit });
+      const { cappedNote, rejects } = await import('./commands/rejects.js');
+      const result = await rejects({ db: opts.db, load: opts.load, limit: opts.limit, all: opts.format === 'csv' });
       if (opts.format === 'csv') {
         const { toCsv } = await import('./reports/escape.js');
-        process.stdout.write(toCsv(['loadId', 'path', 'line', 'reason', 'rawLine'], rows as unknown as Record<string, unknown>[]));
-      } else printResult(rows, opts.format as OutputFormat, 'rejects');
+        const csv = toCsv(['loadId', 'path', 'line', 'reason', 'rawLine'], result.rows as unknown as Record<string, unknown>[]);
+        process.stdout.write(process.stdout.isTTY ? terminalText(csv) : csv);
+      } else printResult(result.rows, opts.format as OutputFormat, 'rejects');
+      const note = cappedNote(result);
+      if (note) process.stderr.write(`${note}\n`);
     });
 
   program
@@ -290,12 +295,13 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`revops-report: ${error.message}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
+      // messages quote file names and values from files: shown terminal-safe
+      process.stderr.write(`revops-report: ${terminalText(error.message)}\n`);
+      if (debug) process.stderr.write(`${terminalText(String(error.stack))}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`revops-report: internal error: ${(error as Error).message}\n`);
-    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    process.stderr.write(`revops-report: internal error: ${terminalText((error as Error).message)}\n`);
+    if (debug) process.stderr.write(`${terminalText(String((error as Error).stack))}\n`);
     else process.stderr.write('(run again with --debug for details)\n');
     return 1;
   }

@@ -4,6 +4,7 @@
  */
 import { renderTextTable } from './reports/format.js';
 import type { TableColumn } from './reports/types.js';
+import { safeJson, terminalCell, terminalText } from './terminal.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv' | 'html';
 
@@ -17,16 +18,17 @@ export function registerView<T>(kind: string, view: (result: T) => string): void
 
 export function printResult(result: unknown, format: OutputFormat, kind: string): void {
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${safeJson(result, 2)}\n`);
     return;
   }
   const view = views[kind];
-  process.stdout.write(`${view ? view(result as never) : JSON.stringify(result, null, 2)}\n`);
+  // views build text from CRM values: the whole of it passes the terminal-safe formatter
+  process.stdout.write(`${terminalText(view ? view(result as never) : safeJson(result, 2))}\n`);
 }
 
-/** A titled block: a table, or a list of lines, under a heading. */
+/** A titled block: a table, or a list of lines (each kept on its line), under a heading. */
 export function textBlock(title: string, body: string | string[]): string {
-  const text = Array.isArray(body) ? body.map((l) => `  ${l}`).join('\n') : body;
+  const text = Array.isArray(body) ? body.map((l) => `  ${terminalCell(l)}`).join('\n') : body;
   return `${title}\n${text}`;
 }
 

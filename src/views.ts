@@ -4,6 +4,7 @@ import type { LeadTimeline } from './commands/lead.js';
 import type { RejectedRow } from './commands/rejects.js';
 import type { LoadSummary } from './ingest/load.js';
 import { registerView, table, textBlock } from './output.js';
+import { terminalCell } from './terminal.js';
 
 registerView<LoadSummary>('load', (summary) => {
   const rows = summary.files.map((f) => ({ ...f, detected: `${f.format} (${f.object})`, note: f.skipped ?? '' }));
@@ -43,10 +44,12 @@ function columnLines(summary: LoadSummary): string[] {
 
 registerView<LeadTimeline>('lead', (timeline) => {
   const lead = timeline.lead;
+  // CRM values in the heading: each kept on its line, controls shown escaped
+  const v = (value: unknown, none = '') => terminalCell(value === null || value === undefined ? none : String(value));
   const head = lead
-    ? `Lead ${timeline.leadId}  ${lead.email ?? ''}  ${lead.company ?? ''}\n` +
-      `source ${lead.source ?? '(none)'} · owner ${lead.owner_name ?? lead.owner_id ?? '(none)'} · current stage ${lead.current_stage ?? '(none)'}`
-    : `Lead ${timeline.leadId} (only in stage events; no lead export row)`;
+    ? `Lead ${v(timeline.leadId)}  ${v(lead.email)}  ${v(lead.company)}\n` +
+      `source ${v(lead.source, '(none)')} · owner ${v(lead.owner_name ?? lead.owner_id, '(none)')} · current stage ${v(lead.current_stage, '(none)')}`
+    : `Lead ${v(timeline.leadId)} (only in stage events; no lead export row)`;
   const rows = timeline.events.map((e) => ({
     ...e,
     stage: e.stage === e.stageRaw ? e.stage : `${e.stage} (${e.stageRaw})`,

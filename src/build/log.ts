@@ -3,6 +3,7 @@
  * (no terminal): nothing unless asked, so cron mails only failures. `--log-format json`: one JSON
  * object per line on stdout ({time, level, event, message, ...}) for journald, Loki or a log file.
  */
+import { safeJson, terminalCell, terminalText } from '../terminal.js';
 
 export type LogFormat = 'text' | 'json';
 export const logFormats: readonly LogFormat[] = ['text', 'json'];
@@ -29,7 +30,7 @@ export function createBuildLog(target: LogTarget): BuildLog {
   const err = target.stderr ?? ((text: string) => void process.stderr.write(text));
   if (target.format === 'json') {
     const line = (level: string) => (event: string, message: string, fields: Record<string, unknown> = {}) =>
-      out(`${JSON.stringify({ time: new Date().toISOString(), level, event, message, ...fields })}\n`);
+      out(`${safeJson({ time: new Date().toISOString(), level, event, message, ...fields })}\n`);
     return { step: line('info'), warn: line('warn'), error: line('error'), done: () => undefined };
   }
   if (!target.tty) {
@@ -44,16 +45,16 @@ export function createBuildLog(target: LogTarget): BuildLog {
   return {
     step: (_event, message) => {
       clear();
-      err(`build: ${message}`);
+      err(`build: ${terminalCell(message)}`);
       open = true;
     },
     warn: (_event, message) => {
       clear();
-      err(`build: warning: ${message}\n`);
+      err(`build: warning: ${terminalText(message)}\n`);
     },
     error: (_event, message) => {
       clear();
-      err(`build: ${message}\n`);
+      err(`build: ${terminalText(message)}\n`);
     },
     done: () => {
       if (open) err('\n');

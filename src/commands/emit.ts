@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { writeAtomically } from '../atomicFile.js';
 import { usageError } from '../errors.js';
 import type { ReportDocument } from '../reports/types.js';
+import { safeJson, terminalText } from '../terminal.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'html' | 'parquet' | 'arrow';
 export const reportFormats: ReportFormat[] = ['table', 'json', 'csv', 'html', 'parquet', 'arrow'];
@@ -26,9 +27,9 @@ export const defaultFormat = (): ReportFormat => (process.stdout.isTTY ? 'table'
 export async function renderOutput(format: ReportFormat, outputs: ReportOutputs): Promise<string> {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(outputs.json, null, 2)}\n`;
+      return `${safeJson(outputs.json, 2)}\n`;
     case 'table':
-      return `${outputs.table()}\n`;
+      return `${terminalText(outputs.table())}\n`;
     case 'csv':
       return outputs.csv();
     case 'html':
@@ -55,7 +56,8 @@ export async function emitReport(format: string | undefined, out: string | undef
   }
   const content = await renderOutput(chosen, outputs);
   if (!out) {
-    process.stdout.write(content);
+    // CSV is data when piped; on a terminal it is read, so its controls are shown escaped
+    process.stdout.write(chosen === 'csv' && process.stdout.isTTY ? terminalText(content) : content);
     return undefined;
   }
   const path = chosen === 'html' ? join(out, `${outputs.name}.html`) : out;

@@ -1,5 +1,6 @@
 /** The CLI side of `scoring score`: open the warehouse, score, write JSON or spreadsheet-safe CSV. */
 import { toCsv } from '../reports/escape.js';
+import { safeJson } from '../terminal.js';
 import { parseAsOf } from '../metrics/window.js';
 import { scoringScore } from './scoring.js';
 import { withExistingWarehouse } from './warehouse.js';
@@ -19,7 +20,7 @@ export async function scoringScoreCommand(options: ScoringScoreCommandOptions): 
   const text =
     options.format === 'csv'
       ? toCsv(['lead_id', 'score', 'fit', 'engagement', 'negative', 'flagged', 'fields_from_current', 'top_rules'], result.rows as unknown as Record<string, unknown>[])
-      : `${JSON.stringify(result, null, 2)}\n`;
+      : `${safeJson(result, 2)}\n`;
   if (!options.out) {
     process.stdout.write(text);
     return undefined;

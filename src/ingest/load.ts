@@ -14,6 +14,7 @@ import { assertRejectRates, defaultMaxRejectRate, rolledBackError } from './load
 import { expandLoadInputs } from './loadInputs.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
+import { collisionWarning, rejectForeignIds } from './identity.js';
 import { inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { linkActivityLeads, mergeStaged } from './merge.js';
@@ -137,6 +138,8 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       if (error instanceof CsvReadError) throw new UserError(`${path}: cannot be read as CSV: ${error.message}`, 1);
       throw error;
     }));
+    const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source));
+    if (foreign > 0) warnings.push(collisionWarning(path, foreign));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,

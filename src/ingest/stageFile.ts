@@ -97,14 +97,18 @@ interface EmitQuery {
   statement?: EmitStatement;
 }
 
-function emitQueries(spec: FormatSpec, res: ColumnResolution, params: SqlParams): EmitQuery[] {
-  const ctx: EmitContext = {
+/** What a spec's emit sees of one file: its columns, and values bound into `params`. */
+export function emitContext(res: ColumnResolution, params: SqlParams): EmitContext {
+  return {
     param: (value) => params.add(value),
     has: (name) => res.logical.some((l) => l.name === name),
     patternColumns: (family) => res.patterns.filter((p) => p.family === family).map((p) => ({ column: p.column, label: p.label, header: p.header })),
     extraColumns: res.extra.map((x) => ({ column: x.column, field: x.field })),
   };
-  const statements = spec.emit(ctx);
+}
+
+function emitQueries(spec: FormatSpec, res: ColumnResolution, params: SqlParams): EmitQuery[] {
+  const statements = spec.emit(emitContext(res, params));
   const queries: EmitQuery[] = statements.map((statement) => {
     const columns = Object.keys(targetColumns[statement.target]);
     const exprs = columns.map((c) => `${statement.columns[c] ?? 'null'} as ${c}`);

@@ -3,6 +3,7 @@
  * same everywhere. The locale is fixed (en-US) rather than taken from the machine: reports must
  * come out byte-identical on every laptop and in CI.
  */
+import { terminalCell } from '../terminal.js';
 import type { ColumnFormat, DateLike, TableColumn } from './types.js';
 
 /** Shown for a missing value (null, undefined, NaN): distinct from a real zero. */
@@ -118,13 +119,16 @@ export function columnAlign(column: TableColumn, rows: readonly Record<string, u
   return present.length > 0 && present.every((v) => typeof v === 'number' || typeof v === 'bigint') ? 'right' : 'left';
 }
 
-/** An aligned plain-text table for the terminal: header, dashed rule, one line per row. */
+/**
+ * An aligned plain-text table for the terminal: header, dashed rule, one line per row. Cells hold
+ * CRM text: each goes through the terminal-safe formatter, so it stays one line and moves nothing.
+ */
 export function renderTextTable(columns: readonly TableColumn[], rows: readonly Record<string, unknown>[]): string {
-  const cells = rows.map((row) => columns.map((c) => formatValue(row[c.key], c.format)));
+  const cells = rows.map((row) => columns.map((c) => terminalCell(formatValue(row[c.key], c.format))));
   const aligns = columns.map((c) => columnAlign(c, rows));
   // Width in code points, so "—" and accented names count as one column each.
   const len = (s: string) => [...s].length;
-  const widths = columns.map((c, i) => Math.max(len(c.label), ...cells.map((r) => len(r[i] ?? ''))));
+  const widths = columns.map((c, i) => Math.max(len(terminalCell(c.label)), ...cells.map((r) => len(r[i] ?? ''))));
   const line = (texts: string[]) =>
     texts
       .map((t, i) => {
@@ -133,7 +137,7 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
       })
       .join('  ')
       .trimEnd();
-  const header = line(columns.map((c) => c.label));
+  const header = line(columns.map((c) => terminalCell(c.label)));
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [header, rule, ...cells.map(line)].join('\n');
 }

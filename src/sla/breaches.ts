@@ -13,6 +13,7 @@ import { computeBusinessMinutes } from '../calendar/businessTime.js';
 import type { Warehouse } from '../db/connection.js';
 import { writeFileAtomically } from '../atomicFile.js';
 import { sqlPath } from '../paths.js';
+import { terminalText } from '../terminal.js';
 import type { SlaBreach } from './types.js';
 
 /** The JSON (and so the HTML) lists at most this many breaches; `breachCount` has them all. */
@@ -79,7 +80,9 @@ export async function writeBreachesCsv(wh: Warehouse, out?: string): Promise<voi
   const scratch = join(tmpdir(), `revops-breaches-${process.pid}.csv`);
   try {
     await copyTo(scratch);
-    await pipeline(createReadStream(scratch), process.stdout, { end: false });
+    // on a terminal the breach list is read, not piped: its CRM text is shown terminal-safe
+    if (process.stdout.isTTY) process.stdout.write(terminalText(await readFile(scratch, 'utf8')));
+    else await pipeline(createReadStream(scratch), process.stdout, { end: false });
   } finally {
     await rm(scratch, { force: true });
   }
