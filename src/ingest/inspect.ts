@@ -7,7 +7,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { dataError } from '../errors.js';
+import { binaryNulShare, binarySignature, type Compression, GzipError, isGzip, scanContent, utf16Order, withoutNuls } from './content.js';
 import { parseFirstRecord } from './csvRecord.js';
+import { finalRecordWithoutLineEnd } from './cutRecord.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -22,6 +24,12 @@ export interface FileInspection {
   skipLines: number;
   /** CRLF and bare LF line ends in one file (DuckDB's strict reader refuses the mix) */
   mixedNewlines: boolean;
+  /** 'gzip' when the file is a gzip stream: its content is what it unpacks to */
+  compression?: Compression;
+  /** stray NUL bytes in the text (never in UTF-16), dropped by the UTF-8 copy */
+  nuls: number;
+  /** the last record's text when the content does not end with a line end (see cutRecord.ts) */
+  cutRecord?: string;
 }
 
 const HEAD_BYTES = 1 << 20;
@@ -35,12 +43,7 @@ export async function sha256File(path: string): Promise<string> {
 
 export function detectEncoding(head: Buffer): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  // UTF-16 without a BOM: every other byte of an ASCII header is NUL
-  if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return 'utf-16le';
-  if (head.length >= 4 && head[0] === 0 && head[2] === 0 && head[1] !== 0) return 'utf-16be';
-  return isValidUtf8(head) ? 'utf-8' : 'windows-1252';
+  return utf16Order(head) ?? (isValidUtf8(head) ? 'utf-8' : 'windows-1252');
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
@@ -84,19 +87,24 @@ export function sniffDelimiter(firstLine: string): string {
 }
 
 export async function inspectFile(path: string): Promise<FileInspection> {
-  const { size } = await stat(path);
+  const size = await regularFileSize(path);
   if (size === 0) throw dataError(`${path}: the file is empty (0 bytes)`);
-  const handle = await open(path, 'r');
-  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-  try {
-    await handle.read(head, 0, head.length, 0);
-  } finally {
-    await handle.close();
+  const compression = isGzip(await readStart(path, 16)) ? 'gzip' : undefined;
+  if (!compression) refuseBinary(path, await readStart(path, 16));
+  const scan = await scanContent(path, size, compression, HEAD_BYTES).catch((error: unknown) => {
+    if (error instanceof GzipError) throw dataError(`${path}: gzip-compressed, but ${error.message}; not loaded`);
+    throw error;
+  });
+  if (compression) {
+    if (scan.bytes === 0) throw dataError(`${path}: unpacks to an empty file (0 bytes)`);
+    refuseBinary(path, scan.head, 'unpacks to binary content');
   }
-  const encoding = detectEncoding(head);
-  if (!encoding.startsWith('utf-16') && head.includes(0)) {
-    throw dataError(`${path}: binary content (NUL bytes), not a CSV export`);
+  const encoding = detectEncoding(scan.head);
+  if (scan.stoppedAtNuls || scan.nuls > scan.bytes * binaryNulShare) {
+    const counted = scan.stoppedAtNuls ? `at least ${scan.nuls}` : `${scan.nuls}`;
+    throw dataError(`${path}: binary content (NUL bytes): ${counted} of ${scan.bytes} bytes are NUL, not a CSV export`);
   }
+  const head = scan.nuls > 0 ? withoutNuls(scan.head) : scan.head;
   const decoded = decodeHead(head, encoding);
   const { text, skipLines, declared } = skipPreamble(decoded);
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
@@ -107,8 +115,44 @@ export async function inspectFile(path: string): Promise<FileInspection> {
     throw dataError(`${path}: the first line has no column names`);
   }
   const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
-  return { path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines };
+  const cutRecord = finalRecordWithoutLineEnd(scan.tail, scan.bytes, encoding);
+  return {
+    path, size, checksum: scan.checksum, encoding, delimiter, header, skipLines, mixedNewlines,
+    ...(compression ? { compression } : {}), nuls: scan.nuls, ...(cutRecord !== undefined ? { cutRecord } : {}),
+  };
 }
+
+/** The file's size; a path that is not a readable regular file (a folder, a pipe, a broken link) is the user's to fix. */
+async function regularFileSize(path: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ELOOP' ? 'a link that loops back on itself' : code === 'ENOENT' ? 'no such file (a broken link?)' : `cannot be read (${code ?? 'error'})`;
+    throw dataError(`${path}: ${why}`);
+  }
+  // reading a named pipe or a device would wait forever or never end
+  if (!info.isFile()) throw dataError(`${path}: not a regular file`);
+  return info.size;
+}
+
+async function readStart(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function refuseBinary(path: string, head: Buffer, what = 'binary content'): void {
+  const kind = binarySignature(head);
+  if (kind) throw dataError(`${path}: ${what}: ${kind}, not a CSV export`);
+}
+
 
 /** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */
 export function skipPreamble(text: string): { text: string; skipLines: number; declared?: string } {

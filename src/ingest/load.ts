@@ -44,6 +44,10 @@ export interface FileSummary {
   rejected: number;
   duplicates: number;
   encoding: string;
+  /** stray NUL bytes dropped from the text (docs/formats.md) */
+  nulsDropped: number;
+  /** the file was a gzip stream, read unpacked */
+  compression?: 'gzip';
   skipped?: string;
   loadId?: number;
 }
@@ -82,13 +86,13 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     return {
       path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
       read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
-      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
+      nulsDropped: 0, compression: inspection.compression, skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
   const spec = options.mapping ?? detectFormat(path, inspection.header, options.crm);
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
-  const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
+  const readable = await utf8Copy(inspection);
   try {
     const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
     const counts = await timed('read and parse', buildTyped(wh, spec, resolution, source, {
@@ -96,6 +100,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
       decimalComma: inspection.delimiter === ';',
+      cutRecord: inspection.cutRecord,
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
       // DuckDB's reader refusing the whole file is the file's problem, not a crash
@@ -118,10 +123,11 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     await dropTyped(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
+    if (readable.nulsDropped > 0) warnings.push(`${path}: ${readable.nulsDropped} NUL byte(s) dropped (stray NULs in the text; the values around them are kept)`);
     const summary: FileSummary = {
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
-      encoding: inspection.encoding, loadId,
+      encoding: inspection.encoding, nulsDropped: readable.nulsDropped, compression: inspection.compression, loadId,
     };
     await wh.run(
       `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,

@@ -1,0 +1,111 @@
+/**
+ * Hostile files themselves: stray NUL bytes, binaries and compressed exports under a .csv name,
+ * files still being copied into the inbox, links out of it, and files that are not files.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect } from 'vitest';
+import { caseDir, expectLoadError, expectLoaded, hostileCase, rejectReasons, writeInput } from './harness.js';
+
+/** A Salesforce Data Export Opportunity.csv (API names, every value quoted, CRLF). */
+const opportunityHeader = '"Id","IsDeleted","AccountId","Name","Description","StageName","Amount","CloseDate","CreatedDate","OwnerId"';
+const opportunity = (n: number, description = '') =>
+  `"006Hs00001Op${String(n).padStart(3, '0')}AAB","false","001Hs00001Ac001AAB","Deal ${n}","${description}","Prospecting","1000","2026-12-31","2026-10-01T09:00:00.000Z","005Hs000001Ab01AAC"`;
+const opportunityExport = (rows: string[]) => [opportunityHeader, ...rows, ''].join('\r\n');
+
+const leadsHeader = 'lead_id,email,company,created_at,source';
+const leadsCsv = (...rows: string[]) => [leadsHeader, ...rows, ''].join('\n');
+
+describe('files and paths', () => {
+  hostileCase('encodings', 'stray NULs at the start of a rich-text field are dropped and counted, not a binary file', async () => {
+    // 48 NUL bytes where the rich-text editor left them, as in a real Data Export file
+    const rows = [opportunity(1), opportunity(2, `${'\0'.repeat(48)}<p>Renewal call notes</p>`), opportunity(3)];
+    const path = writeInput('Opportunity.csv', opportunityExport(rows));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ read: 3, loaded: 3, rejected: 0, nulsDropped: 48 });
+    expect(summary.warnings.join('\n')).toContain('48 NUL byte(s) dropped');
+    expect(await wh.all(`select count(*)::int as n from opportunities`)).toEqual([{ n: 3 }]);
+  });
+
+  hostileCase('encodings', 'a NUL inside a loaded value is dropped from it', async () => {
+    const path = writeInput('leads.csv', leadsCsv('L1,ana@lumen.example,Kes\0trel Air,2026-10-01T09:00:00Z,Web'));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ loaded: 1, nulsDropped: 1 });
+    expect(await wh.all(`select company from leads`)).toEqual([{ company: 'Kestrel Air' }]);
+  });
+
+  hostileCase('encodings', 'stray NULs after the first MiB are treated like the same NULs at the start', async () => {
+    const filler = Array.from({ length: 12_000 }, (_, i) => opportunity(i + 10, 'Quarterly business review with the buying committee'));
+    const rows = [...filler, opportunity(9, `${'\0'.repeat(48)}late notes`)];
+    const text = opportunityExport(rows);
+    expect(text.indexOf('\0')).toBeGreaterThan(1 << 20);
+    const { summary } = await expectLoaded([writeInput('Opportunity.csv', text)]);
+    expect(summary.files[0]).toMatchObject({ read: 12_001, loaded: 12_001, nulsDropped: 48 });
+  });
+
+  hostileCase('encodings', 'a PDF saved with a .csv name is refused, named as a PDF', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.alloc(16)]);
+    await expectLoadError([writeInput('pipeline.csv', pdf)], ['pipeline.csv', 'binary', 'PDF']);
+  });
+
+  hostileCase('encodings', 'an .xlsx workbook renamed to .csv is refused as a ZIP archive', async () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from('[Content_Types].xml')]);
+    await expectLoadError([writeInput('leads.csv', zip)], ['leads.csv', 'binary', 'ZIP']);
+  });
+
+  hostileCase('encodings', 'a file that is mostly NUL bytes is refused as binary, wherever the NULs are', async () => {
+    // a copy that preallocated its size and wrote only the start: the rest is zero-filled
+    const head = Buffer.from(leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web'));
+    const error = await expectLoadError([writeInput('leads.csv', Buffer.concat([head, Buffer.alloc(4096)]))], ['leads.csv', 'binary', 'NUL']);
+    expect(error.message).toContain('4096 of 4188 bytes are NUL');
+  });
+
+  hostileCase('files in flight', 'a gzip-compressed export (.csv.gz) is unpacked and loaded', async () => {
+    const text = leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web', 'L2,bo@kestrel.example,Kestrel,2026-10-02T09:00:00Z,Event');
+    const { wh, summary } = await expectLoaded([writeInput('leads.csv.gz', gzipSync(text))]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 2, compression: 'gzip', nulsDropped: 0 });
+    expect(await wh.all(`select lead_id, company from leads order by lead_id`)).toEqual([
+      { lead_id: 'L1', company: 'Lumen' }, { lead_id: 'L2', company: 'Kestrel' },
+    ]);
+  });
+
+  hostileCase('files in flight', 'a gzip payload under a plain .csv name is read by its bytes, not its name', async () => {
+    const text = leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web');
+    const { summary } = await expectLoaded([writeInput('leads.csv', gzipSync(text))]);
+    expect(summary.files[0]).toMatchObject({ loaded: 1, compression: 'gzip' });
+  });
+
+  hostileCase('files in flight', 'a .csv.gz cut off while being copied is refused, not half-read', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `L${i},p${i}@lumen.example,Lumen,2026-10-01T09:00:00Z,Web`);
+    const packed = gzipSync(leadsCsv(...rows));
+    await expectLoadError([writeInput('leads.csv.gz', packed.subarray(0, packed.length >> 1))], ['leads.csv.gz', 'gzip', 'cut short']);
+  });
+
+  hostileCase('encodings', 'a gzipped CSV with stray NULs inside is unpacked and the NULs dropped', async () => {
+    const text = leadsCsv('L1,ana@lumen.example,Lu\0men,2026-10-01T09:00:00Z,Web');
+    const { summary } = await expectLoaded([writeInput('leads.csv.gz', gzipSync(text))]);
+    expect(summary.files[0]).toMatchObject({ loaded: 1, compression: 'gzip', nulsDropped: 1 });
+  });
+
+  hostileCase('resources', 'a named pipe called leads.csv is refused when named, left alone in a folder, never waited on', async () => {
+    const dir = caseDir();
+    execFileSync('mkfifo', [join(dir, 'leads.csv')]);
+    await expectLoadError([join(dir, 'leads.csv')], ['leads.csv', 'not a regular file']);
+    writeInput('owners.csv', 'owner_id,name,timezone\nO1,Dana,America/New_York\n', dir);
+    const { summary } = await expectLoaded([dir]);
+    expect(summary.files.map((f) => [f.object, f.loaded])).toEqual([['owners', 1]]);
+    expect(summary.warnings.join('\n')).toContain('leads.csv: not a CSV export');
+  });
+
+  hostileCase('files in flight', 'a folder with a .csv.gz picks it up as an export', async () => {
+    const dir = caseDir();
+    writeInput('leads.csv.gz', gzipSync(leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')), dir);
+    writeInput('notes.gz', gzipSync('not an export'), dir);
+    const { summary } = await expectLoaded([dir]);
+    expect(summary.files.map((f) => [f.loaded, f.compression])).toEqual([[1, 'gzip']]);
+    expect(summary.warnings.join('\n')).toContain('notes.gz: not a CSV export');
+  });
+
+  void rejectReasons;
+});
