@@ -48,6 +48,7 @@ describe('build failures and retention', () => {
       ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
       'L8,hal@theta.io,Theta,2024-13-45T10:00:00Z,webinar',
       'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+      '',
     ].join('\n'));
     const error = await failure(run(ws, { maxRejectRate: '5%' }));
     expect(error.exitCode).toBe(3);

@@ -107,5 +107,53 @@ describe('files and paths', () => {
     expect(summary.warnings.join('\n')).toContain('notes.gz: not a CSV export');
   });
 
-  void rejectReasons;
+  hostileCase('files in flight', 'a final record cut by a copy in progress is rejected as cut off; the complete file brings it in whole', async () => {
+    const dir = caseDir();
+    const complete = 'lead_id,stage,entered_at\nL1,lead,2026-10-01T09:00:00Z\nL1,mql,2026-10-12T09:00:00Z\nL1,customer,2026-10-31T09:00:00Z\n';
+    // the copy stopped 11 bytes before the end: the last record still parses, as 3 October
+    const cut = writeInput('stage_events.csv', complete.slice(0, complete.indexOf('2026-10-31') + 9), dir);
+    expect(cut.endsWith('.csv')).toBe(true);
+    const { wh, summary } = await expectLoaded([cut]);
+    expect(summary.files[0]).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
+    expect(await rejectReasons(wh)).toEqual([{ line: 4, reason: expect.stringContaining('cut off: the file ends inside this record') }]);
+    const later = writeInput('stage_events.csv', complete, caseDir());
+    await expectLoaded([later], {}, undefined, wh);
+    expect(await wh.all(`select stage_raw, strftime(entered_at, '%Y-%m-%d') as day from stage_events order by entered_at`)).toEqual([
+      { stage_raw: 'lead', day: '2026-10-01' }, { stage_raw: 'mql', day: '2026-10-12' }, { stage_raw: 'customer', day: '2026-10-31' },
+    ]);
+  });
+
+  hostileCase('files in flight', 'a header without a line end and no records still loads, with 0 rows', async () => {
+    const { summary } = await expectLoaded([writeInput('leads.csv', leadsHeader)]);
+    expect(summary.files[0]).toMatchObject({ read: 0, loaded: 0, rejected: 0 });
+  });
+
+  hostileCase('files in flight', 'a cut final record the reader already refuses (too few fields) is rejected once, not twice', async () => {
+    const path = writeInput('leads.csv', `${leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')}L2,bo@kes`);
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
+    expect((await rejectReasons(wh)).map((r) => [r.line, r.reason.split(' (')[0]])).toEqual([[3, 'wrong number of fields: fewer than the header has']]);
+  });
+
+  hostileCase('encodings', 'a UTF-16 "Unicode Text" file cut before its final line end loses only its last record', async () => {
+    const text = 'lead_id\tcreated_at\r\nL1\t2026-10-01T09:00:00Z\r\nL2\t2026-10-02T09:00:00Z';
+    const path = writeInput('leads.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, encoding: 'utf-16le' });
+    expect(await wh.all(`select lead_id from leads`)).toEqual([{ lead_id: 'L1' }]);
+  });
+
+  hostileCase('files in flight', 'a gzip export whose text ends without a line end has its last record rejected as cut off', async () => {
+    const path = writeInput('leads.csv.gz', gzipSync(`${leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')}L2,bo@kestrel.example,Kestrel,2026-10-02T09:00:00Z,We`));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
+    expect((await rejectReasons(wh))[0]!.reason).toContain('cut off');
+  });
+
+  hostileCase('files in flight', 'a cut final record that repeats an earlier record is rejected as cut off, not counted a duplicate', async () => {
+    const row = 'L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web';
+    const { summary } = await expectLoaded([writeInput('leads.csv', `${leadsCsv(row)}${row}`)]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
+  });
+
 });
