@@ -60,7 +60,7 @@ export interface LoadSummary {
 
 export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
   const { files, skipped } = await expandInputs(options.paths);
-  const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt), left alone`);
+  const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt, each also .gz), left alone`);
   const summaries: FileSummary[] = [];
   await withMemoryBudget(wh, loadMemoryBudgetBytes, () =>
     wh.transaction(async () => {

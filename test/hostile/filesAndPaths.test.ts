@@ -3,9 +3,15 @@
  * files still being copied into the inbox, links out of it, and files that are not files.
  */
 import { execFileSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
+import { pickInboxFiles } from '../../src/build/inboxFiles.js';
+import type { BuildManifest } from '../../src/build/manifest.js';
+import { build, type BuildCommandOptions } from '../../src/commands/build.js';
+import { UserError } from '../../src/errors.js';
+import { lifecycleDir, workspace, type Workspace } from '../build/workspace.js';
 import { caseDir, expectLoadError, expectLoaded, hostileCase, rejectReasons, writeInput } from './harness.js';
 
 /** A Salesforce Data Export Opportunity.csv (API names, every value quoted, CRLF). */
@@ -13,6 +19,20 @@ const opportunityHeader = '"Id","IsDeleted","AccountId","Name","Description","St
 const opportunity = (n: number, description = '') =>
   `"006Hs00001Op${String(n).padStart(3, '0')}AAB","false","001Hs00001Ac001AAB","Deal ${n}","${description}","Prospecting","1000","2026-12-31","2026-10-01T09:00:00.000Z","005Hs000001Ab01AAC"`;
 const opportunityExport = (rows: string[]) => [opportunityHeader, ...rows, ''].join('\r\n');
+
+/** A nightly build over the lifecycle fixture's inbox; its files are an hour old, so they have settled. */
+function buildWorkspace(): Workspace {
+  const ws = workspace(lifecycleDir);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of readdirSync(ws.inbox)) utimesSync(join(ws.inbox, name), hourAgo, hourAgo);
+  return ws;
+}
+const runBuild = (ws: Workspace, extra: Partial<BuildCommandOptions> = {}) =>
+  build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-04-01', tty: false, ...extra });
+const manifestOf = (ws: Workspace, run: string) => JSON.parse(readFileSync(join(ws.out, run, 'manifest.json'), 'utf8')) as BuildManifest;
+/** Everything the share shows about the runs. */
+const shareText = (ws: Workspace, run: string) =>
+  ['index.html', 'index.json', join(run, 'manifest.json')].map((f) => readFileSync(join(ws.out, f), 'utf8')).join('\n');
 
 const leadsHeader = 'lead_id,email,company,created_at,source';
 const leadsCsv = (...rows: string[]) => [leadsHeader, ...rows, ''].join('\n');
@@ -156,4 +176,105 @@ describe('files and paths', () => {
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
   });
 
+  hostileCase('files in flight', 'a build leaves an inbox file modified in the last minute for a later run, and says so', async () => {
+    const ws = buildWorkspace();
+    writeFileSync(join(ws.inbox, 'late-leads.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
+    const first = await runBuild(ws, { settleSeconds: 60 });
+    expect(first.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
+    expect(first.manifest.notLoaded).toEqual([{ file: 'late-leads.csv', reason: expect.stringContaining('maybe still being copied') }]);
+    expect(first.manifest.warnings.join('\n')).toContain('inbox/late-leads.csv: not loaded this run');
+    expect(JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8')).runs[0].note).toContain('1 inbox file(s) not loaded this run: late-leads.csv');
+    // once it has settled, the next run loads it
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(ws.inbox, 'late-leads.csv'), hourAgo, hourAgo);
+    const second = await runBuild(ws, { settleSeconds: 60 });
+    expect(second.manifest.notLoaded).toEqual([]);
+    expect(second.manifest.inputs.find((i) => i.file === 'late-leads.csv')).toMatchObject({ read: 1, loaded: 1 });
+  }, 60_000);
+
+  hostileCase('files in flight', 'a file that grows while the build looks at it is left for a later run, even with an old time stamp', async () => {
+    const inbox = caseDir();
+    const path = writeInput('leads.csv', leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web'), inbox);
+    writeInput('owners.csv', 'owner_id,name\nO1,Dana\n', inbox);
+    // a copy tool that set the source's time stamp first and then writes the bytes
+    const old = new Date('2026-01-01T00:00:00Z');
+    for (const name of ['leads.csv', 'owners.csv']) utimesSync(join(inbox, name), old, old);
+    const pick = await pickInboxFiles(inbox, {
+      settleSeconds: 60,
+      wait: async () => {
+        appendFileSync(path, 'L2,bo@kestrel.example,Kestrel,2026-10-02T09:00:00Z,Event\n');
+        utimesSync(path, old, old);
+      },
+    });
+    expect(pick.files).toEqual([join(inbox, 'owners.csv')]);
+    expect(pick.held).toEqual([{ path, reason: expect.stringContaining('still growing') }]);
+  });
+
+  hostileCase('resources', 'a zero-byte file in the inbox is named and skipped; it blocks no build, and loads once it has content', async () => {
+    const ws = buildWorkspace();
+    writeFileSync(join(ws.inbox, 'empty.csv'), '');
+    const first = await runBuild(ws, { settleSeconds: 0 });
+    expect(first.manifest.status).toBe('complete');
+    expect(first.manifest.notLoaded).toEqual([{ file: 'empty.csv', reason: expect.stringContaining('empty (0 bytes)') }]);
+    writeFileSync(join(ws.inbox, 'empty.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
+    const second = await runBuild(ws, { settleSeconds: 0 });
+    expect(second.manifest.inputs.find((i) => i.file === 'empty.csv')).toMatchObject({ loaded: 1 });
+  }, 60_000);
+
+  hostileCase('resources', '`load` of a zero-byte file named on the command line is still an error', async () => {
+    await expectLoadError([writeInput('leads.csv', '')], ['leads.csv', 'empty (0 bytes)']);
+  });
+
+  hostileCase('paths and links', 'a link in the inbox to a file outside it is not followed: nothing of it reaches the warehouse or the share', async () => {
+    const ws = buildWorkspace();
+    const secret = writeInput('passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n');
+    symlinkSync(secret, join(ws.inbox, 'accounts.csv'));
+    const result = await runBuild(ws, { settleSeconds: 0 });
+    expect(result.manifest.status).toBe('complete');
+    expect(result.manifest.notLoaded).toEqual([{ file: 'accounts.csv', reason: 'a link to a file outside the inbox, not followed' }]);
+    const shown = shareText(ws, result.run);
+    expect(shown).not.toContain('root:x:0:0');
+    expect(shown).not.toContain(ws.root);
+    expect(shown).not.toContain(secret);
+  }, 60_000);
+
+  hostileCase('paths and links', 'a link loop and a broken link in the inbox are named and skipped, the build goes on', async () => {
+    const ws = buildWorkspace();
+    symlinkSync(join(ws.inbox, 'b.csv'), join(ws.inbox, 'a.csv'));
+    symlinkSync(join(ws.inbox, 'a.csv'), join(ws.inbox, 'b.csv'));
+    symlinkSync(join(ws.inbox, 'gone.csv'), join(ws.inbox, 'dangling.csv'));
+    const result = await runBuild(ws, { settleSeconds: 0 });
+    expect(result.manifest.status).toBe('complete');
+    expect(result.manifest.notLoaded).toEqual([
+      { file: 'a.csv', reason: expect.stringContaining('loops back on itself') },
+      { file: 'b.csv', reason: expect.stringContaining('loops back on itself') },
+      { file: 'dangling.csv', reason: expect.stringContaining('a broken link') },
+    ]);
+    expect(result.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
+  }, 60_000);
+
+  hostileCase('paths and links', 'a link inside the inbox to another inbox file is followed (and loads once, by checksum)', async () => {
+    const ws = buildWorkspace();
+    symlinkSync(join(ws.inbox, 'leads.csv'), join(ws.inbox, 'alias-leads.csv'));
+    const result = await runBuild(ws, { settleSeconds: 0 });
+    expect(result.manifest.notLoaded).toEqual([]);
+    expect(result.manifest.inputs.map((i) => [i.file, i.loaded, i.skipped ?? null])).toEqual([
+      ['alias-leads.csv', 5, null], ['leads.csv', 0, expect.stringContaining('already loaded')], ['stage_events.csv', 18, null], // 19 read, 1 exact repeat
+    ]);
+  }, 60_000);
+
+  hostileCase('paths and links', 'a failed build publishes its error with inbox-relative names and without the file\'s contents', async () => {
+    const ws = buildWorkspace();
+    writeFileSync(join(ws.inbox, 'mystery.csv'), 'secret_colour,secret_shape\nred,square\n');
+    const error = await runBuild(ws, { settleSeconds: 0 }).then(() => null, (e: unknown) => e as UserError);
+    expect(error).toBeInstanceOf(UserError);
+    // the operator's message (stderr) is whole
+    expect(error!.message).toContain(join(ws.inbox, 'mystery.csv'));
+    expect(error!.message).toContain('secret_colour');
+    const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
+    expect(manifestOf(ws, run).error!.message).toMatch(/^inbox\/mystery\.csv: no known export format matches this header; columns found: \(see the build log\); closest: /);
+    const shown = shareText(ws, run);
+    expect(shown).not.toContain('secret_colour');
+    expect(shown).not.toContain(ws.root);
+  }, 60_000);
 });
