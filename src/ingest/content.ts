@@ -135,19 +135,19 @@ export async function scanContent(path: string, size: number, compression: Compr
     }
     return { checksum: hash.digest('hex'), ...content.result(), stoppedAtNuls: false };
   }
-  const hashing = (async () => {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  })();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       content.add(chunk);
       done();
     },
   });
-  await pipeline(createReadStream(path), createGunzip(), sink).catch((error: unknown) => {
+  const hashing = (async () => {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  })();
+  const unpacking = pipeline(createReadStream(path), createGunzip(), sink).catch((error: unknown) => {
     throw new GzipError(gunzipReason(error));
   });
-  await hashing;
+  await Promise.all([hashing, unpacking]);
   return { checksum: hash.digest('hex'), ...content.result(), stoppedAtNuls: false };
 }
 

@@ -1,9 +1,8 @@
 /**
- * First look at an input file, before DuckDB reads it: size, checksum, encoding, delimiter and
- * header. Decides only what must be known up front; the rows themselves are parsed in DuckDB.
+ * First look at an input file, before DuckDB reads it: size, checksum, binary or gzip, encoding,
+ * delimiter, header, stray NULs and how it ends (content.ts reads the bytes). Decides only what
+ * must be known up front; the rows themselves are parsed in DuckDB.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { dataError } from '../errors.js';
@@ -34,12 +33,6 @@ export interface FileInspection {
 
 const HEAD_BYTES = 1 << 20;
 const delimiters = [',', ';', '\t', '|'];
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 export function detectEncoding(head: Buffer): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
@@ -89,8 +82,9 @@ export function sniffDelimiter(firstLine: string): string {
 export async function inspectFile(path: string): Promise<FileInspection> {
   const size = await regularFileSize(path);
   if (size === 0) throw dataError(`${path}: the file is empty (0 bytes)`);
-  const compression = isGzip(await readStart(path, 16)) ? 'gzip' : undefined;
-  if (!compression) refuseBinary(path, await readStart(path, 16));
+  const start = await readStart(path, 16);
+  const compression = isGzip(start) ? 'gzip' : undefined;
+  if (!compression) refuseBinary(path, start);
   const scan = await scanContent(path, size, compression, HEAD_BYTES).catch((error: unknown) => {
     if (error instanceof GzipError) throw dataError(`${path}: gzip-compressed, but ${error.message}; not loaded`);
     throw error;
