@@ -64,6 +64,20 @@ describe('files and paths', () => {
     expect(summary.files[0]).toMatchObject({ read: 12_001, loaded: 12_001, nulsDropped: 48 });
   });
 
+  hostileCase('encodings', 'NUL bytes before the header are dropped; the header is read as if they were not there', async () => {
+    const path = writeInput('leads.csv', `\0\0\0${leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')}`);
+    const { summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ object: 'leads', loaded: 1, nulsDropped: 3, encoding: 'utf-8' });
+  });
+
+  hostileCase('encodings', 'a UTF-16 file with a NUL character in a value has it dropped and counted like any other encoding', async () => {
+    const text = 'lead_id\tcompany\tcreated_at\r\nL1\tLu\0men\t2026-10-01T09:00:00Z\r\n';
+    const path = writeInput('leads.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]).toMatchObject({ loaded: 1, nulsDropped: 1, encoding: 'utf-16le' });
+    expect(await wh.all(`select company from leads`)).toEqual([{ company: 'Lumen' }]);
+  });
+
   hostileCase('encodings', 'a PDF saved with a .csv name is refused, named as a PDF', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.alloc(16)]);
     await expectLoadError([writeInput('pipeline.csv', pdf)], ['pipeline.csv', 'binary', 'PDF']);
