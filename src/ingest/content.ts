@@ -12,20 +12,24 @@ import { createGunzip } from 'node:zlib';
 
 export type Compression = 'gzip';
 
-/** Signatures of files that reach an inbox under a .csv name and are not text. */
-const signatures: { name: string; bytes: number[] }[] = [
+/**
+ * Signatures of files that reach an inbox under a .csv name and are not text; long enough that no
+ * header starts so (null: any byte).
+ */
+const signatures: { name: string; bytes: (number | null)[] }[] = [
   { name: 'a ZIP archive (an .xlsx workbook is one)', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { name: 'an empty ZIP archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
   { name: 'a legacy Excel workbook (.xls)', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
   { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'a Parquet file', bytes: [0x50, 0x41, 0x52, 0x31] },
+  { name: 'a GIF image', bytes: [...Buffer.from('GIF8'), null, 0x61] },
+  // PAR1, then the first page header (Thrift compact: a field header byte, never printable text)
+  { name: 'a Parquet file', bytes: [0x50, 0x41, 0x52, 0x31, 0x15] },
   { name: 'a SQLite database', bytes: [...Buffer.from('SQLite format 3\0')] },
   { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
   { name: 'an xz-compressed file', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
-  { name: 'a bzip2-compressed file', bytes: [0x42, 0x5a, 0x68] },
+  { name: 'a bzip2-compressed file', bytes: [...Buffer.from('BZh'), null, ...Buffer.from('1AY&SY')] },
   { name: 'a zstd-compressed file', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
 ];
 
@@ -42,7 +46,7 @@ export const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && 
 
 /** What binary file `head` starts like, or null for anything that may be text. */
 export function binarySignature(head: Buffer): string | null {
-  const match = signatures.find((s) => head.length >= s.bytes.length && s.bytes.every((b, i) => head[i] === b));
+  const match = signatures.find((s) => head.length >= s.bytes.length && s.bytes.every((b, i) => b === null || head[i] === b));
   return match?.name ?? null;
 }
 

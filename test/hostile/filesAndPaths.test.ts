@@ -88,6 +88,16 @@ describe('files and paths', () => {
     await expectLoadError([writeInput('leads.csv', zip)], ['leads.csv', 'binary', 'ZIP']);
   });
 
+  hostileCase('encodings', 'a bzip2 export is refused naming its compression; a header that merely starts like a signature is text', async () => {
+    // the start of `bzip2 -c`: BZh, the block size, the block magic 1AY&SY, then packed bits
+    const packed = Buffer.concat([Buffer.from('BZh91AY&SY'), Buffer.from([0x6b, 0x3e, 0x9f, 0x04, 0x00, 0x00, 0x0a, 0x5f, 0x80, 0x00])]);
+    await expectLoadError([writeInput('leads.csv.bz2.csv', packed)], ['leads.csv.bz2.csv', 'binary', 'bzip2']);
+    // "PAR1" (Parquet) and "BZh" (bzip2) open these column names, but nothing binary follows
+    const text = 'PAR1_score,BZh_flag,lead_id,created_at\n7,y,L1,2026-10-01T09:00:00Z\n';
+    const { summary } = await expectLoaded([writeInput('leads.csv', text)]);
+    expect(summary.files[0]).toMatchObject({ object: 'leads', loaded: 1 });
+  });
+
   hostileCase('encodings', 'a file that is mostly NUL bytes is refused as binary, wherever the NULs are', async () => {
     // a copy that preallocated its size and wrote only the start: the rest is zero-filled
     const head = Buffer.from(leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web'));
