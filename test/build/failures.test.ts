@@ -88,6 +88,8 @@ describe('build failures and retention', () => {
       [{ keep: '0' }, '--keep must be a positive whole number'],
       [{ reports: 'funnel,pipeline' }, 'unknown report pipeline'],
       [{ maxRejectRate: '150%' }, '--max-reject-rate must be a share from 0 to 1'],
+      [{ settleSeconds: '-5' }, '--settle-seconds must be a whole number of seconds'],
+      [{ settleSeconds: 'soon' }, '--settle-seconds must be a whole number of seconds'],
       [{ logFormat: 'xml' }, '--log-format must be text or json'],
       [{ asOf: 'yesterday' }, '--as-of "yesterday" is not a date'],
     ] as const) {
