@@ -9,6 +9,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { dataError } from '../errors.js';
 import { isExportName, walkFolder } from '../ingest/files.js';
 
 export const defaultSettleSeconds = 60;
@@ -32,7 +33,9 @@ export interface PickOptions {
 interface Seen { path: string; size: number; mtimeMs: number }
 
 export async function pickInboxFiles(inbox: string, options: PickOptions): Promise<InboxPick> {
-  const root = await realpath(inbox);
+  const root = await realpath(inbox).catch(() => {
+    throw dataError(`${inbox}: the inbox folder does not exist (--inbox, or "inbox" in the config)`);
+  });
   const now = (options.now ?? new Date()).getTime();
   const settleMs = options.settleSeconds * 1000;
   const pick: InboxPick = { files: [], notExports: [], held: [] };
@@ -47,8 +50,9 @@ export async function pickInboxFiles(inbox: string, options: PickOptions): Promi
       pick.held.push({ path, reason: why });
       continue;
     }
-    const info = await stat(path);
-    if (!info.isFile()) pick.held.push({ path, reason: info.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file (a pipe or device)' });
+    const info = await stat(path).catch(() => null);
+    if (!info) pick.held.push({ path, reason: 'gone before it could be read (renamed or removed while the build looked)' });
+    else if (!info.isFile()) pick.held.push({ path, reason: info.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file (a pipe or device)' });
     else if (info.size === 0) pick.held.push({ path, reason: 'empty (0 bytes): nothing to load; it is loaded once it has content' });
     else if (Math.abs(now - info.mtimeMs) < settleMs) {
       const ago = Math.max(0, Math.round((now - info.mtimeMs) / 1000));

@@ -3,7 +3,7 @@
  * files still being copied into the inbox, links out of it, and files that are not files.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
@@ -300,5 +300,14 @@ describe('files and paths', () => {
     const shown = shareText(ws, run);
     expect(shown).not.toContain('secret_colour');
     expect(shown).not.toContain(ws.root);
+  }, 60_000);
+  hostileCase('paths and links', 'a missing inbox folder fails the run with a clear error; the share names it only as "inbox"', async () => {
+    const ws = buildWorkspace();
+    rmSync(ws.inbox, { recursive: true });
+    const error = await runBuild(ws, { settleSeconds: 0 }).then(() => null, (e: unknown) => e as UserError);
+    expect([error?.exitCode, error?.message]).toEqual([1, `${ws.inbox}: the inbox folder does not exist (--inbox, or "inbox" in the config)`]);
+    const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
+    expect(manifestOf(ws, run).error!.message).toBe('inbox: the inbox folder does not exist (--inbox, or "inbox" in the config)');
+    expect(shareText(ws, run)).not.toContain(ws.root);
   }, 60_000);
 });
