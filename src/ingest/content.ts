@@ -31,6 +31,8 @@ const signatures: { name: string; bytes: (number | null)[] }[] = [
   { name: 'an xz-compressed file', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
   { name: 'a bzip2-compressed file', bytes: [...Buffer.from('BZh'), null, ...Buffer.from('1AY&SY')] },
   { name: 'a zstd-compressed file', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
+  // only ever met inside a gzip stream: a gzip file is unpacked before this list is consulted
+  { name: 'another gzip stream (compressed twice)', bytes: [0x1f, 0x8b, 0x08] },
 ];
 
 /** UTF-16 by its BOM, or without one by the NUL in every other byte of an ASCII start. */

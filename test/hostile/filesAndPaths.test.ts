@@ -126,6 +126,11 @@ describe('files and paths', () => {
     await expectLoadError([writeInput('leads.csv.gz', packed.subarray(0, packed.length >> 1))], ['leads.csv.gz', 'gzip', 'cut short']);
   });
 
+  hostileCase('files in flight', 'an export compressed twice is refused, saying so', async () => {
+    const twice = gzipSync(gzipSync(leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')));
+    await expectLoadError([writeInput('leads.csv.gz', twice)], ['leads.csv.gz', 'unpacks to binary content', 'compressed twice']);
+  });
+
   hostileCase('encodings', 'a gzipped CSV with stray NULs inside is unpacked and the NULs dropped', async () => {
     const text = leadsCsv('L1,ana@lumen.example,Lu\0men,2026-10-01T09:00:00Z,Web');
     const { summary } = await expectLoaded([writeInput('leads.csv.gz', gzipSync(text))]);
