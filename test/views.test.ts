@@ -6,7 +6,7 @@ import '../src/views.js';
 
 const file = (over: Partial<FileSummary>): FileSummary => ({
   path: 'User.csv', detected: 'salesforce', object: 'owners', variant: 'salesforce_user', format: 'salesforce_user',
-  read: 3, loaded: 3, rejected: 0, duplicates: 0, encoding: 'utf-8', columnsUsed: ['Id', 'TimeZoneSidKey'], columnsIgnored: [], ...over,
+  read: 3, loaded: 3, rejected: 0, duplicates: 0, encoding: 'utf-8', nulsDropped: 0, columnsUsed: ['Id', 'TimeZoneSidKey'], columnsIgnored: [], ...over,
 });
 
 function printed(files: FileSummary[]): string {

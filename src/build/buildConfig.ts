@@ -18,6 +18,8 @@ export const buildConfigSchema = z
     maxRejectRate: z.number().min(0).max(1).optional(),
     /** Exit 3 when the newest record is older than this at the as-of, e.g. 2d. */
     maxStaleness: duration.optional(),
+    /** Inbox files modified in the last N seconds (or still growing) wait for a later run; 0 loads them at once. */
+    settleSeconds: z.number().int().min(0).default(60),
     /** Data files written next to each run's reports. */
     export: z.array(z.enum(['csv', 'parquet', 'arrow'])).default([]),
   })

@@ -26,7 +26,7 @@ function indexRun(dir: string, run: string, manifest: BuildManifest | null, curr
   const headline = Object.assign({}, ...(manifest?.reports ?? []).map((r) => r.headline)) as Record<string, number | null>;
   let status: IndexRun['status'] = manifest?.status ?? 'interrupted';
   if (status === 'running' && run !== currentRun) status = 'interrupted';
-  const note = manifest?.error?.message ?? (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : null);
+  const note = manifest?.error?.message ?? (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : notLoadedNote(manifest));
   return {
     run,
     status,
@@ -37,6 +37,14 @@ function indexRun(dir: string, run: string, manifest: BuildManifest | null, curr
     links: runLinks(dir, run, manifest),
     note,
   };
+}
+
+/** Inbox files a run left for later, named briefly (the manifest has every reason). */
+function notLoadedNote(manifest: BuildManifest | null): string | null {
+  const held = manifest?.notLoaded ?? [];
+  if (held.length === 0) return null;
+  const named = held.slice(0, 5).map((h) => `${h.file} (${h.reason.split(/[:,(]/)[0]!.trim()})`).join('; ');
+  return `${held.length} inbox file(s) not loaded this run: ${named}${held.length > 5 ? '; …' : ''}`;
 }
 
 /** Rebuilds the index from every dated run in `dir`; `currentRun` is the one this process is making. */

@@ -1,7 +1,8 @@
 /**
  * Step one of a run: load every export in the inbox that is new (files already loaded are skipped
  * by checksum) and describe each input for the manifest: its checksum, what it was detected as,
- * rows read, loaded and rejected, and a sample of the rejected rows with their reasons.
+ * rows read, loaded and rejected, and a sample of the rejected rows with their reasons. Files
+ * still arriving, empty ones and links out of the inbox wait (inboxFiles.ts) and are named.
  * The run's reject check is made before the load commits: a run that fails it loads nothing, so
  * the same files are read (and checked) again next run instead of passing as "already loaded".
  */
@@ -12,8 +13,10 @@ import { UserError } from '../errors.js';
 import { type FileSummary, loadFiles } from '../ingest/load.js';
 import { defaultMaxRejectRate } from '../ingest/loadChecks.js';
 import { checkRejectRate, type CheckResult, failedChecksMessage, rejectRate } from './checks.js';
+import { pickInboxFiles, type PickOptions } from './inboxFiles.js';
 import type { BuildLog } from './log.js';
 import { type BuildManifest, type ManifestInput, sha256File } from './manifest.js';
+import { shareSafe } from './shareText.js';
 
 /** How many rejected rows the manifest lists; all of them stay in the warehouse's rejected_rows. */
 const rejectedSample = 20;
@@ -21,13 +24,20 @@ const rejectedSample = 20;
 export interface InboxLoad {
   inputs: ManifestInput[];
   rejected: BuildManifest['rejected'];
+  notLoaded: BuildManifest['notLoaded'];
   warnings: string[];
   /** set when a reject check refused the load: nothing of it was committed */
   refused?: { error: UserError; checks: CheckResult[] };
 }
 
-async function describeInputs(wh: Warehouse, inbox: string, files: readonly FileSummary[]): Promise<Omit<InboxLoad, 'warnings'>> {
-  const name = (path: string) => relative(inbox, path).split(sep).join('/');
+export interface InboxOptions extends PickOptions {
+  maxRejectRate?: number;
+}
+
+const inboxName = (inbox: string) => (path: string) => relative(inbox, path).split(sep).join('/');
+
+async function describeInputs(wh: Warehouse, inbox: string, files: readonly FileSummary[]): Promise<Pick<InboxLoad, 'inputs' | 'rejected'>> {
+  const name = inboxName(inbox);
   const inputs: ManifestInput[] = [];
   for (const f of files) {
     inputs.push({
@@ -46,32 +56,41 @@ async function describeInputs(wh: Warehouse, inbox: string, files: readonly File
   return { inputs, rejected: { ...rejectRate(inputs), sample: sample.map((r) => ({ file: name(r.path), line: r.line, reason: r.reason })) } };
 }
 
-export async function loadInbox(wh: Warehouse, config: Config, inbox: string, log: BuildLog, maxRejectRate?: number): Promise<InboxLoad> {
-  let described: Omit<InboxLoad, 'warnings'> | undefined;
+export async function loadInbox(wh: Warehouse, config: Config, inbox: string, log: BuildLog, options: InboxOptions): Promise<InboxLoad> {
+  const name = inboxName(inbox);
+  const pick = await pickInboxFiles(inbox, options);
+  const notLoaded = pick.held.map((h) => ({ file: name(h.path), reason: h.reason }));
+  for (const held of notLoaded) log.warn('inbox', `not loaded this run: inbox/${held.file}: ${held.reason}`, { ...held });
+  const pickWarnings = [
+    ...pick.notExports.map((p) => `inbox/${name(p)}: not a CSV export (.csv, .tsv, .txt, each also .gz), left alone`),
+    ...notLoaded.map((h) => `inbox/${h.file}: not loaded this run: ${h.reason}`),
+  ];
+  // a night with no new export is not an error
+  if (pick.files.length === 0) return { inputs: [], rejected: { ...rejectRate([]), sample: [] }, notLoaded, warnings: pickWarnings };
+  let described: Pick<InboxLoad, 'inputs' | 'rejected'> | undefined;
   let checks: CheckResult[] = [];
   try {
     const summary = await loadFiles(wh, config, {
-      paths: [inbox],
+      paths: pick.files,
       crm: 'auto',
-      emptyFolderOk: true, // a night with no new export is not an error
       skipUnknown: false, // an export nobody can read fails the run: it is not left behind unseen
       // a file mostly rejected is refused whatever the run's total; a looser run limit loosens it too
-      maxRejectRate: Math.max(defaultMaxRejectRate, maxRejectRate ?? 0),
-      onFile: (path, i, n) => log.step('load', `loading [${i + 1}/${n}] ${relative(inbox, path)}`, { file: relative(inbox, path) }),
+      maxRejectRate: Math.max(defaultMaxRejectRate, options.maxRejectRate ?? 0),
+      onFile: (path, i, n) => log.step('load', `loading [${i + 1}/${n}] ${name(path)}`, { file: name(path) }),
       beforeCommit: async (files) => {
         // described before the commit, so a refused load still says what it read and why
         described = await describeInputs(wh, inbox, files);
-        const check = checkRejectRate(described.rejected, maxRejectRate);
+        const check = checkRejectRate(described.rejected, options.maxRejectRate);
         checks = check ? [check] : [];
         const failed = failedChecksMessage(checks);
         if (failed) throw new UserError(`${failed}; nothing was loaded (the run's files stay unloaded and are checked again next run)`, 3);
       },
     });
-    const warnings = [...summary.warnings.map((w) => w.split(inbox).join('inbox'))];
+    const warnings = [...pickWarnings, ...summary.warnings.map((w) => shareSafe(w, [{ path: inbox, label: 'inbox' }]))];
     if (summary.unknownStageValues.length) warnings.push(`stage values no stage or alias names: ${summary.unknownStageValues.join(', ')}`);
-    return { ...described!, warnings };
+    return { ...described!, notLoaded, warnings };
   } catch (error) {
     if (!(described && error instanceof UserError && error.exitCode === 3)) throw error;
-    return { ...described, warnings: [], refused: { error, checks } };
+    return { ...described, notLoaded, warnings: pickWarnings, refused: { error, checks } };
   }
 }

@@ -48,6 +48,8 @@ export interface BuildManifest {
   models: Record<string, string>;
   inputs: ManifestInput[];
   rejected: { rows: number; read: number; rate: number | null; sample: { file: string; line: number | null; reason: string }[] };
+  /** inbox files left for a later run (still arriving, empty, links out of the inbox), with the reason */
+  notLoaded: { file: string; reason: string }[];
   dataFreshness: string | null;
   reports: ManifestReport[];
   files: ManifestFile[];

@@ -17,12 +17,14 @@ import { dataFreshness } from '../metrics/freshness.js';
 import { version } from '../version.js';
 import { checkRejectRate, checkStaleness, failedChecksMessage } from './checks.js';
 import { writeBuildIndex } from './indexFile.js';
+import { defaultSettleSeconds } from './inboxFiles.js';
 import { loadInbox } from './inputs.js';
 import { publishLatest, readLatest, recoverLatest } from './latest.js';
 import { acquireBuildLock } from './lock.js';
 import type { BuildLog } from './log.js';
 import { type BuildManifest, listFiles, modelVersions } from './manifest.js';
 import { writeRunReports } from './reports.js';
+import { shareSafe } from './shareText.js';
 import { applyRetention, listRuns, nextRunName } from './runs.js';
 
 export interface BuildRunOptions {
@@ -40,6 +42,8 @@ export interface BuildRunOptions {
   keep?: number;
   maxRejectRate?: number;
   maxStaleness?: string;
+  /** inbox files modified this recently are left for a later run (default 60; 0 loads at once) */
+  settleSeconds?: number;
   log: BuildLog;
 }
 
@@ -83,7 +87,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     manifest = {
       manifestVersion: 1, run, status: 'running', asOf: options.asOf.toISOString(), startedAt: new Date().toISOString(), finishedAt: null,
       tool: { name: 'revops-report', version, node: process.version }, models: await modelVersions(),
-      inputs: [], rejected: { rows: 0, read: 0, rate: null, sample: [] }, dataFreshness: null, reports: [], files: [],
+      inputs: [], rejected: { rows: 0, read: 0, rate: null, sample: [] }, notLoaded: [], dataFreshness: null, reports: [], files: [],
       timings, checks: [], warnings, error: null,
     };
     await writeManifest(manifest);
@@ -91,8 +95,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     wh = await Warehouse.open({ path: options.db });
     const warehouse = wh;
     if (options.inbox) {
-      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log, options.maxRejectRate));
-      Object.assign(manifest, { inputs: loaded.inputs, rejected: loaded.rejected });
+      const settleSeconds = options.settleSeconds ?? defaultSettleSeconds;
+      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log, { settleSeconds, maxRejectRate: options.maxRejectRate }));
+      Object.assign(manifest, { inputs: loaded.inputs, rejected: loaded.rejected, notLoaded: loaded.notLoaded });
       warnings.push(...loaded.warnings);
       if (loaded.refused) {
         manifest.checks = loaded.refused.checks;
@@ -130,7 +135,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     const error = explainWarehouseError(caught, options.db);
     const exitCode = error instanceof UserError ? error.exitCode : 1;
     if (manifest) {
-      Object.assign(manifest, { status: 'failed', finishedAt: new Date().toISOString(), error: { message: (error as Error).message, exitCode } });
+      // the share gets the message without server paths or file contents; stderr and the log get it whole
+      const message = shareSafe((error as Error).message, sharePlaces(options));
+      Object.assign(manifest, { status: 'failed', finishedAt: new Date().toISOString(), error: { message, exitCode } });
       timings.totalMs = Math.round(performance.now() - started);
       await writeManifest(manifest).catch(() => undefined);
       await writeBuildIndex(out, manifest.run).catch(() => undefined);
@@ -143,4 +150,12 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     wh?.close();
     await lock.release();
   }
+}
+
+/** The folders a published message may name, by what the share calls them. */
+function sharePlaces(options: BuildRunOptions): { path: string; label: string }[] {
+  return [
+    ...(options.inbox ? [{ path: options.inbox, label: 'inbox' }] : []),
+    { path: options.out, label: '.' },
+  ];
 }

@@ -28,6 +28,7 @@ export interface BuildCommandOptions {
   since?: string;
   maxRejectRate?: string | number;
   maxStaleness?: string;
+  settleSeconds?: string | number;
   logFormat?: string;
   /** whether stderr is a terminal (default: process.stderr.isTTY) */
   tty?: boolean;
@@ -39,6 +40,13 @@ function positiveInt(value: string | number | undefined, option: string): number
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw usageError(`${option} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+function wholeSeconds(value: string | number | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(n) || n < 0) throw usageError(`${option} must be a whole number of seconds (0 or more), not "${value}"`);
   return n;
 }
 
@@ -75,6 +83,7 @@ export async function build(options: BuildCommandOptions): Promise<BuildResult> 
     keep: positiveInt(options.keep, '--keep') ?? settings.keep,
     maxRejectRate: parseRate(options.maxRejectRate, '--max-reject-rate') ?? settings.maxRejectRate,
     maxStaleness,
+    settleSeconds: wholeSeconds(options.settleSeconds, '--settle-seconds') ?? settings.settleSeconds,
     log: createBuildLog({ format: logFormat, tty: options.tty ?? Boolean(process.stderr.isTTY) }),
   });
 }

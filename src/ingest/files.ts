@@ -1,14 +1,35 @@
 /** Expands FILE|DIR arguments into the export files to load, in a stable order. */
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { dataError } from '../errors.js';
 
-const exportExtensions = new Set(['.csv', '.tsv', '.txt']);
+/** Export names: .csv, .tsv, .txt, each also gzip-compressed (.csv.gz), as many exports arrive. */
+export const isExportName = (name: string) => /\.(csv|tsv|txt)(\.gz)?$/i.test(name);
 
 export interface ExpandedInputs {
   files: string[];
   /** files in a folder that are not exports (README, spreadsheets, images), left alone */
   skipped: string[];
+}
+
+export interface FolderEntry {
+  path: string;
+  /** the entry itself: a link is a link here, not what it points to */
+  entry: Dirent;
+}
+
+/** Every entry below `folder` but folders and hidden names, by name, subfolders in place. Links to folders are not entered. */
+export async function walkFolder(folder: string): Promise<FolderEntry[]> {
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const found: FolderEntry[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await walkFolder(path)));
+    else found.push({ path, entry });
+  }
+  return found;
 }
 
 export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
@@ -21,27 +42,15 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
     } catch {
       throw dataError(`${path}: no such file or folder`);
     }
-    if (info.isDirectory()) {
-      const inner = await expandFolder(path);
-      files.push(...inner.files);
-      skipped.push(...inner.skipped);
-    } else files.push(path);
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    for (const { path: inner, entry } of await walkFolder(path)) {
+      // a pipe or socket named .csv would block the read forever
+      if ((entry.isFile() || entry.isSymbolicLink()) && isExportName(entry.name)) files.push(inner);
+      else skipped.push(inner);
+    }
   }
   return { files, skipped };
-}
-
-async function expandFolder(folder: string): Promise<ExpandedInputs> {
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const result: ExpandedInputs = { files: [], skipped: [] };
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) {
-      const inner = await expandFolder(path);
-      result.files.push(...inner.files);
-      result.skipped.push(...inner.skipped);
-    } else if (exportExtensions.has(extname(entry.name).toLowerCase())) result.files.push(path);
-    else result.skipped.push(path);
-  }
-  return result;
 }

@@ -1,13 +1,14 @@
 /**
- * First look at an input file, before DuckDB reads it: size, checksum, encoding, delimiter and
- * header. Decides only what must be known up front; the rows themselves are parsed in DuckDB.
+ * First look at an input file, before DuckDB reads it: size, checksum, binary or gzip, encoding,
+ * delimiter, header, stray NULs and how it ends (content.ts reads the bytes). Decides only what
+ * must be known up front; the rows themselves are parsed in DuckDB.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { dataError } from '../errors.js';
+import { binaryNulShare, binarySignature, type Compression, GzipError, isGzip, scanContent, utf16Order, withoutNuls } from './content.js';
 import { parseFirstRecord, parseRecords } from './csvRecord.js';
+import { finalRecordWithoutLineEnd } from './cutRecord.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -24,6 +25,12 @@ export interface FileInspection {
   mixedNewlines: boolean;
   /** the first few records after the header, trimmed: values that give a file's source away (ids) */
   sample: string[][];
+  /** 'gzip' when the file is a gzip stream: its content is what it unpacks to */
+  compression?: Compression;
+  /** stray NUL bytes in the text (never in UTF-16), dropped by the UTF-8 copy */
+  nuls: number;
+  /** the last record's text when the content does not end with a line end (see cutRecord.ts) */
+  cutRecord?: string;
 }
 
 /** Records read in JavaScript for format detection: a handful, never the file. */
@@ -32,20 +39,9 @@ const SAMPLE_RECORDS = 20;
 const HEAD_BYTES = 1 << 20;
 const delimiters = [',', ';', '\t', '|'];
 
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 export function detectEncoding(head: Buffer): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  // UTF-16 without a BOM: every other byte of an ASCII header is NUL
-  if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return 'utf-16le';
-  if (head.length >= 4 && head[0] === 0 && head[2] === 0 && head[1] !== 0) return 'utf-16be';
-  return isValidUtf8(head) ? 'utf-8' : 'windows-1252';
+  return utf16Order(head) ?? (isValidUtf8(head) ? 'utf-8' : 'windows-1252');
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
@@ -89,19 +85,25 @@ export function sniffDelimiter(firstLine: string): string {
 }
 
 export async function inspectFile(path: string): Promise<FileInspection> {
-  const { size } = await stat(path);
+  const size = await regularFileSize(path);
   if (size === 0) throw dataError(`${path}: the file is empty (0 bytes)`);
-  const handle = await open(path, 'r');
-  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-  try {
-    await handle.read(head, 0, head.length, 0);
-  } finally {
-    await handle.close();
+  const start = await readStart(path, 16);
+  const compression = isGzip(start) ? 'gzip' : undefined;
+  if (!compression) refuseBinary(path, start);
+  const scan = await scanContent(path, size, compression, HEAD_BYTES).catch((error: unknown) => {
+    if (error instanceof GzipError) throw dataError(`${path}: gzip-compressed, but ${error.message}; not loaded`);
+    throw error;
+  });
+  if (compression) {
+    if (scan.bytes === 0) throw dataError(`${path}: unpacks to an empty file (0 bytes)`);
+    refuseBinary(path, scan.head, 'unpacks to binary content');
   }
-  const encoding = detectEncoding(head);
-  if (!encoding.startsWith('utf-16') && head.includes(0)) {
-    throw dataError(`${path}: binary content (NUL bytes), not a CSV export`);
+  const encoding = detectEncoding(scan.head);
+  if (scan.stoppedAtNuls || scan.nuls > scan.bytes * binaryNulShare) {
+    const counted = scan.stoppedAtNuls ? `at least ${scan.nuls}` : `${scan.nuls}`;
+    throw dataError(`${path}: binary content (NUL bytes): ${counted} of ${scan.bytes} bytes are NUL, not a CSV export`);
   }
+  const head = scan.nuls > 0 ? withoutNuls(scan.head) : scan.head;
   const decoded = decodeHead(head, encoding);
   const { text, skipLines, declared } = skipPreamble(decoded);
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
@@ -112,11 +114,45 @@ export async function inspectFile(path: string): Promise<FileInspection> {
     throw dataError(`${path}: the first line has no column names`);
   }
   const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
+  const cutRecord = finalRecordWithoutLineEnd(scan.tail, scan.bytes, encoding);
   return {
-    path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines,
+    path, size, checksum: scan.checksum, encoding, delimiter, header, skipLines, mixedNewlines,
+    ...(compression ? { compression } : {}), nuls: scan.nuls, ...(cutRecord !== undefined ? { cutRecord } : {}),
     sample: sample.map((record) => record.map((v) => v.trim())),
   };
 }
+
+/** The file's size; a path that is not a readable regular file (a folder, a pipe, a broken link) is the user's to fix. */
+async function regularFileSize(path: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ELOOP' ? 'a link that loops back on itself' : code === 'ENOENT' ? 'no such file (a broken link?)' : `cannot be read (${code ?? 'error'})`;
+    throw dataError(`${path}: ${why}`);
+  }
+  // reading a named pipe or a device would wait forever or never end
+  if (!info.isFile()) throw dataError(`${path}: not a regular file`);
+  return info.size;
+}
+
+async function readStart(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function refuseBinary(path: string, head: Buffer, what = 'binary content'): void {
+  const kind = binarySignature(head);
+  if (kind) throw dataError(`${path}: ${what}: ${kind}, not a CSV export`);
+}
+
 
 /** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */
 export function skipPreamble(text: string): { text: string; skipLines: number; declared?: string } {

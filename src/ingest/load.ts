@@ -63,6 +63,10 @@ export interface FileSummary {
   /** the file's columns the load read, and the ones it left out, by header name */
   columnsUsed: string[];
   columnsIgnored: string[];
+  /** stray NUL bytes dropped from the text (docs/formats.md) */
+  nulsDropped: number;
+  /** the file was a gzip stream, read unpacked */
+  compression?: 'gzip';
   skipped?: string;
   loadId?: number;
 }
@@ -75,7 +79,7 @@ export interface LoadSummary {
 
 export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
   const { files, skipped } = await expandLoadInputs(options.paths, options.emptyFolderOk);
-  const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt), left alone`);
+  const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt, each also .gz), left alone`);
   const summaries: FileSummary[] = [];
   await withMemoryBudget(wh, loadMemoryBudgetBytes, () =>
     wh.transaction(async () => {
@@ -107,7 +111,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
       read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
       format: previous.variant, columnsUsed: [], columnsIgnored: [],
-      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
+      nulsDropped: 0, compression: inspection.compression, skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
   let spec: FormatSpec;
@@ -119,12 +123,12 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     warnings.push(`skipped (--skip-unknown): ${error.message}`);
     return {
       path, detected: 'unknown', object: '', variant: '', read: 0, loaded: 0, rejected: 0, duplicates: 0,
-      encoding: inspection.encoding, format: 'unknown', columnsUsed: [], columnsIgnored: [...inspection.header], skipped: 'no known export format matches its header (--skip-unknown)',
+      encoding: inspection.encoding, format: 'unknown', columnsUsed: [], columnsIgnored: [...inspection.header], nulsDropped: 0, skipped: 'no known export format matches its header (--skip-unknown)',
     };
   }
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
-  const readable = await utf8Copy(path, inspection.encoding, inspection.mixedNewlines);
+  const readable = await utf8Copy(inspection);
   try {
     const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
     const counts = await timed('read and parse', buildTyped(wh, spec, resolution, source, {
@@ -132,6 +136,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
       decimalComma: inspection.delimiter === ';',
+      cutRecord: inspection.cutRecord,
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
       // DuckDB's reader refusing the whole file is the file's problem, not a crash
@@ -156,10 +161,12 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     await dropTyped(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
+    if (readable.nulsDropped > 0) warnings.push(`${path}: ${readable.nulsDropped} NUL byte(s) dropped (stray NULs in the text; the values around them are kept)`);
     const summary: FileSummary = {
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
-      encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution), loadId,
+      encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution),
+      nulsDropped: readable.nulsDropped, compression: inspection.compression, loadId,
     };
     await wh.run(
       `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,

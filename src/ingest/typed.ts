@@ -16,6 +16,7 @@
 import type { Warehouse } from '../db/connection.js';
 import type { ColumnResolution } from './columns.js';
 import { profileTemporal, type TemporalColumn } from './dateProfile.js';
+import { rejectCutRecord } from './cutRecord.js';
 import { markDuplicates } from './duplicates.js';
 import type { FormatSpec } from './formats/types.js';
 import { salesforceId18 } from './salesforceIds.js';
@@ -30,6 +31,8 @@ export interface StageOptions {
   dateOrder?: DateOrder;
   delimiter: string;
   decimalComma: boolean;
+  /** the file's last record when the file does not end with a line end: rejected as cut off */
+  cutRecord?: string;
 }
 
 /** Empty, null-like and Salesforce's empty-id values are NULL; values are trimmed (trim() drops Unicode spaces). */
@@ -179,6 +182,7 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
       check = (await timed('  typed again', typedFrom(wh, res, header, opts, formats, fromRaw, key)))!;
     }
   }
+  if (opts.cutRecord !== undefined && (await rejectCutRecord(wh, opts.cutRecord))) check = { ...check, rejects: check.rejects + 1 };
   // Most exports repeat no key: the window pass over every row runs only when one does.
   if (check.keyRepeats > 0) await timed('  duplicates', markDuplicates(wh, key));
   // rejected rows (conflicting duplicates among them) are reported with their raw text and line

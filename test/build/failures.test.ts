@@ -48,6 +48,7 @@ describe('build failures and retention', () => {
       ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
       'L8,hal@theta.io,Theta,2024-13-45T10:00:00Z,webinar',
       'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+      '',
     ].join('\n'));
     const error = await failure(run(ws, { maxRejectRate: '5%' }));
     expect(error.exitCode).toBe(3);
@@ -98,6 +99,8 @@ describe('build failures and retention', () => {
       [{ keep: '0' }, '--keep must be a positive whole number'],
       [{ reports: 'funnel,pipeline' }, 'unknown report pipeline'],
       [{ maxRejectRate: '150%' }, '--max-reject-rate must be a share from 0 to 1'],
+      [{ settleSeconds: '-5' }, '--settle-seconds must be a whole number of seconds'],
+      [{ settleSeconds: 'soon' }, '--settle-seconds must be a whole number of seconds'],
       [{ logFormat: 'xml' }, '--log-format must be text or json'],
       [{ asOf: 'yesterday' }, '--as-of "yesterday" is not a date'],
     ] as const) {

@@ -19,13 +19,16 @@ export interface Workspace {
   config: string;
 }
 
-/** Copies `from` into a fresh inbox; the config sets the sample's time zone and names the inbox. */
+/**
+ * Copies `from` into a fresh inbox; the config sets the sample's time zone and names the inbox.
+ * The copies are seconds old, so the config loads them at once (settleSeconds 0, not the default 60).
+ */
 export function workspace(from: string): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'revops-build-'));
   const inbox = join(root, 'inbox');
   cpSync(from, inbox, { recursive: true });
   const config = join(root, 'revops.config.json');
-  writeFileSync(config, JSON.stringify({ timezone: 'America/New_York', inbox: 'inbox' }));
+  writeFileSync(config, JSON.stringify({ timezone: 'America/New_York', inbox: 'inbox', build: { settleSeconds: 0 } }));
   return { root, inbox, out: join(root, 'reports'), db: join(root, 'revops.duckdb'), config };
 }
 
