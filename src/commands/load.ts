@@ -5,6 +5,7 @@ import { usageError } from '../errors.js';
 import { loadFiles, type LoadSummary } from '../ingest/load.js';
 import { loadMapping } from '../ingest/mapping.js';
 import type { Crm } from '../ingest/formats/types.js';
+import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { withWarehouse } from './warehouse.js';
 
@@ -16,6 +17,7 @@ export interface LoadCommandOptions {
   timezone?: string;
   mapping?: string;
   dateOrder?: string;
+  decimal?: string;
   snapshotAt?: string;
   progress?: (message: string) => void;
 }
@@ -28,6 +30,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   if (!crms.includes(crm)) throw usageError(`--crm must be one of ${crms.join(', ')}`);
   if (options.timezone && !isValidTimeZone(options.timezone)) throw usageError(`--timezone ${options.timezone} is not an IANA time zone`);
   if (options.dateOrder && !['mdy', 'dmy'].includes(options.dateOrder)) throw usageError('--date-order must be mdy or dmy');
+  if (options.decimal && !['point', 'comma'].includes(options.decimal)) throw usageError('--decimal must be point or comma');
   let snapshotAt: Date | undefined;
   if (options.snapshotAt) {
     snapshotAt = new Date(options.snapshotAt);
@@ -37,7 +40,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      snapshotAt, mapping,
+      decimal: options.decimal as DecimalMark | undefined, snapshotAt, mapping,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

@@ -18,6 +18,7 @@ import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
+import type { DecimalMark } from './numbers.js';
 import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
@@ -28,6 +29,8 @@ export interface LoadOptions {
   crm: Crm | 'auto';
   timezone?: string;
   dateOrder?: DateOrder;
+  /** --decimal: the decimal mark of every number column (default: decided per column) */
+  decimal?: DecimalMark;
   snapshotAt?: Date;
   /** a format spec built from a --mapping file, used for every file */
   mapping?: FormatSpec;
@@ -95,7 +98,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       timezone: options.timezone ?? config.timezone,
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
-      decimalComma: inspection.delimiter === ';',
+      decimal: options.decimal,
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
       // DuckDB's reader refusing the whole file is the file's problem, not a crash
