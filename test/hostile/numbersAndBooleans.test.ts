@@ -112,6 +112,20 @@ describe('hostile: numbers', () => {
     await expectLoadError([path], [path, 'column "amount" mixes', '1,234.56', '39.300,50', '--decimal']);
   });
 
+  hostileCase('numbers and booleans', '--decimal point settles a mixed column: the comma values are rejected with the reason', async () => {
+    const path = writeInput('opportunities.csv', amounts(['1,234.56', '39.300,50', '10']));
+    const { wh, summary } = await expectLoaded([path], { decimal: 'point' });
+    expect(summary.files[0]).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
+    expect(await loadedAmounts(wh)).toEqual({ 'OPP-1': 1234.56, 'OPP-3': 10 });
+    expect((await rejectReasons(wh)).map((r) => r.reason)).toEqual(['not a number in "amount": 39.300,50 (read with a decimal point)']);
+  });
+
+  hostileCase('numbers and booleans', 'Excel scientific notation (1.5E+07) and a leading decimal point (.5) are numbers', async () => {
+    const path = writeInput('opportunities.csv', amounts(['1.5E+07', '.5', '2e3']));
+    const { wh } = await expectLoaded([path]);
+    expect(await loadedAmounts(wh)).toEqual({ 'OPP-1': 15_000_000, 'OPP-2': 0.5, 'OPP-3': 2000 });
+  });
+
   hostileCase('numbers and booleans', 'nan, Infinity, 1_000, an unbalanced (500 and two signs are not numbers', async () => {
     const path = writeInput('opportunities.csv', amounts(['nan', 'Infinity', '1_000', '(500', '-(5)', '42']));
     const { wh, summary } = await expectLoaded([path]);
@@ -120,6 +134,26 @@ describe('hostile: numbers', () => {
     expect((await rejectReasons(wh)).map((r) => r.reason)).toEqual(
       ['nan', 'Infinity', '1_000', '(500', '-(5)'].map((v) => `not a number in "amount": ${v}`),
     );
+  });
+});
+
+describe('hostile: a German Excel export', () => {
+  hostileCase('delimiters and locales', 'sep=;, dotted dates, decimal-comma amounts and WAHR/FALSCH in one file', async () => {
+    const csv = [
+      'sep=;',
+      'opportunity_id;name;amount;close_date;is_won',
+      'OPP-1;Brandt Metallbau;1.234,56;31.12.2024;WAHR',
+      'OPP-2;"Meyer; Partner";48.000,00;15.01.2025;FALSCH',
+      'OPP-3;Weiß & Söhne;(250,00);02.02.2025;',
+    ].join('\r\n') + '\r\n';
+    const { wh, summary } = await expectLoaded([writeInput('opportunities.csv', csv)]);
+    expect(summary.files[0]).toMatchObject({ read: 3, loaded: 3, rejected: 0 });
+    const rows = await wh.all(`select opportunity_id, amount, strftime(close_date, '%Y-%m-%d') as close_date, is_won from opportunities order by 1`);
+    expect(rows).toEqual([
+      { opportunity_id: 'OPP-1', amount: 1234.56, close_date: '2024-12-31', is_won: true },
+      { opportunity_id: 'OPP-2', amount: 48000, close_date: '2025-01-15', is_won: false },
+      { opportunity_id: 'OPP-3', amount: -250, close_date: '2025-02-02', is_won: null },
+    ]);
   });
 });
 
