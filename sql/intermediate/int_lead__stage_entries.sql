@@ -37,33 +37,33 @@ unioned as (
 -- of earlier stages. Such an entry takes the time of the day's first timed entry of its stage or a
 -- later one (it sorts before that by stage order, or is the same entry), else of the day's last
 -- timed entry of an earlier stage (it sorts after it); with no timed entry that day it keeps
--- midnight. Only these few entries are joined, to their lead's timed entries of that day.
+-- midnight. Only these few entries are joined, to their lead's timed entries of that day; the
+-- rest pass through untouched (grouping by every column of an entry keeps each one: its source
+-- row and raw value tell it apart).
+day_entries as (
+    select * exclude (known_to_the_day) from unioned where known_to_the_day
+),
+
 day_placed as (
     select
-        day_entries.lead_id, day_entries.stage_raw, day_entries.entered_at,
-        coalesce(
+        day_entries.* replace (coalesce(
             min(timed.entered_at) filter (where timed.stage_order >= day_entries.stage_order),
-            max(timed.entered_at) filter (where timed.stage_order < day_entries.stage_order)
-        ) as placed_at
-    from unioned as day_entries
-    join unioned as timed
+            max(timed.entered_at) filter (where timed.stage_order < day_entries.stage_order),
+            any_value(day_entries.entered_at)
+        ) as entered_at)
+    from day_entries
+    left join unioned as timed
         on timed.lead_id = day_entries.lead_id
         and not timed.known_to_the_day
         and timed.entered_at >= day_entries.entered_at
         and timed.entered_at < day_entries.entered_at + interval 1 day
-    where day_entries.known_to_the_day
     group by all
 ),
 
 placed as (
-    select unioned.* exclude (known_to_the_day, entered_at),
-           coalesce(day_placed.placed_at, unioned.entered_at) as entered_at
-    from unioned
-    left join day_placed
-        on unioned.known_to_the_day
-        and day_placed.lead_id = unioned.lead_id
-        and day_placed.stage_raw = unioned.stage_raw
-        and day_placed.entered_at = unioned.entered_at
+    select * exclude (known_to_the_day) from unioned where not known_to_the_day
+    union all
+    select * from day_placed
 ),
 
 ordered as (
