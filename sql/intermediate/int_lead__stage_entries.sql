@@ -1,8 +1,9 @@
 -- int_lead__stage_entries: one row per time a lead entered a stage or exit state, in time order.
 -- Sources: the loaded stage events, plus Opportunity at an opportunity's creation and Customer at
--- a won opportunity's close date for leads linked to one. Consecutive events of the same stage
--- (a snapshot history repeating the current status, or the same entry in two exports) are one
--- entry: the earliest. Ordered per lead by time, then stage order, then raw value (fct_stage_entries
+-- a won opportunity's close date for leads linked to one. Entries known to the day only (a
+-- conversion date, a close date) are placed among that day's timed entries (day_placed).
+-- Consecutive events of the same stage (a snapshot history repeating the current status, or the
+-- same entry in two exports) are one entry: the earliest. Ordered per lead by time, then stage order, then raw value (fct_stage_entries
 -- numbers them in that order).
 with loaded as (
     select lead_id, stage_raw, stage, stage_kind, stage_order, entered_at, exited_at, reason,
@@ -26,16 +27,50 @@ from_opportunities as (
 ),
 
 unioned as (
-    select * from loaded
+    select *, origin = 'conversion' or stage_raw = 'opportunity won' as known_to_the_day from loaded
     union all
-    select * from from_opportunities where stage_order is not null
+    select *, stage_raw = 'opportunity won' from from_opportunities where stage_order is not null
+),
+
+-- Salesforce's ConvertedDate and an opportunity's close date have no time: they land at midnight
+-- but are known to the day only, so midnight would order them before the same day's timed entries
+-- of earlier stages. Such an entry takes the time of the day's first timed entry of its stage or a
+-- later one (it sorts before that by stage order, or is the same entry), else of the day's last
+-- timed entry of an earlier stage (it sorts after it); with no timed entry that day it keeps
+-- midnight. Only these few entries are joined, to their lead's timed entries of that day; the
+-- rest pass through untouched (grouping by every column of an entry keeps each one: its source
+-- row and raw value tell it apart).
+day_entries as (
+    select * exclude (known_to_the_day) from unioned where known_to_the_day
+),
+
+day_placed as (
+    select
+        day_entries.* replace (coalesce(
+            min(timed.entered_at) filter (where timed.stage_order >= day_entries.stage_order),
+            max(timed.entered_at) filter (where timed.stage_order < day_entries.stage_order),
+            any_value(day_entries.entered_at)
+        ) as entered_at)
+    from day_entries
+    left join unioned as timed
+        on timed.lead_id = day_entries.lead_id
+        and not timed.known_to_the_day
+        and timed.entered_at >= day_entries.entered_at
+        and timed.entered_at < day_entries.entered_at + interval 1 day
+    group by all
+),
+
+placed as (
+    select * exclude (known_to_the_day) from unioned where not known_to_the_day
+    union all
+    select * from day_placed
 ),
 
 ordered as (
     select
         *,
         lag(stage) over (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw) as previous_stage
-    from unioned
+    from placed
 ),
 
 -- event_number is given by fct_stage_entries, in the same window pass as the next entry

@@ -11,8 +11,8 @@ select
     strftime(make_timestamp(epoch_us(breaches.deadline_at)), '%Y-%m-%dT%H:%M:%SZ') as deadline_at,
     strftime(make_timestamp(epoch_us(breaches.end_at)), '%Y-%m-%dT%H:%M:%SZ') as end_at,
     breaches.breach_kind as kind,
-    round(breaches.minutes_late, 2) as minutes_late,
-    round(late.business_minutes, 2) as business_minutes_late
+    breaches.minutes_late,
+    late.business_minutes as business_minutes_late
 from sla_listed_breaches as breaches
 left join sla_listed_breaches_late as late on late.pair_id = breaches.instance_id
 order by breaches.position, breaches.start_at, breaches.lead_id

@@ -6,6 +6,7 @@ import { loadFiles, type LoadSummary } from '../ingest/load.js';
 import { loadMapping } from '../ingest/mapping.js';
 import { formatByName } from '../ingest/formats/index.js';
 import type { Crm } from '../ingest/formats/types.js';
+import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
 import { withWarehouse } from './warehouse.js';
@@ -20,6 +21,7 @@ export interface LoadCommandOptions {
   /** a known format's name (as the load summary shows it) for every file, instead of detection */
   inputFormat?: string;
   dateOrder?: string;
+  decimal?: string;
   snapshotAt?: string;
   /** a file with more of its rows rejected fails the load, exit 3: 0.05 or 5% (default 50%) */
   maxRejectRate?: string | number;
@@ -35,6 +37,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   if (!crms.includes(crm)) throw usageError(`--crm must be one of ${crms.join(', ')}`);
   if (options.timezone && !isValidTimeZone(options.timezone)) throw usageError(`--timezone ${options.timezone} is not an IANA time zone`);
   if (options.dateOrder && !['mdy', 'dmy'].includes(options.dateOrder)) throw usageError('--date-order must be mdy or dmy');
+  if (options.decimal && !['point', 'comma'].includes(options.decimal)) throw usageError('--decimal must be point or comma');
   let snapshotAt: Date | undefined;
   if (options.snapshotAt) {
     snapshotAt = new Date(options.snapshotAt);
@@ -47,7 +50,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      snapshotAt, mapping, inputFormat, maxRejectRate, skipUnknown: options.skipUnknown,
+      decimal: options.decimal as DecimalMark | undefined, snapshotAt, mapping, inputFormat, maxRejectRate, skipUnknown: options.skipUnknown,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

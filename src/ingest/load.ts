@@ -21,6 +21,7 @@ import { linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { snapshotTime } from './snapshotTime.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
+import type { DecimalMark } from './numbers.js';
 import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   crm: Crm | 'auto';
   timezone?: string;
   dateOrder?: DateOrder;
+  /** --decimal: the decimal mark of every number column (default: decided per column) */
+  decimal?: DecimalMark;
   snapshotAt?: Date;
   /** a format spec built from a --mapping file, used for every file */
   mapping?: FormatSpec;
@@ -135,7 +138,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       timezone: options.timezone ?? config.timezone,
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
-      decimalComma: inspection.delimiter === ';',
+      decimal: options.decimal,
       cutRecord: inspection.cutRecord,
     }).catch((error: unknown) => {
       if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);

@@ -16,10 +16,13 @@
 import type { Warehouse } from '../db/connection.js';
 import type { ColumnResolution } from './columns.js';
 import { profileTemporal, type TemporalColumn } from './dateProfile.js';
+import { booleanReasonSql, booleanSql } from './booleans.js';
 import { rejectCutRecord } from './cutRecord.js';
 import { markDuplicates } from './duplicates.js';
 import type { FormatSpec } from './formats/types.js';
 import { salesforceId18 } from './salesforceIds.js';
+import { type NumberColumn, profileNumbers } from './numberProfile.js';
+import { type DecimalMark, type NumberFormat, numberReasonSql, numberSql } from './numbers.js';
 import { SqlParams } from './sqlParams.js';
 import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
@@ -30,10 +33,14 @@ export interface StageOptions {
   timezone: string;
   dateOrder?: DateOrder;
   delimiter: string;
-  decimalComma: boolean;
+  /** --decimal: the decimal mark of every number column, else decided per column */
+  decimal?: DecimalMark;
   /** the file's last record when the file does not end with a line end: rejected as cut off */
   cutRecord?: string;
 }
+
+/** The format each date, timestamp and number column is parsed with, when not the first pass's. */
+type ColumnFormats = Map<string, TimestampFormat | NumberFormat>;
 
 /** Empty, null-like and Salesforce's empty-id values are NULL; values are trimmed (trim() drops Unicode spaces). */
 export const fullClean = (raw: string) =>
@@ -52,7 +59,7 @@ export const clean = (raw: string) =>
 const cleaned = (raw: string) => `__v_${raw}`;
 
 /** `from`: the reader (rows unnumbered, __row comes from the view) or `raw_rows` (numbered). */
-function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>, from: { sql: string; params: Record<string, unknown>; numbered: boolean }) {
+function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: ColumnFormats, from: { sql: string; params: Record<string, unknown>; numbered: boolean }) {
   const params = new SqlParams({ timezone: opts.timezone, ...from.params });
   const row = from.numbered ? ['__row'] : [];
   const packed = packsExtras(res);
@@ -61,25 +68,26 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
   const parsed: string[] = [];
   const reasons: string[] = [];
   const dateChecks: string[] = [];
+  const numberChecks: string[] = [];
   const parse = (column: string, raw: string, headerName: string, kind: string) => {
     const value = cleaned(raw);
     if (kind === 'timestamp' || kind === 'date') {
-      const format = formats.get(column) ?? 'iso';
+      const format = (formats.get(column) ?? 'iso') as TimestampFormat;
       dateChecks.push(`(${value} is not null and ${column} is null)`);
       reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} end`);
       return kind === 'date' ? parseDateSql(value, format) : parseTimestampSql(value, format);
     }
     if (kind === 'number') {
-      const text = opts.decimalComma ? `replace(replace(${value}, '.', ''), ',', '.')` : `regexp_replace(${value}, '[^0-9.eE+-]', '', 'g')`;
-      // the cleaned text is NULL exactly when the value is: a NULL number from a value did not parse
-      reasons.push(`case when ${value} is not null and ${column} is null then 'not a number in "' || ${params.add(headerName)} || '": ' || ${value} end`);
-      return `try_cast(${text} as double)`;
+      // the first pass reads plain numbers only (or the --decimal mark); a failure profiles the column
+      const format = (formats.get(column) ?? opts.decimal ?? 'plain') as NumberFormat;
+      numberChecks.push(`(${value} is not null and ${column} is null)`);
+      reasons.push(numberReasonSql(value, column, params.add(headerName), format));
+      return numberSql(value, format);
     }
     if (kind === 'salesforce_id') return salesforceId18(value);
     if (kind === 'boolean') {
-      // like a number: a value that is no boolean says something we cannot read, never "not stated"
-      reasons.push(`case when ${value} is not null and ${column} is null then 'not a boolean in "' || ${params.add(headerName)} || '": ' || ${value} end`);
-      return `case when lower(${value}) in ('true', '1', 'yes', 'y', 't', 'x') then true when lower(${value}) in ('false', '0', 'no', 'n', 'f') then false end`;
+      reasons.push(booleanReasonSql(value, column, params.add(headerName)));
+      return booleanSql(value);
     }
     return value;
   };
@@ -96,7 +104,8 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
     select * ${raws.length ? `exclude (${raws.map(cleaned).join(', ')})` : ''},
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
-      ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed
+      ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed,
+      ${numberChecks.length ? numberChecks.join(' or ') : 'false'} as __number_failed
     from (select ${[...row, '__hash', ...raws.map(cleaned), ...parsed].join(',\n      ')}
           from (${inner}) cleaned) parsed`;
   return { sql, params };
@@ -106,6 +115,7 @@ interface TypedCheck {
   rows: number;
   rejects: number;
   dateFailures: number;
+  numberFailures: number;
   keyRepeats: number;
   /** the span of typed_rows' rowids (null when it is empty) */
   first: string | null;
@@ -118,7 +128,7 @@ interface TypedCheck {
  * Keys are compared by hash: a collision only sends the file down the exact duplicate pass.
  */
 async function typedFrom(
-  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: Map<string, TimestampFormat>,
+  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: ColumnFormats,
   from: { sql: string; params: Record<string, unknown>; numbered: boolean }, key: string,
 ): Promise<TypedCheck | null> {
   await dropTyped(wh);
@@ -127,6 +137,7 @@ async function typedFrom(
   const check = (await timed('  check', wh.one<TypedCheck>(
     `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
             count(*) filter (where __date_failed)::int as "dateFailures",
+            count(*) filter (where __number_failed)::int as "numberFailures",
             (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats",
             min(rowid)::varchar as first, max(rowid)::varchar as last
      from typed_rows`,
@@ -175,10 +186,13 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
     await ensureRaw();
     check = (await typedFrom(wh, res, header, opts, new Map(), fromRaw, key))!;
   }
-  if (check.dateFailures > 0) {
+  if (check.dateFailures > 0 || check.numberFailures > 0) {
     await ensureRaw();
-    const formats = await timed('  profile dates', profileTemporal(wh, temporal, clean, opts.dateOrder));
-    if ([...formats.values()].some((f) => f !== 'iso' && f !== 'empty')) {
+    const formats: ColumnFormats = new Map();
+    if (check.dateFailures > 0) for (const [c, f] of await timed('  profile dates', profileTemporal(wh, temporal, clean, opts.dateOrder))) formats.set(c, f);
+    if (check.numberFailures > 0) for (const [c, f] of await timed('  profile numbers', profileNumbers(wh, numberColumns(res), clean, opts.decimal))) formats.set(c, f);
+    const firstNumberFormat = opts.decimal ?? 'plain';
+    if ([...formats.values()].some((f) => f !== 'iso' && f !== 'empty' && f !== firstNumberFormat)) {
       check = (await timed('  typed again', typedFrom(wh, res, header, opts, formats, fromRaw, key)))!;
     }
   }
@@ -188,4 +202,11 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   // rejected rows (conflicting duplicates among them) are reported with their raw text and line
   if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
   return { parsed: check.rows, parseRejected: await parseRejectedCount(wh) };
+}
+
+function numberColumns(res: ColumnResolution): NumberColumn[] {
+  return [
+    ...res.logical.filter((c) => c.spec.kind === 'number').map((c) => ({ column: c.name, raw: c.raw, header: c.header })),
+    ...res.patterns.filter((p) => p.kind === 'number').map((p) => ({ column: p.column, raw: p.raw, header: p.header })),
+  ];
 }

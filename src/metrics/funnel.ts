@@ -63,27 +63,26 @@ interface CountRow {
   median_days_from_previous: number | null; p90_days_from_previous: number | null; matured_eligible: number; matured_converted: number;
 }
 
-const round = (value: number | null, digits = 4) => (value === null ? null : Number(value.toFixed(digits)));
-
 function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSeconds?: number): FunnelStage[] {
   const sorted = [...rows].sort((a, b) => a.position - b.position);
   const top = sorted[0]?.reached ?? 0;
   return sorted.map((row, i) => {
     const first = i === 0;
     const matured = maturedSeconds && !first
-      ? { eligible: row.matured_eligible, converted: row.matured_converted, immature: row.previous_reached - row.matured_eligible, conversion: round(rate(row.matured_converted, row.matured_eligible)) }
+      ? { eligible: row.matured_eligible, converted: row.matured_converted, immature: row.previous_reached - row.matured_eligible, conversion: rate(row.matured_converted, row.matured_eligible) }
       : undefined;
     const [k, n] = matured ? [matured.converted, matured.eligible] : [row.reached, row.previous_reached];
     const ci = first ? null : wilson95(k, n);
+    // full double precision: the JSON is for machines; tables, CSV and HTML round when they show it
     return {
       stage: row.stage,
       label: labels.get(row.stage) ?? row.stage,
       reached: row.reached,
-      conversionFromPrevious: first ? null : round(rate(k, n)),
-      conversionFromTop: round(rate(row.reached, top)),
-      ci95: ci ? [round(ci[0])!, round(ci[1])!] : null,
-      medianDaysFromPrevious: first ? null : round(row.median_days_from_previous, 3),
-      p90DaysFromPrevious: first ? null : round(row.p90_days_from_previous, 3),
+      conversionFromPrevious: first ? null : rate(k, n),
+      conversionFromTop: rate(row.reached, top),
+      ci95: ci,
+      medianDaysFromPrevious: first ? null : row.median_days_from_previous,
+      p90DaysFromPrevious: first ? null : row.p90_days_from_previous,
       open: first ? 0 : row.open,
       impliedBySkip: row.implied_by_skip,
       reentries: row.reentries,

@@ -24,10 +24,13 @@ const formulaTriggers = new Set(['=', '+', '-', '@', '\t', '\r']);
 // A plain negative number is data, not a formula: "-3.5" or "-1e-3" stays numeric.
 const plainNegativeNumber = /^-(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-/** The text of one cell before quoting: numbers as numbers, dates as ISO, nothing for null. */
+/**
+ * The text of one cell before quoting: numbers as numbers (to at most 4 decimals: CSV is read by
+ * people, JSON, Parquet and Arrow keep every digit), dates as ISO, nothing for null.
+ */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toFixed(4))) : '';
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   if (typeof value === 'string') return value;

@@ -23,15 +23,14 @@ export interface SlaReportOptions {
 interface CountRow { sla_name: string; dimension: string; key: string; eligible: number; met: number; breached: number; pending: number; unmeasured: number }
 interface LeakRow { lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; no_owner: boolean; no_touch: boolean; no_disposition: boolean }
 
-const round4 = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
+// Full double precision: the JSON is for machines; tables, CSV and HTML round when they show it.
 
 function counts(row: CountRow | undefined): SlaCounts {
   const [met, breached] = [row?.met ?? 0, row?.breached ?? 0];
-  const ci = wilson95(met, met + breached);
   return {
     eligible: row?.eligible ?? 0, met, breached, pending: row?.pending ?? 0,
-    compliance: round4(rate(met, met + breached)),
-    ci95: ci ? [round4(ci[0])!, round4(ci[1])!] : null,
+    compliance: rate(met, met + breached),
+    ci95: wilson95(met, met + breached),
   };
 }
 

@@ -30,8 +30,7 @@ interface StatsRow {
   median_minutes: number | null; median_business_minutes: number | null; p90_business_minutes: number | null;
 }
 
-const round = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
-const roundCi = (ci: [number, number] | null) => (ci ? ([round(ci[0], 4)!, round(ci[1], 4)!] as [number, number]) : null);
+// Values keep full double precision: the JSON is for machines; tables, CSV and HTML round when they show them.
 
 /** The touch SLA speed-to-lead measures: the one named, else the first SLA whose end is a touch. */
 export function touchSla(slas: readonly SlaDefinition[], name?: string): SlaDefinition {
@@ -44,10 +43,10 @@ export function touchSla(slas: readonly SlaDefinition[], name?: string): SlaDefi
 const stats = (row: StatsRow | undefined): ResponseStats => ({
   n: row?.n ?? 0,
   touched: row?.touched ?? 0,
-  medianMinutes: round(row?.median_minutes),
-  medianBusinessMinutes: round(row?.median_business_minutes),
-  p90BusinessMinutes: round(row?.p90_business_minutes),
-  withinTarget: round(rate(row?.met ?? 0, (row?.met ?? 0) + (row?.breached ?? 0)), 4),
+  medianMinutes: row?.median_minutes ?? null,
+  medianBusinessMinutes: row?.median_business_minutes ?? null,
+  p90BusinessMinutes: row?.p90_business_minutes ?? null,
+  withinTarget: rate(row?.met ?? 0, (row?.met ?? 0) + (row?.breached ?? 0)),
 });
 
 export async function computeSpeedToLead(wh: Warehouse, config: Config, options: SpeedToLeadOptions): Promise<SpeedToLeadReport> {
@@ -95,15 +94,15 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
     overall,
     buckets: responseBuckets.map((bucket) => {
       const n = byBucket.get(bucket)?.n ?? 0;
-      return { bucket, n, share: round(rate(n, overall.n), 4) };
+      return { bucket, n, share: rate(n, overall.n) };
     }),
     groups,
-    coverage: coverage.map((c) => ({ weekday: c.weekday, hour: c.hour, arrivals: c.arrivals, touched: c.touched, medianMinutes: round(c.median_minutes) })),
+    coverage: coverage.map((c) => ({ weekday: c.weekday, hour: c.hour, arrivals: c.arrivals, touched: c.touched, medianMinutes: c.median_minutes })),
     coverageTimezone: timezone,
     conversionByBucket: responseBuckets.map((bucket) => {
       const row = byBucket.get(bucket);
       const [converted, n] = [row?.converted ?? 0, row?.n ?? 0];
-      return { bucket, n, converted, conversion: round(rate(converted, n), 4), ci95: roundCi(wilson95(converted, n)) };
+      return { bucket, n, converted, conversion: rate(converted, n), ci95: wilson95(converted, n) };
     }),
     conversionStage,
     warnings,

@@ -43,6 +43,8 @@ describe('funnel', () => {
     ]);
     expect(report.stages.map((s) => s.conversionFromTop)).toEqual([1, 1, 0.8, 0.4, 0.4]);
     expect(report.stages[1]!.reentries).toBe(1); // L3 entered mql twice
+    // the JSON carries full double precision (wilson95 as computed): rounding is for tables, CSV and HTML
+    expect(report.stages[2]!.ci95).toEqual(wilson95(4, 5));
   });
 
   it('requires every listed stage in strict mode', async () => {
@@ -70,7 +72,7 @@ describe('funnel', () => {
       ['lead', 4, null, 0, 0],
       ['mql', 4, 1, 1, 0],
       ['sql', 3, 0.75, 1, 1],
-      ['opportunity', 2, 0.6667, 1, 1],
+      ['opportunity', 2, 2 / 3, 1, 1],
       ['customer', 2, 1, 0, 0],
     ]);
     expect(count.stages[1]!.reentries).toBe(1); // L3: mql 01-06 and 03-01
@@ -80,7 +82,7 @@ describe('funnel', () => {
     expect(strict.stages.map(pick)).toEqual([
       ['lead', 4, null, 0, 0],
       ['mql', 3, 0.75, 0, 0],
-      ['sql', 1, 0.3333, 0, 2],
+      ['sql', 1, 1 / 3, 0, 2],
       ['opportunity', 1, 1, 0, 0],
       ['customer', 1, 1, 0, 0],
     ]);
@@ -90,7 +92,9 @@ describe('funnel', () => {
     const report = await funnel();
     const mql = report.stages[1]!;
     // lead → mql: L1 3d, L3 2d, L5 0.125d; L4's mql entry is out of order and left out
-    expect([mql.medianDaysFromPrevious, mql.p90DaysFromPrevious, mql.outOfOrder]).toEqual([2, 2.8, 1]);
+    // p90 = 2 + 0.8 × 1, interpolated in floating point (the JSON keeps every digit)
+    expect([mql.medianDaysFromPrevious, mql.outOfOrder]).toEqual([2, 1]);
+    expect(mql.p90DaysFromPrevious).toBeCloseTo(2.8, 12);
     const sql = report.stages[2]!;
     // mql → sql: L1 1d, L3 56d (first mql 01-06 to sql 03-02); p90 = 1 + 0.9 × 55
     expect([sql.medianDaysFromPrevious, sql.p90DaysFromPrevious]).toEqual([28.5, 50.5]);
@@ -105,7 +109,7 @@ describe('funnel', () => {
     expect(report.stages.slice(1).map((s) => s.matured)).toEqual([
       { eligible: 4, converted: 4, immature: 1, conversion: 1 },
       { eligible: 4, converted: 3, immature: 1, conversion: 0.75 },
-      { eligible: 3, converted: 2, immature: 1, conversion: 0.6667 },
+      { eligible: 3, converted: 2, immature: 1, conversion: 2 / 3 },
       { eligible: 2, converted: 1, immature: 0, conversion: 0.5 },
     ]);
     expect(report.stages[2]!.conversionFromPrevious).toBe(0.75);

@@ -68,6 +68,11 @@ describe('toCsv', () => {
     expect(csv).toBe("Owner,mqls\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, J\",-2\r\n,\r\n");
   });
 
+  it('writes numbers to at most 4 decimals: CSV is read by people, JSON keeps every digit', () => {
+    const csv = toCsv(['rate', 'n'], [{ rate: 842 / 8000, n: 8000 }, { rate: 2 / 3, n: 3 }, { rate: -1 / 3, n: 0 }, { rate: 0.5, n: 1e-3 }]);
+    expect(csv).toBe('rate,n\r\n0.1052,8000\r\n0.6667,3\r\n-0.3333,0\r\n0.5,0.001\r\n');
+  });
+
   it('neutralises header labels too', () => {
     expect(toCsv([{ key: 'a', label: '=1+1' }], [])).toBe("'=1+1\r\n");
   });
