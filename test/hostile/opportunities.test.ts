@@ -79,7 +79,7 @@ describe('hostile deals files', () => {
   hostileCase('numbers and booleans', 'a won flag that is not a boolean rejects the row with the reason', async () => {
     const { wh, summary } = await loadDeals('opportunity_id,stage,is_won\nA,Closed Won,maybe\nB,Closed Won,1\n');
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
-    expect(await rejectReasons(wh)).toEqual([{ line: 2, reason: 'not a boolean in "is_won": maybe' }]);
+    expect(await rejectReasons(wh)).toEqual([{ line: 2, reason: 'not a true/false value in "is_won": maybe' }]);
     expect(await outcomes(wh)).toEqual([{ id: 'B', won: true, closed: true }]);
   });
 
