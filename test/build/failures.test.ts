@@ -63,6 +63,7 @@ describe('build failures and retention', () => {
       'lead_id,email,company,created_at,source',
       'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
       'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+      '',
     ].join('\n'));
     const next = await run(ws, { maxRejectRate: '5%' });
     expect(next.manifest.rejected).toMatchObject({ rows: 0, read: 26 });

@@ -170,7 +170,7 @@ describe('CRM text on the terminal', () => {
     const db = join(dir, 'wh.duckdb');
     const company = `Acme${esc}]0;pwned${'\u0007'}${esc}[2J${esc}[31m\u009b1mRed\nSecond line`;
     const leads = writeInput('leads.csv', csv(canonicalHeader, [`L1,a@a.io,"${company}",2024-05-01T00:00:00Z,lead`]), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const run = await runCli(['lead', 'L1', '--db', db]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(rawControl);
@@ -187,7 +187,7 @@ describe('CRM text on the terminal', () => {
     const db = join(dir, 'wh.duckdb');
     const link = osc8('https://evil.example/', 'click me');
     const leads = writeInput('leads.csv', csv(canonicalHeader, ['L0,b@b.io,Beta,2024-05-01T00:00:00Z,lead', `L1,a@a.io,Acme,"${link}",lead`]), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const run = await runCli(['rejects', '--db', db]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(rawControl);
@@ -222,7 +222,7 @@ describe('CRM text on the terminal', () => {
     const dir = caseDir();
     const db = join(dir, 'wh.duckdb');
     const leads = writeInput('leads.csv', csv(canonicalHeader, ['L1,a@a.io,\u202eevil\u202c Corp,2024-05-01T00:00:00Z,lead']), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const run = await runCli(['lead', 'L1', '--db', db]);
     expect(run.stdout.split('\n')[0]).toBe('Lead L1  a@a.io  \\u202eevil\\u202c Corp');
   });
@@ -264,7 +264,7 @@ describe('CLI values', () => {
     const dir = caseDir();
     const db = join(dir, 'wh.duckdb');
     const leads = writeInput('leads.csv', csv(canonicalHeader, ['ABCDEFGHIJKLMNOPQR,a@a.io,Upper,2024-05-01T00:00:00Z,lead', 'abcdefghijklmnopqr,b@b.io,Lower,2024-05-01T00:00:00Z,lead']), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const exact = await runCli(['lead', 'abcdefghijklmnopqr', '--db', db, '--format', 'json']);
     expect(JSON.parse(exact.stdout)).toMatchObject({ leadId: 'abcdefghijklmnopqr', lead: { company: 'Lower' } });
     const mixed = await runCli(['lead', 'Abcdefghijklmnopqr', '--db', db]);
@@ -276,7 +276,7 @@ describe('CLI values', () => {
     const dir = caseDir();
     const db = join(dir, 'wh.duckdb');
     const leads = writeInput('leads.csv', csv(canonicalHeader, ['L1,a@a.io,Acme,2024-05-01T00:00:00Z,lead']), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const run = await runCli(['lead', `L1${esc}]0;x${'\u0007'}`, '--db', db]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('revops-report: no lead with id "L1\\x1b]0;x\\x07" in the warehouse\n');
@@ -287,7 +287,7 @@ describe('CLI values', () => {
     const db = join(dir, 'wh.duckdb');
     const rows = Array.from({ length: 1203 }, (_, i) => `L${i},a@a.io,Acme,not a date ${i},lead`);
     const leads = writeInput('leads.csv', csv(canonicalHeader, rows), dir);
-    expect((await runCli(['load', leads, '--db', db])).code).toBe(0);
+    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const all = await runCli(['rejects', '--db', db, '--format', 'csv'], false);
     expect(all.code).toBe(0);
     const lines = all.stdout.trimEnd().split('\r\n');

@@ -91,7 +91,7 @@ describe('hostile deals files', () => {
   });
 
   hostileCase('identity', 'spaced, title-case deal headers are the same aliases as snake_case ones', async () => {
-    const { wh } = await loadDeals('opportunity_id,Sales Agent,Deal Stage,Close Value,Product\nA,Moira Delacroix,Won,"1,200",GTX Pro\n');
+    const { wh } = await loadDeals('opportunity_id,Sales Agent,Deal Stage,Close Value,Product\nA,Moira Delacroix,Won,"1,200.00",GTX Pro\n');
     expect(await wh.one(`select owner_id, stage_raw, amount from opportunities`)).toEqual({ owner_id: 'Moira Delacroix', stage_raw: 'Won', amount: 1200 });
     expect(await fields(wh)).toEqual([{ id: 'A', field: 'product', value: 'GTX Pro' }]);
     expect(await outcomes(wh)).toEqual([{ id: 'A', won: true, closed: true }]);

@@ -29,6 +29,7 @@ const mostlyRejected = [
   'L3,cy@gamma.io,Gamma,N/A,web',
   'L4,di@delta.io,Delta,2024-13-45T10:00:00Z,web',
   'L5,ed@eps.io,Eps,soon,web',
+  '',
 ].join('\n');
 
 const failure = (promise: Promise<unknown>) =>
@@ -65,9 +66,9 @@ describe('hostile: runs and commands', () => {
   });
 
   hostileCase('config', 'a file of rejected rows only fails too, and exactly 50% still loads', async () => {
-    const all = writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,never,web', 'L2,b@b.io,B,later,web'].join('\n'));
+    const all = writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,never,web', 'L2,b@b.io,B,later,web', ''].join('\n'));
     expect((await expectLoadError([all], ['2 of 2 rows rejected (100%)'])).exitCode).toBe(3);
-    const half = writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,never,web', 'L2,b@b.io,B,2024-03-01T10:00:00Z,web'].join('\n'));
+    const half = writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,never,web', 'L2,b@b.io,B,2024-03-01T10:00:00Z,web', ''].join('\n'));
     const { summary } = await expectLoaded([half]);
     expect(summary.files.map((f) => [f.loaded, f.rejected])).toEqual([[1, 1]]);
   });
@@ -75,7 +76,7 @@ describe('hostile: runs and commands', () => {
   hostileCase('cli values', 'load --max-reject-rate takes 0.05 or 5% and refuses anything else with exit 2', async () => {
     const dir = caseDir();
     const path = writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,2024-03-01T10:00:00Z,web', 'L2,b@b.io,B,never,web',
-      'L3,c@c.io,C,2024-03-02T10:00:00Z,web', 'L4,d@d.io,D,2024-03-03T10:00:00Z,web'].join('\n'), dir);
+      'L3,c@c.io,C,2024-03-02T10:00:00Z,web', 'L4,d@d.io,D,2024-03-03T10:00:00Z,web', ''].join('\n'), dir);
     const db = join(dir, 'revops.duckdb');
     expect((await failure(load({ paths: [path], db, maxRejectRate: '20%' }))).exitCode).toBe(3); // 25% > 20%
     expect((await failure(load({ paths: [path], db, maxRejectRate: 'lots' }))).message).toContain('--max-reject-rate must be a share from 0 to 1');
@@ -85,7 +86,7 @@ describe('hostile: runs and commands', () => {
 
   hostileCase('paths and links', 'one unrecognised CSV in a folder: the error says nothing was loaded; --skip-unknown loads the rest and lists it', async () => {
     const dir = caseDir();
-    writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,2024-03-01T10:00:00Z,web'].join('\n'), dir);
+    writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,2024-03-01T10:00:00Z,web', ''].join('\n'), dir);
     writeInput('pipedrive-deals.csv', 'Deal title,Deal value,Deal stage\nBig one,5000,Won\n', dir);
     const error = await expectLoadError([dir], ['pipedrive-deals.csv', 'no known export format', 'Nothing was loaded', 'load of 2 files was rolled back', '--skip-unknown']);
     expect(error.exitCode).toBe(1);
@@ -100,7 +101,7 @@ describe('hostile: runs and commands', () => {
 
   hostileCase('cli values', '--skip-unknown says what each skipped file lacked, and the exit-0 summary lists it', async () => {
     const dir = caseDir();
-    writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,2024-03-01T10:00:00Z,web'].join('\n'), dir);
+    writeInput('leads.csv', [leadsHeader, 'L1,a@a.io,A,2024-03-01T10:00:00Z,web', ''].join('\n'), dir);
     // a canonical stage_events file without its entered_at column matches no format
     writeInput('stage_events.csv', 'lead_id,stage,reason\nL1,mql,\n', dir);
     const { summary } = await expectLoaded([dir], { skipUnknown: true });
@@ -143,14 +144,14 @@ describe('hostile: runs and commands', () => {
     await load({ paths: [owners], db });
     const error = await failure(funnel({ db, since: '90d' }));
     expect([error.exitCode, error.message]).toEqual([1, `the warehouse ${db} has no leads yet: load a leads or contacts export first (\`revops-report load <exports>\`).`]);
-    expect(await rejects({ db })).toEqual([]); // rejects reads an empty warehouse fine
+    expect(await rejects({ db })).toEqual({ rows: [], total: 0 }); // rejects reads an empty warehouse fine
   });
 
   hostileCase('concurrency', 'a build failing --max-reject-rate commits nothing: the next night reads the file again and fails again', async () => {
     const ws = workspace(lifecycleDir);
     writeFile(join(ws.inbox, 'late-leads.csv'), [
       leadsHeader, 'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar', ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
-    ].join('\n'));
+    , ''].join('\n'));
     const first = await failure(runBuild(ws, { maxRejectRate: '2%' }));
     expect(first.exitCode).toBe(3);
     // 5 leads + 19 stage events + 2 = 26 read, 1 rejected = 3.85%
@@ -201,14 +202,14 @@ describe('hostile: runs and commands', () => {
 
   hostileCase('concurrency', 'a file with a future mtime and no date in its name does not pin its leads against later exports', async () => {
     const dir = caseDir();
-    const early = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme,2024-03-01T10:00:00Z,web'].join('\n'), join(dir));
+    const early = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme,2024-03-01T10:00:00Z,web', ''].join('\n'), join(dir));
     utimesSync(early, new Date('2099-01-01T00:00:00Z'), new Date('2099-01-01T00:00:00Z'));
     const wh = await openTestWarehouse();
     const first = await expectLoaded([early], {}, undefined, wh);
     expect(first.summary.warnings.join('\n')).toContain('modification time in the future (2099-01-01T00:00:00.000Z)');
     // the next export, downloaded later with an ordinary mtime and no date in its name either
     const laterDir = caseDir();
-    const later = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme Renamed,2024-03-01T10:00:00Z,web'].join('\n'), laterDir);
+    const later = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme Renamed,2024-03-01T10:00:00Z,web', ''].join('\n'), laterDir);
     const second = await expectLoaded([later], {}, undefined, wh);
     expect(second.summary.warnings.join('\n')).toContain('no export date in the name; ordered by its modification time');
     expect(await wh.all(`select company from leads`)).toEqual([{ company: 'Acme Renamed' }]);

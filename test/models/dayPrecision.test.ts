@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config/config.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { loadFixtures } from '../helpers/load.js';
 
-// test/fixtures/lifecycle/salesforce, read in America/New_York (EST, UTC-5, before 03-10). A
+// test/fixtures/dayPrecision/salesforce, read in America/New_York (EST, UTC-5, before 03-10). A
 // ConvertedDate has no time: it lands at local midnight (05:00 UTC) but is known to the day only.
 //   Cv001 Working 03-05 15:00; Closed - Converted 03-08 19:30; ConvertedDate 03-08; its opportunity
 //         created 03-08 19:30:05, won 03-20
@@ -12,7 +12,7 @@ import { loadFixtures } from '../helpers/load.js';
 //   Cv004 Working 03-02; Closed - Converted 03-05 16:00; opportunity created 03-05 16:00:10 and won
 //         the same day (CloseDate 03-05, a date too)
 const config = parseConfig({ timezone: 'America/New_York' });
-const files = ['lifecycle/salesforce/Lead.csv', 'lifecycle/salesforce/LeadHistory.csv', 'lifecycle/salesforce/Opportunity.csv'];
+const files = ['dayPrecision/salesforce/Lead.csv', 'dayPrecision/salesforce/LeadHistory.csv', 'dayPrecision/salesforce/Opportunity.csv'];
 
 describe('date-only conversions', () => {
   it('are placed among the same day’s timed entries by stage, never before an earlier stage', async () => {
