@@ -20,7 +20,9 @@ import { markDuplicates } from './duplicates.js';
 import type { FormatSpec } from './formats/types.js';
 import { salesforceId18 } from './salesforceIds.js';
 import { SqlParams } from './sqlParams.js';
-import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
+import { headerZone } from './headerZones.js';
+import { naiveColumnsSql, type NaiveColumn, type NaiveCount, naiveCounts, naiveCountsSql } from './naiveCounts.js';
+import { type DateOrder, naiveSql, parseDateSql, parseTimestampSql, rejectDetailSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
 import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
@@ -56,13 +58,19 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
   const parsed: string[] = [];
   const reasons: string[] = [];
   const dateChecks: string[] = [];
+  const naive: NaiveColumn[] = [];
   const parse = (column: string, raw: string, headerName: string, kind: string) => {
     const value = cleaned(raw);
     if (kind === 'timestamp' || kind === 'date') {
       const format = formats.get(column) ?? 'iso';
       dateChecks.push(`(${value} is not null and ${column} is null)`);
-      reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} end`);
-      return kind === 'date' ? parseDateSql(value, format) : parseTimestampSql(value, format);
+      const detail = rejectDetailSql(value, format, opts.dateOrder);
+      reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} || coalesce(${detail}, '') end`);
+      if (kind === 'date') return parseDateSql(value, format);
+      // a header that names its zone reads its column in that zone (headerZones.ts)
+      const stated = headerZone(headerName);
+      naive.push({ column, header: headerName, flag: naiveSql(value, format), zone: stated });
+      return parseTimestampSql(value, format, stated ? params.add(stated) : '$timezone');
     }
     if (kind === 'number') {
       const text = opts.decimalComma ? `replace(replace(${value}, '.', ''), ',', '.')` : `regexp_replace(${value}, '[^0-9.eE+-]', '', 'g')`;
@@ -88,10 +96,10 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
     select * ${raws.length ? `exclude (${raws.map(cleaned).join(', ')})` : ''},
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
-      ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed
+      ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed${naiveColumnsSql(naive)}
     from (select ${[...row, '__hash', ...raws.map(cleaned), ...parsed].join(',\n      ')}
           from (select ${inner.join(',\n        ')} from ${from.sql}) cleaned) parsed`;
-  return { sql, params };
+  return { sql, params, naive };
 }
 
 interface TypedCheck {
@@ -99,6 +107,9 @@ interface TypedCheck {
   rejects: number;
   dateFailures: number;
   keyRepeats: number;
+  /** naive values per timestamp column, in the order of `naive` */
+  naive: number[];
+  naiveColumns: NaiveCount[];
   /** the span of typed_rows' rowids (null when it is empty) */
   first: string | null;
   last: string | null;
@@ -114,15 +125,16 @@ async function typedFrom(
   from: { sql: string; params: Record<string, unknown>; numbered: boolean }, key: string,
 ): Promise<TypedCheck | null> {
   await dropTyped(wh);
-  const { sql, params } = createTypedSql(res, header, opts, formats, from);
+  const { sql, params, naive } = createTypedSql(res, header, opts, formats, from);
   await wh.run(sql, params.for(sql));
   const check = (await timed('  check', wh.one<TypedCheck>(
     `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
             count(*) filter (where __date_failed)::int as "dateFailures",
             (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats",
-            min(rowid)::varchar as first, max(rowid)::varchar as last
+            ${naiveCountsSql(naive)}, min(rowid)::varchar as first, max(rowid)::varchar as last
      from typed_rows`,
   )))!;
+  check.naiveColumns = naiveCounts(naive, check.naive.map(Number));
   if (from.numbered) {
     await wh.run(`create temp view typed as select * from typed_rows`);
     return check;
@@ -141,6 +153,7 @@ export async function dropTyped(wh: Warehouse): Promise<void> {
 export interface TypedCounts {
   parsed: number; // records DuckDB's reader returned
   parseRejected: number; // records DuckDB's reader could not split into the header's columns
+  naive: NaiveCount[]; // timestamp columns with values read in the load's (or the header's) zone
 }
 
 /** Reads `source` into `typed`, and into `raw_rows` when something needs the raw records (the caller drops both). */
@@ -178,5 +191,5 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   if (check.keyRepeats > 0) await timed('  duplicates', markDuplicates(wh, key));
   // rejected rows (conflicting duplicates among them) are reported with their raw text and line
   if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
-  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh) };
+  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh), naive: check.naiveColumns };
 }
