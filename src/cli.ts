@@ -50,6 +50,8 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
       const { load } = await import('./commands/load.js');
       const summary = await load({ paths, ...opts, progress });
       printResult(summary, opts.format as OutputFormat, 'load');
+      // said whether or not stderr is a terminal: a cron log must show the assumption too
+      if (summary.zoneNote) process.stderr.write(`${summary.zoneNote}\n`);
       if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: `revops-report rejects` lists them with their reasons.');
     });
 
