@@ -8,6 +8,11 @@ import { describe, expect } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { Warehouse } from '../../src/db/connection.js';
 import { mappingSpec } from '../../src/ingest/mapping.js';
+import { zoneAssumption } from '../../src/metrics/zoneAssumption.js';
+import { buildModels } from '../../src/models/build.js';
+import { reportDefinitions } from '../../src/reportSet.js';
+import { escapeHtml } from '../../src/reports/escape.js';
+import { renderReportHtml } from '../../src/reports/html.js';
 import { caseDir, expectLoaded, expectLoadError, hostileCase, rejectReasons, writeInput } from './harness.js';
 
 const iso = (rows: { at: Date | null }[]) => rows.map((r) => (r.at ? new Date(r.at).toISOString() : null));
@@ -189,11 +194,27 @@ describe('dates and zones', () => {
     }
   });
 
+  hostileCase('dates and zones', 'every report header says when naive timestamps were read in an assumed UTC', async () => {
+    const { wh } = await expectLoaded([writeInput('hubspot-contacts.csv', hubspotContactsUi.join('\n'))]);
+    const config = parseConfig({});
+    await buildModels(wh, config, { force: true });
+    const note = 'Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone';
+    expect(await zoneAssumption(wh)).toBe(note);
+    for (const definition of reportDefinitions) {
+      const made = await definition.make(wh, config, { outDir: caseDir(), asOf: '2024-04-01T00:00:00Z' });
+      expect({ report: definition.name, note: (made.json as { zoneAssumption?: string }).zoneAssumption }).toEqual({ report: definition.name, note });
+      const html = await renderReportHtml(made.document);
+      const header = html.slice(html.indexOf('<header class="report-header">'), html.indexOf('</header>'));
+      expect(header).toContain(`<dt>Time zone</dt><dd>${escapeHtml(note)}</dd>`);
+    }
+  }, 60_000);
+
   hostileCase('config', 'a configured zone reads naive timestamps in it and says where the zone came from', async () => {
     const path = writeInput('hubspot-contacts.csv', hubspotContactsUi.join('\n'));
     const { wh, summary } = await expectLoaded([path], {}, parseConfig({ timezone: 'America/New_York' }));
     expect(summary.files[0]!.zone).toEqual({ zone: 'America/New_York', naiveValues: 7, columns: naiveColumns, source: 'config' });
     expect(summary.zoneNote).toBeUndefined(); // the user chose the zone: nothing assumed
+    expect(await zoneAssumption(wh)).toBeUndefined();
     // EST (UTC-5) until 10 March 2024
     expect(await leadsCreated(wh)).toEqual(['2024-03-05T19:22:00.000Z', '2024-03-06T14:10:00.000Z', '2024-03-07T21:45:00.000Z']);
   });
