@@ -146,5 +146,6 @@ export function rejectDetailSql(column: string, format: TimestampFormat, dateOrd
   const order = format.slice(0, 3) as DateOrder;
   const monthPart = partSql(column, order === 'dmy' ? 2 : 1, `'${format[3]}'`);
   const how = `read ${order === 'dmy' ? 'day' : 'month'} first${dateOrder === order ? `, as --date-order ${order} says` : ''}`;
-  return `case when ${monthPart} > 12 then ' (' || ${monthPart} || ' is not a month; ${how})' end`;
+  // bound once in a lambda: DuckDB would hoist a repeated subexpression out of the reason's CASE
+  return `list_transform([${monthPart}], __m -> case when __m > 12 then ' (' || __m || ' is not a month; ${how})' end)[1]`;
 }

@@ -77,6 +77,32 @@ describe('dates and zones', () => {
     ]);
   });
 
+  hostileCase('dates and zones', 'every ISO offset shape is exact and only naive values are counted as naive', async () => {
+    const path = writeInput('stage_events.csv', [
+      'lead_id,stage,entered_at',
+      'L-1,lead,2024-02-05T01:12:33+05:30', // 2024-02-04T19:42:33Z
+      'L-2,lead,2024-02-05T01:12:33-0500', // 06:12:33Z
+      'L-3,lead,2024-02-05 01:12:33 -05:00', // a space before the offset: 06:12:33Z
+      'L-4,lead,2024-02-05T01:12:33.000z',
+      'L-5,lead,2024-02-05 01:12:33 Etc/GMT+5', // POSIX sign: UTC-5, 06:12:33Z
+      'L-6,lead,2024-02-05', // naive: midnight in Europe/Berlin, 2024-02-04T23:00Z
+      'L-7,lead,2024-02-05T09:30:00', // naive: 08:30Z
+      'L-8,lead,2024-02-05 2:22 PM', // not ISO: unparseable, and not a zone
+      'L-9,lead,not a date', // ends in a word, but no timestamp before it: no zone story
+    ].join('\n'));
+    const { wh, summary } = await expectLoaded([path], { timezone: 'Europe/Berlin' });
+    expect(summary.files[0]).toMatchObject({ read: 9, loaded: 7, rejected: 2 });
+    expect(summary.files[0]!.zone).toEqual({ zone: 'Europe/Berlin', naiveValues: 2, columns: ['entered_at'], source: 'option' });
+    expect(iso(await wh.all(`select entered_at as at from stage_events order by lead_id`))).toEqual([
+      '2024-02-04T19:42:33.000Z', '2024-02-05T06:12:33.000Z', '2024-02-05T06:12:33.000Z', '2024-02-05T01:12:33.000Z',
+      '2024-02-05T06:12:33.000Z', '2024-02-04T23:00:00.000Z', '2024-02-05T08:30:00.000Z',
+    ]);
+    expect(await rejectReasons(wh)).toEqual([
+      { line: 9, reason: 'unparseable date in "entered_at": 2024-02-05 2:22 PM' },
+      { line: 10, reason: 'unparseable date in "entered_at": not a date' },
+    ]);
+  });
+
   hostileCase('dates and zones', 'an ambiguous zone abbreviation (EST, IST) rejects the row with a reason that says so', async () => {
     const path = writeInput('contact.csv', [
       'id,property_email,property_createdate,property_lifecyclestage',
