@@ -43,6 +43,7 @@ export async function loadInbox(wh: Warehouse, config: Config, inbox: string, lo
       )
     : [];
   const warnings = [...summary.warnings.map((w) => w.split(inbox).join('inbox'))];
+  if (summary.zoneNote) warnings.push(summary.zoneNote);
   if (summary.unknownStageValues.length) warnings.push(`stage values no stage or alias names: ${summary.unknownStageValues.join(', ')}`);
   return {
     inputs,

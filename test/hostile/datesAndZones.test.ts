@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { loadInbox } from '../../src/build/inputs.js';
+import { createBuildLog } from '../../src/build/log.js';
 import { parseConfig } from '../../src/config/config.js';
 import { Warehouse } from '../../src/db/connection.js';
 import { mappingSpec } from '../../src/ingest/mapping.js';
@@ -13,6 +15,7 @@ import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
 import { escapeHtml } from '../../src/reports/escape.js';
 import { renderReportHtml } from '../../src/reports/html.js';
+import { openTestWarehouse } from '../helpers/db.js';
 import { caseDir, expectLoaded, expectLoadError, hostileCase, rejectReasons, writeInput } from './harness.js';
 
 const iso = (rows: { at: Date | null }[]) => rows.map((r) => (r.at ? new Date(r.at).toISOString() : null));
@@ -234,6 +237,16 @@ describe('dates and zones', () => {
       expect(header).toContain(`<dt>Time zone</dt><dd>${escapeHtml(note)}</dd>`);
     }
   }, 60_000);
+
+  hostileCase('dates and zones', 'a scheduled build keeps the zone note among its manifest warnings', async () => {
+    const inbox = caseDir();
+    writeInput('hubspot-contacts.csv', hubspotContactsUi.join('\n'), inbox);
+    const wh = await openTestWarehouse();
+    const quiet = createBuildLog({ format: 'text', tty: false });
+    expect((await loadInbox(wh, parseConfig({}), inbox, quiet)).warnings).toEqual([
+      'Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone',
+    ]);
+  });
 
   hostileCase('config', 'a configured zone reads naive timestamps in it and says where the zone came from', async () => {
     const path = writeInput('hubspot-contacts.csv', hubspotContactsUi.join('\n'));
