@@ -21,17 +21,19 @@ export function loadZone(config: Config, option?: string): { zone: string; sourc
   return { zone: config.timezone, source: config.timezoneConfigured ? 'config' : 'default' };
 }
 
-/** A file's zone summary, undefined when no value was naive. */
+/**
+ * A file's zone summary, undefined when no value was naive. Columns whose header names a zone were
+ * read in it: when every naive column does, the file's source is `file`; otherwise the
+ * summary is about the columns read in the load's zone, the ones an assumption can touch.
+ */
 export function fileZone(naive: NaiveCount[], load: { zone: string; source: ZoneSource }): FileZone | undefined {
   if (naive.length === 0) return undefined;
-  const columns = naive.map((n) => n.header);
-  const naiveValues = naive.reduce((sum, n) => sum + n.values, 0);
-  // columns whose header names a zone were read in it; the rest, if any, in the load's zone
-  const stated = naive.filter((n) => n.zone);
-  if (stated.length === naive.length && new Set(stated.map((n) => n.zone)).size === 1) {
-    return { zone: stated[0]!.zone!, naiveValues, columns, source: 'file' };
-  }
-  return { zone: load.zone, naiveValues, columns, source: load.source };
+  const summary = (counts: NaiveCount[], zone: string, source: ZoneSource): FileZone => ({
+    zone, naiveValues: counts.reduce((sum, n) => sum + n.values, 0), columns: counts.map((n) => n.header), source,
+  });
+  const unstated = naive.filter((n) => !n.zone);
+  if (unstated.length === 0) return summary(naive, [...new Set(naive.map((n) => n.zone))].join(', '), 'file');
+  return summary(unstated, load.zone, load.source);
 }
 
 /** The sentence the load and every report header show when naive values were read in an assumed zone. */

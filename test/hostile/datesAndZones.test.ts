@@ -274,6 +274,17 @@ describe('dates and zones', () => {
     expect(await leadsCreated(wh)).toEqual(['2024-03-05T22:22:00.000Z']);
   });
 
+  hostileCase('dates and zones', 'with one column zoned by its header, the summary is about the columns read in the load zone', async () => {
+    const path = writeInput('hubspot-contacts.csv', [
+      'Record ID,Email,Create Date (America/Los_Angeles),Lifecycle Stage,Became a Lead Date',
+      '1,ana@example.com,2024-03-05 14:22,lead,2024-03-05 14:22', // 22:22Z and 14:22Z
+    ].join('\n'));
+    const { wh, summary } = await expectLoaded([path]);
+    expect(summary.files[0]!.zone).toEqual({ zone: 'UTC', naiveValues: 1, columns: ['Became a Lead Date'], source: 'default' });
+    expect(await leadsCreated(wh)).toEqual(['2024-03-05T22:22:00.000Z']);
+    expect(iso(await wh.all(`select entered_at as at from stage_events`))).toEqual(['2024-03-05T14:22:00.000Z']);
+  });
+
   hostileCase('dates and zones', 'exact timestamps and calendar dates are not naive: no zone note', async () => {
     const path = writeInput('deals.csv', [
       'Record ID,Deal Name,Deal Stage,Close Date,Create Date',
