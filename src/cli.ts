@@ -43,7 +43,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
     .option('--timezone <tz>', 'IANA zone of timestamps without an offset (default: config, else UTC)')
     .option('--mapping <file>', 'JSON file naming the columns of an export the loader does not recognise')
     .option('--input-format <name>', 'read every file as this known export format (a name from the load summary, e.g. salesforce_user) instead of detecting it')
-    .addOption(new Option('--date-order <order>', 'day/month order for dates like 03/04/2024').choices(['mdy', 'dmy']))
+    .addOption(new Option('--date-order <order>', 'day/month order for dates like 03/04/2024 (wins over the data: values that contradict it are rejected)').choices(['mdy', 'dmy']))
     .addOption(new Option('--decimal <mark>', 'decimal mark of amounts like 1.234 or 1,234 (default: decided per column)').choices(['point', 'comma']))
     .option('--snapshot-at <time>', 'the export time the files speak for (default: a date in the file name, else its mtime, never a future one)')
     .option('--max-reject-rate <rate>', 'exit 3, loading nothing, when a file has more than this share of its rows rejected (0.05 or 5%; default 50%)')
@@ -56,6 +56,8 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
       const { load } = await import('./commands/load.js');
       const summary = await load({ paths, ...opts, progress });
       printResult(summary, opts.format as OutputFormat, 'load');
+      // said whether or not stderr is a terminal: a cron log must show the assumption too
+      if (summary.zoneNote) process.stderr.write(`${summary.zoneNote}\n`);
       if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: `revops-report rejects` lists them with their reasons.');
     });
 

@@ -23,8 +23,15 @@ create table if not exists load_runs (
   rows_rejected  integer not null,
   rows_duplicate integer not null,
   started_at     timestamptz not null,
-  finished_at    timestamptz not null
+  finished_at    timestamptz not null,
+  naive_timestamps integer,          -- values without an offset or zone word, read in zone_assumed
+  zone_assumed   varchar,            -- the IANA zone they were read in (NULL: none were naive)
+  zone_source    varchar             -- option | config | file | default (default = UTC assumed)
 );
+-- warehouses made before the zone columns existed get them
+alter table load_runs add column if not exists naive_timestamps integer;
+alter table load_runs add column if not exists zone_assumed varchar;
+alter table load_runs add column if not exists zone_source varchar;
 
 -- one row per input row that could not be used, with why
 create table if not exists rejected_rows (

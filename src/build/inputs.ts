@@ -87,6 +87,7 @@ export async function loadInbox(wh: Warehouse, config: Config, inbox: string, lo
       },
     });
     const warnings = [...pickWarnings, ...summary.warnings.map((w) => shareSafe(w, [{ path: inbox, label: 'inbox' }]))];
+    if (summary.zoneNote) warnings.push(summary.zoneNote);
     if (summary.unknownStageValues.length) warnings.push(`stage values no stage or alias names: ${summary.unknownStageValues.join(', ')}`);
     return { ...described!, notLoaded, warnings };
   } catch (error) {

@@ -15,6 +15,7 @@ export function backtestOutputs(report: BacktestReport): ReportOutputs {
     table: () =>
       [
         `Scoring backtest · decision ${report.decision} · target ${report.target} within ${report.horizon} · as of ${report.asOf}`,
+        report.zoneAssumption ?? '',
         `Split: development before ${report.split.holdoutFrom} (embargo ${report.split.embargo}), holdout after; ` +
           `${report.cohort.eligible} eligible, ${report.cohort.unresolved} unresolved, ${report.cohort.embargoed} embargoed`,
         renderTextTable(summaryColumns, summaryRows(report)),

@@ -90,6 +90,7 @@ function funnelText(report: FunnelReport): string {
   }
   parts.push(`Period view (all stage entries in the window): ${report.period.map((p) => `${p.stage} ${p.entries}`).join(', ')}`);
   if (report.dataFreshness) parts.push(`Data freshness: newest record ${report.dataFreshness}`);
+  if (report.zoneAssumption) parts.splice(1, 0, report.zoneAssumption);
   if (report.warnings.length) parts.push(`Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}`);
   return parts.join('\n\n');
 }

@@ -8,9 +8,10 @@ import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 
-const header = (title: string, report: { window: { from: string; to: string }; asOf: string; dataFreshness: string | null }) =>
+const header = (title: string, report: { window: { from: string; to: string }; asOf: string; dataFreshness: string | null; zoneAssumption?: string }) =>
   `${title} · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}` +
-  (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '');
+  (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '') +
+  (report.zoneAssumption ? `\n${report.zoneAssumption}` : '');
 
 /** The full breach CSV is written from the warehouse by sla({ format: 'csv' }) (src/sla/breaches.ts). */
 export const slaCsvNeedsWarehouse = (count: number) =>

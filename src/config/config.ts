@@ -59,7 +59,12 @@ export const configSchema = z
   .strict();
 
 export type ConfigInput = z.input<typeof configSchema>;
-export type Config = z.output<typeof configSchema> & { configDir: string; configPath?: string };
+export type Config = z.output<typeof configSchema> & {
+  configDir: string;
+  configPath?: string;
+  /** the file set "timezone" (otherwise it is the UTC default, an assumption the load reports) */
+  timezoneConfigured?: boolean;
+};
 
 export function parseConfig(input: unknown, configDir = process.cwd(), configPath?: string): Config {
   const result = configSchema.safeParse(input ?? {});
@@ -68,7 +73,8 @@ export function parseConfig(input: unknown, configDir = process.cwd(), configPat
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw usageError(`${where}: ${problems.join('; ')}`);
   }
-  const config = { ...result.data, configDir, configPath };
+  const timezoneConfigured = typeof input === 'object' && input !== null && 'timezone' in input;
+  const config = { ...result.data, configDir, configPath, timezoneConfigured };
   if (config.inbox) config.inbox = resolve(configDir, config.inbox);
   return config;
 }

@@ -64,6 +64,9 @@ export interface LoadRunsTable {
   rows_duplicate: number;
   started_at: Date;
   finished_at: Date;
+  naive_timestamps: number | null;
+  zone_assumed: string | null;
+  zone_source: string | null;
 }
 
 export interface DB {

@@ -4,6 +4,7 @@
  */
 import type { FormatSpec, LogicalColumn } from './formats/types.js';
 import { fieldKeyFromHeader, headerKey } from './formats/types.js';
+import { withoutZone } from './headerZones.js';
 
 export interface ResolvedColumn {
   name: string;
@@ -64,7 +65,7 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
   for (const family of spec.patterns ?? []) {
     header.forEach((h, index) => {
       if (used.has(index) || !ownColumn(index)) return;
-      const match = family.pattern.exec(h.trim());
+      const match = family.pattern.exec(withoutZone(h.trim()));
       if (!match) return;
       used.add(index);
       patterns.push({

@@ -34,8 +34,8 @@ export async function profileTemporal(
   const selects = rest.map((c, i) => `[${profileSelect(clean(c.raw))}] as p${i}`);
   const row = await wh.one<Record<string, number[]>>(`select ${selects.join(', ')} from raw_rows`);
   rest.forEach((c, i) => {
-    const [nonNull, isoCount, slash, slashFirstOver12, slashSecondOver12, dotted, epoch] = row![`p${i}`]!.map(Number);
-    const profile: ColumnProfile = { nonNull: nonNull!, iso: isoCount!, slash: slash!, slashFirstOver12: slashFirstOver12!, slashSecondOver12: slashSecondOver12!, dotted: dotted!, epoch: epoch! };
+    const [nonNull, iso, slash, dash, dot, firstOver12, secondOver12, epoch] = row![`p${i}`]!.map(Number) as number[];
+    const profile: ColumnProfile = { nonNull: nonNull!, iso: iso!, slash: slash!, dash: dash!, dot: dot!, firstOver12: firstOver12!, secondOver12: secondOver12!, epoch: epoch! };
     formats.set(c.column, decideFormat(c.header, profile, dateOrder));
   });
   return formats;

@@ -26,6 +26,7 @@ import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
 import { utf8Copy } from './transcode.js';
+import { fileZone, type FileZone, loadZone, loadZoneNote } from './zoneSummary.js';
 
 export interface LoadOptions {
   paths: string[];
@@ -72,12 +73,16 @@ export interface FileSummary {
   compression?: 'gzip';
   skipped?: string;
   loadId?: number;
+  /** naive timestamps (no offset or zone word): how many, in which columns, read in which zone */
+  zone?: FileZone;
 }
 
 export interface LoadSummary {
   files: FileSummary[];
   unknownStageValues: string[];
   warnings: string[];
+  /** said when naive timestamps were read in the default UTC, with how to set the zone (stderr too) */
+  zoneNote?: string;
 }
 
 export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
@@ -97,9 +102,10 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
   ).catch((error: unknown) => {
     throw rolledBackError(error, files.length, options.skipUnknown === undefined);
   });
+  const zoneNote = loadZoneNote(summaries.map((s) => s.zone));
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));
-  return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
+  return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings, ...(zoneNote ? { zoneNote } : {}) };
 }
 
 async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
@@ -131,11 +137,12 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   }
   const resolution = resolveColumns(spec, inspection.header);
   assertColumns(path, spec, resolution, inspection.header);
+  const zone = loadZone(config, options.timezone);
   const readable = await utf8Copy(inspection);
   try {
     const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
     const counts = await timed('read and parse', buildTyped(wh, spec, resolution, source, {
-      timezone: options.timezone ?? config.timezone,
+      timezone: zone.zone,
       dateOrder: options.dateOrder,
       delimiter: inspection.delimiter,
       decimal: options.decimal,
@@ -169,16 +176,20 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
       loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
       encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution),
-      nulsDropped: readable.nulsDropped, compression: inspection.compression, loadId,
+      nulsDropped: readable.nulsDropped, compression: inspection.compression, loadId, zone: fileZone(counts.naive, zone),
     };
     await wh.run(
-      `insert into load_runs values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
-        $snapshot, $read, $loaded, $rejected, $duplicates, $started, now())`,
+      `insert into load_runs (load_id, path, file_name, detected_crm, object, variant, checksum, encoding, delimiter,
+        snapshot_at, rows_read, rows_loaded, rows_rejected, rows_duplicate, started_at, finished_at,
+        naive_timestamps, zone_assumed, zone_source)
+       values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
+        $snapshot, $read, $loaded, $rejected, $duplicates, $started, now(), $naive, $zone, $zoneSource)`,
       {
         id: loadId, path, name: basename(path), crm: spec.crm, object: spec.object, variant: spec.variant,
         checksum: inspection.checksum, encoding: inspection.encoding, delim: inspection.delimiter,
         snapshot: snapshotAt, read, loaded: summary.loaded, rejected: summary.rejected,
         duplicates: summary.duplicates, started,
+        naive: summary.zone?.naiveValues ?? 0, zone: summary.zone?.zone ?? null, zoneSource: summary.zone?.source ?? null,
       },
     );
     return summary;

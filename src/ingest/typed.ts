@@ -24,7 +24,9 @@ import { salesforceId18 } from './salesforceIds.js';
 import { type NumberColumn, profileNumbers } from './numberProfile.js';
 import { type DecimalMark, type NumberFormat, numberReasonSql, numberSql } from './numbers.js';
 import { SqlParams } from './sqlParams.js';
-import { type DateOrder, parseDateSql, parseTimestampSql, type TimestampFormat } from './timestamps.js';
+import { headerZone } from './headerZones.js';
+import { naiveColumnsSql, type NaiveColumn, type NaiveCount, naiveCounts, naiveCountsSql } from './naiveCounts.js';
+import { type DateOrder, naiveSql, parseDateSql, parseTimestampSql, rejectDetailSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
 import { cleanedRecordsSql, packedExtrasColumn, packsExtras } from './wideFiles.js';
 import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
@@ -69,13 +71,19 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
   const reasons: string[] = [];
   const dateChecks: string[] = [];
   const numberChecks: string[] = [];
+  const naive: NaiveColumn[] = [];
   const parse = (column: string, raw: string, headerName: string, kind: string) => {
     const value = cleaned(raw);
     if (kind === 'timestamp' || kind === 'date') {
       const format = (formats.get(column) ?? 'iso') as TimestampFormat;
       dateChecks.push(`(${value} is not null and ${column} is null)`);
-      reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} end`);
-      return kind === 'date' ? parseDateSql(value, format) : parseTimestampSql(value, format);
+      const detail = rejectDetailSql(value, format, opts.dateOrder);
+      reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} || coalesce(${detail}, '') end`);
+      if (kind === 'date') return parseDateSql(value, format);
+      // a header that names its zone reads its column in that zone (headerZones.ts)
+      const stated = headerZone(headerName);
+      naive.push({ column, header: headerName, flag: naiveSql(value, format), zone: stated });
+      return parseTimestampSql(value, format, stated ? params.add(stated) : '$timezone');
     }
     if (kind === 'number') {
       // the first pass reads plain numbers only (or the --decimal mark); a failure profiles the column
@@ -105,10 +113,10 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
       ${dateChecks.length ? dateChecks.join(' or ') : 'false'} as __date_failed,
-      ${numberChecks.length ? numberChecks.join(' or ') : 'false'} as __number_failed
+      ${numberChecks.length ? numberChecks.join(' or ') : 'false'} as __number_failed${naiveColumnsSql(naive)}
     from (select ${[...row, '__hash', ...raws.map(cleaned), ...parsed].join(',\n      ')}
           from (${inner}) cleaned) parsed`;
-  return { sql, params };
+  return { sql, params, naive };
 }
 
 interface TypedCheck {
@@ -117,6 +125,9 @@ interface TypedCheck {
   dateFailures: number;
   numberFailures: number;
   keyRepeats: number;
+  /** naive values per timestamp column, in the order of `naive` */
+  naive: number[];
+  naiveColumns: NaiveCount[];
   /** the span of typed_rows' rowids (null when it is empty) */
   first: string | null;
   last: string | null;
@@ -132,16 +143,17 @@ async function typedFrom(
   from: { sql: string; params: Record<string, unknown>; numbered: boolean }, key: string,
 ): Promise<TypedCheck | null> {
   await dropTyped(wh);
-  const { sql, params } = createTypedSql(res, header, opts, formats, from);
+  const { sql, params, naive } = createTypedSql(res, header, opts, formats, from);
   await wh.run(sql, params.for(sql));
   const check = (await timed('  check', wh.one<TypedCheck>(
     `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
             count(*) filter (where __date_failed)::int as "dateFailures",
             count(*) filter (where __number_failed)::int as "numberFailures",
             (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats",
-            min(rowid)::varchar as first, max(rowid)::varchar as last
+            ${naiveCountsSql(naive)}, min(rowid)::varchar as first, max(rowid)::varchar as last
      from typed_rows`,
   )))!;
+  check.naiveColumns = naiveCounts(naive, check.naive.map(Number));
   if (from.numbered) {
     await wh.run(`create temp view typed as select * from typed_rows`);
     return check;
@@ -160,6 +172,7 @@ export async function dropTyped(wh: Warehouse): Promise<void> {
 export interface TypedCounts {
   parsed: number; // records DuckDB's reader returned
   parseRejected: number; // records DuckDB's reader could not split into the header's columns
+  naive: NaiveCount[]; // timestamp columns with values read in the load's (or the header's) zone
 }
 
 /** Reads `source` into `typed`, and into `raw_rows` when something needs the raw records (the caller drops both). */
@@ -201,7 +214,7 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   if (check.keyRepeats > 0) await timed('  duplicates', markDuplicates(wh, key));
   // rejected rows (conflicting duplicates among them) are reported with their raw text and line
   if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
-  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh) };
+  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh), naive: check.naiveColumns };
 }
 
 function numberColumns(res: ColumnResolution): NumberColumn[] {

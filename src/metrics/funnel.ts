@@ -9,6 +9,7 @@ import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
 import { runQuery } from '../db/kysely.js';
 import { dataFreshness } from './freshness.js';
+import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';
 import { periodEntriesQuery } from './periodEntries.js';
 import { rate, wilson95 } from './wilson.js';
 import type { ReportWindow } from './window.js';
@@ -49,6 +50,8 @@ export interface FunnelReport {
   cohortStage: string;
   skipped: SkippedMode;
   dataFreshness: string | null;
+  /** naive timestamps read in an assumed UTC (metrics/zoneAssumption.ts); absent when none were */
+  zoneAssumption?: string;
   maturedWindowDays: number | null;
   stages: FunnelStage[];
   groups: { key: string; stages: FunnelStage[] }[];
@@ -126,6 +129,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     cohortStage: options.stages[0]!,
     skipped: options.skipped,
     dataFreshness: await dataFreshness(wh, window.asOf),
+    ...withZoneAssumption(await zoneAssumption(wh)),
     maturedWindowDays: options.maturedSeconds ? options.maturedSeconds / 86400 : null,
     stages,
     groups: options.by ? byKey('group_key', 'is_group').map(({ key, stages: s }) => ({ key, stages: s })) : [],

@@ -92,6 +92,7 @@ export function backtestReportDocument(report: BacktestReport, generatedBy = 're
     subtitle: report.models.map(modelLabel).join(' vs ') + ` vs ${baselineLabel.toLowerCase()}`,
     meta: {
       asOf: new Date(report.asOf),
+      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
       generatedBy,
       extra: [
         ['Decision', report.decision], ['Target', `${report.target} within ${report.horizon}`],

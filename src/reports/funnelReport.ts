@@ -104,6 +104,7 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
       window: report.window,
       asOf: report.asOf,
       dataFreshness: report.dataFreshness ?? undefined,
+      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
       generatedBy,
       extra: report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : [],
     },

@@ -48,6 +48,7 @@ function renderHeader(doc: ReportDocument): string {
   if (meta.window) items.push(['Window', `${dateTime(meta.window.from)} – ${dateTime(meta.window.to)}`]);
   items.push(['As of', dateTime(meta.asOf)]);
   if (meta.dataFreshness) items.push(['Data freshness', `latest event ${dateTime(meta.dataFreshness)}`]);
+  if (meta.zoneAssumption) items.push(['Time zone', meta.zoneAssumption]);
   items.push(...(meta.extra ?? []));
   const dl = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('\n');
   const subtitle = doc.subtitle ? `\n<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '';

@@ -96,7 +96,10 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
   ];
   return {
     title: 'Handoff SLAs',
-    meta: { window: report.window, asOf: report.asOf, ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}), generatedBy },
+    meta: {
+      window: report.window, asOf: report.asOf, ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
+      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}), generatedBy,
+    },
     warnings: report.warnings,
     sections,
     definitions: [

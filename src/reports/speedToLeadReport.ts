@@ -89,6 +89,7 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
       window: report.window,
       asOf: report.asOf,
       ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
+      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
       generatedBy,
     },
     warnings: report.warnings,

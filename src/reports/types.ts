@@ -40,6 +40,8 @@ export interface ReportMeta {
   asOf: DateLike;
   /** Latest event seen in the loaded data, so a reader can tell a stale export. */
   dataFreshness?: DateLike;
+  /** Naive timestamps read in an assumed zone: said in the header, next to the as-of. */
+  zoneAssumption?: string;
   /** Tool name and version, e.g. "revops-report 0.1.0". */
   generatedBy: string;
   extra?: [label: string, value: string][];

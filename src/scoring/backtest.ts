@@ -13,6 +13,7 @@ import { backtestWarnings } from './backtestWarnings.js';
 import { modelContentHash } from './decisionRecord.js';
 import type { ScoringModel } from './model.js';
 import { scoreAsOf } from './scoreAsOf.js';
+import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
 
 export interface BacktestModels {
   current: ScoringModel;
@@ -85,5 +86,5 @@ export async function runBacktest(wh: Warehouse, spec: BacktestSpec, models: Bac
     models: results,
     baseline: { rule: 'actual MQL routing', ...baseline },
   };
-  return { ...report, warnings: backtestWarnings(report), decisionRecordPath: null };
+  return { ...report, warnings: backtestWarnings(report), ...withZoneAssumption(await zoneAssumption(wh)), decisionRecordPath: null };
 }

@@ -144,6 +144,8 @@ export interface BacktestReport {
   models: BacktestModelResult[];
   baseline: { rule: string; development: PartitionMetrics; holdout: PartitionMetrics };
   warnings: string[];
+  /** naive timestamps read in an assumed UTC (metrics/zoneAssumption.ts); absent when none were */
+  zoneAssumption?: string;
   /** Where decision-record.json was written, when `out` was given. */
   decisionRecordPath: string | null;
 }

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
 import { dataFreshness } from '../metrics/freshness.js';
+import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
 import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { sqlPath } from '../paths.js';
@@ -99,6 +100,7 @@ export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions)
     asOf: window.asOf.toISOString(),
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     dataFreshness: await dataFreshness(wh, window.asOf),
+    ...withZoneAssumption(await zoneAssumption(wh)),
     slas: summaries,
     breachCount: summaries.reduce((sum, s) => sum + s.breached, 0),
     breaches,

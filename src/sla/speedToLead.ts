@@ -8,6 +8,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import { dataFreshness } from '../metrics/freshness.js';
+import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
 import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { sqlPath } from '../paths.js';
@@ -91,6 +92,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
     sla: { name: sla.name, target: describeTarget(sla.config.target), targetMinutes: sla.targetMinutes, clock: sla.clock },
     bucketClock,
     dataFreshness: await timed('  freshness', dataFreshness(wh, window.asOf)),
+    ...withZoneAssumption(await zoneAssumption(wh)),
     overall,
     buckets: responseBuckets.map((bucket) => {
       const n = byBucket.get(bucket)?.n ?? 0;

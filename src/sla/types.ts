@@ -39,6 +39,8 @@ export interface SpeedToLeadReport {
   /** which clock the buckets read */
   bucketClock: 'business' | 'wall';
   dataFreshness: string | null;
+  /** naive timestamps read in an assumed UTC (metrics/zoneAssumption.ts); absent when none were */
+  zoneAssumption?: string;
   overall: ResponseStats;
   buckets: { bucket: ResponseBucket; n: number; share: number | null }[];
   groups: SpeedToLeadGroup[];
@@ -107,6 +109,8 @@ export interface SlaReport {
   asOf: string;
   window: ReportWindowJson;
   dataFreshness: string | null;
+  /** naive timestamps read in an assumed UTC (metrics/zoneAssumption.ts); absent when none were */
+  zoneAssumption?: string;
   slas: SlaSummary[];
   /** every breach of every SLA (the CSV export lists them all) */
   breachCount: number;

@@ -5,6 +5,8 @@
  * everything else VARCHAR with empty / null / None / 000000000000000AAA as NULL), and then runs
  * the spec's `emit` selects into the staging relations `new_<table>` that the merge step reads.
  */
+import { withoutZone } from '../headerZones.js';
+
 export type Crm = 'hubspot' | 'salesforce' | 'fivetran' | 'canonical';
 
 export type CanonicalObject =
@@ -89,9 +91,10 @@ export interface FormatSpec {
   emit(ctx: EmitContext): EmitStatement[];
 }
 
-/** Header normalisation used for matching: case, spacing and quotes do not matter. */
+/** Header normalisation used for matching: case, spacing, quotes and a zone suffix do not matter. */
 export const headerKey = (header: string) =>
-  header.trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase();
+  withoutZone(header.trim())
+    .trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase();
 
 /** A field key from a header: "Job Title" → job_title, "property_industry" → industry. */
 export const fieldKeyFromHeader = (header: string) =>
