@@ -17,7 +17,7 @@ import type { Crm, FormatSpec } from './formats/types.js';
 import { collisionWarning, rejectForeignIds } from './identity.js';
 import { inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
-import { linkActivityLeads, mergeStaged } from './merge.js';
+import { isEmpty, linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { snapshotTime } from './snapshotTime.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
@@ -161,7 +161,9 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     }));
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
     await wh.run(`drop table if exists raw_rows`);
-    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path, warnings, started));
+    // only entities are replaced by a later snapshot, and only rows already there can be
+    const replaces = (spec.object === 'leads' || spec.object === 'opportunities') && !(await isEmpty(wh, spec.object));
+    const snapshotAt = options.snapshotAt ?? (await snapshotTime(path, warnings, started, replaces));
     if (!(await timed('emit directly', emitDirectly(wh, spec, resolution, { loadId, snapshotAt })))) {
       await timed('emit', emitCanonicalRows(wh, spec, resolution));
       await dropTyped(wh);

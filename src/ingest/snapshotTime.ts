@@ -25,7 +25,11 @@ export function dateInName(path: string): Date | undefined {
   return plausible ? date : undefined;
 }
 
-export async function snapshotTime(path: string, warnings: string[], now = new Date()): Promise<Date> {
+/**
+ * `replaces`: whether the file's rows can replace rows of an earlier snapshot (entities whose table
+ * already holds rows); only then is an mtime-based order a guess worth a warning.
+ */
+export async function snapshotTime(path: string, warnings: string[], now = new Date(), replaces = true): Promise<Date> {
   const named = dateInName(path);
   if (named) return named;
   const { mtime } = await stat(path);
@@ -36,7 +40,7 @@ export async function snapshotTime(path: string, warnings: string[], now = new D
     );
     return now;
   }
-  warnings.push(
+  if (replaces) warnings.push(
     `${path}: no export date in the name; ordered by its modification time (${mtime.toISOString()}), a guess. ` +
       `Name the file with its export date or pass --snapshot-at.`,
   );

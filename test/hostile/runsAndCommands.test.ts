@@ -215,6 +215,20 @@ describe('hostile: runs and commands', () => {
     expect(await wh.all(`select company from leads`)).toEqual([{ company: 'Acme Renamed' }]);
   });
 
+  hostileCase('concurrency', 'the order of undated files is called a guess only where it decides something: a later snapshot of records already there', async () => {
+    const dir = caseDir();
+    const leads = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme,2024-03-01T10:00:00Z,web', ''].join('\n'), dir);
+    // facts are added whatever their file's export time: no order to guess
+    const events = writeInput('stage_events.csv', ['lead_id,stage,entered_at', 'L1,lead,2024-03-01T10:00:00Z', ''].join('\n'), dir);
+    const wh = await openTestWarehouse();
+    const first = await expectLoaded([leads, events], {}, undefined, wh);
+    // the first snapshot of these leads replaces nothing
+    expect(first.summary.warnings.filter((w) => w.includes('no export date in the name'))).toEqual([]);
+    const again = writeInput('leads.csv', [leadsHeader, 'L1,ana@acme.io,Acme Renamed,2024-03-01T10:00:00Z,web', ''].join('\n'));
+    const second = await expectLoaded([again], {}, undefined, wh);
+    expect(second.summary.warnings.filter((w) => w.includes('no export date in the name'))).toHaveLength(1);
+  });
+
   hostileCase('resources', 'a full disk is reported as a full disk, not as "cannot rollback"', async () => {
     const dir = caseDir();
     const db = join(dir, 'revops.duckdb');
