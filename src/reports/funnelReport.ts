@@ -6,6 +6,7 @@ import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
 import { barChart, funnelChart, lineChart } from './charts/index.js';
 import { ciText } from './format.js';
+import { funnelTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 export const funnelDefinitions = [
@@ -107,6 +108,7 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
       generatedBy,
       extra: report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : [],
     },
+    tiles: funnelTiles(report),
     warnings: report.warnings,
     sections,
     definitions: funnelDefinitions,

@@ -8,7 +8,7 @@ import { reportsPath } from '../paths.js';
 import { escapeHtml } from './escape.js';
 import { dateTime } from './format.js';
 import { renderTableHtml } from './htmlTable.js';
-import type { ReportDocument, ReportMeta, Section } from './types.js';
+import type { HeadlineTile, ReportDocument, ReportMeta, Section } from './types.js';
 import { renderChartSvg } from './vega.js';
 
 const slots = ['generator', 'title', 'css', 'header', 'warnings', 'contents', 'sections', 'definitions', 'footer'] as const;
@@ -54,6 +54,29 @@ function renderHeader(doc: ReportDocument): string {
   return `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>${subtitle}\n<dl class="meta">\n${dl}\n</dl>\n</header>`;
 }
 
+function renderTile(tile: HeadlineTile): string {
+  const key = tile.key.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const line = (cls: string, text: string | undefined) => (text ? `<div class="${cls}">${escapeHtml(text)}</div>` : '');
+  const status = tile.statusText ? ` <span class="tile-status">${escapeHtml(tile.statusText)}</span>` : '';
+  const target = tile.target || status ? `<div class="tile-target">${escapeHtml(tile.target ?? '')}${tile.target && status ? ' ·' : ''}${status}</div>` : '';
+  return [
+    `<div class="tile tile-${tile.status ?? 'none'}" id="tile-${key}" data-tile="${key}" title="${escapeHtml(tile.definition)}">`,
+    line('tile-label', tile.label),
+    line('tile-value', tile.value),
+    line('tile-detail', tile.detail),
+    line('tile-interval', tile.interval),
+    target,
+    `<p class="tile-definition">${escapeHtml(tile.definition)}</p>`,
+    '</div>',
+  ].filter(Boolean).join('\n');
+}
+
+/** The headline numbers, before everything else but the header and warnings. */
+function renderTiles(tiles: readonly HeadlineTile[] | undefined): string {
+  if (!tiles || tiles.length === 0) return '';
+  return `<section class="tiles" aria-label="Headline numbers">\n${tiles.map(renderTile).join('\n')}\n</section>`;
+}
+
 function renderWarnings(warnings: readonly string[]): string {
   if (warnings.length === 0) return '';
   const items = warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('\n');
@@ -77,7 +100,9 @@ async function renderSection(section: Section, id: string): Promise<string> {
     const svg = await renderChartSvg(section.chart, { idPrefix: `chart-${id}-` });
     parts.push(`<figure class="chart">\n${svg}\n</figure>`);
   }
-  if (section.table) parts.push(renderTableHtml(section.table));
+  if (section.table && section.foldTable) {
+    parts.push(`<details class="fold">\n<summary>${escapeHtml(section.foldTable)}</summary>\n${renderTableHtml(section.table)}\n</details>`);
+  } else if (section.table) parts.push(renderTableHtml(section.table));
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -98,7 +123,8 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     title: escapeHtml(report.title),
     css: css.trim(),
     header: renderHeader(report),
-    warnings: renderWarnings(report.warnings),
+    // Warnings stay above the tiles: a caveat must be read before any number.
+    warnings: [renderWarnings(report.warnings), renderTiles(report.tiles)].filter(Boolean).join('\n'),
     contents: renderContents(report.sections, ids),
     sections: sections.join('\n'),
     definitions: renderDefinitions(report.definitions),

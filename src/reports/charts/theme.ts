@@ -39,7 +39,7 @@ export const chartConfig: Config = {
     labelFontSize: 11,
     titleFontSize: 11,
     orient: 'bottom',
-    labelLimit: 320,
+    labelLimit: 480,
     columnPadding: 16,
   },
   range: { category: palette },
