@@ -68,10 +68,15 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
       heading: 'Coverage gaps',
       intro: `Arrivals by weekday and hour (${report.coverageTimezone}), coloured by their median real time to first touch: ` +
         'dark cells are hours when leads wait.',
-      chart: heatmap({
-        rows: coverage, x: 'hour', y: 'day', value: 'medianMinutes', title: 'Median time to first touch by arrival hour',
-        format: 'minutes', xTitle: `Hour of day (${report.coverageTimezone})`, valueTitle: 'Median (real)',
-      }),
+      // An empty grid would only draw a legend from NaN to NaN: say there is nothing instead.
+      ...(coverage.some((c) => c.medianMinutes !== null)
+        ? {
+            chart: heatmap({
+              rows: coverage, x: 'hour', y: 'day', value: 'medianMinutes', title: 'Median time to first touch by arrival hour',
+              format: 'minutes', xTitle: `Hour of day (${report.coverageTimezone})`, valueTitle: 'Median (real)',
+            }),
+          }
+        : { intro: 'No touched arrivals in this window: no data to map.' }),
     },
     {
       id: 'conversion',

@@ -66,8 +66,9 @@ export function axisFormat(format: ColumnFormat | undefined): { format?: string;
     case 'minutes':
       // Same reading as format.minutes: "45m", "2h 05m".
       return {
+        // An empty domain hands the legend NaN: say so instead of printing "NaNh NaNm".
         labelExpr:
-          "datum.value < 60 ? format(datum.value, ',d') + 'm' : " +
+          "!isFinite(datum.value) ? 'no data' : datum.value < 60 ? format(datum.value, ',d') + 'm' : " +
           "floor(datum.value / 60) + 'h ' + pad(format(datum.value % 60, 'd'), 2, '0', 'left') + 'm'",
       };
     default:
