@@ -3,7 +3,7 @@
  * numbers right-aligned, every cell escaped. Long ids and ISO timestamps are shown short with the
  * full value as the cell's tooltip, so columns stay narrow and nothing breaks inside a word.
  */
-import { escapeHtml } from './escape.js';
+import { escapeHtml, escapeKeepingWords } from './escape.js';
 import { columnAlign, formatValue, shortId } from './format.js';
 import type { ReportTable, TableColumn } from './types.js';
 
@@ -18,12 +18,12 @@ export function renderTableHtml(table: ReportTable): string {
   if (table.rows.length === 0) return '<p class="empty">No rows in this window.</p>';
   const aligns = table.columns.map((c) => columnAlign(c, table.rows));
   const cls = (i: number) => (aligns[i] === 'right' ? ' class="num"' : '');
-  const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.label)}</th>`).join('');
+  const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeKeepingWords(c.label)}</th>`).join('');
   const body = table.rows
     .map((row) => {
       const cells = table.columns.map((c, i) => {
         const { text, title } = cellText(row[c.key], c);
-        return `<td${cls(i)}${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(text)}</td>`;
+        return `<td${cls(i)}${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeKeepingWords(text)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
