@@ -31,13 +31,16 @@ function method(r: BacktestReport): string {
 
 function tradeOff(m: BacktestModelResult, models: readonly BacktestModelResult[]): Section {
   const development = m.sweep.filter((s) => s.partition === 'development');
-  // Thinned for the chart, but every model's threshold stays a point so it can be marked.
-  const thresholds = new Set(models.map((x) => x.threshold));
+  // A threshold flags the same leads as the lowest swept score at or above it (the sweep steps
+  // through the scores that occur), so each model is marked there; models that coincide share a mark.
+  const at = new Map<number, string[]>();
+  for (const x of models) {
+    const point = development.filter((s) => s.threshold >= x.threshold).sort((a, b) => a.threshold - b.threshold)[0];
+    if (point) at.set(point.threshold, [...(at.get(point.threshold) ?? []), `${x.role} ≥ ${x.threshold}`]);
+  }
   const kept = new Set(thin(development, 60));
-  const points = development.filter((s) => kept.has(s) || thresholds.has(s.threshold));
-  const present = new Set(points.map((s) => s.threshold));
-  const markX = models.filter((x) => present.has(x.threshold))
-    .map((x) => ({ value: String(x.threshold), label: `${x.role} ≥ ${x.threshold}` }));
+  const points = development.filter((s) => kept.has(s) || at.has(s.threshold));
+  const markX = [...at].map(([threshold, labels]) => ({ value: String(threshold), label: labels.join(', ') }));
   const rows = points.flatMap((s) => [
     { threshold: String(s.threshold), measure: 'Workload (share flagged)', value: s.workload },
     { threshold: String(s.threshold), measure: 'Recall (wins caught)', value: s.recall },
@@ -46,7 +49,8 @@ function tradeOff(m: BacktestModelResult, models: readonly BacktestModelResult[]
   return {
     id: `trade-off-${m.role}`,
     heading: `Threshold trade-off — ${modelLabel(m)}`,
-    intro: 'Development leads at every threshold from the highest score down: a lower threshold flags more leads, catches more wins and wastes more reviews. The full sweep is in the CSV output.',
+    intro: 'Development leads at every threshold from the highest score down: a lower threshold flags more leads, catches more wins and wastes more reviews. ' +
+      'The dotted rules mark each model\'s threshold (at the lowest score that occurs at or above it). The full sweep is in the CSV output.',
     chart: lineChart({
       rows, x: 'threshold', y: 'value', series: 'measure', title: 'Workload, recall and precision by threshold (development)', format: 'pct',
       xTitle: 'Threshold (score ≥)', markX, domain: [0, 1], distinct: true,
