@@ -17,7 +17,12 @@ export function cellText(value: unknown, column: TableColumn): { text: string; t
 export function renderTableHtml(table: ReportTable): string {
   if (table.rows.length === 0) return '<p class="empty">No rows in this window.</p>';
   const aligns = table.columns.map((c) => columnAlign(c, table.rows));
-  const cls = (i: number) => (aligns[i] === 'right' ? ' class="num"' : '');
+  // Numbers, shortened ids and timestamps never wrap: "2026-04-30 18:22" reads as one value.
+  const whole = new Set(['datetime', 'id', 'date']);
+  const cls = (i: number) => {
+    const c = table.columns[i];
+    return aligns[i] === 'right' ? ' class="num"' : c?.format && whole.has(c.format) ? ' class="nowrap"' : '';
+  };
   const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeKeepingWords(c.label)}</th>`).join('');
   const body = table.rows
     .map((row) => {
