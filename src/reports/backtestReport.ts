@@ -58,6 +58,12 @@ function tradeOff(m: BacktestModelResult, models: readonly BacktestModelResult[]
   };
 }
 
+/** Whether every model has the same holdout lift in every decile (identical rules, or scores ranking alike). */
+function sameLift(report: BacktestReport): boolean {
+  const lifts = report.models.map((m) => m.deciles.filter((d) => d.partition === 'holdout').map((d) => d.lift).join(','));
+  return lifts.length > 1 && lifts.every((l) => l === lifts[0]);
+}
+
 /** Where each model's own threshold sits on a holdout curve, for the diamond markers. */
 function thresholdMarks(report: BacktestReport, at: (p: PartitionMetrics) => [number | null, number | null]) {
   return report.models.flatMap((m) => {
@@ -89,7 +95,8 @@ export function backtestReportDocument(report: BacktestReport, generatedBy = 're
     {
       id: 'lift',
       heading: 'Lift by decile (holdout)',
-      intro: 'Win rate of each tenth of leads, highest scores first, divided by the overall win rate. 1× is no better than chance.',
+      intro: 'Win rate of each tenth of leads, highest scores first, divided by the overall win rate. 1× is no better than chance.' +
+        (sameLift(report) ? ' The models put these leads into the same deciles, so their lines lie on top of each other: one line shows both.' : ''),
       // lines, not bars: two models with the same rules have the same deciles and must not stack
       chart: lineChart({ rows: lift, x: 'decile', y: 'lift', series: 'rule', title: 'Lift by score decile', xTitle: 'Decile (1 = highest scores)', yTitle: 'Lift (× base rate)', distinct: true }),
     },
