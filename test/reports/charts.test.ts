@@ -172,12 +172,15 @@ describe('rateBarChart', () => {
     expect(data[0]!.high).toBeCloseTo(0.6411, 4);
     expect(data[1]!.low).toBeCloseTo(0.4222, 4);
     expect(data.map((d) => d.small)).toEqual([true, false, false, true]);
-    expect(data.map((d) => d.label)).toEqual(['28.6% · n = 7 (small)', '58.8% · n = 34', '0.0% · n = 25', 'no data (n = 0)']);
+    // columns carry a two-line label (value, then n); horizontal bars one line
+    expect(data.map((d) => d.label)).toEqual(['28.6%\nn = 7 (small)', '58.8%\nn = 34', '0.0%\nn = 25', 'no data\n(n = 0)']);
+    const flat = values(rateBarChart({ bars: bars.slice(0, 1), title: 'x', horizontal: true }));
+    expect(flat[0]!.label).toBe('28.6% · n = 7 (small)');
   });
 
   it('draws the bars, whiskers, value labels and the target line', async () => {
     const svg = await renderChartSvg(spec);
-    for (const label of ['28.6% · n = 7 (small)', '0.0% · n = 25', 'goal 90%']) expect(svg).toContain(label);
+    for (const label of ['28.6%', 'n = 7 (small)', 'n = 25', 'goal 90%']) expect(svg).toContain(label);
     expect(svg).toMatch(/aria-roledescription="rule mark"/);
   });
 

@@ -48,9 +48,11 @@ export function rateBarChart(options: RateBarChartOptions): TopLevelSpec {
     const size = b.size ?? b.trials;
     const small = size < smallGroupSize;
     const rate = b.rate !== null && Number.isFinite(b.rate) ? b.rate : null;
+    // Beside a horizontal bar the label has room for one line; above a column it takes two.
+    const sep = horizontal ? ' · ' : '\n';
     const label = rate === null
-      ? `no data (${unit} = 0)`
-      : `${pct1(rate)} · ${unit} = ${int(size)}${small ? ' (small)' : ''}`;
+      ? `no data${sep}(${unit} = 0)`
+      : `${pct1(rate)}${sep}${unit} = ${int(size)}${small ? ' (small)' : ''}`;
     return { order, category: String(b.category), rate: rate ?? 0, low: ci?.[0] ?? null, high: ci?.[1] ?? null, small, label };
   });
   const cat = horizontal ? 'y' : 'x';
@@ -95,7 +97,8 @@ export function rateBarChart(options: RateBarChartOptions): TopLevelSpec {
       // value and n beside the interval, so an empty or 0% bar still reads
       mark: horizontal
         ? { type: 'text', align: 'left', baseline: 'middle', dx: 6 }
-        : { type: 'text', align: 'center', baseline: 'bottom', dy: -4, angle: 0 },
+        // Vega lays extra lines below the anchor: lift the two-line label by one line height.
+        : { type: 'text', align: 'center', baseline: 'bottom', dy: -18, angle: 0, lineBreak: '\n' },
       encoding: {
         [cat]: category,
         [mea]: measure('labelAt'),
