@@ -6,9 +6,10 @@
 import {
   baselineLabel, gainsCurve, modelLabel, precisionRecallCurve, summaryColumns, summaryRows, thin,
 } from '../scoring/backtestOutput.js';
-import type { BacktestModelResult, BacktestReport, PartitionSummary } from '../scoring/backtestTypes.js';
+import type { BacktestModelResult, BacktestReport, PartitionMetrics, PartitionSummary } from '../scoring/backtestTypes.js';
 import { curveChart, lineChart } from './charts/index.js';
 import { dateTime } from './format.js';
+import { backtestTiles } from './tiles.js';
 import type { ReportDocument, Section } from './types.js';
 
 const day = (iso: string | null) => (iso ? dateTime(new Date(iso)).slice(0, 10) : '—');
@@ -28,8 +29,18 @@ function method(r: BacktestReport): string {
   ].join('\n\n');
 }
 
-function tradeOff(m: BacktestModelResult): Section {
-  const points = thin(m.sweep.filter((s) => s.partition === 'development'), 60);
+function tradeOff(m: BacktestModelResult, models: readonly BacktestModelResult[]): Section {
+  const development = m.sweep.filter((s) => s.partition === 'development');
+  // A threshold flags the same leads as the lowest swept score at or above it (the sweep steps
+  // through the scores that occur), so each model is marked there; models that coincide share a mark.
+  const at = new Map<number, string[]>();
+  for (const x of models) {
+    const point = development.filter((s) => s.threshold >= x.threshold).sort((a, b) => a.threshold - b.threshold)[0];
+    if (point) at.set(point.threshold, [...(at.get(point.threshold) ?? []), `${x.role} ≥ ${x.threshold}`]);
+  }
+  const kept = new Set(thin(development, 60));
+  const points = development.filter((s) => kept.has(s) || at.has(s.threshold));
+  const markX = [...at].map(([threshold, labels]) => ({ value: String(threshold), label: labels.join(', ') }));
   const rows = points.flatMap((s) => [
     { threshold: String(s.threshold), measure: 'Workload (share flagged)', value: s.workload },
     { threshold: String(s.threshold), measure: 'Recall (wins caught)', value: s.recall },
@@ -38,9 +49,27 @@ function tradeOff(m: BacktestModelResult): Section {
   return {
     id: `trade-off-${m.role}`,
     heading: `Threshold trade-off — ${modelLabel(m)}`,
-    intro: 'Development leads at every threshold from the highest score down: a lower threshold flags more leads, catches more wins and wastes more reviews. The full sweep is in the CSV output.',
-    chart: lineChart({ rows, x: 'threshold', y: 'value', series: 'measure', title: 'Workload, recall and precision by threshold (development)', format: 'pct', xTitle: 'Threshold (score ≥)' }),
+    intro: 'Development leads at every threshold from the highest score down: a lower threshold flags more leads, catches more wins and wastes more reviews. ' +
+      'The dotted rules mark each model\'s threshold (at the lowest score that occurs at or above it). The full sweep is in the CSV output.',
+    chart: lineChart({
+      rows, x: 'threshold', y: 'value', series: 'measure', title: 'Workload, recall and precision by threshold (development)', format: 'pct',
+      xTitle: 'Threshold (score ≥)', markX, domain: [0, 1], distinct: true,
+    }),
   };
+}
+
+/** Whether every model has the same holdout lift in every decile (identical rules, or scores ranking alike). */
+function sameLift(report: BacktestReport): boolean {
+  const lifts = report.models.map((m) => m.deciles.filter((d) => d.partition === 'holdout').map((d) => d.lift).join(','));
+  return lifts.length > 1 && lifts.every((l) => l === lifts[0]);
+}
+
+/** Where each model's own threshold sits on a holdout curve, for the diamond markers. */
+function thresholdMarks(report: BacktestReport, at: (p: PartitionMetrics) => [number | null, number | null]) {
+  return report.models.flatMap((m) => {
+    const [x, y] = at(m.holdout);
+    return x === null || y === null ? [] : [{ x, y, label: `${m.role} ≥ ${m.threshold}` }];
+  });
 }
 
 export function backtestReportDocument(report: BacktestReport, generatedBy = 'revops-report'): ReportDocument {
@@ -57,22 +86,30 @@ export function backtestReportDocument(report: BacktestReport, generatedBy = 're
     {
       id: 'gains',
       heading: 'Cumulative gains (holdout)',
-      intro: 'Leads worked in score order against the share of wins caught. The diagonal is random order; a useful score bows above it.',
-      chart: curveChart({ rows: gainsCurve(report, 'holdout'), x: 'x', y: 'y', series: 'rule', title: 'Cumulative gains', xTitle: 'Share of leads flagged', yTitle: 'Share of wins caught', baseline: true }),
+      intro: 'Leads worked in score order against the share of wins caught. The diagonal is random order; a useful score bows above it. Diamonds mark each model at its own threshold.',
+      chart: curveChart({
+        rows: gainsCurve(report, 'holdout'), x: 'x', y: 'y', series: 'rule', title: 'Cumulative gains', xTitle: 'Share of leads flagged', yTitle: 'Share of wins caught', baseline: true,
+        marks: thresholdMarks(report, (p) => [p.workload, p.recall]),
+      }),
     },
     {
       id: 'lift',
       heading: 'Lift by decile (holdout)',
-      intro: 'Win rate of each tenth of leads, highest scores first, divided by the overall win rate. 1× is no better than chance.',
+      intro: 'Win rate of each tenth of leads, highest scores first, divided by the overall win rate. 1× is no better than chance.' +
+        (sameLift(report) ? ' The models put these leads into the same deciles, so their lines lie on top of each other: one line shows both.' : ''),
       // lines, not bars: two models with the same rules have the same deciles and must not stack
-      chart: lineChart({ rows: lift, x: 'decile', y: 'lift', series: 'rule', title: 'Lift by score decile', xTitle: 'Decile (1 = highest scores)', yTitle: 'Lift (× base rate)' }),
+      chart: lineChart({ rows: lift, x: 'decile', y: 'lift', series: 'rule', title: 'Lift by score decile', xTitle: 'Decile (1 = highest scores)', yTitle: 'Lift (× base rate)', distinct: true }),
     },
     {
       id: 'precision-recall',
       heading: 'Precision and recall (holdout)',
-      chart: curveChart({ rows: precisionRecallCurve(report, 'holdout'), x: 'x', y: 'y', series: 'rule', title: 'Precision–recall', xTitle: 'Recall', yTitle: 'Precision' }),
+      intro: 'Diamonds mark each model at its own threshold. Identical models draw the same curve: tell them apart by dash and marker.',
+      chart: curveChart({
+        rows: precisionRecallCurve(report, 'holdout'), x: 'x', y: 'y', series: 'rule', title: 'Precision–recall', xTitle: 'Recall', yTitle: 'Precision',
+        marks: thresholdMarks(report, (p) => [p.recall, p.precision]),
+      }),
     },
-    ...report.models.map(tradeOff),
+    ...report.models.map((m) => tradeOff(m, report.models)),
     {
       id: 'cohort',
       heading: 'Cohort and split',
@@ -100,6 +137,7 @@ export function backtestReportDocument(report: BacktestReport, generatedBy = 're
         ...report.models.map((m): [string, string] => [`${m.role} model`, `${m.name} v${m.version} ${m.contentHash.slice(0, 19)}`]),
       ],
     },
+    tiles: backtestTiles(report),
     warnings: report.warnings,
     sections,
     definitions: [

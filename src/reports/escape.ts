@@ -17,6 +17,20 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => htmlEntities[ch] ?? ch);
 }
 
+/**
+ * Escape running text so that no word is split across lines: browsers may break after a hyphen,
+ * dash or slash ("2026-/11-01", "38–/96%"), so a word holding one is wrapped in a no-wrap span.
+ * Lines still break at spaces. Everything is escaped first; the span is our only markup.
+ */
+export function escapeKeepingWords(value: unknown): string {
+  return String(value ?? '')
+    .split(/(\s+)/)
+    .map((part) => (/[-‐‑–—/]/.test(part) && /[\p{L}\p{N}]/u.test(part) && !/\s/.test(part)
+      ? `<span class="nw">${escapeHtml(part)}</span>`
+      : escapeHtml(part)))
+    .join('');
+}
+
 // Spreadsheets (Excel, LibreOffice, Google Sheets) evaluate a cell whose text starts with one of
 // these; tab and carriage return are included because some importers strip them before parsing.
 const formulaTriggers = new Set(['=', '+', '-', '@', '\t', '\r']);

@@ -18,9 +18,10 @@ const pct1Format = new Intl.NumberFormat('en-US', {
 });
 const days1Format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/** A finite number, or undefined: NaN and ±Infinity are "no value", never printed as "NaN" or "∞". */
 function toNumber(value: unknown): number | undefined {
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   return value;
 }
 
@@ -43,7 +44,12 @@ export const pct1 = (value: unknown): string => {
 };
 
 /** A 95% interval of a rate as "37.5%–96.4%"; empty when there is none (nothing to divide by). */
-export const ciText = (ci: readonly [number, number] | null | undefined): string => (ci ? `${pct1(ci[0])}–${pct1(ci[1])}` : '');
+export const ciText = (ci: readonly [number, number] | null | undefined): string =>
+  ci && toNumber(ci[0]) !== undefined && toNumber(ci[1]) !== undefined ? `${pct1(ci[0])}–${pct1(ci[1])}` : '';
+
+/** A 95% interval in whole percents, "38–96%", or null when there is none. */
+export const ciWhole = (ci: readonly [number, number] | null | undefined): string | null =>
+  ci && toNumber(ci[0]) !== undefined && toNumber(ci[1]) !== undefined ? `${(ci[0] * 100).toFixed(0)}–${(ci[1] * 100).toFixed(0)}%` : null;
 
 /** A duration in days with one decimal: 3.46 → "3.5 d". */
 export const days = (value: unknown): string => {
@@ -57,7 +63,7 @@ export const days = (value: unknown): string => {
  */
 export const minutes = (value: unknown): string => {
   const n = toNumber(value);
-  if (n === undefined || !Number.isFinite(n)) return missing;
+  if (n === undefined) return missing;
   const sign = n < 0 ? '-' : '';
   const abs = Math.abs(n);
   if (abs < 1) return `${sign}${Math.round(abs * 60)}s`;
@@ -88,6 +94,30 @@ export function dateTime(value: DateLike): string {
   return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
+const isoInstant = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An ISO timestamp shortened for a table cell: "2025-12-02T21:54:06Z" → "2025-12-02 21:54" (the
+ * HTML table keeps the full value in the cell's tooltip). Anything else is shown as given.
+ */
+export const shortDateTime = (value: unknown): string => {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? missing : shortDateTime(value.toISOString());
+  if (value === null || value === undefined) return missing;
+  const text = String(value);
+  const m = isoInstant.exec(text);
+  return m ? `${m[1]} ${m[2]}` : text;
+};
+
+/** Ids longer than this are cut in HTML cells (the full id is the tooltip). */
+export const idDisplayLength = 12;
+
+/** A record id for a cell: long CRM ids ("00Q5e00000AbCdEfGHI") cut to their start with "…". */
+export const shortId = (value: unknown): string => {
+  if (value === null || value === undefined) return missing;
+  const text = String(value);
+  return [...text].length > idDisplayLength ? `${[...text].slice(0, idDisplayLength - 1).join('')}…` : text;
+};
+
 const formatters: Record<ColumnFormat, (value: unknown) => string> = {
   int,
   pct,
@@ -95,6 +125,9 @@ const formatters: Record<ColumnFormat, (value: unknown) => string> = {
   days,
   minutes,
   date,
+  datetime: shortDateTime,
+  // The terminal shows ids whole (they are copied from there); HTML cuts them, see htmlTable.ts.
+  id: (value) => (value === null || value === undefined ? missing : String(value)),
   text: (value) => (value === null || value === undefined ? missing : String(value)),
 };
 
@@ -102,7 +135,7 @@ const formatters: Record<ColumnFormat, (value: unknown) => string> = {
 export function formatValue(value: unknown, format?: ColumnFormat): string {
   if (format) return formatters[format](value);
   if (typeof value === 'bigint') return int(value);
-  if (typeof value === 'number') return Number.isNaN(value) ? missing : plainFormat.format(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? plainFormat.format(value) : missing;
   return formatters.text(value);
 }
 

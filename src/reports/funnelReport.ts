@@ -4,8 +4,9 @@
  */
 import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
-import { barChart, funnelChart, lineChart } from './charts/index.js';
+import { funnelChart, lineChart, rateBarChart } from './charts/index.js';
 import { ciText } from './format.js';
+import { funnelTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 export const funnelDefinitions = [
@@ -54,36 +55,80 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
       table: funnelTable(report.stages, report.maturedWindowDays !== null),
     },
   ];
+  const steps = report.stages.slice(1).map((to, i) => {
+    const from = report.stages[i]!;
+    return {
+      category: `${from.label} → ${to.label}`,
+      rate: to.conversionFromPrevious,
+      successes: to.matured ? to.matured.converted : to.reached,
+      trials: to.matured ? to.matured.eligible : from.reached,
+      ci95: to.ci95,
+    };
+  });
+  if (steps.length > 0) {
+    sections.push({
+      id: 'stage-conversion',
+      heading: 'Stage-to-stage conversion',
+      intro: 'Each stage reached ÷ the stage before it, with its Wilson 95% interval as a whisker and its denominator as n. ' +
+        'Faded bars have fewer than 20 leads in the denominator.',
+      chart: rateBarChart({ bars: steps, title: `${cohort} cohort: conversion from the previous stage`, horizontal: true, unit: 'n' }),
+    });
+  }
   if (report.trend.length > 0) {
-    const rows = report.trend.flatMap((t) => t.stages.slice(1).map((s) => ({ period: t.period, stage: s.label, conversion: s.conversionFromPrevious })));
+    const rows = report.trend.flatMap((t) => t.stages.slice(1).map((s, i) => ({
+      period: t.period, stage: `${t.stages[i]?.label ?? ''} → ${s.label}`, reached: s.reached,
+      of: s.matured ? s.matured.eligible : (t.stages[i]?.reached ?? 0),
+      conversion: s.conversionFromPrevious, ci: ciText(s.ci95),
+    })));
+    const charted = rows.filter((r) => r.conversion !== null);
     sections.push({
       id: 'trend',
       heading: 'Conversion by cohort period',
-      intro: 'Conversion from the previous stage for the leads whose cohort entry fell in each period. Recent periods are still maturing.',
-      chart: lineChart({ rows, x: 'period', y: 'conversion', series: 'stage', title: 'Conversion from previous stage, by cohort period', format: 'pct' }),
+      intro: 'Conversion from the previous stage for the leads whose cohort entry fell in each period, one panel per step. ' +
+        'Recent periods are still maturing; a period with nobody at the previous stage has no point.',
+      chart: lineChart({
+        rows: charted, x: 'period', y: 'conversion', series: 'stage', title: 'Conversion from previous stage, by cohort period', format: 'pct',
+        facet: true, domain: [0, 1], seriesOrder: steps.map((s) => s.category),
+      }),
+      foldTable: `Per-period counts (${rows.length} rows)`,
       table: {
-        columns: [{ key: 'period', label: 'Period' }, { key: 'stage', label: 'Stage' }, { key: 'conversion', label: 'From previous', format: 'pct1' }],
+        columns: [
+          { key: 'period', label: 'Period' }, { key: 'stage', label: 'Step' }, { key: 'reached', label: 'Reached', format: 'int' },
+          { key: 'of', label: 'Of', format: 'int' }, { key: 'conversion', label: 'From previous', format: 'pct1' }, { key: 'ci', label: '95% interval' },
+        ],
         rows,
       },
     });
   }
   if (report.groups.length > 0) {
     const last = report.stages.length - 1;
-    const rows = report.groups.map((g) => ({
-      key: g.key,
-      top: g.stages[0]?.reached ?? 0,
-      end: g.stages[last]?.reached ?? 0,
-      conversion: g.stages[last]?.conversionFromTop ?? null,
-    })).map((r) => ({ ...r, ci: ciText(wilson95(r.end, r.top)) }));
+    const second = report.stages[1] ? 1 : 0;
+    const rows = report.groups.map((g) => {
+      const top = g.stages[0]?.reached ?? 0;
+      const next = g.stages[second]?.reached ?? 0;
+      const end = g.stages[last]?.reached ?? 0;
+      return {
+        key: g.key, top, next, end,
+        first: top > 0 ? next / top : null, firstCi: ciText(wilson95(next, top)),
+        conversion: g.stages[last]?.conversionFromTop ?? null, ci: ciText(wilson95(end, top)),
+      };
+    });
+    const nextLabel = report.stages[second]?.label ?? '';
     const endLabel = report.stages[last]?.label ?? '';
     sections.push({
       id: 'breakdown',
       heading: 'Breakdown',
-      intro: `The same cohort split by the --by field; "(none)" collects leads without a value.`,
-      chart: barChart({ rows, x: 'key', y: 'conversion', title: `${cohort} → ${endLabel} conversion by group`, format: 'pct', horizontal: true }),
+      intro: `The same cohort split by the --by field; "(none)" collects leads without a value. The chart shows ${cohort} → ${nextLabel}, ` +
+        `the step every group has leads for, with its interval and n; faded bars are groups of fewer than 20 leads.`,
+      chart: rateBarChart({
+        bars: rows.map((r) => ({ category: r.key, rate: r.first, successes: r.next, trials: r.top })),
+        title: `${cohort} → ${nextLabel} conversion by group`, horizontal: true, unit: 'n',
+      }),
       table: {
         columns: [
           { key: 'key', label: 'Group' }, { key: 'top', label: cohort, format: 'int' },
+          { key: 'next', label: nextLabel, format: 'int' }, { key: 'first', label: `${cohort} → ${nextLabel}`, format: 'pct1' },
+          { key: 'firstCi', label: '95% interval' },
           { key: 'end', label: endLabel, format: 'int' }, { key: 'conversion', label: `${cohort} → ${endLabel}`, format: 'pct1' },
           { key: 'ci', label: '95% interval' },
         ],
@@ -108,6 +153,7 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
       generatedBy,
       extra: report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : [],
     },
+    tiles: funnelTiles(report),
     warnings: report.warnings,
     sections,
     definitions: funnelDefinitions,

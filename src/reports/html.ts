@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { reportsPath } from '../paths.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, escapeKeepingWords } from './escape.js';
 import { dateTime } from './format.js';
 import { renderTableHtml } from './htmlTable.js';
-import type { ReportDocument, ReportMeta, Section } from './types.js';
+import type { HeadlineTile, ReportDocument, ReportMeta, Section } from './types.js';
 import { renderChartSvg } from './vega.js';
 
 const slots = ['generator', 'title', 'css', 'header', 'warnings', 'contents', 'sections', 'definitions', 'footer'] as const;
@@ -50,14 +50,37 @@ function renderHeader(doc: ReportDocument): string {
   if (meta.dataFreshness) items.push(['Data freshness', `latest event ${dateTime(meta.dataFreshness)}`]);
   if (meta.zoneAssumption) items.push(['Time zone', meta.zoneAssumption]);
   items.push(...(meta.extra ?? []));
-  const dl = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('\n');
+  const dl = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeKeepingWords(v)}</dd></div>`).join('\n');
   const subtitle = doc.subtitle ? `\n<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '';
   return `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>${subtitle}\n<dl class="meta">\n${dl}\n</dl>\n</header>`;
 }
 
+function renderTile(tile: HeadlineTile): string {
+  const key = tile.key.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const line = (cls: string, text: string | undefined) => (text ? `<div class="${cls}">${escapeKeepingWords(text)}</div>` : '');
+  const status = tile.statusText ? ` <span class="tile-status">${escapeKeepingWords(tile.statusText)}</span>` : '';
+  const target = tile.target || status ? `<div class="tile-target">${escapeKeepingWords(tile.target ?? '')}${tile.target && status ? ' ·' : ''}${status}</div>` : '';
+  return [
+    `<div class="tile tile-${tile.status ?? 'none'}" id="tile-${key}" data-tile="${key}" title="${escapeHtml(tile.definition)}">`,
+    line('tile-label', tile.label),
+    line('tile-value', tile.value),
+    line('tile-detail', tile.detail),
+    line('tile-interval', tile.interval),
+    target,
+    `<p class="tile-definition">${escapeKeepingWords(tile.definition)}</p>`,
+    '</div>',
+  ].filter(Boolean).join('\n');
+}
+
+/** The headline numbers, before everything else but the header and warnings. */
+function renderTiles(tiles: readonly HeadlineTile[] | undefined): string {
+  if (!tiles || tiles.length === 0) return '';
+  return `<section class="tiles" aria-label="Headline numbers">\n${tiles.map(renderTile).join('\n')}\n</section>`;
+}
+
 function renderWarnings(warnings: readonly string[]): string {
   if (warnings.length === 0) return '';
-  const items = warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('\n');
+  const items = warnings.map((w) => `<li>${escapeKeepingWords(w)}</li>`).join('\n');
   const heading = warnings.length === 1 ? 'Warning' : `Warnings (${warnings.length})`;
   return `<aside class="warnings" role="note" aria-label="Warnings">\n<h2>${heading}</h2>\n<ul>\n${items}\n</ul>\n</aside>`;
 }
@@ -72,20 +95,22 @@ async function renderSection(section: Section, id: string): Promise<string> {
   const parts = [`<section class="report-section" id="${id}">`, `<h2>${escapeHtml(section.heading)}</h2>`];
   // Blank lines in an intro separate paragraphs; everything else is plain text.
   for (const para of (section.intro ?? '').split(/\n\s*\n/).filter((p) => p.trim())) {
-    parts.push(`<p class="intro">${escapeHtml(para.trim())}</p>`);
+    parts.push(`<p class="intro">${escapeKeepingWords(para.trim())}</p>`);
   }
   if (section.chart) {
     const svg = await renderChartSvg(section.chart, { idPrefix: `chart-${id}-` });
     parts.push(`<figure class="chart">\n${svg}\n</figure>`);
   }
-  if (section.table) parts.push(renderTableHtml(section.table));
+  if (section.table && section.foldTable) {
+    parts.push(`<details class="fold">\n<summary>${escapeHtml(section.foldTable)}</summary>\n${renderTableHtml(section.table)}\n</details>`);
+  } else if (section.table) parts.push(renderTableHtml(section.table));
   parts.push('</section>');
   return parts.join('\n');
 }
 
 function renderDefinitions(definitions: ReportDocument['definitions']): string {
   if (definitions.length === 0) return '';
-  const items = definitions.map((d) => `<dt>${escapeHtml(d.term)}</dt><dd>${escapeHtml(d.text)}</dd>`).join('\n');
+  const items = definitions.map((d) => `<dt>${escapeHtml(d.term)}</dt><dd>${escapeKeepingWords(d.text)}</dd>`).join('\n');
   return `<section class="definitions" id="definitions">\n<h2>Definitions</h2>\n<dl>\n${items}\n</dl>\n</section>`;
 }
 
@@ -99,7 +124,8 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     title: escapeHtml(report.title),
     css: css.trim(),
     header: renderHeader(report),
-    warnings: renderWarnings(report.warnings),
+    // Warnings stay above the tiles: a caveat must be read before any number.
+    warnings: [renderWarnings(report.warnings), renderTiles(report.tiles)].filter(Boolean).join('\n'),
     contents: renderContents(report.sections, ids),
     sections: sections.join('\n'),
     definitions: renderDefinitions(report.definitions),

@@ -79,7 +79,7 @@ function runRow(row: BuildIndexDocument['runs'][number], isLatest: boolean): str
     `<td>${escapeHtml(when(row.finishedAt))}</td>`,
     `<td>${escapeHtml(when(row.dataFreshness))}</td>`,
     ...cells,
-    `<td>${row.links.map(link).join(' · ') || missing}${row.note ? `<br><small>${escapeHtml(row.note)}</small>` : ''}</td>`,
+    `<td class="links">${row.links.map(link).join(' · ') || missing}${row.note ? `<br><small>${escapeHtml(row.note)}</small>` : ''}</td>`,
     '</tr>',
   ].join('');
 }
@@ -91,7 +91,10 @@ const extraCss = `
 .status-running { background: #eef1f4; color: #52606d; }
 .status-latest { background: #e6eefa; color: #2f6db5; }
 .delta { color: #52606d; }
-.nowrap { white-space: nowrap; }`;
+.nowrap { white-space: nowrap; }
+/* Each report link stays whole and the column gets the room it needs; the dates may wrap instead. */
+.links { min-width: 22em; }
+.links a { white-space: nowrap; }`;
 
 /** The whole page. Deterministic for a given document. */
 export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<string> {

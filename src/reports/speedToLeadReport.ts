@@ -3,7 +3,9 @@
  * database, no clock; the same report gives the same document.
  */
 import type { SpeedToLeadReport } from '../sla/types.js';
-import { barChart, heatmap, weekdays } from './charts/index.js';
+import { heatmap, rateBarChart, weekdays } from './charts/index.js';
+import { ciWhole } from './format.js';
+import { speedToLeadTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 const statsColumns: TableColumn[] = [
@@ -36,8 +38,9 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
   const coverage = report.coverage.map((c) => ({ ...c, day: weekdays[c.weekday - 1] ?? String(c.weekday) }));
   const buckets = report.buckets.map((b) => ({ ...b }));
   const conversion = report.conversionByBucket.map((c) => ({
-    ...c, interval: c.ci95 ? `${(c.ci95[0] * 100).toFixed(0)}–${(c.ci95[1] * 100).toFixed(0)}%` : null,
+    ...c, interval: ciWhole(c.ci95),
   }));
+  const starts = report.buckets.reduce((sum, b) => sum + b.n, 0);
   const sections: Section[] = [
     {
       id: 'overall',
@@ -49,8 +52,11 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
     {
       id: 'buckets',
       heading: 'Response time',
-      intro: `Share of starts by ${clockWord} time to first touch; "never" is no touch by the as-of.`,
-      chart: barChart({ rows: buckets, x: 'bucket', y: 'share', title: `Time to first touch (${clockWord} minutes)`, format: 'pct' }),
+      intro: `Share of starts by ${clockWord} time to first touch; "never" is no touch by the as-of. Whiskers are 95% Wilson intervals; faded bars have fewer than 20 starts.`,
+      chart: rateBarChart({
+        bars: buckets.map((b) => ({ category: b.bucket, rate: b.share, successes: b.n, trials: starts, size: b.n })),
+        title: `Time to first touch (${clockWord} minutes): share of ${starts} starts`, unit: 'n',
+      }),
       table: {
         columns: [{ key: 'bucket', label: 'Response' }, { key: 'n', label: 'Starts', format: 'int' }, { key: 'share', label: 'Share', format: 'pct1' }],
         rows: buckets,
@@ -62,16 +68,25 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
       heading: 'Coverage gaps',
       intro: `Arrivals by weekday and hour (${report.coverageTimezone}), coloured by their median real time to first touch: ` +
         'dark cells are hours when leads wait.',
-      chart: heatmap({
-        rows: coverage, x: 'hour', y: 'day', value: 'medianMinutes', title: 'Median time to first touch by arrival hour',
-        format: 'minutes', xTitle: `Hour of day (${report.coverageTimezone})`, valueTitle: 'Median (real)',
-      }),
+      // An empty grid would only draw a legend from NaN to NaN: say there is nothing instead.
+      ...(coverage.some((c) => c.medianMinutes !== null)
+        ? {
+            chart: heatmap({
+              rows: coverage, x: 'hour', y: 'day', value: 'medianMinutes', title: 'Median time to first touch by arrival hour',
+              format: 'minutes', xTitle: `Hour of day (${report.coverageTimezone})`, valueTitle: 'Median (real)',
+            }),
+          }
+        : { intro: 'No touched arrivals in this window: no data to map.' }),
     },
     {
       id: 'conversion',
       heading: 'Does speed pay?',
-      intro: `Conversion to ${report.conversionStage.toUpperCase()} (or a later stage) by response time, with 95% Wilson intervals.`,
-      chart: barChart({ rows: conversion, x: 'bucket', y: 'conversion', title: `Conversion to ${report.conversionStage.toUpperCase()} by response time`, format: 'pct' }),
+      intro: `Conversion to ${report.conversionStage.toUpperCase()} (or a later stage) by response time, with 95% Wilson intervals as whiskers. ` +
+        'Faded bars have fewer than 20 starts: read their interval, not their height.',
+      chart: rateBarChart({
+        bars: conversion.map((c) => ({ category: c.bucket, rate: c.conversion, successes: c.converted, trials: c.n, ci95: c.ci95 })),
+        title: `Conversion to ${report.conversionStage.toUpperCase()} by response time`, unit: 'n',
+      }),
       table: {
         columns: [
           { key: 'bucket', label: 'Response' }, { key: 'n', label: 'Starts', format: 'int' },
@@ -92,6 +107,7 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
       ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
       generatedBy,
     },
+    tiles: speedToLeadTiles(report),
     warnings: report.warnings,
     sections,
     definitions: [

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 /** How a table cell or axis value is shown; see format.ts for each one. */
-export type ColumnFormat = 'int' | 'pct' | 'pct1' | 'days' | 'minutes' | 'text' | 'date';
+export type ColumnFormat = 'int' | 'pct' | 'pct1' | 'days' | 'minutes' | 'text' | 'date' | 'datetime' | 'id';
 
 export interface TableColumn {
   key: string;
@@ -28,6 +28,8 @@ export interface Section {
   intro?: string;
   chart?: TopLevelSpec;
   table?: ReportTable;
+  /** Fold the table into a closed <details> with this summary (long per-period tables under a trend chart). */
+  foldTable?: string;
 }
 
 /** A date or timestamp as given (ISO text is shown as is), or a Date shown in UTC. */
@@ -47,10 +49,35 @@ export interface ReportMeta {
   extra?: [label: string, value: string][];
 }
 
+/**
+ * One headline number at the top of a page: the figure the page exists for, with what it means,
+ * how far it could be off and what it is measured against. HTML only: never in a JSON contract.
+ */
+export interface HeadlineTile {
+  /** Stable name for tests and anchors, e.g. `mql-to-sql`. */
+  key: string;
+  label: string;
+  /** The value as text ("42.1%", "1h 05m", "no data"). */
+  value: string;
+  /** The counts behind a rate, e.g. "67 of 159". */
+  detail?: string;
+  /** The Wilson 95% interval as text, when the report has one. */
+  interval?: string;
+  /** What it is measured against: "benchmark 30–50%", "target 4 business hours". */
+  target?: string;
+  /** Where the value sits against the target; absent when there is nothing to compare. */
+  status?: 'good' | 'warn' | 'bad' | 'none';
+  statusText?: string;
+  /** The definition: shown below the value and as the tile's tooltip. */
+  definition: string;
+}
+
 export interface ReportDocument {
   title: string;
   subtitle?: string;
   meta: ReportMeta;
+  /** Headline numbers shown first, under the header. */
+  tiles?: HeadlineTile[];
   warnings: string[];
   sections: Section[];
   definitions: { term: string; text: string }[];

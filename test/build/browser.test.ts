@@ -49,6 +49,23 @@ describe.skipIf(skipBrowserTests())('build index in Chromium', () => {
     }
   });
 
+  it('gives the Reports column room at 1400 px: every link on one line, the table inside its card', async () => {
+    const page = await openInChromium(join(ws.out, 'index.html'), { width: 1400 });
+    try {
+      const layout = await page.page.evaluate(() => ({
+        splitLinks: [...document.querySelectorAll('td.links a')]
+          .filter((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((a) => a.textContent),
+        links: document.querySelectorAll('td.links a').length,
+        overflow: [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length,
+      }));
+      expect(layout.links).toBe(2 * (reportDefinitions.length + 1));
+      expect(layout.splitLinks).toEqual([]);
+      expect(layout.overflow).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('has only relative links, each resolving to a file, also after the folder is moved', async () => {
     const moved = join(mkdtempSync(join(tmpdir(), 'revops-share-')), 'copied-reports');
     cpSync(ws.out, moved, { recursive: true });

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -30,10 +30,17 @@ export interface OpenedReport {
   screenshot(path: string): Promise<void>;
   /** The page's visible text (innerText of body). */
   text(): Promise<string>;
+  /** The page itself, for layout checks (evaluate, emulateMedia, pdf). */
+  page: Page;
   close(): Promise<void>;
 }
 
-export async function openInChromium(htmlPath: string): Promise<OpenedReport> {
+export interface OpenOptions {
+  /** Viewport width in CSS px (default 1280). */
+  width?: number;
+}
+
+export async function openInChromium(htmlPath: string, options: OpenOptions = {}): Promise<OpenedReport> {
   const fileUrl = pathToFileURL(resolve(htmlPath)).href;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -48,7 +55,7 @@ export async function openInChromium(htmlPath: string): Promise<OpenedReport> {
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
     const consoleErrors: string[] = [];
     const requests: string[] = [];
     page.on('console', (msg) => {
@@ -71,6 +78,7 @@ export async function openInChromium(htmlPath: string): Promise<OpenedReport> {
         await page.screenshot({ path, fullPage: true });
       },
       text: () => page.locator('body').innerText(),
+      page,
       close: () => browser.close(),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, curveChart, funnelChart, heatmap, lineChart } from '../../src/reports/charts/index.js';
+import { barChart, curveChart, funnelChart, heatmap, lineChart, rateBarChart } from '../../src/reports/charts/index.js';
+import { renderChartSvg } from '../../src/reports/vega.js';
 import { maxChartRows } from '../../src/reports/charts/data.js';
 import { expectGolden, specJson } from './golden.js';
 
@@ -122,5 +123,88 @@ describe('curveChart', () => {
   it('has a single layer without the baseline', () => {
     const spec = curveChart({ rows, x: 'share', y: 'wins', title: 'Precision–recall', xTitle: 'Recall', yTitle: 'Precision' });
     expect((spec as { layer: object[] }).layer).toHaveLength(1);
+  });
+});
+
+describe('curves told apart and thresholds marked', () => {
+  // two models with the same rules: the same points, which must still be seen as two curves
+  const same = [0, 0.25, 0.5, 0.75, 1].flatMap((share) => [
+    { share, wins: Math.sqrt(share), rule: 'Current' },
+    { share, wins: Math.sqrt(share), rule: 'Candidate' },
+  ]);
+  const spec = curveChart({
+    rows: same, x: 'share', y: 'wins', series: 'rule', title: 'Gains', xTitle: 'x', yTitle: 'y', baseline: true,
+    marks: [{ x: 0.25, y: 0.5, label: 'current ≥ 60' }],
+  }) as unknown as { layer: { layer?: { mark: { type: string }; encoding: Record<string, { field?: string }> }[]; data?: { values: Record<string, unknown>[] } }[] };
+
+  it('gives each series its own dash and marker shape', () => {
+    const [line, markers] = spec.layer[1]!.layer!;
+    expect(line!.encoding.strokeDash?.field).toBe('rule');
+    expect(markers!.mark.type).toBe('point');
+    expect(markers!.encoding.shape?.field).toBe('rule');
+  });
+
+  it('marks the threshold points with their labels', () => {
+    expect(spec.layer[2]!.data!.values).toEqual([{ markX: 0.25, markY: 0.5, markLabel: 'current ≥ 60' }]);
+  });
+
+  it('renders both shapes and the threshold label', async () => {
+    const svg = await renderChartSvg(spec as never);
+    expect(svg).toContain('current ≥ 60');
+    // circle and square symbols for the two series (Vega's default shape range)
+    expect(svg).toMatch(/aria-roledescription="point"/);
+  });
+});
+
+describe('rateBarChart', () => {
+  const bars = [
+    { category: '<5m', rate: 2 / 7, successes: 2, trials: 7 },
+    { category: '5–30m', rate: 20 / 34, successes: 20, trials: 34 },
+    { category: 'never', rate: 0, successes: 0, trials: 25 },
+    { category: '>24h', rate: null, successes: 0, trials: 0 },
+  ];
+  const spec = rateBarChart({ bars, title: 'Conversion by response time', target: { value: 0.9, label: 'goal 90%' } });
+  const data = values(spec);
+
+  it('carries Wilson 95% bounds, the small flag (n < 20) and a label per bar', () => {
+    // wilson95(2, 7) = 0.0822–0.6411; wilson95(20, 34) = 0.4222–0.7364
+    expect(data[0]!.low).toBeCloseTo(0.0822, 4);
+    expect(data[0]!.high).toBeCloseTo(0.6411, 4);
+    expect(data[1]!.low).toBeCloseTo(0.4222, 4);
+    expect(data.map((d) => d.small)).toEqual([true, false, false, true]);
+    // columns carry a two-line label (value, then n); horizontal bars one line
+    expect(data.map((d) => d.label)).toEqual(['28.6%\nn = 7 (small)', '58.8%\nn = 34', '0.0%\nn = 25', 'no data\n(n = 0)']);
+    const flat = values(rateBarChart({ bars: bars.slice(0, 1), title: 'x', horizontal: true }));
+    expect(flat[0]!.label).toBe('28.6% · n = 7 (small)');
+  });
+
+  it('draws the bars, whiskers, value labels and the target line', async () => {
+    const svg = await renderChartSvg(spec);
+    for (const label of ['28.6%', 'n = 7 (small)', 'n = 25', 'goal 90%']) expect(svg).toContain(label);
+    expect(svg).toMatch(/aria-roledescription="rule mark"/);
+  });
+
+  it('matches its golden spec', () => expectGolden('rate-bar-chart.json', specJson(spec)));
+});
+
+describe('lineChart annotations', () => {
+  const rows = ['2026-W01', '2026-W02', '2026-W03'].flatMap((week, i) => [
+    { week, sla: 'First touch', compliance: 0.8 + i * 0.05 },
+    { week, sla: 'Decision', compliance: 0.5 + i * 0.1 },
+  ]);
+
+  it('draws one panel per series with the target in each, drawn once per panel', async () => {
+    const spec = lineChart({ rows, x: 'week', y: 'compliance', series: 'sla', title: 'Weekly', format: 'pct', facet: true, domain: [0, 1], target: { value: 0.9, label: 'goal 90%' } });
+    const svg = await renderChartSvg(spec);
+    expect(svg.match(/goal 90%/g)).toHaveLength(2);
+    expect(svg).toContain('First touch');
+    expect(svg).toContain('Decision');
+  });
+
+  it('marks thresholds with a labelled rule', async () => {
+    const sweep = ['80', '70', '60', '50'].flatMap((threshold, i) => [{ threshold, measure: 'Recall', value: i / 4 }]);
+    const spec = lineChart({ rows: sweep, x: 'threshold', y: 'value', series: 'measure', title: 'Sweep', format: 'pct', markX: [{ value: '60', label: 'current ≥ 60' }], distinct: true });
+    const svg = await renderChartSvg(spec);
+    expect(svg.match(/current ≥ 60/g)).toHaveLength(1);
   });
 });

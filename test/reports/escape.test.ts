@@ -77,3 +77,13 @@ describe('toCsv', () => {
     expect(toCsv([{ key: 'a', label: '=1+1' }], [])).toBe("'=1+1\r\n");
   });
 });
+
+describe('escapeKeepingWords', () => {
+  it('wraps words holding a hyphen, dash or slash in a no-wrap span and escapes everything', async () => {
+    const { escapeKeepingWords } = await import('../../src/reports/escape.js');
+    expect(escapeKeepingWords('From 2026-11-01 – 38–96% of <b>a/b</b> re-entries')).toBe(
+      'From <span class="nw">2026-11-01</span> – <span class="nw">38–96%</span> of <span class="nw">&lt;b&gt;a/b&lt;/b&gt;</span> <span class="nw">re-entries</span>',
+    );
+    expect(escapeKeepingWords(null)).toBe('');
+  });
+});

@@ -38,15 +38,15 @@ describe('renderReportHtml on the sample report', async () => {
   });
 
   it('shows window, as-of and freshness in the header', () => {
-    expect(html).toContain('<dt>Window</dt><dd>2024-04-01 – 2024-06-30</dd>');
-    expect(html).toContain('<dt>As of</dt><dd>2024-07-01</dd>');
-    expect(html).toContain('<dt>Data freshness</dt><dd>latest event 2024-06-30 17:42 UTC</dd>');
-    expect(html).toContain('<dt>Source export</dt><dd>hubspot-contacts-2024-07-01.csv</dd>');
+    expect(html).toContain('<dt>Window</dt><dd><span class="nw">2024-04-01</span> – <span class="nw">2024-06-30</span></dd>');
+    expect(html).toContain('<dt>As of</dt><dd><span class="nw">2024-07-01</span></dd>');
+    expect(html).toContain('<dt>Data freshness</dt><dd>latest event <span class="nw">2024-06-30</span> 17:42 UTC</dd>');
+    expect(html).toContain('<dt>Source export</dt><dd><span class="nw">hubspot-contacts-2024-07-01.csv</span></dd>');
   });
 
   it('escapes hostile text everywhere it lands', () => {
     expect(html).toContain('<li>Owner &quot;&lt;img src=x onerror=alert(1)&gt;&quot; is not in the owners file.</li>');
-    expect(html).toContain('<td>&lt;script&gt;alert(2)&lt;/script&gt;</td>');
+    expect(html).toContain('<td><span class="nw">&lt;script&gt;alert(2)&lt;/script&gt;</span></td>');
     // template slots and replacement patterns in report text stay literal
     expect(html).toContain('All sources, all segments {{sections}}');
     expect(html).toContain('even if recycled ($&amp; stays literal)');
@@ -85,7 +85,7 @@ describe('renderReportHtml edge cases', () => {
     expect(html).not.toContain('class="warnings"');
     expect(html).not.toContain('class="contents"');
     expect(html).not.toContain('class="definitions"');
-    expect(html).toContain('<dt>As of</dt><dd>2024-07-01</dd>');
+    expect(html).toContain('<dt>As of</dt><dd><span class="nw">2024-07-01</span></dd>');
   });
 
   it('says so when a table has no rows', async () => {

@@ -32,12 +32,16 @@ describe('SLA reports', () => {
     expect(speedDoc.sections.map((s) => s.id)).toEqual(['overall', 'buckets', 'by-owner', 'by-team', 'by-source', 'coverage', 'conversion']);
     expect(speedDoc.sections[1]!.table!.rows.map((r) => r.n)).toEqual([1, 1, 1, 2, 2, 0, 2]);
     const slaDoc = slaReportDocument(compliance, 'revops-report test');
-    // summary, one section per SLA (5), breaches, leaks
+    // summary, one section per SLA (5), the weekly trend, breaches, leaks
     expect(slaDoc.sections.map((s) => s.id)).toEqual([
       'summary', 'sla-first_touch', 'sla-qualification_decision', 'sla-rejection_reason', 'sla-sql_to_opportunity',
-      'sla-recycled_rerouted', 'breaches', 'leaks',
+      'sla-recycled_rerouted', 'weekly-trend', 'breaches', 'leaks',
     ]);
-    expect(slaDoc.sections[6]!.heading).toBe('Breaches (7)');
+    expect(slaDoc.sections[7]!.heading).toBe('Breaches (7)');
+    // weeks moved out of the per-SLA tables into the folded trend table
+    expect(slaDoc.sections[1]!.table!.rows.some((r) => r.dimension === 'week')).toBe(false);
+    expect(slaDoc.sections[6]!.foldTable).toMatch(/^Per-week counts/);
+    expect(slaDoc.tiles!.map((t) => t.key)).toEqual(compliance.slas.map((s) => `sla-${s.name}`));
     const html = await renderReportHtml(slaDoc);
     expect(html).toContain('Recycled MQL routed again');
     expect(html).not.toMatch(/<script/i);

@@ -39,7 +39,7 @@ export const chartConfig: Config = {
     labelFontSize: 11,
     titleFontSize: 11,
     orient: 'bottom',
-    labelLimit: 320,
+    labelLimit: 480,
     columnPadding: 16,
   },
   range: { category: palette },
@@ -66,8 +66,9 @@ export function axisFormat(format: ColumnFormat | undefined): { format?: string;
     case 'minutes':
       // Same reading as format.minutes: "45m", "2h 05m".
       return {
+        // An empty domain hands the legend NaN: say so instead of printing "NaNh NaNm".
         labelExpr:
-          "datum.value < 60 ? format(datum.value, ',d') + 'm' : " +
+          "!isFinite(datum.value) ? 'no data' : datum.value < 60 ? format(datum.value, ',d') + 'm' : " +
           "floor(datum.value / 60) + 'h ' + pad(format(datum.value % 60, 'd'), 2, '0', 'left') + 'm'",
       };
     default:
