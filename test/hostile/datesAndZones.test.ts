@@ -13,7 +13,7 @@ import { mappingSpec } from '../../src/ingest/mapping.js';
 import { zoneAssumption } from '../../src/metrics/zoneAssumption.js';
 import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
-import { escapeHtml } from '../../src/reports/escape.js';
+import { escapeKeepingWords } from '../../src/reports/escape.js';
 import { renderReportHtml } from '../../src/reports/html.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { caseDir, expectLoaded, expectLoadError, hostileCase, rejectReasons, writeInput } from './harness.js';
@@ -242,7 +242,7 @@ describe('dates and zones', () => {
       expect({ report: definition.name, note: (made.json as { zoneAssumption?: string }).zoneAssumption }).toEqual({ report: definition.name, note });
       const html = await renderReportHtml(made.document);
       const header = html.slice(html.indexOf('<header class="report-header">'), html.indexOf('</header>'));
-      expect(header).toContain(`<dt>Time zone</dt><dd>${escapeHtml(note)}</dd>`);
+      expect(header).toContain(`<dt>Time zone</dt><dd>${escapeKeepingWords(note)}</dd>`);
     }
   }, 60_000);
 
