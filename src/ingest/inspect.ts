@@ -29,7 +29,8 @@ const delimiters = [',', ';', '\t', '|'];
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // 1 MiB reads: a tenth of the calls of the default 64 KiB on a large export
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -84,6 +85,11 @@ export function sniffDelimiter(firstLine: string): string {
 }
 
 export async function inspectFile(path: string): Promise<FileInspection> {
+  return { ...(await inspectHead(path)), checksum: await sha256File(path) };
+}
+
+/** Everything `inspectFile` finds but the checksum, which the load computes while DuckDB reads the file. */
+export async function inspectHead(path: string): Promise<Omit<FileInspection, 'checksum'>> {
   const { size } = await stat(path);
   if (size === 0) throw dataError(`${path}: the file is empty (0 bytes)`);
   const handle = await open(path, 'r');
@@ -107,7 +113,7 @@ export async function inspectFile(path: string): Promise<FileInspection> {
     throw dataError(`${path}: the first line has no column names`);
   }
   const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
-  return { path, size, checksum: await sha256File(path), encoding, delimiter, header, skipLines, mixedNewlines };
+  return { path, size, encoding, delimiter, header, skipLines, mixedNewlines };
 }
 
 /** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */

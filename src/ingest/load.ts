@@ -14,12 +14,13 @@ import { assertRejectRates, defaultMaxRejectRate, rolledBackError } from './load
 import { expandLoadInputs } from './loadInputs.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
-import { inspectFile } from './inspect.js';
+import { ChecksumLookup } from './checksumAhead.js';
+import { inspectHead } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
 import { snapshotTime } from './snapshotTime.js';
-import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
+import { assertColumns, CsvReadError, dropRejectTables, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
 import { buildTyped, dropTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
@@ -87,19 +88,32 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings };
 }
 
+/** One file; a file that fails before its checksum was looked up and was loaded before is skipped, as it was before the lookup moved. */
 async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
+  const lookup = await ChecksumLookup.start(wh, path);
+  try {
+    return await loadUnlessLoaded(wh, config, options, path, warnings, lookup);
+  } catch (error) {
+    const skipped = lookup.done ? undefined : await lookup.alreadyLoaded().catch(() => undefined);
+    if (!skipped) throw error;
+    await dropFileScratch(wh);
+    return skipped;
+  }
+}
+
+/** The temporary tables of a file read before it turned out to be loaded already. */
+async function dropFileScratch(wh: Warehouse): Promise<void> {
+  await dropTyped(wh);
+  await wh.run(`drop table if exists raw_rows`);
+  await dropRejectTables(wh);
+}
+
+async function loadUnlessLoaded(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[], lookup: ChecksumLookup): Promise<FileSummary> {
   const started = new Date();
-  const inspection = await timed('inspect + checksum', inspectFile(path));
-  const previous = await wh.one<{ load_id: number; rows_read: number; detected_crm: string; object: string; variant: string }>(
-    `select load_id, rows_read, detected_crm, object, variant from load_runs where checksum = $checksum order by load_id limit 1`,
-    { checksum: inspection.checksum },
-  );
-  if (previous) {
-    return {
-      path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
-      read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
-      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
-    };
+  const inspection = await timed('inspect', inspectHead(path));
+  if (lookup.first) {
+    const skipped = await timed('checksum first', lookup.alreadyLoaded());
+    if (skipped) return skipped;
   }
   let spec: FormatSpec;
   try {
@@ -107,6 +121,8 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   } catch (error) {
     // nothing of this file is written yet, so skipping it leaves the load whole
     if (!options.skipUnknown || !(error instanceof UserError)) throw error;
+    const loaded = await lookup.alreadyLoaded();
+    if (loaded) return loaded;
     warnings.push(`skipped (--skip-unknown): ${error.message}`);
     return {
       path, detected: 'unknown', object: '', variant: '', read: 0, loaded: 0, rejected: 0, duplicates: 0,
@@ -129,10 +145,16 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       if (error instanceof CsvReadError) throw new UserError(`${path}: cannot be read as CSV: ${error.message}`, 1);
       throw error;
     }));
+    // the checksum, hashed meanwhile, is looked up before anything of the file is written
+    const loaded = await timed('checksum', lookup.alreadyLoaded());
+    if (loaded) {
+      await dropFileScratch(wh);
+      return loaded;
+    }
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
-    }));
+    }, counts.tally));
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
     await wh.run(`drop table if exists raw_rows`);
     const snapshotAt = options.snapshotAt ?? (await snapshotTime(path, warnings, started));
@@ -155,7 +177,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
         $snapshot, $read, $loaded, $rejected, $duplicates, $started, now())`,
       {
         id: loadId, path, name: basename(path), crm: spec.crm, object: spec.object, variant: spec.variant,
-        checksum: inspection.checksum, encoding: inspection.encoding, delim: inspection.delimiter,
+        checksum: await lookup.value, encoding: inspection.encoding, delim: inspection.delimiter,
         snapshot: snapshotAt, read, loaded: summary.loaded, rejected: summary.rejected,
         duplicates: summary.duplicates, started,
       },
