@@ -32,7 +32,7 @@ export function finalRecordWithoutLineEnd(tail: Buffer, total: number, encoding:
 /**
  * Rejects the file's last record in `typed_rows` (its highest rowid, in file order) unless the
  * reader already refused it (then the last record in `reject_errors` ends with the same text).
- * Returns whether a row was rejected. Runs before duplicates are marked.
+ * Returns whether a row that passed until now was rejected. Runs before duplicates are marked.
  */
 export async function rejectCutRecord(wh: Warehouse, text: string): Promise<boolean> {
   const readerRefused = await wh.one<{ refused: boolean }>(
@@ -41,13 +41,14 @@ export async function rejectCutRecord(wh: Warehouse, text: string): Promise<bool
     { text },
   );
   if (readerRefused!.refused) return false;
-  const updated = await wh.one<{ n: number }>(
-    `select count(*)::int as n from typed_rows where rowid = (select max(rowid) from typed_rows)`,
+  const last = await wh.one<{ n: number; fresh: boolean }>(
+    `select count(*)::int as n, bool_and(__reject is null) as fresh from typed_rows where rowid = (select max(rowid) from typed_rows)`,
   );
-  if (updated!.n === 0) return false;
+  if (last!.n === 0) return false;
+  // a cut record's other faults (a date cut short) come from the cut: the cut is its reason
   await wh.run(
     `update typed_rows set __reject = $reason where rowid = (select max(rowid) from typed_rows)`,
     { reason: cutRecordReason },
   );
-  return true;
+  return last!.fresh;
 }

@@ -156,9 +156,10 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source));
     if (foreign > 0) warnings.push(collisionWarning(path, foreign));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
+    // the typed check's counts hold unless the identity check rejected rows after it
     const tally = await timed('rejects', recordRejects(wh, {
       loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
-    }));
+    }, foreign === 0 ? counts.tally : undefined));
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
     await wh.run(`drop table if exists raw_rows`);
     // only entities are replaced by a later snapshot, and only rows already there can be

@@ -173,6 +173,8 @@ export interface TypedCounts {
   parsed: number; // records DuckDB's reader returned
   parseRejected: number; // records DuckDB's reader could not split into the header's columns
   naive: NaiveCount[]; // timestamp columns with values read in the load's (or the header's) zone
+  /** loaded, rejected and duplicate rows of `typed` when its check scan already counted them (no key repeated) */
+  tally?: { loaded: number; rejected: number; duplicates: number };
 }
 
 /** Reads `source` into `typed`, and into `raw_rows` when something needs the raw records (the caller drops both). */
@@ -214,7 +216,9 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   if (check.keyRepeats > 0) await timed('  duplicates', markDuplicates(wh, key));
   // rejected rows (conflicting duplicates among them) are reported with their raw text and line
   if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
-  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh), naive: check.naiveColumns };
+  // without repeats nothing is a duplicate, and the check's counts are the tally: no scan to count them again
+  const tally = check.keyRepeats > 0 ? undefined : { loaded: check.rows - check.rejects, rejected: check.rejects, duplicates: 0 };
+  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh), naive: check.naiveColumns, tally };
 }
 
 function numberColumns(res: ColumnResolution): NumberColumn[] {

@@ -156,6 +156,15 @@ describe('files and paths', () => {
     expect(summary.warnings.join('\n')).toContain('notes.gz: not a CSV export');
   });
 
+  hostileCase('files in flight', 'a final record cut inside a date is rejected once, as cut off, and counted once', async () => {
+    // cut in the middle of the timestamp: the value is unparseable as well as cut
+    const cut = writeInput('stage_events.csv', 'lead_id,stage,entered_at\nL1,lead,2026-10-01T09:00:00Z\nL1,mql,2026-10-1');
+    const { wh, summary } = await expectLoaded([cut]);
+    expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
+    expect(await rejectReasons(wh)).toEqual([{ line: 3, reason: expect.stringContaining('cut off: the file ends inside this record') }]);
+    expect(await wh.one(`select count(*)::int as n from stage_events`)).toEqual({ n: 1 });
+  });
+
   hostileCase('files in flight', 'a final record cut by a copy in progress is rejected as cut off; the complete file brings it in whole', async () => {
     const dir = caseDir();
     const complete = 'lead_id,stage,entered_at\nL1,lead,2026-10-01T09:00:00Z\nL1,mql,2026-10-12T09:00:00Z\nL1,customer,2026-10-31T09:00:00Z\n';
