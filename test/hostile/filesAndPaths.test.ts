@@ -158,7 +158,7 @@ describe('files and paths', () => {
 
   hostileCase('files in flight', 'a final record cut inside a date is rejected once, as cut off, and counted once', async () => {
     // cut in the middle of the timestamp: the value is unparseable as well as cut
-    const cut = writeInput('stage_events.csv', 'lead_id,stage,entered_at\nL1,lead,2026-10-01T09:00:00Z\nL1,mql,2026-10-1');
+    const cut = writeInput('stage_events.csv', 'lead_id,stage,entered_at\nL1,lead,2026-10-01T09:00:00Z\nL1,mql,2026-10-12T0');
     const { wh, summary } = await expectLoaded([cut]);
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
     expect(await rejectReasons(wh)).toEqual([{ line: 3, reason: expect.stringContaining('cut off: the file ends inside this record') }]);
