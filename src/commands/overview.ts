@@ -11,7 +11,7 @@ import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { toCsv } from '../reports/escape.js';
 import { renderTextTable } from '../reports/format.js';
-import { notYetAvailable, overviewReportDocument, type OverviewSources } from '../reports/overviewReport.js';
+import { overviewReportDocument, type OverviewSources } from '../reports/overviewReport.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
@@ -39,8 +39,9 @@ export async function overview(options: ReportCommandOptions = {}): Promise<Over
   return withExistingWarehouse(options.db, (wh) => overviewOn(wh, config, options));
 }
 
+/** The terminal's value column (the status column says why a value is missing). */
 const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
-  t.status === 'not-available' ? notYetAvailable : t.value === null ? 'no data' : t.benchmark?.unit === 'minutes' ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min` : `${(t.value * 100).toFixed(1)}%`;
+  t.status === 'not-available' ? 'not yet available' : t.value === null ? 'no data' : t.benchmark?.unit === 'minutes' ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min` : `${(t.value * 100).toFixed(1)}%`;
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
-import { overviewOn } from '../../src/commands/overview.js';
+import { overviewOn, overviewOutputs } from '../../src/commands/overview.js';
 import { slaOn } from '../../src/commands/sla.js';
 import { speedToLeadOn } from '../../src/commands/speedToLead.js';
 import { positionIn, type OverviewReport } from '../../src/metrics/overview.js';
@@ -59,6 +59,18 @@ describe('overview', () => {
     for (const id of ['velocity', 'coverage']) {
       expect(tile(report, id)).toMatchObject({ value: null, n: null, ci95: null, benchmark: null, status: 'not-available', link: null });
     }
+  });
+
+  it('prints one table row and one CSV row per tile, each percentage rounded once from the exact value', async () => {
+    const made = await lifecycleOverview();
+    const outputs = overviewOutputs(made);
+    const lines = outputs.table().split('\n');
+    expect(lines.find((l) => l.includes('MQL → SQL'))).toMatch(/^marketing\s+MQL → SQL\s+80\.0%\s+5\s+37\.6–96\.4%\s+30–50%\s+above$/);
+    expect(lines.find((l) => l.includes('Pipeline velocity'))).toMatch(/not yet available\s+—\s+not-available$/);
+    const csv = outputs.csv().trim().split(/\r?\n/);
+    expect(csv[0]).toBe('section,id,label,value,n,ciLow,ciHigh,benchmark,status,link');
+    expect(csv).toHaveLength(10);
+    expect(outputs.json).toBe(made.report);
   });
 
   it('places a value against a range with open ends', () => {
