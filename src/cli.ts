@@ -134,6 +134,19 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
       if (written) progress(`wrote ${written}`);
     });
 
+  reportCommand('overview', 'the revenue overview: Lead→MQL, MQL→SQL, SQL→Opportunity, win rate and speed-to-lead against their benchmarks, on one page')
+    .addHelpText('after', examples(
+      'revops-report overview --since 90d',
+      'revops-report overview --from 2024-04-01 --to 2024-06-30 --as-of 2024-07-31 --format json',
+      'revops-report overview --since 1y --format html --out reports/   # tiles link to funnel.html, speed-to-lead.html, sla.html beside it',
+    ))
+    .action(async (opts) => {
+      const { overview, overviewOutputs } = await import('./commands/overview.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const written = await emitReport(opts.format, opts.out, overviewOutputs(await overview(opts)));
+      if (written) progress(`wrote ${written}`);
+    });
+
   const scoring = program.command('scoring').description('lead-scoring models: templates, scores as of a date, backtests');
   scoring
     .command('init')

@@ -10,9 +10,11 @@ import { defaultFunnelStages } from './commands/funnel.js';
 import { computeFunnel } from './metrics/funnel.js';
 import { resolveWindow } from './metrics/window.js';
 import { buildModels } from './models/build.js';
+import { overviewOn } from './commands/overview.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
+import { overviewReportDocument } from './reports/overviewReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
 import { runBacktest } from './scoring/backtest.js';
 import { backtestSpec } from './scoring/backtestSpec.js';
@@ -53,6 +55,14 @@ interface ReportDefinition {
 }
 
 export const reportDefinitions: ReportDefinition[] = [
+  {
+    // First: the one page a reader opens first, each tile linking to the report below that explains it.
+    name: 'overview',
+    async make(wh, config, options) {
+      const { report, sources } = await overviewOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return { json: report, document: overviewReportDocument(report, sources, generatedBy), headline: {} };
+    },
+  },
   {
     name: 'funnel',
     async make(wh, config, options) {

@@ -68,6 +68,7 @@ function renderTile(tile: HeadlineTile): string {
     line('tile-interval', tile.interval),
     target,
     `<p class="tile-definition">${escapeKeepingWords(tile.definition)}</p>`,
+    tile.href ? `<a class="tile-link" href="${escapeHtml(tile.href)}">${escapeHtml(tile.hrefLabel ?? 'Explained in the report')} →</a>` : '',
     '</div>',
   ].filter(Boolean).join('\n');
 }
@@ -97,6 +98,7 @@ async function renderSection(section: Section, id: string): Promise<string> {
   for (const para of (section.intro ?? '').split(/\n\s*\n/).filter((p) => p.trim())) {
     parts.push(`<p class="intro">${escapeKeepingWords(para.trim())}</p>`);
   }
+  if (section.tiles?.length) parts.push(renderTiles(section.tiles));
   if (section.chart) {
     const svg = await renderChartSvg(section.chart, { idPrefix: `chart-${id}-` });
     parts.push(`<figure class="chart">\n${svg}\n</figure>`);

@@ -30,6 +30,8 @@ export interface Section {
   table?: ReportTable;
   /** Fold the table into a closed <details> with this summary (long per-period tables under a trend chart). */
   foldTable?: string;
+  /** Headline tiles of this section (the overview's marketing, sales and executive views). */
+  tiles?: HeadlineTile[];
 }
 
 /** A date or timestamp as given (ISO text is shown as is), or a Date shown in UTC. */
@@ -66,10 +68,13 @@ export interface HeadlineTile {
   /** What it is measured against: "benchmark 30–50%", "target 4 business hours". */
   target?: string;
   /** Where the value sits against the target; absent when there is nothing to compare. */
-  status?: 'good' | 'warn' | 'bad' | 'none';
+  status?: 'good' | 'warn' | 'bad' | 'none' | 'unavailable';
   statusText?: string;
   /** The definition: shown below the value and as the tile's tooltip. */
   definition: string;
+  /** A relative link to the report page that explains the number (the overview's tiles). */
+  href?: string;
+  hrefLabel?: string;
 }
 
 export interface ReportDocument {

@@ -90,6 +90,9 @@ describe('build on the sample data', () => {
     expect(index.runs[0].cells[0].deltaText).toBe('±0.0 pp'); // same data twice
     const html = readFileSync(join(ws.out, 'index.html'), 'utf8');
     expect(html).toContain('href="2026-11-01/funnel.html"');
+    // the overview is the first link of every run, and of the newest run's line
+    expect(index.runs[0].links.map((l: { label: string }) => l.label).slice(0, 2)).toEqual(['overview', 'funnel']);
+    expect(html.match(/<a href="([^"]+)"/)?.[1]).toBe('latest/overview.html');
     expect(html).not.toContain(ws.root); // no absolute path of this machine
     expect(existsSync(join(ws.out, '.revops-build.lock'))).toBe(false);
   });

@@ -1,0 +1,110 @@
+/**
+ * The revenue overview: the dashboard's numbers taken from the reports that explain them (funnel,
+ * speed-to-lead, SLA), grouped into the marketing, sales and executive views. Pure: no query of its
+ * own, so a tile can never disagree with the report it links to. Velocity and coverage need the
+ * pipeline report; until it exists they are placeholders, never invented numbers.
+ */
+import type { FunnelReport } from './funnel.js';
+import { wilson95 } from './wilson.js';
+import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
+import { funnelBenchmarks, slaComplianceGoal, speedToLeadIdealMinutes } from '../reports/benchmarks.js';
+
+/** A range with open ends as null: [low, high] in the tile's unit. */
+export interface OverviewBenchmark { low: number | null; high: number | null; unit: 'ratio' | 'minutes'; text: string }
+
+export type OverviewStatus = 'below' | 'within' | 'above' | 'no-benchmark' | 'no-data' | 'not-available';
+
+export interface OverviewTile {
+  id: string;
+  label: string;
+  /** full double precision: a ratio 0–1, or minutes */
+  value: number | null;
+  /** the denominator (or the instances a median is over) */
+  n: number | null;
+  ci95: [number, number] | null;
+  benchmark: OverviewBenchmark | null;
+  status: OverviewStatus;
+  /** the report page that explains the number, relative to the overview */
+  link: string | null;
+}
+
+export interface OverviewReport {
+  report: 'overview';
+  asOf: string;
+  window: { from: string; to: string };
+  sections: { name: 'marketing' | 'sales' | 'executive'; tiles: OverviewTile[] }[];
+  warnings: string[];
+}
+
+/** The report pages tiles link to: the names under which demo and build write them. */
+export const overviewLinks = { funnel: 'funnel.html', speedToLead: 'speed-to-lead.html', sla: 'sla.html', pipeline: null } as const;
+
+/** Where a value sits against a range with open ends. */
+export function positionIn(value: number | null, b: OverviewBenchmark | null): OverviewStatus {
+  if (value === null || !Number.isFinite(value)) return 'no-data';
+  if (!b) return 'no-benchmark';
+  if (b.low !== null && value < b.low) return 'below';
+  if (b.high !== null && value > b.high) return 'above';
+  return 'within';
+}
+
+const tile = (t: Omit<OverviewTile, 'status'>): OverviewTile => ({ ...t, status: positionIn(t.value, t.benchmark) });
+
+/** A stage-to-stage rate: the funnel's own conversion for adjacent stages (as its headline tiles). */
+function funnelRate(report: FunnelReport, key: string): OverviewTile {
+  const b = funnelBenchmarks.find((x) => x.key === key)!;
+  const benchmark: OverviewBenchmark = { low: b.low, high: b.high, unit: 'ratio', text: `${Math.round(b.low * 100)}–${Math.round(b.high * 100)}%` };
+  const i = report.stages.findIndex((s) => s.stage === b.from);
+  const j = report.stages.findIndex((s) => s.stage === b.to);
+  const from = report.stages[i];
+  const to = report.stages[j];
+  if (!from || !to || j <= i) return tile({ id: key, label: b.label, value: null, n: null, ci95: null, benchmark, link: overviewLinks.funnel });
+  const adjacent = j === i + 1;
+  const n = adjacent && to.matured ? to.matured.eligible : from.reached;
+  const converted = adjacent && to.matured ? to.matured.converted : to.reached;
+  const value = adjacent ? to.conversionFromPrevious : n > 0 ? converted / n : null;
+  return tile({ id: key, label: b.label, value, n, ci95: adjacent ? to.ci95 : wilson95(converted, n), benchmark, link: overviewLinks.funnel });
+}
+
+/** Lead → Customer: the share of the cohort that closed won; no benchmark range in the seed. */
+function leadToCustomer(report: FunnelReport): OverviewTile {
+  const top = report.stages[0];
+  const last = report.stages.find((s) => s.stage === 'customer');
+  const n = top?.reached ?? null;
+  const value = top && last ? last.conversionFromTop : null;
+  const ci95 = top && last && n ? wilson95(last.reached, n) : null;
+  return tile({ id: 'lead-to-customer', label: `${top?.label ?? 'Lead'} → Customer`, value, n, ci95, benchmark: null, link: overviewLinks.funnel });
+}
+
+const placeholder = (id: string, label: string): OverviewTile =>
+  ({ id, label, value: null, n: null, ci95: null, benchmark: null, status: 'not-available', link: overviewLinks.pipeline });
+
+export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewReport {
+  const firstSla = sla.slas[0];
+  const speedTile = tile({
+    id: 'speed-to-lead', label: 'Speed-to-lead (median, business)', value: speed.overall.medianBusinessMinutes, n: speed.overall.touched, ci95: null,
+    benchmark: { low: null, high: speedToLeadIdealMinutes, unit: 'minutes', text: `< ${speedToLeadIdealMinutes} min ideal` }, link: overviewLinks.speedToLead,
+  });
+  const compliance = firstSla
+    ? tile({
+        id: 'sla-compliance', label: `SLA compliance (${firstSla.label})`, value: firstSla.compliance, n: firstSla.met + firstSla.breached, ci95: firstSla.ci95,
+        benchmark: { low: slaComplianceGoal, high: null, unit: 'ratio', text: `≥ ${Math.round(slaComplianceGoal * 100)}% goal` }, link: overviewLinks.sla,
+      })
+    : null;
+  return {
+    report: 'overview',
+    asOf: funnel.asOf,
+    window: funnel.window,
+    sections: [
+      { name: 'marketing', tiles: [funnelRate(funnel, 'lead-to-mql'), funnelRate(funnel, 'mql-to-sql')] },
+      { name: 'sales', tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), placeholder('velocity', 'Pipeline velocity')] },
+      { name: 'executive', tiles: [leadToCustomer(funnel), ...(compliance ? [compliance] : []), placeholder('coverage', 'Pipeline coverage')] },
+    ],
+    // each source report's caveats, once, said with the report they come from
+    warnings: [...new Set([
+      ...funnel.warnings.map((w) => `funnel: ${w}`),
+      ...speed.warnings.map((w) => `speed-to-lead: ${w}`),
+      ...sla.warnings.map((w) => `sla: ${w}`),
+    ])],
+  };
+}
