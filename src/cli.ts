@@ -30,7 +30,7 @@ function buildProgram(): Command {
       'revops-report sla --since 30d --format html --out reports/',
     )}
 Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run.
-Every command takes --help. Definitions of every number: docs/metrics.md.`)
+Every command takes --help. Definitions of every number: docs/metrics.md; the default stages, SLAs and scoring templates: docs/defaults.md.`)
     .exitOverride();
   const dbOption = () => new Option('--db <path>', 'warehouse file (default: $REVOPS_DB or ./revops.duckdb)');
   const configOption = () => new Option('--config <file>', 'config file (default: ./revops.config.json when present)');
@@ -150,7 +150,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md.`)
   const scoring = program.command('scoring').description('lead-scoring models: templates, scores as of a date, backtests');
   scoring
     .command('init')
-    .description('write a starting scoring model from a template (DOMAIN.md point values)')
+    .description('write a starting scoring model from a template (point values: docs/defaults.md)')
     .addOption(new Option('--template <name>', 'plg (ACV $500–5K), enterprise ($50K+), midmarket ($5K–25K)').choices(['plg', 'enterprise', 'midmarket']).makeOptionMandatory())
     .option('--out <file>', 'write the model here instead of printing it')
     .option('--force', 'overwrite --out if it exists')

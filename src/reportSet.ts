@@ -54,6 +54,13 @@ interface ReportDefinition {
   make(wh: Warehouse, config: Config, options: ReportSetOptions): Promise<MadeReport>;
 }
 
+/** The report set's backtest: the PLG template against it with an MQL threshold 15 points higher. */
+export function backtestModels() {
+  const current = templates.plg;
+  const candidate = { ...templates.plg, name: `${templates.plg.name} (stricter)`, version: `${templates.plg.version}-strict`, threshold: templates.plg.threshold + 15 };
+  return { current, candidate };
+}
+
 export const reportDefinitions: ReportDefinition[] = [
   {
     // First: the one page a reader opens first, each tile linking to the report below that explains it.
@@ -91,8 +98,7 @@ export const reportDefinitions: ReportDefinition[] = [
     // The PLG template against a stricter candidate: what raising the MQL threshold would do.
     name: 'scoring-backtest',
     async make(wh, _config, options) {
-      const current = templates.plg;
-      const candidate = { ...templates.plg, name: `${templates.plg.name} (stricter)`, version: `${templates.plg.version}-strict`, threshold: templates.plg.threshold + 15 };
+      const { current, candidate } = backtestModels();
       const spec = backtestSpec({ asOf: options.asOf, decision: 'created+7d', target: 'sql', horizon: '90d' });
       const report = await runBacktest(wh, spec, { current, candidate });
       report.decisionRecordPath = 'decision-record.json';

@@ -72,7 +72,8 @@ registerView<DemoResult>('demo', (result) =>
     'Reports:',
     ...result.reports.map((r) => `  ${r.name.padEnd(16)} ${r.html}`),
     '',
-    `Open a report in a browser, or query the warehouse: revops-report funnel --db ${result.warehouse} --as-of 2026-11-01`,
+    'Open a report in a browser. To make each one again (or change a flag and compare):',
+    ...result.commands.flatMap((c) => [`  # ${c.makes === 'warehouse' ? 'the warehouse (the demo made it already)' : c.makes}`, `  ${c.command}`]),
   ].join('\n'),
 );
 

@@ -26,7 +26,8 @@ function indexRun(dir: string, run: string, manifest: BuildManifest | null, curr
   const headline = Object.assign({}, ...(manifest?.reports ?? []).map((r) => r.headline)) as Record<string, number | null>;
   let status: IndexRun['status'] = manifest?.status ?? 'interrupted';
   if (status === 'running' && run !== currentRun) status = 'interrupted';
-  const note = manifest?.error?.message ?? (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : notLoadedNote(manifest));
+  const nothingNew = manifest?.nothingNew ?? null;
+  const note = manifest?.error?.message ?? (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : joinNotes(nothingNew, notLoadedNote(manifest)));
   return {
     run,
     status,
@@ -36,8 +37,11 @@ function indexRun(dir: string, run: string, manifest: BuildManifest | null, curr
     headline,
     links: runLinks(dir, run, manifest),
     note,
+    nothingNew,
   };
 }
+
+const joinNotes = (...notes: (string | null)[]) => notes.filter((n) => n !== null).join('. ') || null;
 
 /** Inbox files a run left for later, named briefly (the manifest has every reason). */
 function notLoadedNote(manifest: BuildManifest | null): string | null {

@@ -1,6 +1,7 @@
 /**
  * What a build says while it runs. On a terminal: a progress line on stderr. Under a scheduler
- * (no terminal): nothing unless asked, so cron mails only failures. `--log-format json`: one JSON
+ * (no terminal): nothing unless asked, so cron mails only failures (and nights with nothing new,
+ * said by src/commands/build.ts). `--log-format json`: one JSON
  * object per line on stdout ({time, level, event, message, ...}) for journald, Loki or a log file.
  */
 import { safeJson, terminalCell, terminalText } from '../terminal.js';

@@ -50,6 +50,8 @@ export interface BuildManifest {
   rejected: { rows: number; read: number; rate: number | null; sample: { file: string; line: number | null; reason: string }[] };
   /** inbox files left for a later run (still arriving, empty, links out of the inbox), with the reason */
   notLoaded: { file: string; reason: string }[];
+  /** why the run loaded no new rows (no inbox, an empty inbox, every export already loaded), else null */
+  nothingNew: string | null;
   dataFreshness: string | null;
   reports: ManifestReport[];
   files: ManifestFile[];

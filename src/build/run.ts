@@ -19,6 +19,7 @@ import { checkRejectRate, checkStaleness, failedChecksMessage } from './checks.j
 import { writeBuildIndex } from './indexFile.js';
 import { defaultSettleSeconds } from './inboxFiles.js';
 import { loadInbox } from './inputs.js';
+import { nothingNewNote } from './nothingNew.js';
 import { publishLatest, readLatest, recoverLatest } from './latest.js';
 import { acquireBuildLock } from './lock.js';
 import type { BuildLog } from './log.js';
@@ -87,7 +88,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     manifest = {
       manifestVersion: 1, run, status: 'running', asOf: options.asOf.toISOString(), startedAt: new Date().toISOString(), finishedAt: null,
       tool: { name: 'revops-report', version, node: process.version }, models: await modelVersions(),
-      inputs: [], rejected: { rows: 0, read: 0, rate: null, sample: [] }, notLoaded: [], dataFreshness: null, reports: [], files: [],
+      inputs: [], rejected: { rows: 0, read: 0, rate: null, sample: [] }, notLoaded: [], nothingNew: null, dataFreshness: null, reports: [], files: [],
       timings, checks: [], warnings, error: null,
     };
     await writeManifest(manifest);
@@ -103,7 +104,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
         manifest.checks = loaded.refused.checks;
         throw new UserError(`${loaded.refused.error.message.replace(/\.$/, '')}. Run ${run} wrote no reports; latest/ is unchanged.`, 3);
       }
-    } else warnings.push('no inbox configured (--inbox or "inbox" in the config): built from the warehouse as it is');
+    }
+    manifest.nothingNew = nothingNewNote(options.inbox, manifest.inputs, manifest.notLoaded.length);
+    if (manifest.nothingNew) log.warn('nothing-new', manifest.nothingNew, { run });
     manifest.dataFreshness = await dataFreshness(warehouse, options.asOf);
     const made = await lap('reportsMs', () => writeRunReports(warehouse, options.config, {
       runDir, asOf: manifest!.asOf, since: options.since, reports: options.reports, exports: options.exports, log,

@@ -32,6 +32,8 @@ export interface BuildCommandOptions {
   logFormat?: string;
   /** whether stderr is a terminal (default: process.stderr.isTTY) */
   tty?: boolean;
+  /** where the text log's lines go (default: process.stderr); tests pass their own */
+  stderr?: (text: string) => void;
 }
 
 export type { BuildResult } from '../build/run.js';
@@ -70,7 +72,8 @@ export async function build(options: BuildCommandOptions): Promise<BuildResult> 
   const exports: ExportFormat[] = options.export !== undefined ? parseExportFormats(options.export) : [...settings.export];
   const reports = resolveReports(options.reports ? options.reports.split(',') : settings.reports);
   const inbox = options.inbox ? resolve(options.inbox) : (config.inbox ?? null);
-  return runBuild({
+  const tty = options.tty ?? Boolean(process.stderr.isTTY);
+  const result = await runBuild({
     out: resolve(options.out),
     config,
     inbox,
@@ -84,6 +87,10 @@ export async function build(options: BuildCommandOptions): Promise<BuildResult> 
     maxRejectRate: parseRate(options.maxRejectRate, '--max-reject-rate') ?? settings.maxRejectRate,
     maxStaleness,
     settleSeconds: wholeSeconds(options.settleSeconds, '--settle-seconds') ?? settings.settleSeconds,
-    log: createBuildLog({ format: logFormat, tty: options.tty ?? Boolean(process.stderr.isTTY) }),
+    log: createBuildLog({ format: logFormat, tty, ...(options.stderr ? { stderr: options.stderr } : {}) }),
   });
+  // said off a terminal too (a terminal already showed it as a warning): the cron log must tell a
+  // night with nothing new from a night whose numbers simply did not change
+  if (result.manifest.nothingNew && logFormat === 'text' && !tty) (options.stderr ?? ((t: string) => void process.stderr.write(t)))(`build: ${result.manifest.nothingNew}\n`);
+  return result;
 }

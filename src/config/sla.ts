@@ -62,7 +62,7 @@ export type SlaDefinitionInput = z.input<typeof slaDefinitionSchema>;
 export type SlaDefinitionConfig = z.output<typeof slaDefinitionSchema>;
 export type SlaTarget = z.output<typeof targetSchema>;
 
-/** The handoff SLAs of ../shared/DOMAIN.md. */
+/** The handoff SLAs of the RevOps playbook (docs/defaults.md lists them). */
 export const defaultSlas: SlaDefinitionInput[] = [
   {
     name: 'first_touch', label: 'MQL → first touch',

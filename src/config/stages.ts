@@ -1,5 +1,5 @@
 /**
- * The default lifecycle: the seven stages of the RevOps framework (../shared/DOMAIN.md) and the
+ * The default lifecycle: the seven stages of the RevOps framework (docs/defaults.md) and the
  * CRM values that mean each one. Raw values are matched after `normalizeStageValue`, so HubSpot's
  * internal `marketingqualifiedlead` and its label "Marketing Qualified Lead" are the same key.
  */

@@ -23,6 +23,8 @@ export interface IndexRun {
   /** relative links: each report's page, then the manifest */
   links: IndexLink[];
   note: string | null;
+  /** the run loaded no new rows: why (manifest.nothingNew) */
+  nothingNew?: string | null;
 }
 
 export interface HeadlineCell { value: number | null; text: string; delta: number | null; deltaText: string }

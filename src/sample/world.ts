@@ -13,7 +13,7 @@ export const SAMPLE_FORMATS: readonly SampleFormat[] = ['hubspot', 'salesforce',
 export type StageId =
   | 'subscriber' | 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'evangelist' | 'recycled' | 'disqualified';
 
-/** Rejection codes from DOMAIN.md; FIT-02 and QUAL-03 archive, the rest recycle. */
+/** Rejection codes of the playbook (docs/defaults.md, "Reason codes"); FIT-02 and QUAL-03 archive, the rest recycle. */
 export type ReasonCode = 'FIT-01' | 'FIT-02' | 'FIT-03' | 'ENG-01' | 'ENG-02' | 'QUAL-01' | 'QUAL-02' | 'QUAL-03';
 
 /** Who made a change: decides HubSpot's history Source and Salesforce's CreatedById. */

@@ -1,6 +1,6 @@
 /**
  * The three `scoring init --template` starting points, with the point values, fit/engagement
- * balance and MQL thresholds of the template models in DOMAIN.md ("Lead scoring").
+ * balance and MQL thresholds of the playbook's template models (docs/defaults.md lists them).
  */
 import type { ScoringModel } from './model.js';
 import {

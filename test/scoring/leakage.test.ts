@@ -1,5 +1,5 @@
 /**
- * THE leakage test (DOMAIN.md, backtest method): a lead worth 20 points at its qualification
+ * THE leakage test (docs/scoring-backtest.md, the method): a lead worth 20 points at its qualification
  * review earns +20 onboarding and +25 teammate-invite after becoming a customer. Today's record
  * scores 65 and clears a 60 threshold; the honest score at the decision is 20.
  */

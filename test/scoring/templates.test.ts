@@ -1,5 +1,5 @@
 /**
- * The three template models: they validate, carry DOMAIN.md's points and thresholds, and score
+ * The three template models: they validate, carry the points and thresholds of docs/defaults.md, and score
  * realistic leads end to end. `scoring init` writes them without clobbering a file.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -17,14 +17,14 @@ const pointsOf = (m: ScoringModel) =>
   Object.fromEntries([...m.fit, ...m.engagement, ...m.negative].map((r) => [r.id, r.points]));
 
 describe('template models', () => {
-  it('validate through scoring init, with DOMAIN.md thresholds and weights', async () => {
+  it('validate through scoring init, with the thresholds and weights of docs/defaults.md', async () => {
     const parsed = await Promise.all(templateNames.map(async (t) => parseScoringModel(JSON.parse((await scoringInit({ template: t })).text))));
     expect(parsed.map((m) => [m.threshold, m.weights?.fit, m.weights?.engagement])).toEqual([
       [60, 0.3, 0.7], [75, 0.6, 0.4], [65, 0.5, 0.5],
     ]);
   });
 
-  it('carry DOMAIN.md point values', () => {
+  it('carry the point values of docs/defaults.md', () => {
     expect(pointsOf(templates.plg)).toEqual({
       'size-10-500': 15, 'target-industry': 10, 'manager-or-above': 10, 'complementary-tool': 10,
       'created-account': 15, 'completed-onboarding': 20, 'core-feature-3x': 25, 'invited-teammate': 25,
