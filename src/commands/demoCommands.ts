@@ -35,6 +35,7 @@ export function demoCommands(s: DemoSetup): DemoCommand[] {
   const report = ['--since', s.since, ...common, '--format', 'html', '--out', s.out];
   return [
     { makes: 'warehouse', command: line(['load', s.sampleData, '--db', s.warehouse, '--config', s.config, '--snapshot-at', s.asOf]) },
+    { makes: 'overview', command: line(['overview', ...report]) },
     { makes: 'funnel', command: line(['funnel', '--by', 'source', '--interval', 'month', ...report]) },
     { makes: 'speed-to-lead', command: line(['speed-to-lead', ...report]) },
     { makes: 'sla', command: line(['sla', ...report]) },

@@ -42,6 +42,7 @@ describe('demo', () => {
     const page = `--since 1y ${common} --format html --out ${out}`;
     expect(result.commands).toEqual([
       { makes: 'warehouse', command: `revops-report load ${packageRoot}/sample-data --db ${db} --config ${out}/revops.config.json --snapshot-at 2026-11-01T00:00:00Z` },
+      { makes: 'overview', command: `revops-report overview ${page}` },
       { makes: 'funnel', command: `revops-report funnel --by source --interval month ${page}` },
       { makes: 'speed-to-lead', command: `revops-report speed-to-lead ${page}` },
       { makes: 'sla', command: `revops-report sla ${page}` },
@@ -64,7 +65,7 @@ describe('demo', () => {
   });
 
   it('each printed command writes the same page the demo wrote', async () => {
-    const pages = ['funnel', 'speed-to-lead', 'sla', 'scoring-backtest'].map((name) => join(out, `${name}.html`));
+    const pages = ['overview', 'funnel', 'speed-to-lead', 'sla', 'scoring-backtest'].map((name) => join(out, `${name}.html`));
     const before = pages.map((p) => readFileSync(p, 'utf8'));
     const record = readFileSync(join(out, 'decision-record.json'), 'utf8');
     for (const { makes, command } of result.commands.slice(1)) {
