@@ -213,7 +213,7 @@ export async function checkSlaFloor(db: string, report: SlaReport): Promise<stri
   // (the report lists them by SLA and start: compare them by lateness)
   const reportLate = report.breaches.map((b) => b.minutesLate ?? Number.NEGATIVE_INFINITY).sort((x, y) => y - x);
   compare('listed breaches', reportLate.length, floorLate.length);
-  floorLate.forEach((late, i) => compare(`listed breach ${i + 1} minutes late`, reportLate[i], late, 0));
+  for (const [i, late] of floorLate.entries()) compare(`listed breach ${i + 1} minutes late`, reportLate[i], late, 0);
   return diffs;
 }
 

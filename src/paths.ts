@@ -7,7 +7,7 @@ function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('revops-report: package.json not found above ' + dir);
+    if (parent === dir) throw new Error(`revops-report: package.json not found above ${dir}`);
     dir = parent;
   }
   return dir;

@@ -11,7 +11,10 @@ const file = (over: Partial<FileSummary>): FileSummary => ({
 
 function printed(files: FileSummary[]): string {
   let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
   printResult({ files, unknownStageValues: [], warnings: [] }, 'table', 'load');
   return out;
 }

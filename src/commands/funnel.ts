@@ -8,7 +8,7 @@ import { toCsv } from '../reports/escape.js';
 import { renderTextTable } from '../reports/format.js';
 import { funnelReportDocument, funnelTable, funnelTableRows } from '../reports/funnelReport.js';
 import { generatedBy } from '../version.js';
-import { type ReportOutputs } from './emit.js';
+import type { ReportOutputs } from './emit.js';
 import type { ReportCommandOptions } from './options.js';
 import { withExistingWarehouse } from './warehouse.js';
 

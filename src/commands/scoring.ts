@@ -39,7 +39,7 @@ export async function scoringInit(options: ScoringInitOptions): Promise<ScoringI
   if (!isTemplateName(template)) {
     throw usageError(`unknown scoring template "${template}"; choose one of ${templateNames.join(', ')}`);
   }
-  const text = JSON.stringify(templates[template], null, 2) + '\n';
+  const text = `${JSON.stringify(templates[template], null, 2)}\n`;
   if (!options.out) return { template, text, writtenTo: null };
   if (existsSync(options.out) && !options.force) {
     throw usageError(`${options.out} already exists; pass --force to overwrite it`);

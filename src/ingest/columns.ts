@@ -111,6 +111,6 @@ export function columnAccount(header: string[], res: ColumnResolution): { used: 
     h.trim() === '' ? `(column ${i + 1}, no name)` : counts.get(headerKey(h))! > 1 ? `${h} (column ${i + 1})` : h;
   const used: string[] = [];
   const ignored: string[] = [];
-  header.forEach((h, i) => (read.has(rawColumn(i)) ? used : ignored).push(label(h, i)));
+  for (const [i, h] of header.entries()) (read.has(rawColumn(i)) ? used : ignored).push(label(h, i));
   return { used, ignored };
 }

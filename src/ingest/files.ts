@@ -1,5 +1,5 @@
 /** Expands FILE|DIR arguments into the export files to load, in a stable order. */
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataError } from '../errors.js';
@@ -36,7 +36,7 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
   const skipped: string[] = [];
   for (const path of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch {

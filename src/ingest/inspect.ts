@@ -3,6 +3,7 @@
  * delimiter, header, stray NULs and how it ends (content.ts reads the bytes). Decides only what
  * must be known up front; the rows themselves are parsed in DuckDB.
  */
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { dataError } from '../errors.js';
@@ -124,7 +125,7 @@ export async function inspectFile(path: string): Promise<FileInspection> {
 
 /** The file's size; a path that is not a readable regular file (a folder, a pipe, a broken link) is the user's to fix. */
 async function regularFileSize(path: string): Promise<number> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (error) {

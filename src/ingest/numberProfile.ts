@@ -27,6 +27,6 @@ export async function profileNumbers(
   const row = (await wh.one<Record<string, NumberProfile>>(
     `select ${selects.join(', ')} from (select ${readings.join(', ')} from (select ${inner.join(', ')} from raw_rows))`,
   ))!;
-  columns.forEach((c, i) => formats.set(c.column, decideNumberFormat(c.header, row[`n${i}`]!)));
+  for (const [i, c] of columns.entries()) formats.set(c.column, decideNumberFormat(c.header, row[`n${i}`]!));
   return formats;
 }

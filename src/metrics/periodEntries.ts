@@ -7,6 +7,7 @@ import { qb } from '../db/kysely.js';
 import type { ReportWindow } from './window.js';
 
 export function periodEntriesQuery(window: ReportWindow, stages: string[]) {
+  // biome-ignore lint/complexity/useMathMinMax: Dates, and Math.min would make a number of them
   const end = window.to < window.asOf ? window.to : window.asOf;
   return qb
     .selectFrom('cfg_stages as s')

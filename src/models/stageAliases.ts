@@ -23,11 +23,11 @@ export function stageAliasRows(config: Config): StageAlias[] {
   config.stages.forEach((s, i) => {
     add(s.id, s.id, i + 1, 'stage');
     add(s.label, s.id, i + 1, 'stage');
-    s.aliases.forEach((a) => add(a, s.id, i + 1, 'stage'));
+    for (const a of s.aliases) add(a, s.id, i + 1, 'stage');
   });
   for (const [state, aliases] of Object.entries(config.exitStates)) {
     add(state, state, null, 'exit');
-    aliases.forEach((a) => add(a, state, null, 'exit'));
+    for (const a of aliases) add(a, state, null, 'exit');
   }
   return [...rows.values()];
 }

@@ -126,7 +126,7 @@ export function backtestReportDocument(report: BacktestReport, generatedBy = 're
   ];
   return {
     title: 'Scoring backtest',
-    subtitle: report.models.map(modelLabel).join(' vs ') + ` vs ${baselineLabel.toLowerCase()}`,
+    subtitle: `${report.models.map(modelLabel).join(' vs ')} vs ${baselineLabel.toLowerCase()}`,
     meta: {
       asOf: new Date(report.asOf),
       ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),

@@ -58,8 +58,8 @@ function cellText(value: unknown): string {
 export function safeCsvCell(value: unknown): string {
   let text = cellText(value);
   const first = text.charAt(0);
-  if (formulaTriggers.has(first) && !plainNegativeNumber.test(text)) text = "'" + text;
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  if (formulaTriggers.has(first) && !plainNegativeNumber.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV column: a row key, optionally with the header label to print for it. */
@@ -71,5 +71,5 @@ export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<strin
   const labels = columns.map((c) => (typeof c === 'string' ? c : c.label));
   const lines = [labels.map(safeCsvCell).join(',')];
   for (const row of rows) lines.push(keys.map((k) => safeCsvCell(row[k])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -98,7 +98,7 @@ export function localHour(zone: string, utcMs: number): number {
   return new Date(utcMs + zoneOffset(zone, utcMs)).getUTCHours();
 }
 
-const pad = (n: number) => (n < 10 ? '0' + n : String(n));
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 // Day and time-of-day texts are cached: toISOString per row is a hot spot at benchmark sizes.
 const dayTexts = new Map<number, string>();
@@ -108,7 +108,10 @@ let timeTexts: string[] | undefined;
 export function isoSeconds(ms: number): string {
   const day = Math.floor(ms / DAY);
   let dayText = dayTexts.get(day);
-  if (dayText === undefined) dayTexts.set(day, (dayText = new Date(day * DAY).toISOString().slice(0, 11)));
+  if (dayText === undefined) {
+    dayText = new Date(day * DAY).toISOString().slice(0, 11);
+    dayTexts.set(day, dayText);
+  }
   if (!timeTexts) {
     timeTexts = new Array<string>(86_400);
     for (let t = 0; t < 86_400; t++) timeTexts[t] = `${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}Z`;

@@ -103,12 +103,12 @@ export class CsvSink {
       if (i > 0) out += ',';
       out += this.cell(fields[i] as string);
     }
-    return out + '\n';
+    return `${out}\n`;
   }
 
   private cell(value: string): string {
     // RFC 4180: quote when needed (or always, for Salesforce Data Export), double inner quotes
-    if (this.quoteAll || needsQuotes(value)) return '"' + value.replace(/"/g, '""') + '"';
+    if (this.quoteAll || needsQuotes(value)) return `"${value.replace(/"/g, '""')}"`;
     return value;
   }
 }

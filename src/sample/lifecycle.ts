@@ -35,7 +35,11 @@ export function simulateLifecycle(rng: Random, input: LifecycleInput): Lifecycle
   const q = 0.55 * input.fit + 0.45 * input.intent;
   const stages: StageEvent[] = [];
   // Adds while still before as-of; returns false once the story has reached "today".
-  const add = (event: StageEvent) => (event.at < asOf ? (stages.push(event), true) : false);
+  const add = (event: StageEvent) => {
+    if (event.at >= asOf) return false;
+    stages.push(event);
+    return true;
+  };
 
   let at = input.createdAt;
   if (input.startsAsSubscriber) {

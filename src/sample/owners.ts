@@ -44,7 +44,7 @@ const SEEDS: RepSeed[] = [
 
 const toRep = (seed: RepSeed, i: number): Rep => ({
   ...seed,
-  email: seed.name.toLowerCase().replace(/ /g, '.') + '@example-saas.com',
+  email: `${seed.name.toLowerCase().replace(/ /g, '.')}@example-saas.com`,
   salesforceId: `0058d00000${String(i + 1).padStart(5, '0')}AAA`,
 });
 

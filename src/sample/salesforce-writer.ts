@@ -105,7 +105,7 @@ export class SalesforceWriter implements FormatWriter {
       'New Business', deal.lossReason ?? '']);
     const step = (name: string, probability: number, at: number) => this.opportunityHistory.row([sfId('008', ++this.oppHistoryCount, 'AAW'),
       oppId, name, String(deal.amount), closeDate, String(probability), isoMillis(at), deal.owner.salesforceId]);
-    deal.steps.forEach((at, i) => step(OPP_STAGES[i]!, PROBABILITY[i]!, at));
+    for (const [i, at] of deal.steps.entries()) step(OPP_STAGES[i]!, PROBABILITY[i]!, at);
     if (closed) step(stage, deal.won ? 100 : 0, deal.closedAt!);
   }
 }

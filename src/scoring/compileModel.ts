@@ -58,7 +58,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
     dimension, dim_order: dimOrder[dimension], ord, id, points,
   });
 
-  model.fit.forEach((r, i) => fieldRules.push({ ...base('fit', i, r.id, r.points), ...compileTest(r.condition), field: r.field.toLowerCase() }));
+  for (const [i, r] of model.fit.entries()) fieldRules.push({ ...base('fit', i, r.id, r.points), ...compileTest(r.condition), field: r.field.toLowerCase() });
   model.engagement.forEach((r, i) => {
     const { min: _min, max: _max, ...detail } = compileTest(r.detail);
     eventRules.push({

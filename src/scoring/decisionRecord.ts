@@ -23,7 +23,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function modelContentHash(model: ScoringModel): string {
-  return 'sha256:' + createHash('sha256').update(canonicalJson(model)).digest('hex');
+  return `sha256:${createHash('sha256').update(canonicalJson(model)).digest('hex')}`;
 }
 
 export interface DecisionRecord {
@@ -71,6 +71,6 @@ export function decisionRecordPath(out: string): string {
 export async function writeDecisionRecord(report: BacktestReport, out: string): Promise<string> {
   const path = decisionRecordPath(out);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(decisionRecord(report), null, 2) + '\n', 'utf8');
+  await writeFile(path, `${JSON.stringify(decisionRecord(report), null, 2)}\n`, 'utf8');
   return path;
 }

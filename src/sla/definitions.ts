@@ -49,7 +49,7 @@ export function resolveSlas(config: Config): SlaDefinition[] {
   if (config.slas.length > 1024) throw usageError('at most 1024 SLAs can be measured together');
   return config.slas.map((sla) => {
     if (sla.start.kind === 'stage') check(sla.name, sla.start.stage);
-    if (sla.end.kind === 'stage') sla.end.stages.forEach((stage) => check(sla.name, stage));
+    if (sla.end.kind === 'stage') for (const stage of sla.end.stages) check(sla.name, stage);
     const { minutes, clock } = targetOf(sla.target);
     return { name: sla.name, label: sla.label ?? sla.name, config: sla, targetMinutes: minutes, clock };
   });

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildCommandOptions } from '../../src/commands/build.js';
-import { UserError } from '../../src/errors.js';
+import type { UserError } from '../../src/errors.js';
 import { lifecycleDir, snapshot, workspace, writeFile, type Workspace } from './workspace.js';
 
 const run = (ws: Workspace, extra: Partial<BuildCommandOptions> = {}) =>

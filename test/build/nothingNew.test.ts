@@ -77,7 +77,10 @@ describe('build with nothing new', () => {
     const stdout: string[] = [];
     const stderr: string[] = [];
     const orig = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => (stdout.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      stdout.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
     try {
       await build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-04-01', reports: 'funnel', tty: false, logFormat: 'json', stderr: (t) => stderr.push(t) });
     } finally {

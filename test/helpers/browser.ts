@@ -77,6 +77,7 @@ export async function openInChromium(htmlPath: string, options: OpenOptions = {}
       screenshot: async (path) => {
         await page.screenshot({ path, fullPage: true });
       },
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (innerText), not the markup's text
       text: () => page.locator('body').innerText(),
       page,
       close: () => browser.close(),

@@ -193,14 +193,14 @@ describe('dates and zones', () => {
 
   hostileCase('dates and zones', 'naive values of several files are summed in one note; a zoned file is left out of it', async () => {
     const dir = caseDir();
-    const contacts = writeInput('hubspot-contacts.csv', [...hubspotContactsUi, ''].join('\n'), dir);
-    const report = writeInput('leads_report.csv', [
+    writeInput('hubspot-contacts.csv', [...hubspotContactsUi, ''].join('\n'), dir);
+    writeInput('leads_report.csv', [
       '"Lead ID","Company / Account","Lead Status","Create Date"',
       '"00Q5g00000AbCd1","Acme","Open - Not Contacted","3/5/2024 2:22 PM"', // en_US running user
       '"00Q5g00000AbCd2","Globex","Open - Not Contacted","3/15/2024 9:05 AM"', // 15 > 12 second: month first
       '',
     ].join('\r\n'), dir);
-    const exact = writeInput('Lead.csv', ['Id,Company,Status,CreatedDate', '00Q5g00000AbCd3XYZ,Initech,Open,2024-03-05T14:22:10.000Z', ''].join('\n'), dir);
+    writeInput('Lead.csv', ['Id,Company,Status,CreatedDate', '00Q5g00000AbCd3XYZ,Initech,Open,2024-03-05T14:22:10.000Z', ''].join('\n'), dir);
     const { wh, summary } = await expectLoaded([dir]);
     expect(summary.files.map((f) => f.zone?.naiveValues ?? 0)).toEqual([7, 0, 2]); // files in name order
     expect(summary.zoneNote).toBe(

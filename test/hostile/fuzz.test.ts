@@ -28,7 +28,7 @@ const sampleRoot = fileURLToPath(new URL('../../sample-data/', import.meta.url))
 const samples = ['canonical', 'hubspot', 'salesforce'].flatMap((dir) =>
   readdirSync(join(sampleRoot, dir)).filter((f) => f.endsWith('.csv')).sort().map((f) => {
     const lines = readFileSync(join(sampleRoot, dir, f), 'utf8').split('\n');
-    return { name: `${dir}/${f}`, file: f, text: lines.slice(0, maxLines).join('\n') + '\n' };
+    return { name: `${dir}/${f}`, file: f, text: `${lines.slice(0, maxLines).join('\n')}\n` };
   }),
 );
 

@@ -13,7 +13,7 @@ import { expectLoaded, expectLoadError, hostileCase, rejectReasons, writeInput }
 /** A canonical opportunities.csv with one amount per row, ids OPP-1, OPP-2, … */
 function amounts(values: string[], delimiter = ','): string {
   const quote = (v: string) => (v.includes(delimiter) || v.includes('"') ? `"${v.replaceAll('"', '""')}"` : v);
-  return [`opportunity_id${delimiter}amount`, ...values.map((v, i) => `OPP-${i + 1}${delimiter}${quote(v)}`)].join('\n') + '\n';
+  return `${[`opportunity_id${delimiter}amount`, ...values.map((v, i) => `OPP-${i + 1}${delimiter}${quote(v)}`)].join('\n')}\n`;
 }
 
 async function loadedAmounts(wh: Warehouse): Promise<Record<string, number | null>> {
@@ -139,13 +139,13 @@ describe('hostile: numbers', () => {
 
 describe('hostile: a German Excel export', () => {
   hostileCase('delimiters and locales', 'sep=;, dotted dates, decimal-comma amounts and WAHR/FALSCH in one file', async () => {
-    const csv = [
+    const csv = `${[
       'sep=;',
       'opportunity_id;name;amount;close_date;is_won',
       'OPP-1;Brandt Metallbau;1.234,56;31.12.2024;WAHR',
       'OPP-2;"Meyer; Partner";48.000,00;15.01.2025;FALSCH',
       'OPP-3;Weiß & Söhne;(250,00);02.02.2025;',
-    ].join('\r\n') + '\r\n';
+    ].join('\r\n')}\r\n`;
     const { wh, summary } = await expectLoaded([writeInput('opportunities.csv', csv)]);
     expect(summary.files[0]).toMatchObject({ read: 3, loaded: 3, rejected: 0 });
     const rows = await wh.all(`select opportunity_id, amount, strftime(close_date, '%Y-%m-%d') as close_date, is_won from opportunities order by 1`);
@@ -159,7 +159,7 @@ describe('hostile: a German Excel export', () => {
 
 describe('hostile: booleans', () => {
   const wonValues = (values: string[]) =>
-    ['opportunity_id,is_won', ...values.map((v, i) => `OPP-${String(i + 1).padStart(2, '0')},${v}`)].join('\n') + '\n';
+    `${['opportunity_id,is_won', ...values.map((v, i) => `OPP-${String(i + 1).padStart(2, '0')},${v}`)].join('\n')}\n`;
 
   hostileCase('numbers and booleans', 'localised booleans: WAHR/FALSCH, VRAI/FAUX, SÍ/NO, JA/NEE, 1/0, yes/no', async () => {
     const values = ['WAHR', 'FALSCH', 'VRAI', 'FAUX', 'SÍ', 'NO', 'JA', 'NEE', '1', '0', 'yes', 'no', 'Sì', 'Nein', 'oui', 'non'];
@@ -179,12 +179,12 @@ describe('hostile: booleans', () => {
   });
 
   hostileCase('numbers and booleans', 'a German Salesforce export: IsDeleted=WAHR is not loaded, IsWon=WAHR is won', async () => {
-    const csv = [
+    const csv = `${[
       'Id,Name,StageName,CloseDate,Amount,IsClosed,IsWon,IsDeleted',
       '0068d00000Op001,Won deal,Closed Won,2024-03-29,48000,WAHR,WAHR,FALSCH',
       '0068d00000Op002,Open deal,Prospecting,2024-05-31,9500,FALSCH,FALSCH,FALSCH',
       '0068d00000Op003,Deleted deal,Closed Won,2024-04-02,1200,WAHR,WAHR,WAHR',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     const { wh, summary } = await expectLoaded([writeInput('Opportunity.csv', csv)]);
     expect(summary.files[0]).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
     const rows = await wh.all<{ name: string; is_won: boolean; is_closed: boolean }>(`select name, is_won, is_closed from opportunities order by name`);
@@ -196,7 +196,7 @@ describe('hostile: booleans', () => {
   });
 
   hostileCase('numbers and booleans', 'an unknown IsDeleted value rejects the row rather than loading a maybe-deleted lead', async () => {
-    const csv = ['Id,Name,StageName,CloseDate,IsDeleted', '0068d00000Op001,Deal,Prospecting,2024-03-29,gelöscht'].join('\n') + '\n';
+    const csv = `${['Id,Name,StageName,CloseDate,IsDeleted', '0068d00000Op001,Deal,Prospecting,2024-03-29,gelöscht'].join('\n')}\n`;
     const { wh, summary } = await expectLoaded([writeInput('Opportunity.csv', csv)]);
     expect(summary.files[0]).toMatchObject({ read: 1, loaded: 0, rejected: 1 });
     expect((await rejectReasons(wh))[0]!.reason).toBe('not a true/false value in "IsDeleted": gelöscht');

@@ -150,7 +150,7 @@ describe('hostile: runs and commands', () => {
   hostileCase('concurrency', 'a build failing --max-reject-rate commits nothing: the next night reads the file again and fails again', async () => {
     const ws = workspace(lifecycleDir);
     writeFile(join(ws.inbox, 'late-leads.csv'), [
-      leadsHeader, 'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar', ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
+      leadsHeader, 'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar', ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar', undefined
     , ''].join('\n'));
     const first = await failure(runBuild(ws, { maxRejectRate: '2%' }));
     expect(first.exitCode).toBe(3);

@@ -109,7 +109,10 @@ describe('loader shortcuts', () => {
     // and 2,000 random strings over a small alphabet that includes the edge characters
     const alphabet = [' ', 'a', 'N', 'u', 'l', 'n', 'o', 'e', '0', 'A', '\u00a0', 'é', '\\'];
     let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     for (let i = 0; i < 2000; i++) values.push(Array.from({ length: Math.floor(next() * 7) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
     const differing = await wh.all<{ x: string }>(
       `select x from (select unnest($values::varchar[]) as x) where ${clean('x')} is distinct from ${fullClean('x')}`,

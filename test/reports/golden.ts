@@ -31,4 +31,4 @@ export function expectGolden(name: string, actual: string): void {
 }
 
 /** A chart spec as stored in goldens: stable key order as built, two-space indent, final newline. */
-export const specJson = (spec: unknown): string => JSON.stringify(spec, null, 2) + '\n';
+export const specJson = (spec: unknown): string => `${JSON.stringify(spec, null, 2)}\n`;

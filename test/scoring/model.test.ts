@@ -74,7 +74,7 @@ describe('loadScoringModel', () => {
 describe('scoringModelJsonSchema', () => {
   it('matches the committed docs/scoring-model.schema.json', () => {
     const committed = fileURLToPath(new URL('../../docs/scoring-model.schema.json', import.meta.url));
-    const generated = JSON.stringify(scoringModelJsonSchema(), null, 2) + '\n';
+    const generated = `${JSON.stringify(scoringModelJsonSchema(), null, 2)}\n`;
     const current = existsSync(committed) ? readFileSync(committed, 'utf8') : '';
     // On a mismatch outside CI, write the new schema beside it for review (rename to accept).
     if (current !== generated && process.env.CI !== 'true') writeFileSync(`${committed}-changed`, generated);
