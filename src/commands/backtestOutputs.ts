@@ -12,13 +12,13 @@ export function backtestOutputs(report: BacktestReport): ReportOutputs {
     json: report,
     document: () => backtestReportDocument(report, generatedBy),
     csv: () => backtestSweepCsv(report),
-    table: () =>
+    table: (width) =>
       [
         `Scoring backtest · decision ${report.decision} · target ${report.target} within ${report.horizon} · as of ${report.asOf}`,
         report.zoneAssumption ?? '',
         `Split: development before ${report.split.holdoutFrom} (embargo ${report.split.embargo}), holdout after; ` +
           `${report.cohort.eligible} eligible, ${report.cohort.unresolved} unresolved, ${report.cohort.embargoed} embargoed`,
-        renderTextTable(summaryColumns, summaryRows(report)),
+        renderTextTable(summaryColumns, summaryRows(report), width),
         report.decisionRecordPath ? `Decision record: ${report.decisionRecordPath}` : '',
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
       ].filter(Boolean).join('\n\n'),

@@ -3,6 +3,7 @@
  * points the report charts. Pure functions over a BacktestReport.
  */
 import { toCsv, type CsvColumn } from '../reports/escape.js';
+import { pct, pct1 } from '../reports/format.js';
 import type { TableColumn } from '../reports/types.js';
 import type { BacktestModelResult, BacktestReport, Interval, Partition, PartitionMetrics } from './backtestTypes.js';
 
@@ -11,27 +12,29 @@ export const baselineLabel = 'Actual MQL routing';
 /** For table rows, where the full name is in the header: "Candidate (≥ 75)". */
 export const shortLabel = (m: BacktestModelResult) => `${m.role === 'current' ? 'Current' : 'Candidate'} (≥ ${m.threshold})`;
 
-const pctText = (x: number) => `${(100 * x).toFixed(0)}%`;
+// rounded once from the exact rate, by the same helpers as every other table
+const pctText = (x: number) => pct(x);
 export const intervalText = (i: Interval, asPercent = true) =>
   i === null ? null : asPercent ? `${pctText(i[0])}–${pctText(i[1])}` : `${i[0].toFixed(2)}–${i[1].toFixed(2)}`;
 
 /** "20.0% (4%–62%)": the rate and how far it could be off. */
 const withInterval = (value: number | null, interval: Interval) =>
-  value === null ? null : `${(100 * value).toFixed(1)}% (${intervalText(interval)})`;
+  value === null ? null : `${pct1(value)} (${intervalText(interval)})`;
 
 export const summaryColumns: TableColumn[] = [
-  { key: 'rule', label: 'Rule' },
+  // priority: on a narrow terminal the lowest goes first; rule, workload, precision, recall and the verdict stay
+  { key: 'rule', label: 'Rule', abbreviate: true },
   { key: 'partition', label: 'Partition' },
-  { key: 'resolved', label: 'Resolved', format: 'int' },
-  { key: 'positives', label: 'Wins', format: 'int' },
-  { key: 'flagged', label: 'Flagged', format: 'int' },
+  { key: 'resolved', label: 'Resolved', format: 'int', priority: 3 },
+  { key: 'positives', label: 'Wins', format: 'int', priority: 4 },
+  { key: 'flagged', label: 'Flagged', format: 'int', priority: 5 },
   { key: 'workload', label: 'Workload', format: 'pct1' },
   { key: 'precision', label: 'Precision (95% CI)', align: 'right' },
   { key: 'recall', label: 'Recall (95% CI)', align: 'right' },
-  { key: 'falsePositives', label: 'False pos.', format: 'int' },
-  { key: 'missedWins', label: 'Missed wins', format: 'int' },
-  { key: 'lift', label: 'Lift', align: 'right' },
-  { key: 'auc', label: 'AUC', align: 'right' },
+  { key: 'falsePositives', label: 'False pos.', format: 'int', priority: 1 },
+  { key: 'missedWins', label: 'Missed wins', format: 'int', priority: 2 },
+  { key: 'lift', label: 'Lift', align: 'right', priority: 6 },
+  { key: 'auc', label: 'AUC', align: 'right', priority: 7 },
   { key: 'verdict', label: 'Verdict' },
 ];
 
