@@ -6,7 +6,7 @@
  */
 import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
-import { ciText, pct1, renderTextTable } from '../reports/format.js';
+import { ciText, missing, pct1, renderTextTable } from '../reports/format.js';
 import { funnelTable } from '../reports/funnelReport.js';
 import type { TableColumn } from '../reports/types.js';
 
@@ -23,7 +23,7 @@ function stepCell(stages: readonly FunnelStage[], i: number): string {
   const from = stages[i - 1];
   if (!to || !from) return '';
   const of = to.matured ? to.matured.eligible : from.reached;
-  return `${pct1(to.conversionFromPrevious)} of ${of}`;
+  return of === 0 ? missing : `${pct1(to.conversionFromPrevious)} of ${of}`;
 }
 
 function stepCells(stages: readonly FunnelStage[]): Record<string, string> {

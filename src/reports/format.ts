@@ -160,7 +160,7 @@ const gap = 2;
  * An aligned plain-text table for the terminal: header, dashed rule, one line per row. Cells hold
  * CRM text: each goes through the terminal-safe formatter, so it stays one line and moves nothing.
  * With a width (the terminal's columns), a wider table first loses its lowest-priority columns,
- * then has long text cut with "…"; a line under it names what was left out and that --wide
+ * then, with none left to lose, has long text cut with "…"; a line under it names what was left out and that --wide
  * shows all. Without a width every column is shown whole.
  */
 export function renderTextTable(columns: readonly TableColumn[], rows: readonly Record<string, unknown>[], width?: number): string {
@@ -172,14 +172,14 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
     const least = c.abbreviate ? Math.min(natural, Math.max(len(label), minAbbreviated)) : natural;
     return { column: c, label, cells, width: natural, least, align: columnAlign(c, rows) };
   });
-  const total = (cols: typeof all, key: 'width' | 'least') => cols.reduce((sum, c) => sum + c[key], 0) + gap * Math.max(0, cols.length - 1);
+  const total = (cols: typeof all, key: 'width') => cols.reduce((sum, c) => sum + c[key], 0) + gap * Math.max(0, cols.length - 1);
   let shown = all;
   const dropped: string[] = [];
   if (width !== undefined) {
-    // drop by priority until the table fits with its long text cut as far as allowed
+    // drop by priority until the table fits whole: a name cut short is worse than a column gone
     const order = all.filter((c) => c.column.priority !== undefined).sort((a, b) => a.column.priority! - b.column.priority!);
     for (const candidate of order) {
-      if (total(shown, 'least') <= width) break;
+      if (total(shown, 'width') <= width) break;
       shown = shown.filter((c) => c !== candidate);
       dropped.push(candidate.label || candidate.column.key);
     }
@@ -207,7 +207,8 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
   const rule = shown.map((c) => '-'.repeat(c.width)).join(' '.repeat(gap));
   const body = rows.map((_, r) => line(shown.map((c) => c.cells[r] ?? '')));
   const cut = shown.some((c) => c.width < Math.max(len(c.label), ...c.cells.map(len)));
-  const notes = [dropped.length ? `left out ${dropped.join(', ')}` : '', cut ? 'long text cut with …' : ''].filter(Boolean);
-  const note = notes.length ? [`(${notes.join('; ')} to fit ${width} columns: --wide shows all)`] : [];
+  // short, so the note itself fits: the columns it names are the ones to look for with --wide
+  const notes = [dropped.length ? `left out: ${dropped.join(', ')}` : '', cut ? 'long text cut with …' : ''].filter(Boolean);
+  const note = notes.length ? [`(${notes.join('; ')}; --wide shows all)`] : [];
   return [header, rule, ...body, ...note].join('\n');
 }
