@@ -209,6 +209,20 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
   const cut = shown.some((c) => c.width < Math.max(len(c.label), ...c.cells.map(len)));
   // short, so the note itself fits: the columns it names are the ones to look for with --wide
   const notes = [dropped.length ? `left out: ${dropped.join(', ')}` : '', cut ? 'long text cut with …' : ''].filter(Boolean);
-  const note = notes.length ? [`(${notes.join('; ')}; --wide shows all)`] : [];
+  const note = notes.length ? wrap(`(${notes.join('; ')}; --wide shows all)`, width ?? Infinity) : [];
   return [header, rule, ...body, ...note].join('\n');
+}
+
+/** Words onto lines of at most `width` characters (a word longer than that keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && [...next].length > width) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  return current ? [...lines, current] : lines;
 }
