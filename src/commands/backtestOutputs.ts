@@ -1,10 +1,13 @@
 /** How the scoring backtest reads in each output format (see emit.ts). */
-import { renderTextTable } from '../reports/format.js';
+import { forTerminal, renderTextTable } from '../reports/format.js';
 import { backtestReportDocument } from '../reports/backtestReport.js';
 import { backtestSweepCsv, summaryColumns, summaryRows } from '../scoring/backtestOutput.js';
 import type { BacktestReport } from '../scoring/backtestTypes.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
+
+/** On a narrow terminal the lowest goes first; rule, partition, workload, precision, recall and the verdict stay. */
+const summaryPriorities: Record<string, number> = { falsePositives: 1, missedWins: 2, resolved: 3, positives: 4, flagged: 5, lift: 6, auc: 7 };
 
 export function backtestOutputs(report: BacktestReport): ReportOutputs {
   return {
@@ -18,7 +21,7 @@ export function backtestOutputs(report: BacktestReport): ReportOutputs {
         report.zoneAssumption ?? '',
         `Split: development before ${report.split.holdoutFrom} (embargo ${report.split.embargo}), holdout after; ` +
           `${report.cohort.eligible} eligible, ${report.cohort.unresolved} unresolved, ${report.cohort.embargoed} embargoed`,
-        renderTextTable(summaryColumns, summaryRows(report), width),
+        renderTextTable(forTerminal(summaryColumns, summaryPriorities, ['rule']), summaryRows(report), width),
         report.decisionRecordPath ? `Decision record: ${report.decisionRecordPath}` : '',
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
       ].filter(Boolean).join('\n\n'),

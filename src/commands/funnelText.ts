@@ -6,9 +6,14 @@
  */
 import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
-import { ciText, missing, pct1, renderTextTable } from '../reports/format.js';
+import { ciText, forTerminal, missing, pct1, renderTextTable } from '../reports/format.js';
 import { funnelTable } from '../reports/funnelReport.js';
 import type { TableColumn } from '../reports/types.js';
+
+/** On a narrow terminal the lowest goes first; stage, reached and conversion from previous always stay. */
+const stagePriorities: Record<string, number> = {
+  impliedBySkip: 1, reentries: 2, p90DaysFromPrevious: 3, open: 4, medianDaysFromPrevious: 5, immature: 6, ci: 7, conversionFromTop: 8,
+};
 
 /** The steps of a funnel as columns: "MQL → SQL", the first step kept longest on a narrow terminal. */
 function stepColumns(stages: readonly FunnelStage[]): TableColumn[] {
@@ -61,7 +66,7 @@ const cumulativeCi = (stages: readonly FunnelStage[]) => wilson95(stages[stages.
 export function funnelText(report: FunnelReport, width?: number, by = 'group'): string {
   const head = `Funnel · cohort: first ${report.stages[0]?.label} entry ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf} · skipped stages: ${report.skipped}`;
   const table = funnelTable(report.stages, report.maturedWindowDays !== null);
-  const parts = [head, renderTextTable(table.columns, table.rows, width)];
+  const parts = [head, renderTextTable(forTerminal(table.columns, stagePriorities, ['label']), table.rows, width)];
   if (report.trend.length) parts.push(trendText(report, width));
   if (report.groups.length) parts.push(groupsText(report, by, width));
   parts.push(`Period view (all stage entries in the window): ${report.period.map((p) => `${p.stage} ${p.entries}`).join(', ')}`);

@@ -152,6 +152,18 @@ export function columnAlign(column: TableColumn, rows: readonly Record<string, u
   return present.length > 0 && present.every((v) => typeof v === 'number' || typeof v === 'bigint') ? 'right' : 'left';
 }
 
+/**
+ * A shared table's columns with their terminal fitting (priorities, abbreviable text), so the
+ * HTML document of the same table stays as it is: `priorities` by column key, lowest dropped first.
+ */
+export function forTerminal(columns: readonly TableColumn[], priorities: Record<string, number>, abbreviate: readonly string[] = []): TableColumn[] {
+  return columns.map((c) => ({
+    ...c,
+    ...(priorities[c.key] !== undefined ? { priority: priorities[c.key] } : {}),
+    ...(abbreviate.includes(c.key) ? { abbreviate: true } : {}),
+  }));
+}
+
 /** Text cells of an abbreviable column are cut to no fewer than this many characters. */
 const minAbbreviated = 12;
 const gap = 2;

@@ -19,18 +19,17 @@ export const funnelDefinitions = [
   { term: 'Period view', text: 'All stage entries dated inside the window, whoever made them: what CRM funnel widgets show. Not a conversion measure.' },
 ];
 
-// priority: on a narrow terminal the lowest goes first (the counts and conversions always stay)
 const stageColumns: TableColumn[] = [
-  { key: 'label', label: 'Stage', abbreviate: true },
+  { key: 'label', label: 'Stage' },
   { key: 'reached', label: 'Reached', format: 'int' },
   { key: 'conversionFromPrevious', label: 'From previous', format: 'pct1' },
-  { key: 'ci', label: '95% interval', priority: 7 },
-  { key: 'conversionFromTop', label: 'From top', format: 'pct1', priority: 8 },
-  { key: 'medianDaysFromPrevious', label: 'Median days', format: 'days', priority: 5 },
-  { key: 'p90DaysFromPrevious', label: 'P90 days', format: 'days', priority: 3 },
-  { key: 'open', label: 'Open', format: 'int', priority: 4 },
-  { key: 'impliedBySkip', label: 'Implied by skip', format: 'int', priority: 1 },
-  { key: 'reentries', label: 'Re-entries', format: 'int', priority: 2 },
+  { key: 'ci', label: '95% interval' },
+  { key: 'conversionFromTop', label: 'From top', format: 'pct1' },
+  { key: 'medianDaysFromPrevious', label: 'Median days', format: 'days' },
+  { key: 'p90DaysFromPrevious', label: 'P90 days', format: 'days' },
+  { key: 'open', label: 'Open', format: 'int' },
+  { key: 'impliedBySkip', label: 'Implied by skip', format: 'int' },
+  { key: 'reentries', label: 'Re-entries', format: 'int' },
 ];
 
 
@@ -40,7 +39,7 @@ export function funnelTableRows(stages: FunnelStage[]) {
 
 export function funnelTable(stages: FunnelStage[], matured: boolean) {
   const columns = matured
-    ? [...stageColumns, { key: 'immature', label: 'Immature', format: 'int' as const, priority: 6 }]
+    ? [...stageColumns, { key: 'immature', label: 'Immature', format: 'int' as const }]
     : stageColumns;
   return { columns, rows: funnelTableRows(stages).map((r) => ({ ...r, immature: r.matured?.immature ?? null })) };
 }

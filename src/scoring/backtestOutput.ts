@@ -22,19 +22,18 @@ const withInterval = (value: number | null, interval: Interval) =>
   value === null ? null : `${pct1(value)} (${intervalText(interval)})`;
 
 export const summaryColumns: TableColumn[] = [
-  // priority: on a narrow terminal the lowest goes first; rule, workload, precision, recall and the verdict stay
-  { key: 'rule', label: 'Rule', abbreviate: true },
+  { key: 'rule', label: 'Rule' },
   { key: 'partition', label: 'Partition' },
-  { key: 'resolved', label: 'Resolved', format: 'int', priority: 3 },
-  { key: 'positives', label: 'Wins', format: 'int', priority: 4 },
-  { key: 'flagged', label: 'Flagged', format: 'int', priority: 5 },
+  { key: 'resolved', label: 'Resolved', format: 'int' },
+  { key: 'positives', label: 'Wins', format: 'int' },
+  { key: 'flagged', label: 'Flagged', format: 'int' },
   { key: 'workload', label: 'Workload', format: 'pct1' },
   { key: 'precision', label: 'Precision (95% CI)', align: 'right' },
   { key: 'recall', label: 'Recall (95% CI)', align: 'right' },
-  { key: 'falsePositives', label: 'False pos.', format: 'int', priority: 1 },
-  { key: 'missedWins', label: 'Missed wins', format: 'int', priority: 2 },
-  { key: 'lift', label: 'Lift', align: 'right', priority: 6 },
-  { key: 'auc', label: 'AUC', align: 'right', priority: 7 },
+  { key: 'falsePositives', label: 'False pos.', format: 'int' },
+  { key: 'missedWins', label: 'Missed wins', format: 'int' },
+  { key: 'lift', label: 'Lift', align: 'right' },
+  { key: 'auc', label: 'AUC', align: 'right' },
   { key: 'verdict', label: 'Verdict' },
 ];
 
