@@ -216,7 +216,7 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
       .join(' '.repeat(gap))
       .trimEnd();
   const header = line(shown.map((c) => c.label));
-  const rule = shown.map((c) => '-'.repeat(c.width)).join(' '.repeat(gap));
+  const rule = shown.map((c) => '-'.repeat(c.width)).join(' '.repeat(gap)).trimEnd();
   const body = rows.map((_, r) => line(shown.map((c) => c.cells[r] ?? '')));
   const cut = shown.some((c) => c.width < Math.max(len(c.label), ...c.cells.map(len)));
   // short, so the note itself fits: the columns it names are the ones to look for with --wide

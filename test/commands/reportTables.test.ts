@@ -1,5 +1,8 @@
 /** The speed-to-lead, SLA and backtest tables on a terminal: percentages as the tiles say them, narrow widths kept readable. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FileSummary } from '../../src/ingest/load.js';
+import { printResult } from '../../src/output.js';
+import '../../src/views.js';
 import { backtestOutputs } from '../../src/commands/backtestOutputs.js';
 import { slaOutputs, speedToLeadOutputs } from '../../src/commands/slaOutputs.js';
 import { formatValue } from '../../src/reports/format.js';
@@ -72,5 +75,37 @@ describe('report tables on a terminal', () => {
     expect(text).toContain('Development (before the holdout)\nRule ');
     // whole with no width
     expect(backtestOutputs(report).table()).toMatch(/Flagged +Workload +Precision \(95% CI\) +Recall \(95% CI\) +False pos\. +Missed wins +Lift +AUC +Verdict/);
+  });
+});
+
+describe('load summary on a terminal', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
+
+  const file: FileSummary = {
+    path: 'exports/hubspot-contacts-2024-06-01-full-export.csv', detected: 'hubspot', object: 'leads', variant: 'hubspot_contacts', format: 'hubspot_contacts',
+    read: 1200, loaded: 1180, rejected: 20, duplicates: 0, encoding: 'utf-8', nulsDropped: 0, columnsUsed: ['Record ID'], columnsIgnored: [],
+  };
+  const printed = (wide?: boolean) => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    printResult({ files: [file], unknownStageValues: [], warnings: [] }, 'table', 'load', { wide });
+    return out.split('\n\n')[0]!.split('\n');
+  };
+
+  it('piped with COLUMNS=60 leaves out encoding and format, then cuts the file name', () => {
+    vi.stubEnv('COLUMNS', '60');
+    // whole: file 51, format 27, encoding 8, read 5, loaded 6, rejected 8, duplicates 10 (+ the empty note)
+    // without encoding and format: 51 + 5 + 6 + 8 + 10 + 0 (note) + 5 gaps of 2 = 90; the file name gives 30 (to 21)
+    expect(printed()).toEqual([
+      'file                    read  loaded  rejected  duplicates',
+      '---------------------  -----  ------  --------  ----------',
+      'exports/hubspot-cont…  1,200   1,180        20           0',
+      '(left out: encoding, format; long text cut with …; --wide',
+      'shows all)',
+    ]);
+    expect(printed(true)[0]).toMatch(/^file +format +encoding +read/);
   });
 });
