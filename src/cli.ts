@@ -49,13 +49,14 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--max-reject-rate <rate>', 'exit 3, loading nothing, when a file has more than this share of its rows rejected (0.05 or 5%; default 50%)')
     .option('--skip-unknown', 'skip (and list) files no known export format matches instead of failing the load')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .option('--wide', 'table: show every column, however wide the terminal')
     .addOption(dbOption())
     .addOption(configOption())
     .addHelpText('after', examples('revops-report load exports/hubspot-contacts-2024-06-01.csv', 'revops-report load sample-data/ --format json', 'revops-report load legacy.csv --mapping legacy-mapping.json --timezone Europe/Berlin'))
     .action(async (paths: string[], opts) => {
       const { load } = await import('./commands/load.js');
       const summary = await load({ paths, ...opts, progress });
-      printResult(summary, opts.format as OutputFormat, 'load');
+      printResult(summary, opts.format as OutputFormat, 'load', { wide: opts.wide });
       // said whether or not stderr is a terminal: a cron log must show the assumption too
       if (summary.zoneNote) process.stderr.write(`${summary.zoneNote}\n`);
       if (summary.files.some((f) => f.rejected > 0)) progress('Some rows were rejected: `revops-report rejects` lists them with their reasons.');
@@ -72,6 +73,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       .option('--as-of <date>', 'the report\'s "now" (default: now); makes a report reproducible')
       .addOption(new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
       .option('--out <path>', 'write to this file (html, parquet, arrow: a folder that receives the files)')
+      .option('--wide', 'table: show every column, however wide the terminal')
       .addOption(dbOption())
       .addOption(configOption());
 
@@ -91,7 +93,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .action(async (opts) => {
       const { funnel, funnelOutputs } = await import('./commands/funnel.js');
       const { emitReport } = await import('./commands/emit.js');
-      const written = await emitReport(opts.format, opts.out, funnelOutputs(await funnel(opts)));
+      const written = await emitReport(opts.format, opts.out, funnelOutputs(await funnel(opts), opts.by), { wide: opts.wide });
       if (written) progress(`wrote ${written}`);
     });
 
@@ -108,7 +110,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       const { speedToLeadOutputs } = await import('./commands/slaOutputs.js');
       const { emitReport } = await import('./commands/emit.js');
       const report = await speedToLead({ ...opts, out: undefined, format: undefined });
-      const written = await emitReport(opts.format, opts.out, speedToLeadOutputs(report));
+      const written = await emitReport(opts.format, opts.out, speedToLeadOutputs(report), { wide: opts.wide });
       if (written) progress(`wrote ${written}`);
     });
 
@@ -130,7 +132,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       const { slaOutputs } = await import('./commands/slaOutputs.js');
       const { emitReport } = await import('./commands/emit.js');
       const report = await sla({ ...opts, out: undefined, format: undefined });
-      const written = await emitReport(opts.format, opts.out, slaOutputs(report));
+      const written = await emitReport(opts.format, opts.out, slaOutputs(report), { wide: opts.wide });
       if (written) progress(`wrote ${written}`);
     });
 
@@ -190,6 +192,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--as-of <date>', 'the backtest\'s "now" (default: now)')
     .addOption(new Option('--format <format>', 'table (default on a terminal), json, csv (the threshold sweep), html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
     .option('--out <path>', 'write here (html, parquet, arrow: a folder); decision-record.json is written beside it')
+    .option('--wide', 'table: show every column, however wide the terminal')
     .addOption(dbOption())
     .addOption(configOption())
     .addHelpText('after', examples(
@@ -202,7 +205,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       const { backtestOutputs } = await import('./commands/backtestOutputs.js');
       const { emitReport } = await import('./commands/emit.js');
       const report = await scoringBacktest({ ...opts, modelPath: opts.model, comparePath: opts.compare });
-      const written = await emitReport(opts.format, opts.out, backtestOutputs(report));
+      const written = await emitReport(opts.format, opts.out, backtestOutputs(report), { wide: opts.wide });
       if (written) progress(`wrote ${written}`);
     });
 

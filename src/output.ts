@@ -4,26 +4,27 @@
  */
 import { renderTextTable } from './reports/format.js';
 import type { TableColumn } from './reports/types.js';
+import { tableWidth } from './tableWidth.js';
 import { safeJson, terminalCell, terminalText } from './terminal.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv' | 'html';
 
-type TableView = (result: never) => string;
+type TableView = (result: never, width?: number) => string;
 const views: Record<string, TableView> = {};
 
 /** Commands register how their result reads as text. */
-export function registerView<T>(kind: string, view: (result: T) => string): void {
+export function registerView<T>(kind: string, view: (result: T, width?: number) => string): void {
   views[kind] = view as TableView;
 }
 
-export function printResult(result: unknown, format: OutputFormat, kind: string): void {
+export function printResult(result: unknown, format: OutputFormat, kind: string, layout: { wide?: boolean } = {}): void {
   if (format === 'json') {
     process.stdout.write(`${safeJson(result, 2)}\n`);
     return;
   }
   const view = views[kind];
   // views build text from CRM values: the whole of it passes the terminal-safe formatter
-  process.stdout.write(`${terminalText(view ? view(result as never) : safeJson(result, 2))}\n`);
+  process.stdout.write(`${terminalText(view ? view(result as never, tableWidth(layout.wide)) : safeJson(result, 2))}\n`);
 }
 
 /** A titled block: a table, or a list of lines (each kept on its line), under a heading. */
@@ -32,4 +33,4 @@ export function textBlock(title: string, body: string | string[]): string {
   return `${title}\n${text}`;
 }
 
-export const table = (columns: TableColumn[], rows: Record<string, unknown>[]) => renderTextTable(columns, rows);
+export const table = (columns: TableColumn[], rows: Record<string, unknown>[], width?: number) => renderTextTable(columns, rows, width);

@@ -6,17 +6,19 @@ import type { LoadSummary } from './ingest/load.js';
 import { registerView, table, textBlock } from './output.js';
 import { terminalCell } from './terminal.js';
 
-registerView<LoadSummary>('load', (summary) => {
+registerView<LoadSummary>('load', (summary, width) => {
   const rows = summary.files.map((f) => ({ ...f, detected: `${f.format} (${f.object})`, note: f.skipped ?? '' }));
   const parts = [
     table(
       [
-        { key: 'path', label: 'file' }, { key: 'detected', label: 'format' }, { key: 'encoding', label: 'encoding' },
+        { key: 'path', label: 'file', abbreviate: true }, { key: 'detected', label: 'format', abbreviate: true, priority: 2 },
+        { key: 'encoding', label: 'encoding', priority: 1 },
         { key: 'read', label: 'read', format: 'int' }, { key: 'loaded', label: 'loaded', format: 'int' },
         { key: 'rejected', label: 'rejected', format: 'int' }, { key: 'duplicates', label: 'duplicates', format: 'int' },
-        { key: 'note', label: '' },
+        { key: 'note', label: '', abbreviate: true },
       ],
       rows,
+      width,
     ),
   ];
   const columns = columnLines(summary);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { writeAtomically } from '../atomicFile.js';
 import { usageError } from '../errors.js';
 import type { ReportDocument } from '../reports/types.js';
+import { tableWidth } from '../tableWidth.js';
 import { safeJson, terminalText } from '../terminal.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'html' | 'parquet' | 'arrow';
@@ -16,7 +17,8 @@ export const reportFormats: ReportFormat[] = ['table', 'json', 'csv', 'html', 'p
 export interface ReportOutputs {
   name: string;
   json: unknown;
-  table: () => string;
+  /** The terminal view, fitted to this many columns (none: every column whole). */
+  table: (width?: number) => string;
   csv: () => string;
   document: () => ReportDocument;
 }
@@ -24,12 +26,12 @@ export interface ReportOutputs {
 /** Table on a terminal, JSON when piped (schedulers read JSON). */
 export const defaultFormat = (): ReportFormat => (process.stdout.isTTY ? 'table' : 'json');
 
-export async function renderOutput(format: ReportFormat, outputs: ReportOutputs): Promise<string> {
+export async function renderOutput(format: ReportFormat, outputs: ReportOutputs, width?: number): Promise<string> {
   switch (format) {
     case 'json':
       return `${safeJson(outputs.json, 2)}\n`;
     case 'table':
-      return `${terminalText(outputs.table())}\n`;
+      return `${terminalText(outputs.table(width))}\n`;
     case 'csv':
       return outputs.csv();
     case 'html':
@@ -41,7 +43,7 @@ export async function renderOutput(format: ReportFormat, outputs: ReportOutputs)
 }
 
 /** Prints or writes the report; returns the path written, if any. */
-export async function emitReport(format: string | undefined, out: string | undefined, outputs: ReportOutputs): Promise<string | undefined> {
+export async function emitReport(format: string | undefined, out: string | undefined, outputs: ReportOutputs, layout: { wide?: boolean } = {}): Promise<string | undefined> {
   const chosen = (format ?? defaultFormat()) as ReportFormat;
   if (!reportFormats.includes(chosen)) throw usageError(`--format must be one of ${reportFormats.join(', ')}`);
   if (chosen === 'html' && !out) throw usageError('--format html needs --out FOLDER (the report is a file to open in a browser)');
@@ -54,7 +56,8 @@ export async function emitReport(format: string | undefined, out: string | undef
     const written = await writeReportTables(outputs.name, tables, chosen, out);
     return written.join(', ');
   }
-  const content = await renderOutput(chosen, outputs);
+  // a table written to a file keeps every column; one printed fits the terminal unless --wide
+  const content = await renderOutput(chosen, outputs, out ? undefined : tableWidth(layout.wide));
   if (!out) {
     // CSV is data when piped; on a terminal it is read, so its controls are shown escaped
     process.stdout.write(chosen === 'csv' && process.stdout.isTTY ? terminalText(content) : content);

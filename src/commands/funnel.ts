@@ -5,10 +5,10 @@ import { computeFunnel, type FunnelReport, type Interval, type SkippedMode } fro
 import { durationSeconds, resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { toCsv } from '../reports/escape.js';
-import { renderTextTable } from '../reports/format.js';
-import { funnelReportDocument, funnelTable, funnelTableRows } from '../reports/funnelReport.js';
+import { funnelReportDocument } from '../reports/funnelReport.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
+import { funnelText } from './funnelText.js';
 import type { ReportCommandOptions } from './options.js';
 import { withExistingWarehouse } from './warehouse.js';
 
@@ -66,11 +66,12 @@ export async function funnel(options: FunnelCommandOptions): Promise<FunnelRepor
   });
 }
 
-export function funnelOutputs(report: FunnelReport): ReportOutputs {
+/** `by` names the breakdown field in the terminal table's heading. */
+export function funnelOutputs(report: FunnelReport, by?: string): ReportOutputs {
   return {
     name: 'funnel',
     json: report,
-    table: () => funnelText(report),
+    table: (width) => funnelText(report, width, by?.trim().toLowerCase() || 'group'),
     csv: () => {
       const columns = ['group', 'stage', 'reached', 'conversionFromPrevious', 'ciLow', 'ciHigh', 'conversionFromTop', 'medianDaysFromPrevious', 'p90DaysFromPrevious', 'open', 'impliedBySkip', 'reentries', 'outOfOrder'];
       const flatten = (group: string, stages: FunnelReport['stages']) =>
@@ -79,18 +80,4 @@ export function funnelOutputs(report: FunnelReport): ReportOutputs {
     },
     document: () => funnelReportDocument(report, generatedBy),
   };
-}
-
-function funnelText(report: FunnelReport): string {
-  const head = `Funnel · cohort: first ${report.stages[0]?.label} entry ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf} · skipped stages: ${report.skipped}`;
-  const table = funnelTable(report.stages, report.maturedWindowDays !== null);
-  const parts = [head, renderTextTable(table.columns, table.rows)];
-  for (const group of report.groups) {
-    parts.push(`${group.key}\n${renderTextTable(table.columns.slice(0, 5), funnelTableRows(group.stages))}`);
-  }
-  parts.push(`Period view (all stage entries in the window): ${report.period.map((p) => `${p.stage} ${p.entries}`).join(', ')}`);
-  if (report.dataFreshness) parts.push(`Data freshness: newest record ${report.dataFreshness}`);
-  if (report.zoneAssumption) parts.splice(1, 0, report.zoneAssumption);
-  if (report.warnings.length) parts.push(`Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}`);
-  return parts.join('\n\n');
 }

@@ -26,25 +26,26 @@ export function speedToLeadOutputs(report: SpeedToLeadReport): ReportOutputs {
     document: () => speedToLeadReportDocument(report, generatedBy),
     csv: () => toCsv(['dimension', 'key', 'n', 'touched', 'medianMinutes', 'medianBusinessMinutes', 'p90BusinessMinutes', 'withinTarget'],
       [{ dimension: '(all)', key: '(all)', ...report.overall }, ...report.groups]),
-    table: () => {
+    table: (width) => {
       const o = report.overall;
       const stats = [
         { key: 'n', label: report.start === 'mql' ? 'MQLs' : 'starts', format: 'int' as const },
-        { key: 'touched', label: 'touched', format: 'int' as const },
-        { key: 'medianMinutes', label: 'median', format: 'minutes' as const },
+        { key: 'touched', label: 'touched', format: 'int' as const, priority: 2 },
+        { key: 'medianMinutes', label: 'median', format: 'minutes' as const, priority: 3 },
         { key: 'medianBusinessMinutes', label: 'median (business)', format: 'minutes' as const },
-        { key: 'p90BusinessMinutes', label: 'p90 (business)', format: 'minutes' as const },
+        { key: 'p90BusinessMinutes', label: 'p90 (business)', format: 'minutes' as const, priority: 1 },
         { key: 'withinTarget', label: `within ${report.sla.target}`, format: 'pct1' as const },
       ];
       return [
         header(`Speed-to-lead (${report.sla.name})`, report),
-        renderTextTable(stats, [o as unknown as Record<string, unknown>]),
-        renderTextTable([{ key: 'bucket', label: 'first touch' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'share', label: 'share', format: 'pct1' }], report.buckets),
+        renderTextTable(stats, [o as unknown as Record<string, unknown>], width),
+        renderTextTable([{ key: 'bucket', label: 'first touch' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'share', label: 'share', format: 'pct1' }], report.buckets, width),
         renderTextTable(
-          [{ key: 'bucket', label: 'response' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'converted', label: `reached ${report.conversionStage}`, format: 'int' }, { key: 'conversion', label: 'conversion', format: 'pct1' }, { key: 'ci', label: '95% interval' }],
+          [{ key: 'bucket', label: 'response' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'converted', label: `reached ${report.conversionStage}`, format: 'int' }, { key: 'conversion', label: 'conversion', format: 'pct1' }, { key: 'ci', label: '95% interval', priority: 1 }],
           report.conversionByBucket.map((b) => ({ ...b, ci: ciText(b.ci95) })),
+          width,
         ),
-        renderTextTable([{ key: 'dimension', label: 'by' }, { key: 'key', label: '' }, ...stats], report.groups as unknown as Record<string, unknown>[]),
+        renderTextTable([{ key: 'dimension', label: 'by' }, { key: 'key', label: '', abbreviate: true }, ...stats], report.groups as unknown as Record<string, unknown>[], width),
         warningsText(report.warnings),
       ].filter(Boolean).join('\n\n');
     },
@@ -61,16 +62,17 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
       if (report.breachCount > report.breaches.length) throw usageError(slaCsvNeedsWarehouse(report.breachCount));
       return breachesCsv(report);
     },
-    table: () =>
+    table: (width) =>
       [
         header('SLA compliance', report),
         renderTextTable(
           [
-            { key: 'label', label: 'SLA' }, { key: 'target', label: 'target' }, { key: 'eligible', label: 'eligible', format: 'int' },
-            { key: 'met', label: 'met', format: 'int' }, { key: 'breached', label: 'breached', format: 'int' }, { key: 'pending', label: 'pending', format: 'int' },
-            { key: 'compliance', label: 'compliance', format: 'pct1' }, { key: 'ci', label: '95% interval' },
+            { key: 'label', label: 'SLA', abbreviate: true }, { key: 'target', label: 'target', priority: 5 }, { key: 'eligible', label: 'eligible', format: 'int', priority: 3 },
+            { key: 'met', label: 'met', format: 'int', priority: 2 }, { key: 'breached', label: 'breached', format: 'int', priority: 6 }, { key: 'pending', label: 'pending', format: 'int', priority: 1 },
+            { key: 'compliance', label: 'compliance', format: 'pct1' }, { key: 'ci', label: '95% interval', priority: 4 },
           ],
           report.slas.map((s) => ({ ...s, ci: ciText(s.ci95) })),
+          width,
         ),
         `Leaks among ${report.leaks.mqls} MQLs: ${report.leaks.noOwner} with no owner, ${report.leaks.noTouch} never touched, ${report.leaks.noDisposition} with no disposition after the SLA.`,
         `${report.breachCount} breaches: --format csv --out breaches.csv lists them for follow-up.`,

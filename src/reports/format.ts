@@ -153,24 +153,88 @@ export function columnAlign(column: TableColumn, rows: readonly Record<string, u
 }
 
 /**
+ * A shared table's columns with their terminal fitting (priorities, abbreviable text), so the
+ * HTML document of the same table stays as it is: `priorities` by column key, lowest dropped first.
+ */
+export function forTerminal(columns: readonly TableColumn[], priorities: Record<string, number>, abbreviate: readonly string[] = []): TableColumn[] {
+  return columns.map((c) => ({
+    ...c,
+    ...(priorities[c.key] !== undefined ? { priority: priorities[c.key] } : {}),
+    ...(abbreviate.includes(c.key) ? { abbreviate: true } : {}),
+  }));
+}
+
+/** Text cells of an abbreviable column are cut to no fewer than this many characters. */
+const minAbbreviated = 12;
+const gap = 2;
+
+/**
  * An aligned plain-text table for the terminal: header, dashed rule, one line per row. Cells hold
  * CRM text: each goes through the terminal-safe formatter, so it stays one line and moves nothing.
+ * With a width (the terminal's columns), a wider table first loses its lowest-priority columns,
+ * then, with none left to lose, has long text cut with "…"; a line under it names what was left out and that --wide
+ * shows all. Without a width every column is shown whole.
  */
-export function renderTextTable(columns: readonly TableColumn[], rows: readonly Record<string, unknown>[]): string {
-  const cells = rows.map((row) => columns.map((c) => terminalCell(formatValue(row[c.key], c.format))));
-  const aligns = columns.map((c) => columnAlign(c, rows));
-  // Width in code points, so "—" and accented names count as one column each.
-  const len = (s: string) => [...s].length;
-  const widths = columns.map((c, i) => Math.max(len(terminalCell(c.label)), ...cells.map((r) => len(r[i] ?? ''))));
+export function renderTextTable(columns: readonly TableColumn[], rows: readonly Record<string, unknown>[], width?: number): string {
+  const len = (s: string) => [...s].length; // code points, so "—" and accented names count as one
+  const all = columns.map((c) => {
+    const label = terminalCell(c.label);
+    const cells = rows.map((row) => terminalCell(formatValue(row[c.key], c.format)));
+    const natural = Math.max(len(label), ...cells.map(len));
+    const least = c.abbreviate ? Math.min(natural, Math.max(len(label), minAbbreviated)) : natural;
+    return { column: c, label, cells, width: natural, least, align: columnAlign(c, rows) };
+  });
+  const total = (cols: typeof all, key: 'width') => cols.reduce((sum, c) => sum + c[key], 0) + gap * Math.max(0, cols.length - 1);
+  let shown = all;
+  const dropped: string[] = [];
+  if (width !== undefined) {
+    // drop by priority until the table fits whole: a name cut short is worse than a column gone
+    const order = all.filter((c) => c.column.priority !== undefined).sort((a, b) => a.column.priority! - b.column.priority!);
+    for (const candidate of order) {
+      if (total(shown, 'width') <= width) break;
+      shown = shown.filter((c) => c !== candidate);
+      dropped.push(candidate.label || candidate.column.key);
+    }
+    // then cut the widest abbreviable column a character at a time (a handful of columns, not rows)
+    let excess = total(shown, 'width') - width;
+    while (excess > 0) {
+      const widest = shown.filter((c) => c.width > c.least).sort((a, b) => b.width - a.width)[0];
+      if (!widest) break;
+      widest.width -= 1;
+      excess -= 1;
+    }
+  }
+  const fit = (text: string, w: number) => (len(text) > w ? `${[...text].slice(0, Math.max(0, w - 1)).join('')}…` : text);
   const line = (texts: string[]) =>
     texts
       .map((t, i) => {
-        const gap = ' '.repeat((widths[i] ?? 0) - len(t));
-        return aligns[i] === 'right' ? gap + t : t + gap;
+        const col = shown[i]!;
+        const cut = fit(t, col.width);
+        const pad = ' '.repeat(col.width - len(cut));
+        return col.align === 'right' ? pad + cut : cut + pad;
       })
-      .join('  ')
+      .join(' '.repeat(gap))
       .trimEnd();
-  const header = line(columns.map((c) => terminalCell(c.label)));
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [header, rule, ...cells.map(line)].join('\n');
+  const header = line(shown.map((c) => c.label));
+  const rule = shown.map((c) => '-'.repeat(c.width)).join(' '.repeat(gap)).trimEnd();
+  const body = rows.map((_, r) => line(shown.map((c) => c.cells[r] ?? '')));
+  const cut = shown.some((c) => c.width < Math.max(len(c.label), ...c.cells.map(len)));
+  // short, so the note itself fits: the columns it names are the ones to look for with --wide
+  const notes = [dropped.length ? `left out: ${dropped.join(', ')}` : '', cut ? 'long text cut with …' : ''].filter(Boolean);
+  const note = notes.length ? wrap(`(${notes.join('; ')}; --wide shows all)`, width ?? Infinity) : [];
+  return [header, rule, ...body, ...note].join('\n');
+}
+
+/** Words onto lines of at most `width` characters (a word longer than that keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && [...next].length > width) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  return current ? [...lines, current] : lines;
 }

@@ -14,7 +14,7 @@ const statsColumns: TableColumn[] = [
   { key: 'medianMinutes', label: 'Median (real)', format: 'minutes' },
   { key: 'medianBusinessMinutes', label: 'Median (business)', format: 'minutes' },
   { key: 'p90BusinessMinutes', label: 'p90 (business)', format: 'minutes' },
-  { key: 'withinTarget', label: 'Within target', format: 'pct' },
+  { key: 'withinTarget', label: 'Within target', format: 'pct1' }, // as the tile says it
 ];
 
 const dimensionLabels = { owner: 'Owner', team: 'Team', source: 'Source', by: 'Group' } as const;

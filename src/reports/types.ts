@@ -14,6 +14,13 @@ export interface TableColumn {
   /** Defaults to right for numeric formats (and number values), left otherwise. */
   align?: 'left' | 'right';
   format?: ColumnFormat;
+  /**
+   * Terminal only: a column that may be left out when the table is wider than the terminal.
+   * Lowest priority goes first; a column without one is always shown.
+   */
+  priority?: number;
+  /** Terminal only: long text in this column may be cut with "…" to fit the width. */
+  abbreviate?: boolean;
 }
 
 export interface ReportTable {

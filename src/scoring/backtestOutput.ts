@@ -3,6 +3,7 @@
  * points the report charts. Pure functions over a BacktestReport.
  */
 import { toCsv, type CsvColumn } from '../reports/escape.js';
+import { pct, pct1 } from '../reports/format.js';
 import type { TableColumn } from '../reports/types.js';
 import type { BacktestModelResult, BacktestReport, Interval, Partition, PartitionMetrics } from './backtestTypes.js';
 
@@ -11,13 +12,14 @@ export const baselineLabel = 'Actual MQL routing';
 /** For table rows, where the full name is in the header: "Candidate (≥ 75)". */
 export const shortLabel = (m: BacktestModelResult) => `${m.role === 'current' ? 'Current' : 'Candidate'} (≥ ${m.threshold})`;
 
-const pctText = (x: number) => `${(100 * x).toFixed(0)}%`;
+// rounded once from the exact rate, by the same helpers as every other table
+const pctText = (x: number) => pct(x);
 export const intervalText = (i: Interval, asPercent = true) =>
   i === null ? null : asPercent ? `${pctText(i[0])}–${pctText(i[1])}` : `${i[0].toFixed(2)}–${i[1].toFixed(2)}`;
 
 /** "20.0% (4%–62%)": the rate and how far it could be off. */
 const withInterval = (value: number | null, interval: Interval) =>
-  value === null ? null : `${(100 * value).toFixed(1)}% (${intervalText(interval)})`;
+  value === null ? null : `${pct1(value)} (${intervalText(interval)})`;
 
 export const summaryColumns: TableColumn[] = [
   { key: 'rule', label: 'Rule' },
