@@ -27,10 +27,13 @@ async function seed(wh: Warehouse, leads: number, events: number): Promise<void>
     union all select lead_id, 'mql', created_at + lag, 'canonical', 0 from bench_journeys where r < 30
     union all select lead_id, 'sql', created_at + lag * 2, 'canonical', 0 from bench_journeys where r < 12
     union all select lead_id, 'customer', created_at + lag * 5, 'canonical', 0 from bench_journeys where r < 4`);
-  await wh.run(`insert into engagement_events (lead_id, event_type, occurred_at, detail, load_id)
+  await wh.run(
+    `insert into engagement_events (lead_id, event_type, occurred_at, detail, load_id)
     select j.lead_id, ($types::varchar[])[(1 + hash(i, 't') % 8)::bigint], j.created_at + to_seconds((hash(i, 'o') % 10368000)::bigint - 432000),
            case when hash(i, 'd') % 4 = 0 then '/pricing' else '/blog/x' end, 0
-    from range(${events}) t(i) join bench_journeys j on j.lead_id = 'L' || (hash(i) % ${leads})`, { types });
+    from range(${events}) t(i) join bench_journeys j on j.lead_id = 'L' || (hash(i) % ${leads})`,
+    { types },
+  );
   await wh.run(`insert into field_history (lead_id, field, value, changed_at, load_id)
     select lead_id, 'industry', case when r < 50 then 'Software' else 'Retail' end, created_at, 0 from bench_journeys
     union all select lead_id, 'title', case when r % 3 = 0 then 'VP Growth' else 'Analyst' end, created_at, 0 from bench_journeys`);
@@ -43,7 +46,10 @@ export async function benchBacktest(leads = 200_000, events = 5_000_000) {
     await buildModels(wh, parseConfig({}), { force: true });
     const spec = backtestSpec({ decision: 'mql', target: 'customer', horizon: '90d', asOf: '2025-09-30' });
     const stricter = {
-      ...templates.plg, name: 'PLG stricter', version: '2', threshold: 75,
+      ...templates.plg,
+      name: 'PLG stricter',
+      version: '2',
+      threshold: 75,
       engagement: templates.plg.engagement.map((r) => (r.id === 'pricing-page' ? { ...r, points: 10 } : r)),
     };
     // untimed warm-up (allocator, first-query costs), so neither timing pays it

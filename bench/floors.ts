@@ -64,8 +64,17 @@ group by grouping sets ((stage, stage_order), (source, stage, stage_order), (per
 `;
 
 interface FloorRow {
-  by_source: boolean; by_period: boolean; source: string | null; period: string | null; stage: string;
-  reached: number; implied_by_skip: number; reentries: number; open: number; median_days: number | null; p90_days: number | null;
+  by_source: boolean;
+  by_period: boolean;
+  source: string | null;
+  period: string | null;
+  stage: string;
+  reached: number;
+  implied_by_skip: number;
+  reentries: number;
+  open: number;
+  median_days: number | null;
+  p90_days: number | null;
 }
 
 const days = (value: number | null) => (value === null ? null : Number(value.toFixed(3)));
@@ -80,9 +89,17 @@ export async function checkFunnelFloor(dbPath: string, report: FunnelReport): Pr
   const compare = (key: string, stages: FunnelStage[]) => {
     for (const [i, s] of stages.entries()) {
       const f = floor.get(`${key}|${s.stage}`);
-      const expected = f && [f.reached, f.implied_by_skip, f.reentries, i === 0 ? 0 : f.open, i === 0 ? null : days(f.median_days), i === 0 ? null : days(f.p90_days)];
+      const expected = f && [
+        f.reached,
+        f.implied_by_skip,
+        f.reentries,
+        i === 0 ? 0 : f.open,
+        i === 0 ? null : days(f.median_days),
+        i === 0 ? null : days(f.p90_days),
+      ];
       const actual = [s.reached, s.impliedBySkip, s.reentries, s.open, s.medianDaysFromPrevious, s.p90DaysFromPrevious];
-      if (JSON.stringify(expected) !== JSON.stringify(actual)) differences.push(`${key} ${s.stage}: report ${JSON.stringify(actual)}, floor ${JSON.stringify(expected ?? null)}`);
+      if (JSON.stringify(expected) !== JSON.stringify(actual))
+        differences.push(`${key} ${s.stage}: report ${JSON.stringify(actual)}, floor ${JSON.stringify(expected ?? null)}`);
     }
   };
   compare('(all)', report.stages);

@@ -74,10 +74,15 @@ export async function generateBenchData(dir: string, options: BenchDataOptions):
     const id = `L${i}`;
     const created = start + Math.floor(random() * 700 * DAY);
     const owner = owners[Math.floor(random() * owners.length)]!;
-    await leads.write(`${id},l${i}@co${i % 5000}.com,Company ${i % 5000},A${i % 5000},${iso(created)},${sources[i % sources.length]},${owner},${i % 3 ? 'software' : 'retail'},${10 + (i % 900)}\n`);
+    await leads.write(
+      `${id},l${i}@co${i % 5000}.com,Company ${i % 5000},A${i % 5000},${iso(created)},${sources[i % sources.length]},${owner},${i % 3 ? 'software' : 'retail'},${10 + (i % 900)}\n`,
+    );
     counts.leads!++;
     let at = created;
-    const path: [string, string][] = [['subscriber', ''], ['lead', '']];
+    const path: [string, string][] = [
+      ['subscriber', ''],
+      ['lead', ''],
+    ];
     // about 4.6 entries per lead: most become MQL, many recycle and come back, a few skip MQL
     const r = random();
     if (r < 0.8) path.push(['mql', '']);

@@ -22,7 +22,9 @@ const results: { what: string; seconds: string; floor: string; ratio: string; pe
 const fmt = (n: number | null | undefined, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d));
 function record(what: string, seconds: number, floor: number | null, peakRssMb: number | null, note = '') {
   results.push({ what, seconds: fmt(seconds), floor: fmt(floor), ratio: floor ? `${(seconds / floor).toFixed(2)}x` : '—', peakRssMb: fmt(peakRssMb, 0), note });
-  console.log(`${what}: ${fmt(seconds)} s${floor ? ` vs floor ${fmt(floor)} s = ${(seconds / floor).toFixed(2)}x` : ''}, peak RSS ${fmt(peakRssMb, 0)} MB ${note}`);
+  console.log(
+    `${what}: ${fmt(seconds)} s${floor ? ` vs floor ${fmt(floor)} s = ${(seconds / floor).toFixed(2)}x` : ''}, peak RSS ${fmt(peakRssMb, 0)} MB ${note}`,
+  );
 }
 
 async function cli(args: string[]) {
@@ -54,7 +56,11 @@ const load = await cli(['load', dataDir, '--db', db, '--format', 'json']);
 const rawDb = join(work, 'raw.duckdb');
 await rm(rawDb, { force: true });
 await rm(join(work, 'bound.duckdb'), { force: true });
-const raw = await floor(rawDb, 'raw_read_csv', files.map((f, i) => `create table t${i} as select * from read_csv('${join(dataDir, f)}', header = true);`).join('\n'));
+const raw = await floor(
+  rawDb,
+  'raw_read_csv',
+  files.map((f, i) => `create table t${i} as select * from read_csv('${join(dataDir, f)}', header = true);`).join('\n'),
+);
 record(`load ${files.length} files`, load.seconds, raw.seconds, load.peakRssMb, `(floor RSS ${fmt(raw.peakRssMb, 0)} MB)`);
 // What two of the loader's duties cost in DuckDB alone, in one transaction like a load: numbering
 // each record (its line is kept) and checking the file's key for repeats (duplicates are counted)
@@ -71,7 +77,13 @@ const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
 const floorDiff = await checkFunnelFloor(db, JSON.parse(cold.stdout));
 console.log(floorDiff.length ? `funnel floor differs from the report:\n${floorDiff.join('\n')}` : 'funnel floor matches the report');
 record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
-record('funnel --by source --interval month (warm)', warm.seconds, funnelFloor.seconds, warm.peakRssMb, `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`);
+record(
+  'funnel --by source --interval month (warm)',
+  warm.seconds,
+  funnelFloor.seconds,
+  warm.peakRssMb,
+  `(minus start-up: ${((warm.seconds - startup.seconds) / funnelFloor.seconds).toFixed(2)}x)`,
+);
 
 // Speed-to-lead and SLA at the size issue 6 names (1M MQLs, 10M activities): their own data and
 // warehouse, the CLI end to end vs hand-written SQL floors for the same numbers, checked equal
@@ -90,14 +102,22 @@ if (!process.env.BENCH_SKIP_SLA) {
   console.log(`loaded the SLA data in ${fmt(slaLoad.seconds)} s`);
   // every MQL and touch of the data: the window spans it all
   const { rows, diffs } = await benchSla({ db: slaDb, asOf: '2026-06-01', since: '3y', work });
-  console.log(diffs.length ? `speed-to-lead / sla floors differ from the reports:\n${diffs.slice(0, 20).join('\n')}` : 'speed-to-lead and sla floors match the reports');
+  console.log(
+    diffs.length ? `speed-to-lead / sla floors differ from the reports:\n${diffs.slice(0, 20).join('\n')}` : 'speed-to-lead and sla floors match the reports',
+  );
   for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
 }
 
 // Scoring backtest: two models on 200k leads / 5M events vs one model's bare as-of scoring
 if (!process.env.BENCH_SKIP_BACKTEST) {
   const backtest = await benchBacktest(Number(process.env.BENCH_BACKTEST_LEADS ?? 200_000), Number(process.env.BENCH_BACKTEST_EVENTS ?? 5_000_000));
-  record(`scoring backtest, 2 models (${backtest.resolved} resolved leads)`, backtest.seconds, backtest.floorSeconds, backtest.peakRssMb, '(in-process; RSS of the bench process)');
+  record(
+    `scoring backtest, 2 models (${backtest.resolved} resolved leads)`,
+    backtest.seconds,
+    backtest.floorSeconds,
+    backtest.peakRssMb,
+    '(in-process; RSS of the bench process)',
+  );
 }
 
 console.log('\nsummary');

@@ -13,7 +13,12 @@ import type { SlaReport, SpeedToLeadReport } from '../src/sla/types.js';
 import { Warehouse } from '../src/db/connection.js';
 import { runChild, runFloor } from './child.js';
 
-export interface SlaBenchRow { what: string; seconds: number; floorSeconds: number; peakRssMb: number | null }
+export interface SlaBenchRow {
+  what: string;
+  seconds: number;
+  floorSeconds: number;
+  peakRssMb: number | null;
+}
 
 const ts = (d: Date) => `timestamptz '${d.toISOString()}'`;
 
@@ -169,7 +174,10 @@ export async function checkSpeedToLeadFloor(db: string, report: SpeedToLeadRepor
   for (const group of statGroups) {
     const row = stats(group.dimension, group.key);
     const what = `speed-to-lead ${group.dimension || 'overall'} ${group.key}`;
-    if (!row) { diffs.push(`${what}: not in the floor`); continue; }
+    if (!row) {
+      diffs.push(`${what}: not in the floor`);
+      continue;
+    }
     compare(`${what} n`, group.n, row.n);
     compare(`${what} touched`, group.touched, row.touched);
     compare(`${what} median minutes`, group.medianMinutes, row.median_minutes, 2);
@@ -209,7 +217,10 @@ export async function checkSlaFloor(db: string, report: SlaReport): Promise<stri
   compare('leaks no disposition', report.leaks.noDisposition, leaks?.pending);
   compare('leaks flagged', report.leaks.leadCount, rows.find((r) => r.kind === 'leaks_flagged')?.eligible);
   // the most late breaches: the same lateness at each rank (ties may list other leads)
-  const floorLate = rows.filter((r) => r.kind === 'breach').map((r) => num(r.minutes_late)!).sort((x, y) => y - x);
+  const floorLate = rows
+    .filter((r) => r.kind === 'breach')
+    .map((r) => num(r.minutes_late)!)
+    .sort((x, y) => y - x);
   // (the report lists them by SLA and start: compare them by lateness)
   const reportLate = report.breaches.map((b) => b.minutesLate ?? Number.NEGATIVE_INFINITY).sort((x, y) => y - x);
   compare('listed breaches', reportLate.length, floorLate.length);
@@ -217,7 +228,10 @@ export async function checkSlaFloor(db: string, report: SlaReport): Promise<stri
   return diffs;
 }
 
-export interface SlaBenchResult { rows: SlaBenchRow[]; diffs: string[] }
+export interface SlaBenchResult {
+  rows: SlaBenchRow[];
+  diffs: string[];
+}
 
 /** Runs both reports and their floors on `db` (loaded with the SLA bench data) and checks their numbers agree. */
 export async function benchSla(options: { db: string; asOf: string; since: string; work: string }): Promise<SlaBenchResult> {
@@ -238,9 +252,6 @@ export async function benchSla(options: { db: string; asOf: string; since: strin
   const sla = await cli('sla');
   const slaFloor = await floor('sla_floor', slaFloorSql(window.from, window.to, window.asOf));
   rows.push({ what: 'sla, 5 SLAs (end to end)', seconds: sla.seconds, floorSeconds: slaFloor.seconds, peakRssMb: sla.peakRssMb });
-  const diffs = [
-    ...(await checkSpeedToLeadFloor(options.db, speedReport)),
-    ...(await checkSlaFloor(options.db, JSON.parse(sla.stdout) as SlaReport)),
-  ];
+  const diffs = [...(await checkSpeedToLeadFloor(options.db, speedReport)), ...(await checkSlaFloor(options.db, JSON.parse(sla.stdout) as SlaReport))];
   return { rows, diffs };
 }

@@ -23,14 +23,17 @@ function buildProgram(): Command {
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `${examples(
-      'revops-report demo                                  # sample data in, every report out (out/demo/)',
-      'revops-report load exports/                         # load every export in a folder into ./revops.duckdb',
-      'revops-report funnel --since 90d --by source',
-      'revops-report sla --since 30d --format html --out reports/',
-    )}
+    .addHelpText(
+      'after',
+      `${examples(
+        'revops-report demo                                  # sample data in, every report out (out/demo/)',
+        'revops-report load exports/                         # load every export in a folder into ./revops.duckdb',
+        'revops-report funnel --since 90d --by source',
+        'revops-report sla --since 30d --format html --out reports/',
+      )}
 Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run.
-Every command takes --help. Definitions of every number: docs/metrics.md; the default stages, SLAs and scoring templates: docs/defaults.md.`)
+Every command takes --help. Definitions of every number: docs/metrics.md; the default stages, SLAs and scoring templates: docs/defaults.md.`,
+    )
     .exitOverride();
   const dbOption = () => new Option('--db <path>', 'warehouse file (default: $REVOPS_DB or ./revops.duckdb)');
   const configOption = () => new Option('--config <file>', 'config file (default: ./revops.config.json when present)');
@@ -43,7 +46,12 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--timezone <tz>', 'IANA zone of timestamps without an offset (default: config, else UTC)')
     .option('--mapping <file>', 'JSON file naming the columns of an export the loader does not recognise')
     .option('--input-format <name>', 'read every file as this known export format (a name from the load summary, e.g. salesforce_user) instead of detecting it')
-    .addOption(new Option('--date-order <order>', 'day/month order for dates like 03/04/2024 (wins over the data: values that contradict it are rejected)').choices(['mdy', 'dmy']))
+    .addOption(
+      new Option('--date-order <order>', 'day/month order for dates like 03/04/2024 (wins over the data: values that contradict it are rejected)').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
     .addOption(new Option('--decimal <mark>', 'decimal mark of amounts like 1.234 or 1,234 (default: decided per column)').choices(['point', 'comma']))
     .option('--snapshot-at <time>', 'the export time the files speak for (default: a date in the file name, else its mtime, never a future one)')
     .option('--max-reject-rate <rate>', 'exit 3, loading nothing, when a file has more than this share of its rows rejected (0.05 or 5%; default 50%)')
@@ -52,7 +60,14 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--wide', 'table: show every column, however wide the terminal')
     .addOption(dbOption())
     .addOption(configOption())
-    .addHelpText('after', examples('revops-report load exports/hubspot-contacts-2024-06-01.csv', 'revops-report load sample-data/ --format json', 'revops-report load legacy.csv --mapping legacy-mapping.json --timezone Europe/Berlin'))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report load exports/hubspot-contacts-2024-06-01.csv',
+        'revops-report load sample-data/ --format json',
+        'revops-report load legacy.csv --mapping legacy-mapping.json --timezone Europe/Berlin',
+      ),
+    )
     .action(async (paths: string[], opts) => {
       const { load } = await import('./commands/load.js');
       const summary = await load({ paths, ...opts, progress });
@@ -71,7 +86,16 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       .option('--from <date>', 'window start (YYYY-MM-DD), with --to')
       .option('--to <date>', 'window end, inclusive (YYYY-MM-DD)')
       .option('--as-of <date>', 'the report\'s "now" (default: now); makes a report reproducible')
-      .addOption(new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
+      .addOption(
+        new Option('--format <format>', 'table (default on a terminal), json (default when piped), csv, html, parquet, arrow').choices([
+          'table',
+          'json',
+          'csv',
+          'html',
+          'parquet',
+          'arrow',
+        ]),
+      )
       .option('--out <path>', 'write to this file (html, parquet, arrow: a folder that receives the files)')
       .option('--wide', 'table: show every column, however wide the terminal')
       .addOption(dbOption())
@@ -83,13 +107,18 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--by <field>', 'break down by source, owner, team, segment, or any lead field kept at load')
     .addOption(new Option('--interval <interval>', 'conversion by cohort period').choices(['week', 'month', 'quarter']))
     .option('--window <duration>', 'matured conversion: count a conversion only within this time of the previous stage (e.g. 30d)')
-    .addOption(new Option('--skipped <mode>', 'count: reaching a later stage passes skipped ones; strict: it does not').choices(['count', 'strict']).default('count'))
-    .addHelpText('after', examples(
-      'revops-report funnel --since 90d',
-      'revops-report funnel --from 2024-01-01 --to 2024-03-31 --as-of 2024-06-30 --cohort-stage mql --by source',
-      'revops-report funnel --since 1y --interval month --window 30d --format html --out reports/',
-      'revops-report funnel --since 90d --format json > funnel.json',
-    ))
+    .addOption(
+      new Option('--skipped <mode>', 'count: reaching a later stage passes skipped ones; strict: it does not').choices(['count', 'strict']).default('count'),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report funnel --since 90d',
+        'revops-report funnel --from 2024-01-01 --to 2024-03-31 --as-of 2024-06-30 --cohort-stage mql --by source',
+        'revops-report funnel --since 1y --interval month --window 30d --format html --out reports/',
+        'revops-report funnel --since 90d --format json > funnel.json',
+      ),
+    )
     .action(async (opts) => {
       const { funnel, funnelOutputs } = await import('./commands/funnel.js');
       const { emitReport } = await import('./commands/emit.js');
@@ -101,10 +130,13 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--by <field>', 'an extra breakdown by a lead attribute (owner, team and source are always given)')
     .option('--sla <name>', 'the first-touch SLA to measure (default: the first SLA that ends in a touch)')
     .addOption(new Option('--clock <clock>', 'which elapsed time the response buckets read').choices(['business', 'wall']).default('business'))
-    .addHelpText('after', examples(
-      'revops-report speed-to-lead --since 90d',
-      'revops-report speed-to-lead --since 30d --as-of 2024-06-30 --by segment --format html --out reports/',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report speed-to-lead --since 90d',
+        'revops-report speed-to-lead --since 30d --as-of 2024-06-30 --by segment --format html --out reports/',
+      ),
+    )
     .action(async (opts) => {
       const { speedToLead } = await import('./commands/speedToLead.js');
       const { speedToLeadOutputs } = await import('./commands/slaOutputs.js');
@@ -116,11 +148,14 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
 
   reportCommand('sla', 'compliance with every handoff SLA, the breach list and the leaks')
     .option('--by <field>', 'an extra breakdown by a lead attribute (owner, team and week are always given)')
-    .addHelpText('after', examples(
-      'revops-report sla --since 90d',
-      'revops-report sla --since 30d --format csv --out breaches.csv',
-      'revops-report sla --from 2024-04-01 --to 2024-06-30 --format html --out reports/',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report sla --since 90d',
+        'revops-report sla --since 30d --format csv --out breaches.csv',
+        'revops-report sla --from 2024-04-01 --to 2024-06-30 --format html --out reports/',
+      ),
+    )
     .action(async (opts) => {
       const { sla } = await import('./commands/sla.js');
       if (opts.format === 'csv') {
@@ -137,11 +172,14 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     });
 
   reportCommand('overview', 'the revenue overview: Lead→MQL, MQL→SQL, SQL→Opportunity, win rate and speed-to-lead against their benchmarks, on one page')
-    .addHelpText('after', examples(
-      'revops-report overview --since 90d',
-      'revops-report overview --from 2024-04-01 --to 2024-06-30 --as-of 2024-07-31 --format json',
-      'revops-report overview --since 1y --format html --out reports/   # tiles link to funnel.html, speed-to-lead.html, sla.html beside it',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report overview --since 90d',
+        'revops-report overview --from 2024-04-01 --to 2024-06-30 --as-of 2024-07-31 --format json',
+        'revops-report overview --since 1y --format html --out reports/   # tiles link to funnel.html, speed-to-lead.html, sla.html beside it',
+      ),
+    )
     .action(async (opts) => {
       const { overview, overviewOutputs } = await import('./commands/overview.js');
       const { emitReport } = await import('./commands/emit.js');
@@ -153,7 +191,11 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
   scoring
     .command('init')
     .description('write a starting scoring model from a template (point values: docs/defaults.md)')
-    .addOption(new Option('--template <name>', 'plg (ACV $500–5K), enterprise ($50K+), midmarket ($5K–25K)').choices(['plg', 'enterprise', 'midmarket']).makeOptionMandatory())
+    .addOption(
+      new Option('--template <name>', 'plg (ACV $500–5K), enterprise ($50K+), midmarket ($5K–25K)')
+        .choices(['plg', 'enterprise', 'midmarket'])
+        .makeOptionMandatory(),
+    )
     .option('--out <file>', 'write the model here instead of printing it')
     .option('--force', 'overwrite --out if it exists')
     .addHelpText('after', examples('revops-report scoring init --template plg --out models/plg.json'))
@@ -184,22 +226,36 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .description('what a scoring model (and a candidate) would really have done: scores as of each decision, no leakage')
     .requiredOption('--model <file>', 'the current scoring model')
     .option('--compare <file>', 'a candidate model to compare with')
-    .addOption(new Option('--target <stage>', 'the outcome: reaching this stage within the horizon').choices(['sql', 'opportunity', 'customer']).default('customer'))
+    .addOption(
+      new Option('--target <stage>', 'the outcome: reaching this stage within the horizon').choices(['sql', 'opportunity', 'customer']).default('customer'),
+    )
     .option('--horizon <duration>', 'how long after the decision the outcome may happen', '90d')
     .option('--decision <rule>', 'when each lead is judged: mql (its qualification review), created, or created+Nd', 'mql')
     .option('--holdout-from <date>', 'decisions from this date form the untouched holdout (default: the 70th percentile of resolved decisions)')
     .option('--embargo <duration>', 'development outcomes must have matured this long before the first holdout decision (default: the horizon)')
     .option('--as-of <date>', 'the backtest\'s "now" (default: now)')
-    .addOption(new Option('--format <format>', 'table (default on a terminal), json, csv (the threshold sweep), html, parquet, arrow').choices(['table', 'json', 'csv', 'html', 'parquet', 'arrow']))
+    .addOption(
+      new Option('--format <format>', 'table (default on a terminal), json, csv (the threshold sweep), html, parquet, arrow').choices([
+        'table',
+        'json',
+        'csv',
+        'html',
+        'parquet',
+        'arrow',
+      ]),
+    )
     .option('--out <path>', 'write here (html, parquet, arrow: a folder); decision-record.json is written beside it')
     .option('--wide', 'table: show every column, however wide the terminal')
     .addOption(dbOption())
     .addOption(configOption())
-    .addHelpText('after', examples(
-      'revops-report scoring init --template plg --out plg.json',
-      'revops-report scoring backtest --model plg.json --compare plg-strict.json --target customer --horizon 90d',
-      'revops-report scoring backtest --model plg.json --decision created+7d --holdout-from 2024-07-01 --format html --out reports/',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report scoring init --template plg --out plg.json',
+        'revops-report scoring backtest --model plg.json --compare plg-strict.json --target customer --horizon 90d',
+        'revops-report scoring backtest --model plg.json --decision created+7d --holdout-from 2024-07-01 --format html --out reports/',
+      ),
+    )
     .action(async (opts) => {
       const { scoringBacktest } = await import('./commands/scoring.js');
       const { backtestOutputs } = await import('./commands/backtestOutputs.js');
@@ -274,18 +330,25 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     .option('--since <duration>', 'report window up to the as-of (default: config build.since, else 1y)')
     .option('--reports <list>', 'comma-separated reports to build (default: config build.reports, else all)')
     .option('--keep <n>', 'keep the newest N dated runs, remove older ones')
-    .option('--export <formats>', 'also write each report\'s tables as csv,parquet,arrow under data/')
+    .option('--export <formats>', "also write each report's tables as csv,parquet,arrow under data/")
     .option('--max-reject-rate <rate>', 'exit 3 when more than this share of rows read is rejected (0.05 or 5%)')
     .option('--max-staleness <duration>', 'exit 3 when the newest record is older than this at the as-of (e.g. 2d)')
     .option('--settle-seconds <n>', 'leave inbox files modified in the last N seconds, or still growing, for a later run (default 60; 0 loads at once)')
-    .addOption(new Option('--log-format <format>', 'text (progress on a terminal, quiet otherwise) or json (one event per line on stdout)').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--log-format <format>', 'text (progress on a terminal, quiet otherwise) or json (one event per line on stdout)')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .addOption(dbOption())
     .addOption(configOption())
-    .addHelpText('after', examples(
-      'revops-report build --out /mnt/reports/revops --config /etc/revops/revops.config.json',
-      'revops-report build --out reports/ --inbox exports/ --keep 30 --export csv,parquet',
-      'revops-report build --out reports/ --log-format json --max-reject-rate 2% --max-staleness 2d',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'revops-report build --out /mnt/reports/revops --config /etc/revops/revops.config.json',
+        'revops-report build --out reports/ --inbox exports/ --keep 30 --export csv,parquet',
+        'revops-report build --out reports/ --log-format json --max-reject-rate 2% --max-staleness 2d',
+      ),
+    )
     .action(async (opts) => {
       const { build } = await import('./commands/build.js');
       const result = await build(opts);

@@ -57,7 +57,12 @@ interface ReportDefinition {
 /** The report set's backtest: the PLG template against it with an MQL threshold 15 points higher. */
 export function backtestModels() {
   const current = templates.plg;
-  const candidate = { ...templates.plg, name: `${templates.plg.name} (stricter)`, version: `${templates.plg.version}-strict`, threshold: templates.plg.threshold + 15 };
+  const candidate = {
+    ...templates.plg,
+    name: `${templates.plg.name} (stricter)`,
+    version: `${templates.plg.version}-strict`,
+    threshold: templates.plg.threshold + 15,
+  };
   return { current, candidate };
 }
 
@@ -83,7 +88,11 @@ export const reportDefinitions: ReportDefinition[] = [
     name: 'speed-to-lead',
     async make(wh, config, options) {
       const report = await speedToLeadOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
-      return { json: report, document: speedToLeadReportDocument(report, generatedBy), headline: { speedToLeadMedianMinutes: report.overall.medianBusinessMinutes } };
+      return {
+        json: report,
+        document: speedToLeadReportDocument(report, generatedBy),
+        headline: { speedToLeadMedianMinutes: report.overall.medianBusinessMinutes },
+      };
     },
   },
   {

@@ -11,10 +11,13 @@ registerView<LoadSummary>('load', (summary, width) => {
   const parts = [
     table(
       [
-        { key: 'path', label: 'file', abbreviate: true }, { key: 'detected', label: 'format', abbreviate: true, priority: 2 },
+        { key: 'path', label: 'file', abbreviate: true },
+        { key: 'detected', label: 'format', abbreviate: true, priority: 2 },
         { key: 'encoding', label: 'encoding', priority: 1 },
-        { key: 'read', label: 'read', format: 'int' }, { key: 'loaded', label: 'loaded', format: 'int' },
-        { key: 'rejected', label: 'rejected', format: 'int' }, { key: 'duplicates', label: 'duplicates', format: 'int' },
+        { key: 'read', label: 'read', format: 'int' },
+        { key: 'loaded', label: 'loaded', format: 'int' },
+        { key: 'rejected', label: 'rejected', format: 'int' },
+        { key: 'duplicates', label: 'duplicates', format: 'int' },
         { key: 'note', label: '', abbreviate: true },
       ],
       rows,
@@ -35,13 +38,18 @@ const listedIgnored = 12;
 
 /** Per loaded file: how many columns were read, and the ones left out (the first few, then a count). */
 function columnLines(summary: LoadSummary): string[] {
-  return summary.files.filter((f) => !f.skipped).map((f) => {
-    // JSON quoting escapes control characters a CRM header may carry
-    const shown = f.columnsIgnored.slice(0, listedIgnored).map((h) => JSON.stringify(h)).join(', ');
-    const more = f.columnsIgnored.length > listedIgnored ? ` and ${f.columnsIgnored.length - listedIgnored} more` : '';
-    const ignored = f.columnsIgnored.length ? `; left out ${f.columnsIgnored.length}: ${shown}${more}` : '; none left out';
-    return `${JSON.stringify(f.path).slice(1, -1)}: ${f.columnsUsed.length} of ${f.columnsUsed.length + f.columnsIgnored.length} columns read as ${f.format}${ignored}`;
-  });
+  return summary.files
+    .filter((f) => !f.skipped)
+    .map((f) => {
+      // JSON quoting escapes control characters a CRM header may carry
+      const shown = f.columnsIgnored
+        .slice(0, listedIgnored)
+        .map((h) => JSON.stringify(h))
+        .join(', ');
+      const more = f.columnsIgnored.length > listedIgnored ? ` and ${f.columnsIgnored.length - listedIgnored} more` : '';
+      const ignored = f.columnsIgnored.length ? `; left out ${f.columnsIgnored.length}: ${shown}${more}` : '; none left out';
+      return `${JSON.stringify(f.path).slice(1, -1)}: ${f.columnsUsed.length} of ${f.columnsUsed.length + f.columnsIgnored.length} columns read as ${f.format}${ignored}`;
+    });
 }
 
 registerView<LeadTimeline>('lead', (timeline) => {
@@ -60,8 +68,12 @@ registerView<LeadTimeline>('lead', (timeline) => {
   }));
   return `${head}\n\n${table(
     [
-      { key: 'eventNumber', label: '#', format: 'int' }, { key: 'stage', label: 'stage' }, { key: 'enteredAt', label: 'entered (UTC)' },
-      { key: 'daysInStage', label: 'days', format: 'days' }, { key: 'reason', label: 'reason' }, { key: 'flags', label: 'flags' },
+      { key: 'eventNumber', label: '#', format: 'int' },
+      { key: 'stage', label: 'stage' },
+      { key: 'enteredAt', label: 'entered (UTC)' },
+      { key: 'daysInStage', label: 'days', format: 'days' },
+      { key: 'reason', label: 'reason' },
+      { key: 'flags', label: 'flags' },
       { key: 'from', label: 'from file:row' },
     ],
     rows,
@@ -84,7 +96,9 @@ registerView<RejectedRow[]>('rejects', (rows) =>
     ? 'No rejected rows.'
     : table(
         [
-          { key: 'loadId', label: 'load', format: 'int' }, { key: 'path', label: 'file' }, { key: 'line', label: 'line', format: 'int' },
+          { key: 'loadId', label: 'load', format: 'int' },
+          { key: 'path', label: 'file' },
+          { key: 'line', label: 'line', format: 'int' },
           { key: 'reason', label: 'reason' },
         ],
         rows as unknown as Record<string, unknown>[],

@@ -5,8 +5,20 @@ import { printResult } from '../src/output.js';
 import '../src/views.js';
 
 const file = (over: Partial<FileSummary>): FileSummary => ({
-  path: 'User.csv', detected: 'salesforce', object: 'owners', variant: 'salesforce_user', format: 'salesforce_user',
-  read: 3, loaded: 3, rejected: 0, duplicates: 0, encoding: 'utf-8', nulsDropped: 0, columnsUsed: ['Id', 'TimeZoneSidKey'], columnsIgnored: [], ...over,
+  path: 'User.csv',
+  detected: 'salesforce',
+  object: 'owners',
+  variant: 'salesforce_user',
+  format: 'salesforce_user',
+  read: 3,
+  loaded: 3,
+  rejected: 0,
+  duplicates: 0,
+  encoding: 'utf-8',
+  nulsDropped: 0,
+  columnsUsed: ['Id', 'TimeZoneSidKey'],
+  columnsIgnored: [],
+  ...over,
 });
 
 function printed(files: FileSummary[]): string {
@@ -27,7 +39,10 @@ describe('load table view', () => {
     const out = printed([file({ columnsIgnored: ignored }), file({ path: 'leads.csv', format: 'canonical_leads', object: 'leads' })]);
     expect(out).toContain('salesforce_user (owners)');
     expect(out).toContain(
-      `User.csv: 2 of 17 columns read as salesforce_user; left out 15: ${ignored.slice(0, 12).map((c) => `"${c}"`).join(', ')} and 3 more`,
+      `User.csv: 2 of 17 columns read as salesforce_user; left out 15: ${ignored
+        .slice(0, 12)
+        .map((c) => `"${c}"`)
+        .join(', ')} and 3 more`,
     );
     expect(out).toContain('leads.csv: 2 of 2 columns read as canonical_leads; none left out');
   });

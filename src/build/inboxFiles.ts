@@ -30,7 +30,11 @@ export interface PickOptions {
   wait?: () => Promise<void>;
 }
 
-interface Seen { path: string; size: number; mtimeMs: number }
+interface Seen {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
 
 export async function pickInboxFiles(inbox: string, options: PickOptions): Promise<InboxPick> {
   const root = await realpath(inbox).catch(() => {
@@ -52,7 +56,8 @@ export async function pickInboxFiles(inbox: string, options: PickOptions): Promi
     }
     const info = await stat(path).catch(() => null);
     if (!info) pick.held.push({ path, reason: 'gone before it could be read (renamed or removed while the build looked)' });
-    else if (!info.isFile()) pick.held.push({ path, reason: info.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file (a pipe or device)' });
+    else if (!info.isFile())
+      pick.held.push({ path, reason: info.isDirectory() ? 'a link to a folder, not followed' : 'not a regular file (a pipe or device)' });
     else if (info.size === 0) pick.held.push({ path, reason: 'empty (0 bytes): nothing to load; it is loaded once it has content' });
     else if (Math.abs(now - info.mtimeMs) < settleMs) {
       const ago = Math.max(0, Math.round((now - info.mtimeMs) / 1000));

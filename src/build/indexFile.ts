@@ -27,7 +27,9 @@ function indexRun(dir: string, run: string, manifest: BuildManifest | null, curr
   let status: IndexRun['status'] = manifest?.status ?? 'interrupted';
   if (status === 'running' && run !== currentRun) status = 'interrupted';
   const nothingNew = manifest?.nothingNew ?? null;
-  const note = manifest?.error?.message ?? (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : joinNotes(nothingNew, notLoadedNote(manifest)));
+  const note =
+    manifest?.error?.message ??
+    (status === 'interrupted' ? 'the run stopped before it finished (killed or crashed)' : joinNotes(nothingNew, notLoadedNote(manifest)));
   return {
     run,
     status,
@@ -47,7 +49,10 @@ const joinNotes = (...notes: (string | null)[]) => notes.filter((n) => n !== nul
 function notLoadedNote(manifest: BuildManifest | null): string | null {
   const held = manifest?.notLoaded ?? [];
   if (held.length === 0) return null;
-  const named = held.slice(0, 5).map((h) => `${h.file} (${h.reason.split(/[:,(]/)[0]!.trim()})`).join('; ');
+  const named = held
+    .slice(0, 5)
+    .map((h) => `${h.file} (${h.reason.split(/[:,(]/)[0]!.trim()})`)
+    .join('; ');
   return `${held.length} inbox file(s) not loaded this run: ${named}${held.length > 5 ? '; …' : ''}`;
 }
 

@@ -41,8 +41,15 @@ async function describeInputs(wh: Warehouse, inbox: string, files: readonly File
   const inputs: ManifestInput[] = [];
   for (const f of files) {
     inputs.push({
-      file: name(f.path), sha256: await sha256File(f.path), detected: `${f.detected} ${f.variant}`.trim(), object: f.object,
-      read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, ...(f.skipped ? { skipped: f.skipped } : {}),
+      file: name(f.path),
+      sha256: await sha256File(f.path),
+      detected: `${f.detected} ${f.variant}`.trim(),
+      object: f.object,
+      read: f.read,
+      loaded: f.loaded,
+      rejected: f.rejected,
+      duplicates: f.duplicates,
+      ...(f.skipped ? { skipped: f.skipped } : {}),
     });
   }
   const loadIds = files.flatMap((f) => (f.loadId === undefined ? [] : [f.loadId]));

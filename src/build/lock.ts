@@ -89,10 +89,7 @@ export async function acquireBuildLock(dir: string): Promise<BuildLock> {
     const holder = await readLock(path);
     if (!(await isStale(path, holder))) {
       const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : 'a process that left an empty lock file';
-      throw new UserError(
-        `another build is running in ${dir} (${who}). If it is not, remove ${path}.`,
-        75,
-      );
+      throw new UserError(`another build is running in ${dir} (${who}). If it is not, remove ${path}.`, 75);
     }
     await takeOver(path, holder);
   }

@@ -30,8 +30,10 @@ export function createBuildLog(target: LogTarget): BuildLog {
   const out = target.stdout ?? ((text: string) => void process.stdout.write(text));
   const err = target.stderr ?? ((text: string) => void process.stderr.write(text));
   if (target.format === 'json') {
-    const line = (level: string) => (event: string, message: string, fields: Record<string, unknown> = {}) =>
-      out(`${safeJson({ time: new Date().toISOString(), level, event, message, ...fields })}\n`);
+    const line =
+      (level: string) =>
+      (event: string, message: string, fields: Record<string, unknown> = {}) =>
+        out(`${safeJson({ time: new Date().toISOString(), level, event, message, ...fields })}\n`);
     return { step: line('info'), warn: line('warn'), error: line('error'), done: () => undefined };
   }
   if (!target.tty) {

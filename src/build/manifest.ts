@@ -12,7 +12,11 @@ import { sqlPath } from '../paths.js';
 
 export type RunStatus = 'running' | 'complete' | 'failed';
 
-export interface ManifestFile { path: string; bytes: number; sha256: string }
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 export interface ManifestInput {
   /** relative to the inbox */

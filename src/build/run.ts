@@ -86,10 +86,25 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     runDir = join(out, run);
     await mkdir(runDir, { recursive: true });
     manifest = {
-      manifestVersion: 1, run, status: 'running', asOf: options.asOf.toISOString(), startedAt: new Date().toISOString(), finishedAt: null,
-      tool: { name: 'revops-report', version, node: process.version }, models: await modelVersions(),
-      inputs: [], rejected: { rows: 0, read: 0, rate: null, sample: [] }, notLoaded: [], nothingNew: null, dataFreshness: null, reports: [], files: [],
-      timings, checks: [], warnings, error: null,
+      manifestVersion: 1,
+      run,
+      status: 'running',
+      asOf: options.asOf.toISOString(),
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      tool: { name: 'revops-report', version, node: process.version },
+      models: await modelVersions(),
+      inputs: [],
+      rejected: { rows: 0, read: 0, rate: null, sample: [] },
+      notLoaded: [],
+      nothingNew: null,
+      dataFreshness: null,
+      reports: [],
+      files: [],
+      timings,
+      checks: [],
+      warnings,
+      error: null,
     };
     await writeManifest(manifest);
     log.step('start', `run ${run} as of ${manifest.asOf}`, { run, asOf: manifest.asOf });
@@ -97,7 +112,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     const warehouse = wh;
     if (options.inbox) {
       const settleSeconds = options.settleSeconds ?? defaultSettleSeconds;
-      const loaded = await lap('loadMs', () => loadInbox(warehouse, options.config, options.inbox!, log, { settleSeconds, maxRejectRate: options.maxRejectRate }));
+      const loaded = await lap('loadMs', () =>
+        loadInbox(warehouse, options.config, options.inbox!, log, { settleSeconds, maxRejectRate: options.maxRejectRate }),
+      );
       Object.assign(manifest, { inputs: loaded.inputs, rejected: loaded.rejected, notLoaded: loaded.notLoaded });
       warnings.push(...loaded.warnings);
       if (loaded.refused) {
@@ -108,13 +125,22 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
     manifest.nothingNew = nothingNewNote(options.inbox, manifest.inputs, manifest.notLoaded.length);
     if (manifest.nothingNew) log.warn('nothing-new', manifest.nothingNew, { run });
     manifest.dataFreshness = await dataFreshness(warehouse, options.asOf);
-    const made = await lap('reportsMs', () => writeRunReports(warehouse, options.config, {
-      runDir, asOf: manifest!.asOf, since: options.since, reports: options.reports, exports: options.exports, log,
-    }));
+    const made = await lap('reportsMs', () =>
+      writeRunReports(warehouse, options.config, {
+        runDir,
+        asOf: manifest!.asOf,
+        since: options.since,
+        reports: options.reports,
+        exports: options.exports,
+        log,
+      }),
+    );
     manifest.reports = made.reports;
     timings.modelsMs = made.modelsMs;
-    manifest.checks = [checkRejectRate(manifest.rejected, options.maxRejectRate), checkStaleness(manifest.dataFreshness, options.asOf, options.maxStaleness)]
-      .filter((c) => c !== null);
+    manifest.checks = [
+      checkRejectRate(manifest.rejected, options.maxRejectRate),
+      checkStaleness(manifest.dataFreshness, options.asOf, options.maxStaleness),
+    ].filter((c) => c !== null);
     if (pauseMs() > 0) {
       log.step('paused', `test hook: pausing ${pauseMs()} ms before publishing`, { run });
       await sleep(pauseMs());
@@ -145,7 +171,11 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
       await writeManifest(manifest).catch(() => undefined);
       await writeBuildIndex(out, manifest.run).catch(() => undefined);
       const latest = await readLatest(out);
-      log.error('failed', `run ${manifest.run} failed; latest/ still shows ${latest?.run ?? 'nothing'}`, { run: manifest.run, exitCode, error: (error as Error).message });
+      log.error('failed', `run ${manifest.run} failed; latest/ still shows ${latest?.run ?? 'nothing'}`, {
+        run: manifest.run,
+        exitCode,
+        error: (error as Error).message,
+      });
     }
     log.done();
     throw error;
@@ -157,8 +187,5 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildResult> {
 
 /** The folders a published message may name, by what the share calls them. */
 function sharePlaces(options: BuildRunOptions): { path: string; label: string }[] {
-  return [
-    ...(options.inbox ? [{ path: options.inbox, label: 'inbox' }] : []),
-    { path: options.out, label: '.' },
-  ];
+  return [...(options.inbox ? [{ path: options.inbox, label: 'inbox' }] : []), { path: options.out, label: '.' }];
 }

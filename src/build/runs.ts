@@ -28,7 +28,10 @@ export function compareRunsNewestFirst(a: string, b: string): number {
 /** Every dated run folder in `dir`, newest first. */
 export async function listRuns(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && isRunName(e.name)).map((e) => e.name).sort(compareRunsNewestFirst);
+  return entries
+    .filter((e) => e.isDirectory() && isRunName(e.name))
+    .map((e) => e.name)
+    .sort(compareRunsNewestFirst);
 }
 
 /** The run date of an as-of instant: its UTC calendar date. */
@@ -43,7 +46,10 @@ export function nextRunName(existing: readonly string[], date: string): string {
 
 /** The runs --keep N removes: every dated run beyond the newest N, never `keepAlso`. */
 export function runsBeyond(runs: readonly string[], keep: number, keepAlso: readonly string[] = []): string[] {
-  return [...runs].sort(compareRunsNewestFirst).slice(keep).filter((name) => !keepAlso.includes(name));
+  return [...runs]
+    .sort(compareRunsNewestFirst)
+    .slice(keep)
+    .filter((name) => !keepAlso.includes(name));
 }
 
 /** Removes the dated runs beyond the newest `keep`; returns their names. */

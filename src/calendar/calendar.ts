@@ -38,9 +38,7 @@ async function insertRows(warehouse: Warehouse, table: string, columns: number, 
 /** (Re)creates business_calendars, business_calendar_hours, business_calendar_holidays and business_intervals. */
 export async function buildCalendar(warehouse: Warehouse, config: CalendarConfig, range: CalendarRange): Promise<CalendarZone[]> {
   if (!(range.from.getTime() <= range.to.getTime())) throw usageError('calendar: the range ends before it starts');
-  const zones = range.zones
-    ? range.zones.map((spec) => completeZone(spec, config))
-    : configuredZones(config, range.defaultTimezone ?? 'UTC');
+  const zones = range.zones ? range.zones.map((spec) => completeZone(spec, config)) : configuredZones(config, range.defaultTimezone ?? 'UTC');
   const keys = new Set<string>();
   for (const zone of zones) {
     if (keys.has(zone.key)) throw usageError(`calendar: two calendars share the key "${zone.key}"`);
@@ -53,15 +51,18 @@ export async function buildCalendar(warehouse: Warehouse, config: CalendarConfig
   await warehouse.run(`create or replace table business_calendar_hours (calendar_key varchar, isodow integer, open_minute integer, close_minute integer)`);
   await warehouse.run(`create or replace table business_calendar_holidays (calendar_key varchar, day date, name varchar)`);
 
-  await insertRows(warehouse, 'business_calendars', 4, zones.map((z) => [z.key, z.timezone, firstDay, lastDay]));
+  await insertRows(
+    warehouse,
+    'business_calendars',
+    4,
+    zones.map((z) => [z.key, z.timezone, firstDay, lastDay]),
+  );
   const hours = zones.flatMap((zone) =>
     weekdays.flatMap((day, i) => zone.workingHours[day].map(([open, close]) => [zone.key, i + 1, minutesOf(open), minutesOf(close)])),
   );
   await insertRows(warehouse, 'business_calendar_hours', 4, hours);
   const [fromYear, toYear] = [Number(firstDay.slice(0, 4)), Number(lastDay.slice(0, 4))];
-  const holidays = zones.flatMap((zone) =>
-    holidayDates(zone.holidays, zone.timezone, fromYear, toYear).map((h) => [zone.key, h.day, h.name]),
-  );
+  const holidays = zones.flatMap((zone) => holidayDates(zone.holidays, zone.timezone, fromYear, toYear).map((h) => [zone.key, h.day, h.name]));
   await insertRows(warehouse, 'business_calendar_holidays', 3, holidays);
 
   await warehouse.runFile('calendar/business_intervals.sql');

@@ -33,9 +33,7 @@ export function calendarKey(team: string | null | undefined, timezone: string | 
 
 /** Fill a partial zone from the default calendar; a team's fields replace the default's one by one. */
 export function completeZone(spec: CalendarZoneSpec, config: CalendarConfig): CalendarZone {
-  const hours = Object.fromEntries(
-    weekdays.map((day) => [day, spec.workingHours?.[day] ?? config.workingHours[day]]),
-  ) as WorkingHours;
+  const hours = Object.fromEntries(weekdays.map((day) => [day, spec.workingHours?.[day] ?? config.workingHours[day]])) as WorkingHours;
   const holidays = spec.holidays ?? {};
   return {
     key: spec.key,
@@ -59,12 +57,7 @@ function teamSpec(key: string, team: TeamCalendarConfig, timezone: string): Cale
 }
 
 /** The calendar of an owner on `team` (unknown or absent: the default) working in `timezone` (absent: the team's). */
-export function resolveZone(
-  config: CalendarConfig,
-  defaultTimezone: string,
-  team?: string | null,
-  timezone?: string | null,
-): CalendarZone {
+export function resolveZone(config: CalendarConfig, defaultTimezone: string, team?: string | null, timezone?: string | null): CalendarZone {
   const teamConfig = team ? config.teams[team] : undefined;
   const zone = timezone || teamConfig?.timezone || config.timezone || defaultTimezone;
   const key = calendarKey(team, timezone, config, defaultTimezone);
@@ -74,8 +67,5 @@ export function resolveZone(
 
 /** The default calendar and one per configured team: what every build needs. */
 export function configuredZones(config: CalendarConfig, defaultTimezone: string): CalendarZone[] {
-  return [
-    resolveZone(config, defaultTimezone),
-    ...Object.keys(config.teams).map((team) => resolveZone(config, defaultTimezone, team)),
-  ];
+  return [resolveZone(config, defaultTimezone), ...Object.keys(config.teams).map((team) => resolveZone(config, defaultTimezone, team))];
 }

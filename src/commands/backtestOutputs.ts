@@ -14,11 +14,19 @@ const summaryPriorities: Record<string, number> = { falsePositives: 1, missedWin
  * otherwise cost 13 columns a row, and at 80 the rules, precision, recall and verdict fit whole.
  */
 function partitionTables(report: BacktestReport, width?: number): string[] {
-  const columns = forTerminal(summaryColumns.filter((c) => c.key !== 'partition'), summaryPriorities, ['rule']);
+  const columns = forTerminal(
+    summaryColumns.filter((c) => c.key !== 'partition'),
+    summaryPriorities,
+    ['rule'],
+  );
   const rows = summaryRows(report);
   return (['holdout', 'development'] as const).map((partition) => {
     const heading = partition === 'holdout' ? `Holdout (decisions from ${report.split.holdoutFrom}): the verdict` : 'Development (before the holdout)';
-    return `${heading}\n${renderTextTable(columns, rows.filter((r) => r.partition === partition), width)}`;
+    return `${heading}\n${renderTextTable(
+      columns,
+      rows.filter((r) => r.partition === partition),
+      width,
+    )}`;
   });
 }
 
@@ -37,6 +45,8 @@ export function backtestOutputs(report: BacktestReport): ReportOutputs {
         ...partitionTables(report, width),
         report.decisionRecordPath ? `Decision record: ${report.decisionRecordPath}` : '',
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
-      ].filter(Boolean).join('\n\n'),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
   };
 }

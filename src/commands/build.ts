@@ -91,6 +91,7 @@ export async function build(options: BuildCommandOptions): Promise<BuildResult> 
   });
   // said off a terminal too (a terminal already showed it as a warning): the cron log must tell a
   // night with nothing new from a night whose numbers simply did not change
-  if (result.manifest.nothingNew && logFormat === 'text' && !tty) (options.stderr ?? ((t: string) => void process.stderr.write(t)))(`build: ${result.manifest.nothingNew}\n`);
+  if (result.manifest.nothingNew && logFormat === 'text' && !tty)
+    (options.stderr ?? ((t: string) => void process.stderr.write(t)))(`build: ${result.manifest.nothingNew}\n`);
   return result;
 }

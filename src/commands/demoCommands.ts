@@ -41,7 +41,25 @@ export function demoCommands(s: DemoSetup): DemoCommand[] {
     { makes: 'sla', command: line(['sla', ...report]) },
     {
       makes: 'scoring-backtest',
-      command: line(['scoring', 'backtest', '--model', s.models.current, '--compare', s.models.candidate, '--decision', 'created+7d', '--target', 'sql', '--horizon', '90d', ...common, '--format', 'html', '--out', s.out]),
+      command: line([
+        'scoring',
+        'backtest',
+        '--model',
+        s.models.current,
+        '--compare',
+        s.models.candidate,
+        '--decision',
+        'created+7d',
+        '--target',
+        'sql',
+        '--horizon',
+        '90d',
+        ...common,
+        '--format',
+        'html',
+        '--out',
+        s.out,
+      ]),
     },
   ];
 }

@@ -43,7 +43,12 @@ export async function renderOutput(format: ReportFormat, outputs: ReportOutputs,
 }
 
 /** Prints or writes the report; returns the path written, if any. */
-export async function emitReport(format: string | undefined, out: string | undefined, outputs: ReportOutputs, layout: { wide?: boolean } = {}): Promise<string | undefined> {
+export async function emitReport(
+  format: string | undefined,
+  out: string | undefined,
+  outputs: ReportOutputs,
+  layout: { wide?: boolean } = {},
+): Promise<string | undefined> {
   const chosen = (format ?? defaultFormat()) as ReportFormat;
   if (!reportFormats.includes(chosen)) throw usageError(`--format must be one of ${reportFormats.join(', ')}`);
   if (chosen === 'html' && !out) throw usageError('--format html needs --out FOLDER (the report is a file to open in a browser)');

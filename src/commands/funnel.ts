@@ -31,7 +31,12 @@ export function defaultFunnelStages(config: Config): string[] {
 
 export function resolveFunnelStages(config: Config, stages?: string, cohortStage?: string): string[] {
   const known = config.stages.map((s) => s.id);
-  let list = stages ? stages.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : defaultFunnelStages(config);
+  let list = stages
+    ? stages
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean)
+    : defaultFunnelStages(config);
   const unknown = list.filter((s) => !known.includes(s));
   if (unknown.length) throw usageError(`--stages: unknown stage ${unknown.join(', ')} (stages: ${known.join(', ')})`);
   list = known.filter((s) => list.includes(s)); // config order
@@ -56,11 +61,17 @@ export async function funnel(options: FunnelCommandOptions): Promise<FunnelRepor
   return withExistingWarehouse(options.db, async (wh) => {
     await buildModels(wh, config);
     const report = await computeFunnel(wh, config, {
-      window, stages, skipped, by, interval: options.interval as Interval | undefined,
+      window,
+      stages,
+      skipped,
+      by,
+      interval: options.interval as Interval | undefined,
       maturedSeconds: options.window ? durationSeconds(options.window, '--window') : undefined,
     });
     if (by && report.groups.length > 0 && report.groups.every((g) => g.key === '(none)')) {
-      report.warnings.push(`No lead in the cohort has a value for "${by}": every lead is in "(none)". Canonical fields: source, owner, team, segment; or any lead field kept at load.`);
+      report.warnings.push(
+        `No lead in the cohort has a value for "${by}": every lead is in "(none)". Canonical fields: source, owner, team, segment; or any lead field kept at load.`,
+      );
     }
     return report;
   });
@@ -73,7 +84,21 @@ export function funnelOutputs(report: FunnelReport, by?: string): ReportOutputs 
     json: report,
     table: (width) => funnelText(report, width, by?.trim().toLowerCase() || 'group'),
     csv: () => {
-      const columns = ['group', 'stage', 'reached', 'conversionFromPrevious', 'ciLow', 'ciHigh', 'conversionFromTop', 'medianDaysFromPrevious', 'p90DaysFromPrevious', 'open', 'impliedBySkip', 'reentries', 'outOfOrder'];
+      const columns = [
+        'group',
+        'stage',
+        'reached',
+        'conversionFromPrevious',
+        'ciLow',
+        'ciHigh',
+        'conversionFromTop',
+        'medianDaysFromPrevious',
+        'p90DaysFromPrevious',
+        'open',
+        'impliedBySkip',
+        'reentries',
+        'outOfOrder',
+      ];
       const flatten = (group: string, stages: FunnelReport['stages']) =>
         stages.map((s) => ({ ...s, group, ciLow: s.ci95?.[0] ?? null, ciHigh: s.ci95?.[1] ?? null }));
       return toCsv(columns, [...flatten('(all)', report.stages), ...report.groups.flatMap((g) => flatten(g.key, g.stages))]);

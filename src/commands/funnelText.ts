@@ -12,13 +12,23 @@ import type { TableColumn } from '../reports/types.js';
 
 /** On a narrow terminal the lowest goes first; stage, reached and conversion from previous always stay. */
 const stagePriorities: Record<string, number> = {
-  impliedBySkip: 1, reentries: 2, p90DaysFromPrevious: 3, open: 4, medianDaysFromPrevious: 5, immature: 6, ci: 7, conversionFromTop: 8,
+  impliedBySkip: 1,
+  reentries: 2,
+  p90DaysFromPrevious: 3,
+  open: 4,
+  medianDaysFromPrevious: 5,
+  immature: 6,
+  ci: 7,
+  conversionFromTop: 8,
 };
 
 /** The steps of a funnel as columns: "MQL → SQL", the first step kept longest on a narrow terminal. */
 function stepColumns(stages: readonly FunnelStage[]): TableColumn[] {
   return stages.slice(1).map((s, i) => ({
-    key: `step${i + 1}`, label: `${stages[i]!.label} → ${s.label}`, align: 'right' as const, priority: 100 - i,
+    key: `step${i + 1}`,
+    label: `${stages[i]!.label} → ${s.label}`,
+    align: 'right' as const,
+    priority: 100 - i,
   }));
 }
 
@@ -37,7 +47,11 @@ function stepCells(stages: readonly FunnelStage[]): Record<string, string> {
 
 /** Conversion by cohort period: a row per period, a column per step. */
 export function trendText(report: FunnelReport, width?: number): string {
-  const columns: TableColumn[] = [{ key: 'period', label: 'Cohort period' }, { key: 'top', label: report.stages[0]?.label ?? '', format: 'int' }, ...stepColumns(report.stages)];
+  const columns: TableColumn[] = [
+    { key: 'period', label: 'Cohort period' },
+    { key: 'top', label: report.stages[0]?.label ?? '', format: 'int' },
+    ...stepColumns(report.stages),
+  ];
   const rows = report.trend.map((t) => ({ period: t.period, top: t.stages[0]?.reached ?? 0, ...stepCells(t.stages) }));
   return `Conversion from the previous stage by cohort period (recent periods are still maturing)\n${renderTextTable(columns, rows, width)}`;
 }

@@ -27,9 +27,22 @@ export interface LeadTimeline {
 }
 
 interface EventRow {
-  event_number: number; stage: string; stage_raw: string; entered_at: string; exited_at: string | null;
-  days_in_stage: number | null; reason: string | null; origin: string; path: string | null; source_row: number | null;
-  is_reentry: boolean; is_recycle: boolean; is_regression: boolean; is_out_of_order: boolean; inferred: boolean; stage_kind: string;
+  event_number: number;
+  stage: string;
+  stage_raw: string;
+  entered_at: string;
+  exited_at: string | null;
+  days_in_stage: number | null;
+  reason: string | null;
+  origin: string;
+  path: string | null;
+  source_row: number | null;
+  is_reentry: boolean;
+  is_recycle: boolean;
+  is_regression: boolean;
+  is_out_of_order: boolean;
+  inferred: boolean;
+  stage_kind: string;
 }
 
 /**
@@ -78,14 +91,28 @@ export async function leadTimeline(options: { id: string; db?: string; config?: 
       { id },
     );
     if (!lead && rows.length === 0) throw dataError(`no lead with id "${options.id}" in the warehouse`);
-    const events = rows.map((r): LeadTimelineEvent => ({
-      eventNumber: r.event_number, stage: r.stage, stageRaw: r.stage_raw, enteredAt: r.entered_at, exitedAt: r.exited_at,
-      daysInStage: r.days_in_stage, reason: r.reason, origin: r.origin, file: r.path, row: r.source_row,
-      flags: [
-        r.is_reentry && 're-entry', r.is_recycle && 'recycle', r.is_regression && 'regression',
-        r.is_out_of_order && 'out of order', r.inferred && 'inferred', r.stage_kind === 'unknown' && 'unknown stage value',
-      ].filter((f): f is string => Boolean(f)),
-    }));
+    const events = rows.map(
+      (r): LeadTimelineEvent => ({
+        eventNumber: r.event_number,
+        stage: r.stage,
+        stageRaw: r.stage_raw,
+        enteredAt: r.entered_at,
+        exitedAt: r.exited_at,
+        daysInStage: r.days_in_stage,
+        reason: r.reason,
+        origin: r.origin,
+        file: r.path,
+        row: r.source_row,
+        flags: [
+          r.is_reentry && 're-entry',
+          r.is_recycle && 'recycle',
+          r.is_regression && 'regression',
+          r.is_out_of_order && 'out of order',
+          r.inferred && 'inferred',
+          r.stage_kind === 'unknown' && 'unknown stage value',
+        ].filter((f): f is string => Boolean(f)),
+      }),
+    );
     return { leadId: id, lead: lead ?? null, events };
   });
 }

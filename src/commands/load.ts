@@ -49,8 +49,16 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
   return withWarehouse(options.db, (wh) =>
     loadFiles(wh, config, {
-      paths: options.paths, crm, timezone: options.timezone, dateOrder: options.dateOrder as DateOrder | undefined,
-      decimal: options.decimal as DecimalMark | undefined, snapshotAt, mapping, inputFormat, maxRejectRate, skipUnknown: options.skipUnknown,
+      paths: options.paths,
+      crm,
+      timezone: options.timezone,
+      dateOrder: options.dateOrder as DateOrder | undefined,
+      decimal: options.decimal as DecimalMark | undefined,
+      snapshotAt,
+      mapping,
+      inputFormat,
+      maxRejectRate,
+      skipUnknown: options.skipUnknown,
       onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
     }),
   );

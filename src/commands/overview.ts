@@ -20,7 +20,10 @@ import { slaOn } from './sla.js';
 import { speedToLeadOn } from './speedToLead.js';
 import { withExistingWarehouse } from './warehouse.js';
 
-export interface OverviewMade { report: OverviewReport; sources: OverviewSources }
+export interface OverviewMade {
+  report: OverviewReport;
+  sources: OverviewSources;
+}
 
 /** The overview on an open warehouse: what the command, demo and the nightly build all run. */
 export async function overviewOn(wh: Warehouse, config: Config, options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>): Promise<OverviewMade> {
@@ -41,27 +44,55 @@ export async function overview(options: ReportCommandOptions = {}): Promise<Over
 
 /** The terminal's value column (the status column says why a value is missing). */
 const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
-  t.status === 'not-available' ? 'not yet available' : t.value === null ? 'no data' : t.benchmark?.unit === 'minutes' ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min` : `${(t.value * 100).toFixed(1)}%`;
+  t.status === 'not-available'
+    ? 'not yet available'
+    : t.value === null
+      ? 'no data'
+      : t.benchmark?.unit === 'minutes'
+        ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min`
+        : `${(t.value * 100).toFixed(1)}%`;
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;
-  const rows = report.sections.flatMap((s) => s.tiles.map((t) => ({
-    section: s.name, id: t.id, label: t.label, value: t.value, n: t.n, ciLow: t.ci95?.[0] ?? null, ciHigh: t.ci95?.[1] ?? null,
-    benchmark: t.benchmark?.text ?? '', status: t.status, link: t.link ?? '',
-    shown: valueText(t), ci: t.ci95 ? `${(t.ci95[0] * 100).toFixed(1)}–${(t.ci95[1] * 100).toFixed(1)}%` : '',
-  })));
+  const rows = report.sections.flatMap((s) =>
+    s.tiles.map((t) => ({
+      section: s.name,
+      id: t.id,
+      label: t.label,
+      value: t.value,
+      n: t.n,
+      ciLow: t.ci95?.[0] ?? null,
+      ciHigh: t.ci95?.[1] ?? null,
+      benchmark: t.benchmark?.text ?? '',
+      status: t.status,
+      link: t.link ?? '',
+      shown: valueText(t),
+      ci: t.ci95 ? `${(t.ci95[0] * 100).toFixed(1)}–${(t.ci95[1] * 100).toFixed(1)}%` : '',
+    })),
+  );
   return {
     name: 'overview',
     json: report,
     csv: () => toCsv(['section', 'id', 'label', 'value', 'n', 'ciLow', 'ciHigh', 'benchmark', 'status', 'link'], rows),
     document: () => overviewReportDocument(report, made.sources, generatedBy),
-    table: () => [
-      `Revenue overview · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}`,
-      renderTextTable([
-        { key: 'section', label: 'view' }, { key: 'label', label: 'metric' }, { key: 'shown', label: 'value', align: 'right' },
-        { key: 'n', label: 'n', format: 'int' }, { key: 'ci', label: '95% interval' }, { key: 'benchmark', label: 'benchmark' }, { key: 'status', label: 'status' },
-      ], rows),
-      report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
-    ].filter(Boolean).join('\n\n'),
+    table: () =>
+      [
+        `Revenue overview · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}`,
+        renderTextTable(
+          [
+            { key: 'section', label: 'view' },
+            { key: 'label', label: 'metric' },
+            { key: 'shown', label: 'value', align: 'right' },
+            { key: 'n', label: 'n', format: 'int' },
+            { key: 'ci', label: '95% interval' },
+            { key: 'benchmark', label: 'benchmark' },
+            { key: 'status', label: 'status' },
+          ],
+          rows,
+        ),
+        report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
   };
 }

@@ -19,7 +19,10 @@ export async function scoringScoreCommand(options: ScoringScoreCommandOptions): 
   const result = await withExistingWarehouse(options.db, (wh) => scoringScore(wh, { modelPath: options.model, asOf }));
   const text =
     options.format === 'csv'
-      ? toCsv(['lead_id', 'score', 'fit', 'engagement', 'negative', 'flagged', 'fields_from_current', 'top_rules'], result.rows as unknown as Record<string, unknown>[])
+      ? toCsv(
+          ['lead_id', 'score', 'fit', 'engagement', 'negative', 'flagged', 'fields_from_current', 'top_rules'],
+          result.rows as unknown as Record<string, unknown>[],
+        )
       : `${safeJson(result, 2)}\n`;
   if (!options.out) {
     process.stdout.write(text);

@@ -24,8 +24,11 @@ export function speedToLeadOutputs(report: SpeedToLeadReport): ReportOutputs {
     name: 'speed-to-lead',
     json: report,
     document: () => speedToLeadReportDocument(report, generatedBy),
-    csv: () => toCsv(['dimension', 'key', 'n', 'touched', 'medianMinutes', 'medianBusinessMinutes', 'p90BusinessMinutes', 'withinTarget'],
-      [{ dimension: '(all)', key: '(all)', ...report.overall }, ...report.groups]),
+    csv: () =>
+      toCsv(
+        ['dimension', 'key', 'n', 'touched', 'medianMinutes', 'medianBusinessMinutes', 'p90BusinessMinutes', 'withinTarget'],
+        [{ dimension: '(all)', key: '(all)', ...report.overall }, ...report.groups],
+      ),
     table: (width) => {
       const o = report.overall;
       const stats = [
@@ -39,15 +42,35 @@ export function speedToLeadOutputs(report: SpeedToLeadReport): ReportOutputs {
       return [
         header(`Speed-to-lead (${report.sla.name})`, report),
         renderTextTable(stats, [o as unknown as Record<string, unknown>], width),
-        renderTextTable([{ key: 'bucket', label: 'first touch' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'share', label: 'share', format: 'pct1' }], report.buckets, width),
         renderTextTable(
-          [{ key: 'bucket', label: 'response' }, { key: 'n', label: 'leads', format: 'int' }, { key: 'converted', label: `reached ${report.conversionStage}`, format: 'int' }, { key: 'conversion', label: 'conversion', format: 'pct1' }, { key: 'ci', label: '95% interval', priority: 1 }],
+          [
+            { key: 'bucket', label: 'first touch' },
+            { key: 'n', label: 'leads', format: 'int' },
+            { key: 'share', label: 'share', format: 'pct1' },
+          ],
+          report.buckets,
+          width,
+        ),
+        renderTextTable(
+          [
+            { key: 'bucket', label: 'response' },
+            { key: 'n', label: 'leads', format: 'int' },
+            { key: 'converted', label: `reached ${report.conversionStage}`, format: 'int' },
+            { key: 'conversion', label: 'conversion', format: 'pct1' },
+            { key: 'ci', label: '95% interval', priority: 1 },
+          ],
           report.conversionByBucket.map((b) => ({ ...b, ci: ciText(b.ci95) })),
           width,
         ),
-        renderTextTable([{ key: 'dimension', label: 'by' }, { key: 'key', label: '', abbreviate: true }, ...stats], report.groups as unknown as Record<string, unknown>[], width),
+        renderTextTable(
+          [{ key: 'dimension', label: 'by' }, { key: 'key', label: '', abbreviate: true }, ...stats],
+          report.groups as unknown as Record<string, unknown>[],
+          width,
+        ),
         warningsText(report.warnings),
-      ].filter(Boolean).join('\n\n');
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     },
   };
 }
@@ -67,9 +90,14 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
         header('SLA compliance', report),
         renderTextTable(
           [
-            { key: 'label', label: 'SLA', abbreviate: true }, { key: 'target', label: 'target', priority: 5 }, { key: 'eligible', label: 'eligible', format: 'int', priority: 3 },
-            { key: 'met', label: 'met', format: 'int', priority: 2 }, { key: 'breached', label: 'breached', format: 'int', priority: 6 }, { key: 'pending', label: 'pending', format: 'int', priority: 1 },
-            { key: 'compliance', label: 'compliance', format: 'pct1' }, { key: 'ci', label: '95% interval', priority: 4 },
+            { key: 'label', label: 'SLA', abbreviate: true },
+            { key: 'target', label: 'target', priority: 5 },
+            { key: 'eligible', label: 'eligible', format: 'int', priority: 3 },
+            { key: 'met', label: 'met', format: 'int', priority: 2 },
+            { key: 'breached', label: 'breached', format: 'int', priority: 6 },
+            { key: 'pending', label: 'pending', format: 'int', priority: 1 },
+            { key: 'compliance', label: 'compliance', format: 'pct1' },
+            { key: 'ci', label: '95% interval', priority: 4 },
           ],
           report.slas.map((s) => ({ ...s, ci: ciText(s.ci95) })),
           width,
@@ -77,6 +105,8 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
         `Leaks among ${report.leaks.mqls} MQLs: ${report.leaks.noOwner} with no owner, ${report.leaks.noTouch} never touched, ${report.leaks.noDisposition} with no disposition after the SLA.`,
         `${report.breachCount} breaches: --format csv --out breaches.csv lists them for follow-up.`,
         warningsText(report.warnings),
-      ].filter(Boolean).join('\n\n'),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
   };
 }

@@ -31,7 +31,11 @@ export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
 }
 
 /** The report on an open warehouse: what the command and the nightly build both run. */
-export async function speedToLeadOn(wh: Warehouse, config: Config, options: Pick<SpeedToLeadCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by' | 'sla' | 'clock'>): Promise<SpeedToLeadReport> {
+export async function speedToLeadOn(
+  wh: Warehouse,
+  config: Config,
+  options: Pick<SpeedToLeadCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by' | 'sla' | 'clock'>,
+): Promise<SpeedToLeadReport> {
   const window = resolveWindow(options);
   if (options.clock && options.clock !== 'business' && options.clock !== 'wall') throw usageError('--clock is "business" or "wall"');
   const slas = resolveSlas(config);

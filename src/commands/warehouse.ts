@@ -27,9 +27,7 @@ export async function withWarehouse<T>(db: string | undefined, work: (wh: Wareho
  * file is an error naming it; with `needLeads`, so is a warehouse without a single lead, where
  * every report would print zeros.
  */
-export async function withExistingWarehouse<T>(
-  db: string | undefined, work: (wh: Warehouse) => Promise<T>, { needLeads = true } = {},
-): Promise<T> {
+export async function withExistingWarehouse<T>(db: string | undefined, work: (wh: Warehouse) => Promise<T>, { needLeads = true } = {}): Promise<T> {
   const path = warehousePath(db);
   if (path !== ':memory:' && !existsSync(path)) {
     throw dataError(

@@ -20,10 +20,9 @@ const dayHours = z
   .refine((intervals) => intervals.every(([open, close]) => toMinutes(open) < toMinutes(close)), {
     message: 'each interval opens before it closes',
   })
-  .refine(
-    (intervals) => intervals.every((interval, i) => i === 0 || toMinutes(intervals[i - 1]![1]) <= toMinutes(interval[0])),
-    { message: 'intervals are in order and do not overlap' },
-  );
+  .refine((intervals) => intervals.every((interval, i) => i === 0 || toMinutes(intervals[i - 1]![1]) <= toMinutes(interval[0])), {
+    message: 'intervals are in order and do not overlap',
+  });
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -39,15 +38,17 @@ export const defaultWorkingHours: Record<Weekday, [string, string][]> = {
   sun: [],
 };
 
-const workingHoursSchema = z.object({
-  mon: dayHours.default(defaultWorkingHours.mon),
-  tue: dayHours.default(defaultWorkingHours.tue),
-  wed: dayHours.default(defaultWorkingHours.wed),
-  thu: dayHours.default(defaultWorkingHours.thu),
-  fri: dayHours.default(defaultWorkingHours.fri),
-  sat: dayHours.default(defaultWorkingHours.sat),
-  sun: dayHours.default(defaultWorkingHours.sun),
-}).strict();
+const workingHoursSchema = z
+  .object({
+    mon: dayHours.default(defaultWorkingHours.mon),
+    tue: dayHours.default(defaultWorkingHours.tue),
+    wed: dayHours.default(defaultWorkingHours.wed),
+    thu: dayHours.default(defaultWorkingHours.thu),
+    fri: dayHours.default(defaultWorkingHours.fri),
+    sat: dayHours.default(defaultWorkingHours.sat),
+    sun: dayHours.default(defaultWorkingHours.sun),
+  })
+  .strict();
 
 /** "US", "DE-BY", "IN": a country, optionally "-" and a state, as date-holidays knows them. */
 export function isKnownHolidayRegion(region: string): boolean {
@@ -62,32 +63,44 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date "YYYY-MM-DD
 const holidayType = z.enum(['public', 'bank', 'optional', 'school', 'observance']);
 const holidayRegion = z.string().refine(isKnownHolidayRegion, { message: 'not a country (or country-state) date-holidays knows, e.g. "US", "DE-BY"' });
 
-const holidaysSchema = z.object({
-  /** null: no country holidays (a team opting out of the default's country). */
-  country: holidayRegion.nullable().optional(),
-  /** Company days off on top of the country's (shutdowns, offsites). */
-  extraDates: z.array(isoDate).default([]),
-  types: z.array(holidayType).min(1).default(['public']),
-}).strict();
+const holidaysSchema = z
+  .object({
+    /** null: no country holidays (a team opting out of the default's country). */
+    country: holidayRegion.nullable().optional(),
+    /** Company days off on top of the country's (shutdowns, offsites). */
+    extraDates: z.array(isoDate).default([]),
+    types: z.array(holidayType).min(1).default(['public']),
+  })
+  .strict();
 
 /** A team overrides whole fields; weekdays it leaves out keep the default calendar's hours. */
-const teamCalendarSchema = z.object({
-  timezone: timeZone.optional(),
-  workingHours: z.object(Object.fromEntries(weekdays.map((d) => [d, dayHours.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHours>>).strict().optional(),
-  holidays: z.object({
-    country: holidayRegion.nullable().optional(),
-    extraDates: z.array(isoDate).optional(),
-    types: z.array(holidayType).min(1).optional(),
-  }).strict().optional(),
-}).strict();
+const teamCalendarSchema = z
+  .object({
+    timezone: timeZone.optional(),
+    workingHours: z
+      .object(Object.fromEntries(weekdays.map((d) => [d, dayHours.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHours>>)
+      .strict()
+      .optional(),
+    holidays: z
+      .object({
+        country: holidayRegion.nullable().optional(),
+        extraDates: z.array(isoDate).optional(),
+        types: z.array(holidayType).min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
-export const calendarConfigSchema = z.object({
-  /** Defaults to the top-level `timezone` of the config. */
-  timezone: timeZone.optional(),
-  workingHours: workingHoursSchema.default(defaultWorkingHours),
-  holidays: holidaysSchema.default({ extraDates: [], types: ['public'] }),
-  teams: z.record(z.string().min(1), teamCalendarSchema).default({}),
-}).strict();
+export const calendarConfigSchema = z
+  .object({
+    /** Defaults to the top-level `timezone` of the config. */
+    timezone: timeZone.optional(),
+    workingHours: workingHoursSchema.default(defaultWorkingHours),
+    holidays: holidaysSchema.default({ extraDates: [], types: ['public'] }),
+    teams: z.record(z.string().min(1), teamCalendarSchema).default({}),
+  })
+  .strict();
 
 export type CalendarConfigInput = z.input<typeof calendarConfigSchema>;
 export type CalendarConfig = z.output<typeof calendarConfigSchema>;

@@ -14,9 +14,7 @@ export const defaultDealStages = {
   closedLost: ['Closed Lost', 'Lost', 'closedlost'],
 };
 
-const stageNames = z.array(
-  z.string().refine((name) => normalizeStageValue(name) !== '', { message: 'a stage name needs a letter or digit' }),
-);
+const stageNames = z.array(z.string().refine((name) => normalizeStageValue(name) !== '', { message: 'a stage name needs a letter or digit' }));
 
 export const dealStagesSchema = z
   .object({

@@ -49,5 +49,4 @@ export function normalizeStageValue(value: string): string {
 }
 
 /** The SQL twin of normalizeStageValue, used by the staging models. */
-export const normalizeStageValueSql = (column: string) =>
-  `regexp_replace(lower(${column}), '[^\\p{L}\\p{N}]+', '', 'g')`;
+export const normalizeStageValueSql = (column: string) => `regexp_replace(lower(${column}), '[^\\p{L}\\p{N}]+', '', 'g')`;

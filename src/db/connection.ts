@@ -4,8 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
-  BOOLEAN, DOUBLE, DuckDBInstance, LIST, listValue, TIMESTAMPTZ, timestampTZValue, VARCHAR,
-  type DuckDBConnection, type DuckDBType, type DuckDBValue,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBInstance,
+  LIST,
+  listValue,
+  TIMESTAMPTZ,
+  timestampTZValue,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
 } from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
 

@@ -14,5 +14,4 @@ export async function withSetting<T>(wh: Warehouse, name: string, value: boolean
   }
 }
 
-const sqlLiteral = (value: boolean | number | string) =>
-  typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
+const sqlLiteral = (value: boolean | number | string) => (typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value));

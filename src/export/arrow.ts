@@ -26,8 +26,7 @@ export function arrowType(type: ExportColumnType): DataType {
 }
 
 /** Dates travel as `YYYY-MM-DD` text until here; Arrow's DateDay builder takes a Date at UTC midnight. */
-const arrowValue = (value: NormalCell, type: ExportColumnType) =>
-  type === 'date' && typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
+const arrowValue = (value: NormalCell, type: ExportColumnType) => (type === 'date' && typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
 
 export function exportArrow(table: ExportTable): Uint8Array {
   const rows = normaliseRows(table);

@@ -40,9 +40,7 @@ export async function writeParquetFile(table: ExportTable, path: string, wh?: Wa
     const perInsert = Math.max(1, Math.floor(paramsPerInsert / width));
     for (let start = 0; start < rows.length; start += perInsert) {
       const chunk = rows.slice(start, start + perInsert);
-      const tuples = chunk.map((_, r) =>
-        `(${table.columns.map((c, i) => `$${r * width + i + 1}::${duckType[c.type]}`).join(', ')})`,
-      );
+      const tuples = chunk.map((_, r) => `(${table.columns.map((c, i) => `$${r * width + i + 1}::${duckType[c.type]}`).join(', ')})`);
       await db.run(`insert into ${temp} values ${tuples.join(', ')}`, chunk.flat());
     }
     // COPY takes no parameter for its target, so the path is quoted as a literal.

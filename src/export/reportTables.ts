@@ -27,18 +27,48 @@ export const reportExportTables: Record<string, TablesOf> = {
   sla: (json) => {
     const report = json as SlaReport;
     return [
-      inferTable('slas', report.slas.map(({ groups: _groups, ...summary }) => summary)),
-      inferTable('groups', report.slas.flatMap((s) => s.groups.map((g) => ({ sla: s.name, ...g }))), ['sla', 'dimension', 'key', 'eligible', 'met', 'breached', 'pending', 'compliance']),
-      inferTable('breaches', report.breaches, ['sla', 'leadId', 'ownerId', 'owner', 'team', 'startAt', 'deadlineAt', 'endAt', 'kind', 'minutesLate', 'businessMinutesLate']),
+      inferTable(
+        'slas',
+        report.slas.map(({ groups: _groups, ...summary }) => summary),
+      ),
+      inferTable(
+        'groups',
+        report.slas.flatMap((s) => s.groups.map((g) => ({ sla: s.name, ...g }))),
+        ['sla', 'dimension', 'key', 'eligible', 'met', 'breached', 'pending', 'compliance'],
+      ),
+      inferTable('breaches', report.breaches, [
+        'sla',
+        'leadId',
+        'ownerId',
+        'owner',
+        'team',
+        'startAt',
+        'deadlineAt',
+        'endAt',
+        'kind',
+        'minutesLate',
+        'businessMinutesLate',
+      ]),
       inferTable('leaks', report.leaks.leads, ['leadId', 'ownerId', 'owner', 'team', 'startAt', 'noOwner', 'noTouch', 'noDisposition']),
     ];
   },
   'scoring-backtest': (json) => {
     const report = json as ScoringBacktestJson;
     return [
-      inferTable('models', report.models.flatMap((m) => (['development', 'holdout'] as const).map((partition) => ({ model: m.name, partition, ...m[partition] })))),
-      inferTable('sweep', report.models.flatMap((m) => m.sweep.map((row) => ({ model: m.name, ...row }))), ['model', 'partition', 'threshold']),
-      inferTable('deciles', report.models.flatMap((m) => m.deciles.map((row) => ({ model: m.name, ...row }))), ['model', 'partition', 'decile']),
+      inferTable(
+        'models',
+        report.models.flatMap((m) => (['development', 'holdout'] as const).map((partition) => ({ model: m.name, partition, ...m[partition] }))),
+      ),
+      inferTable(
+        'sweep',
+        report.models.flatMap((m) => m.sweep.map((row) => ({ model: m.name, ...row }))),
+        ['model', 'partition', 'threshold'],
+      ),
+      inferTable(
+        'deciles',
+        report.models.flatMap((m) => m.deciles.map((row) => ({ model: m.name, ...row }))),
+        ['model', 'partition', 'decile'],
+      ),
     ];
   },
 };

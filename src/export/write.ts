@@ -15,7 +15,10 @@ import { exportExtension, exportFormats, type ExportFormat, type ExportTable } f
 
 /** Parses `--export csv,parquet` (or one `--format`) into formats, rejecting unknown ones. */
 export function parseExportFormats(value: string, option = '--export'): ExportFormat[] {
-  const chosen = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const chosen = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = chosen.filter((f) => !(exportFormats as readonly string[]).includes(f));
   if (unknown.length || chosen.length === 0) throw usageError(`${option} takes ${exportFormats.join(', ')} (comma-separated), not "${value}"`);
   return [...new Set(chosen)] as ExportFormat[];

@@ -3,7 +3,28 @@
  * Spanish, Italian, Dutch, Portuguese and Nordic spreadsheets and CRM exports write. Anything else
  * is not read as NULL, which would turn a won deal open or load a deleted lead: the row is rejected.
  */
-const trueWords = ['true', 't', 'yes', 'y', '1', 'x', 'wahr', 'ja', 'j', 'vrai', 'oui', 'sí', 'si', 'sì', 'verdadero', 'vero', 'waar', 'sim', 'verdadeiro', 'sant'];
+const trueWords = [
+  'true',
+  't',
+  'yes',
+  'y',
+  '1',
+  'x',
+  'wahr',
+  'ja',
+  'j',
+  'vrai',
+  'oui',
+  'sí',
+  'si',
+  'sì',
+  'verdadero',
+  'vero',
+  'waar',
+  'sim',
+  'verdadeiro',
+  'sant',
+];
 const falseWords = ['false', 'f', 'no', 'n', '0', 'falsch', 'nein', 'faux', 'non', 'falso', 'nee', 'onwaar', 'não', 'nao', 'nej', 'falsk', 'usann'];
 
 const list = (words: string[]) => words.map((w) => `'${w}'`).join(', ');

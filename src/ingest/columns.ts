@@ -69,8 +69,12 @@ export function resolveColumns(spec: FormatSpec, header: string[]): ColumnResolu
       if (!match) return;
       used.add(index);
       patterns.push({
-        family: family.name, raw: rawColumn(index), header: h, label: match[1] ?? h,
-        column: `${family.name}__${patterns.length}`, kind: family.kind,
+        family: family.name,
+        raw: rawColumn(index),
+        header: h,
+        label: match[1] ?? h,
+        column: `${family.name}__${patterns.length}`,
+        kind: family.kind,
       });
     });
   }
@@ -107,8 +111,7 @@ export function columnAccount(header: string[], res: ColumnResolution): { used: 
   const read = new Set([...res.logical.map((c) => c.raw), ...res.patterns.map((p) => p.raw), ...res.extra.map((x) => x.raw)]);
   const counts = new Map<string, number>();
   for (const h of header) counts.set(headerKey(h), (counts.get(headerKey(h)) ?? 0) + 1);
-  const label = (h: string, i: number) =>
-    h.trim() === '' ? `(column ${i + 1}, no name)` : counts.get(headerKey(h))! > 1 ? `${h} (column ${i + 1})` : h;
+  const label = (h: string, i: number) => (h.trim() === '' ? `(column ${i + 1}, no name)` : counts.get(headerKey(h))! > 1 ? `${h} (column ${i + 1})` : h);
   const used: string[] = [];
   const ignored: string[] = [];
   for (const [i, h] of header.entries()) (read.has(rawColumn(i)) ? used : ignored).push(label(h, i));

@@ -160,6 +160,7 @@ export async function scanContent(path: string, size: number, compression: Compr
 /** zlib's error in words: a cut-off stream is the common case (the copy had not finished). */
 function gunzipReason(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
-  if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message ?? '')) return 'the compressed data is cut short (still being copied, or an incomplete download)';
+  if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message ?? ''))
+    return 'the compressed data is cut short (still being copied, or an incomplete download)';
   return `the compressed data is damaged (${message ?? String(error)})`;
 }

@@ -46,9 +46,6 @@ export async function rejectCutRecord(wh: Warehouse, text: string): Promise<bool
   );
   if (last!.n === 0) return false;
   // a cut record's other faults (a date cut short) come from the cut: the cut is its reason
-  await wh.run(
-    `update typed_rows set __reject = $reason where rowid = (select max(rowid) from typed_rows)`,
-    { reason: cutRecordReason },
-  );
+  await wh.run(`update typed_rows set __reject = $reason where rowid = (select max(rowid) from typed_rows)`, { reason: cutRecordReason });
   return last!.fresh;
 }

@@ -15,7 +15,10 @@ export interface TemporalColumn {
 }
 
 export async function profileTemporal(
-  wh: Warehouse, columns: TemporalColumn[], clean: (raw: string) => string, dateOrder?: DateOrder,
+  wh: Warehouse,
+  columns: TemporalColumn[],
+  clean: (raw: string) => string,
+  dateOrder?: DateOrder,
 ): Promise<Map<string, TimestampFormat>> {
   const formats = new Map<string, TimestampFormat>();
   if (columns.length === 0) return formats;
@@ -35,7 +38,16 @@ export async function profileTemporal(
   const row = await wh.one<Record<string, number[]>>(`select ${selects.join(', ')} from raw_rows`);
   rest.forEach((c, i) => {
     const [nonNull, iso, slash, dash, dot, firstOver12, secondOver12, epoch] = row![`p${i}`]!.map(Number) as number[];
-    const profile: ColumnProfile = { nonNull: nonNull!, iso: iso!, slash: slash!, dash: dash!, dot: dot!, firstOver12: firstOver12!, secondOver12: secondOver12!, epoch: epoch! };
+    const profile: ColumnProfile = {
+      nonNull: nonNull!,
+      iso: iso!,
+      slash: slash!,
+      dash: dash!,
+      dot: dot!,
+      firstOver12: firstOver12!,
+      secondOver12: secondOver12!,
+      epoch: epoch!,
+    };
     formats.set(c.column, decideFormat(c.header, profile, dateOrder));
   });
   return formats;

@@ -19,7 +19,9 @@ export async function unlistedClosedDealStages(wh: Warehouse, config: Config, lo
      group by r.path order by r.path`,
     { ids: loadIds, keys: dealOutcomeRows(config.dealStages).map((r) => r.stage_key) },
   );
-  return rows.map(({ path, stages }) =>
-    `${path}: deal stage ${stages.map((s) => JSON.stringify(s)).join(', ')} is in neither dealStages.closedWon nor ` +
-    `dealStages.closedLost, so its deals are read as open; add it to the config (docs/data-model.md)`);
+  return rows.map(
+    ({ path, stages }) =>
+      `${path}: deal stage ${stages.map((s) => JSON.stringify(s)).join(', ')} is in neither dealStages.closedWon nor ` +
+      `dealStages.closedLost, so its deals are read as open; add it to the config (docs/data-model.md)`,
+  );
 }

@@ -38,7 +38,7 @@ export async function rejectForeignIds(wh: Warehouse, spec: FormatSpec, res: Col
 
 /** One entity: the colliding rows, by their rowid in `typed_rows`, then their reasons set in one update. */
 async function rejectAgainst(wh: Warehouse, entity: (typeof entities)[number], id: string, system: string, params: SqlParams) {
-  const advice = params.add('ids from two systems collide — load them into separate warehouses, or prefix one system\'s ids before loading');
+  const advice = params.add("ids from two systems collide — load them into separate warehouses, or prefix one system's ids before loading");
   // `id` and `system` are the spec's emit expressions over typed's columns (no user text spliced)
   const collisions = `
     create or replace temp table foreign_ids as

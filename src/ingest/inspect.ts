@@ -117,8 +117,17 @@ export async function inspectFile(path: string): Promise<FileInspection> {
   const mixedNewlines = /\r\n/.test(decoded) && /(^|[^\r])\n/.test(decoded);
   const cutRecord = finalRecordWithoutLineEnd(scan.tail, scan.bytes, encoding);
   return {
-    path, size, checksum: scan.checksum, encoding, delimiter, header, skipLines, mixedNewlines,
-    ...(compression ? { compression } : {}), nuls: scan.nuls, ...(cutRecord !== undefined ? { cutRecord } : {}),
+    path,
+    size,
+    checksum: scan.checksum,
+    encoding,
+    delimiter,
+    header,
+    skipLines,
+    mixedNewlines,
+    ...(compression ? { compression } : {}),
+    nuls: scan.nuls,
+    ...(cutRecord !== undefined ? { cutRecord } : {}),
     sample: sample.map((record) => record.map((v) => v.trim())),
   };
 }
@@ -130,7 +139,8 @@ async function regularFileSize(path: string): Promise<number> {
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ELOOP' ? 'a link that loops back on itself' : code === 'ENOENT' ? 'no such file (a broken link?)' : `cannot be read (${code ?? 'error'})`;
+    const why =
+      code === 'ELOOP' ? 'a link that loops back on itself' : code === 'ENOENT' ? 'no such file (a broken link?)' : `cannot be read (${code ?? 'error'})`;
     throw dataError(`${path}: ${why}`);
   }
   // reading a named pipe or a device would wait forever or never end
@@ -153,7 +163,6 @@ function refuseBinary(path: string, head: Buffer, what = 'binary content'): void
   const kind = binarySignature(head);
   if (kind) throw dataError(`${path}: ${what}: ${kind}, not a CSV export`);
 }
-
 
 /** Leading blank lines and an Excel `sep=;` line are not the header: skip them (and obey sep=). */
 export function skipPreamble(text: string): { text: string; skipLines: number; declared?: string } {

@@ -50,11 +50,14 @@ function zoneWordSql(v: string): string {
   const hours = `try_cast(case when length(${digits}) <= 2 then ${digits} else left(${digits}, length(${digits}) - 2) end as integer)`;
   const minutes = `try_cast(case when length(${digits}) <= 2 then '0' else right(${digits}, 2) end as integer)`;
   const sign = `case when contains(${w}, '-') then -1 else 1 end`;
-  return withWord(v, `case when lower(${w}) in ${utcWords} then timezone('UTC', try_cast(${before} as timestamp))
+  return withWord(
+    v,
+    `case when lower(${w}) in ${utcWords} then timezone('UTC', try_cast(${before} as timestamp))
       when regexp_full_match(lower(${w}), ${offsetPattern}) and ${hours} <= 14 and ${minutes} < 60
         then timezone('UTC', try_cast(${before} as timestamp) - to_minutes(${sign} * (${hours} * 60 + ${minutes})))
       when contains(${w}, '/') then try_cast(${before} || ' ' || ${w} as timestamptz)
-    end`);
+    end`,
+  );
 }
 
 /**
@@ -87,10 +90,13 @@ export function isoNaiveSql(v: string): string {
  */
 export function isoDetailSql(v: string): string {
   const w = '__zw';
-  return `case when ${hasWord(v)} or ${hasOffset(v)} then ${withWord(v, `case
+  return `case when ${hasWord(v)} or ${hasOffset(v)} then ${withWord(
+    v,
+    `case
       when ${w} = '' or try_cast(${textBefore(v)} as timestamp) is null then null
       when contains(${w}, '/') then ' (unknown time zone "' || ${w} || '")'
       when regexp_full_match(${w}, '[A-Za-z]+') and lower(${w}) not in ${utcWords}
         then ' ("' || ${w} || '" is an ambiguous time zone abbreviation: write an offset such as -05:00 or an IANA zone such as America/New_York)'
-    end`)} end`;
+    end`,
+  )} end`;
 }

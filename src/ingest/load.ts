@@ -117,10 +117,21 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   );
   if (previous) {
     return {
-      path, detected: previous.detected_crm, object: previous.object, variant: previous.variant,
-      read: previous.rows_read, loaded: 0, rejected: 0, duplicates: previous.rows_read, encoding: inspection.encoding,
-      format: previous.variant, columnsUsed: [], columnsIgnored: [],
-      nulsDropped: 0, compression: inspection.compression, skipped: `already loaded (load ${previous.load_id}, same checksum)`,
+      path,
+      detected: previous.detected_crm,
+      object: previous.object,
+      variant: previous.variant,
+      read: previous.rows_read,
+      loaded: 0,
+      rejected: 0,
+      duplicates: previous.rows_read,
+      encoding: inspection.encoding,
+      format: previous.variant,
+      columnsUsed: [],
+      columnsIgnored: [],
+      nulsDropped: 0,
+      compression: inspection.compression,
+      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
   }
   let spec: FormatSpec;
@@ -131,8 +142,20 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     if (!options.skipUnknown || !(error instanceof UserError)) throw error;
     warnings.push(`skipped (--skip-unknown): ${error.message}`);
     return {
-      path, detected: 'unknown', object: '', variant: '', read: 0, loaded: 0, rejected: 0, duplicates: 0,
-      encoding: inspection.encoding, format: 'unknown', columnsUsed: [], columnsIgnored: [...inspection.header], nulsDropped: 0, skipped: 'no known export format matches its header (--skip-unknown)',
+      path,
+      detected: 'unknown',
+      object: '',
+      variant: '',
+      read: 0,
+      loaded: 0,
+      rejected: 0,
+      duplicates: 0,
+      encoding: inspection.encoding,
+      format: 'unknown',
+      columnsUsed: [],
+      columnsIgnored: [...inspection.header],
+      nulsDropped: 0,
+      skipped: 'no known export format matches its header (--skip-unknown)',
     };
   }
   const resolution = resolveColumns(spec, inspection.header);
@@ -141,25 +164,39 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   const readable = await utf8Copy(inspection);
   try {
     const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
-    const counts = await timed('read and parse', buildTyped(wh, spec, resolution, source, {
-      timezone: zone.zone,
-      dateOrder: options.dateOrder,
-      delimiter: inspection.delimiter,
-      decimal: options.decimal,
-      cutRecord: inspection.cutRecord,
-    }).catch((error: unknown) => {
-      if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
-      // DuckDB's reader refusing the whole file is the file's problem, not a crash
-      if (error instanceof CsvReadError) throw new UserError(`${path}: cannot be read as CSV: ${error.message}`, 1);
-      throw error;
-    }));
+    const counts = await timed(
+      'read and parse',
+      buildTyped(wh, spec, resolution, source, {
+        timezone: zone.zone,
+        dateOrder: options.dateOrder,
+        delimiter: inspection.delimiter,
+        decimal: options.decimal,
+        cutRecord: inspection.cutRecord,
+      }).catch((error: unknown) => {
+        if (error instanceof UserError) throw new UserError(`${path}: ${error.message}`, error.exitCode);
+        // DuckDB's reader refusing the whole file is the file's problem, not a crash
+        if (error instanceof CsvReadError) throw new UserError(`${path}: cannot be read as CSV: ${error.message}`, 1);
+        throw error;
+      }),
+    );
     const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source));
     if (foreign > 0) warnings.push(collisionWarning(path, foreign));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     // the typed check's counts hold unless the identity check rejected rows after it
-    const tally = await timed('rejects', recordRejects(wh, {
-      loadId, path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines,
-    }, foreign === 0 ? counts.tally : undefined));
+    const tally = await timed(
+      'rejects',
+      recordRejects(
+        wh,
+        {
+          loadId,
+          path,
+          header: inspection.header,
+          delimiter: inspection.delimiter,
+          skipLines: inspection.skipLines,
+        },
+        foreign === 0 ? counts.tally : undefined,
+      ),
+    );
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
     await wh.run(`drop table if exists raw_rows`);
     // only entities are replaced by a later snapshot, and only rows already there can be
@@ -174,12 +211,24 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     await dropTyped(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
-    if (readable.nulsDropped > 0) warnings.push(`${path}: ${readable.nulsDropped} NUL byte(s) dropped (stray NULs in the text; the values around them are kept)`);
+    if (readable.nulsDropped > 0)
+      warnings.push(`${path}: ${readable.nulsDropped} NUL byte(s) dropped (stray NULs in the text; the values around them are kept)`);
     const summary: FileSummary = {
-      path, detected: spec.crm, object: spec.object, variant: spec.variant, read,
-      loaded: tally.loaded, rejected: tally.rejected + counts.parseRejected, duplicates: tally.duplicates,
-      encoding: inspection.encoding, format: spec.variant, ...columnsOf(inspection.header, resolution),
-      nulsDropped: readable.nulsDropped, compression: inspection.compression, loadId, zone: fileZone(counts.naive, zone),
+      path,
+      detected: spec.crm,
+      object: spec.object,
+      variant: spec.variant,
+      read,
+      loaded: tally.loaded,
+      rejected: tally.rejected + counts.parseRejected,
+      duplicates: tally.duplicates,
+      encoding: inspection.encoding,
+      format: spec.variant,
+      ...columnsOf(inspection.header, resolution),
+      nulsDropped: readable.nulsDropped,
+      compression: inspection.compression,
+      loadId,
+      zone: fileZone(counts.naive, zone),
     };
     await wh.run(
       `insert into load_runs (load_id, path, file_name, detected_crm, object, variant, checksum, encoding, delimiter,
@@ -188,11 +237,24 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
        values ($id, $path, $name, $crm, $object, $variant, $checksum, $encoding, $delim,
         $snapshot, $read, $loaded, $rejected, $duplicates, $started, now(), $naive, $zone, $zoneSource)`,
       {
-        id: loadId, path, name: basename(path), crm: spec.crm, object: spec.object, variant: spec.variant,
-        checksum: inspection.checksum, encoding: inspection.encoding, delim: inspection.delimiter,
-        snapshot: snapshotAt, read, loaded: summary.loaded, rejected: summary.rejected,
-        duplicates: summary.duplicates, started,
-        naive: summary.zone?.naiveValues ?? 0, zone: summary.zone?.zone ?? null, zoneSource: summary.zone?.source ?? null,
+        id: loadId,
+        path,
+        name: basename(path),
+        crm: spec.crm,
+        object: spec.object,
+        variant: spec.variant,
+        checksum: inspection.checksum,
+        encoding: inspection.encoding,
+        delim: inspection.delimiter,
+        snapshot: snapshotAt,
+        read,
+        loaded: summary.loaded,
+        rejected: summary.rejected,
+        duplicates: summary.duplicates,
+        started,
+        naive: summary.zone?.naiveValues ?? 0,
+        zone: summary.zone?.zone ?? null,
+        zoneSource: summary.zone?.source ?? null,
       },
     );
     return summary;

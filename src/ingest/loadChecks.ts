@@ -13,8 +13,7 @@ export const defaultMaxRejectRate = 0.5;
 const reasonsShown = 5;
 
 /** A reason quotes the CRM's value: its control characters are shown, never sent to the terminal. */
-const visible = (text: string) =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+const visible = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const pct = (rate: number) => `${Number((rate * 100).toFixed(2))}%`;
 

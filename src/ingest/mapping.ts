@@ -28,10 +28,7 @@ export function mappingSpec(mapping: z.infer<typeof mappingSchema>, source = 'ma
   }
   const remap = (columns: Record<string, LogicalColumn> | undefined) =>
     Object.fromEntries(
-      Object.entries(columns ?? {}).map(([name, column]) => [
-        name,
-        { ...column, headers: mapping.columns[name] ? [mapping.columns[name]] : column.headers },
-      ]),
+      Object.entries(columns ?? {}).map(([name, column]) => [name, { ...column, headers: mapping.columns[name] ? [mapping.columns[name]] : column.headers }]),
     );
   return {
     ...base,

@@ -10,7 +10,16 @@ import { withSetting } from '../db/settings.js';
 export const loadMemoryBudgetBytes = 1280 * 2 ** 20;
 
 const units: Record<string, number> = {
-  bytes: 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+  bytes: 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
 };
 
 /** DuckDB's rendering of a size setting ('18.3 GiB', '1.5 GB', '1024 bytes') in bytes; NaN if unknown. */

@@ -103,7 +103,10 @@ async function addFacts(wh: Warehouse, table: FactTable, ctx: MergeContext) {
   const staged = stampsFor(table, 'n.source_row');
   await wh.run(
     `insert into ${table} (${columns}, ${staged.columns})
-     select distinct on (${keys.map((k) => `n.${k}`).join(', ')}) ${columns.split(', ').map((c) => `n.${c}`).join(', ')}, ${staged.values}
+     select distinct on (${keys.map((k) => `n.${k}`).join(', ')}) ${columns
+       .split(', ')
+       .map((c) => `n.${c}`)
+       .join(', ')}, ${staged.values}
      from new_${table} n
      where not exists (select 1 from ${table} t where ${match})
      order by ${keys.map((k) => `n.${k}`).join(', ')}, n.source_row`,

@@ -27,8 +27,9 @@ const bit = (j: number) => 1n << BigInt(j % perMask);
 export function naiveColumnsSql(naive: NaiveColumn[]): string {
   const masks: string[] = [];
   for (let start = 0; start < naive.length; start += perMask) {
-    const bits = naive.slice(start, start + perMask).map((n, i) =>
-      `case when ${n.flag} and ${n.column} is not null then ${bit(start + i)}::bigint else 0::bigint end`);
+    const bits = naive
+      .slice(start, start + perMask)
+      .map((n, i) => `case when ${n.flag} and ${n.column} is not null then ${bit(start + i)}::bigint else 0::bigint end`);
     masks.push(`,\n      (${bits.join(' + ')}) as ${mask(start)}`);
   }
   return masks.join('');

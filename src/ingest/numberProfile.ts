@@ -13,7 +13,10 @@ export interface NumberColumn {
 }
 
 export async function profileNumbers(
-  wh: Warehouse, columns: NumberColumn[], clean: (raw: string) => string, decimal?: DecimalMark,
+  wh: Warehouse,
+  columns: NumberColumn[],
+  clean: (raw: string) => string,
+  decimal?: DecimalMark,
 ): Promise<Map<string, NumberFormat>> {
   const formats = new Map<string, NumberFormat>();
   if (decimal || columns.length === 0) {

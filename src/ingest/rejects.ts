@@ -45,12 +45,14 @@ export async function recordRejects(wh: Warehouse, source: RejectSource, known?:
      order by line`,
     { load: loadId, path },
   );
-  const tally = known ?? (await wh.one<RejectTally>(
-    `select count(*) filter (where __reject is null and not __duplicate)::int as loaded,
+  const tally =
+    known ??
+    (await wh.one<RejectTally>(
+      `select count(*) filter (where __reject is null and not __duplicate)::int as loaded,
             count(*) filter (where __reject is not null)::int as rejected,
             count(*) filter (where __duplicate)::int as duplicates
      from typed`,
-  ))!;
+    ))!;
   if (tally.rejected > 0) await recordOwnRejects(wh, source);
   return tally;
 }
@@ -59,7 +61,10 @@ async function recordOwnRejects(wh: Warehouse, { loadId, path, header, delimiter
   const columns = header.map((_, i) => rawColumn(i));
   // newlines inside quoted fields: counted only on the rows that have any (contains is cheap)
   const { count: newlines, any: anyNewline } = recordNewlines(columns);
-  const rawLine = recordLine(columns.map((c) => `r.${c}`), '$delim');
+  const rawLine = recordLine(
+    columns.map((c) => `r.${c}`),
+    '$delim',
+  );
   await wh.run(
     `insert into rejected_rows
      with bad as (select __row, __reject from typed where __reject is not null),

@@ -40,9 +40,10 @@ export async function snapshotTime(path: string, warnings: string[], now = new D
     );
     return now;
   }
-  if (replaces) warnings.push(
-    `${path}: no export date in the name; ordered by its modification time (${mtime.toISOString()}), a guess. ` +
-      `Name the file with its export date or pass --snapshot-at.`,
-  );
+  if (replaces)
+    warnings.push(
+      `${path}: no export date in the name; ordered by its modification time (${mtime.toISOString()}), a guess. ` +
+        `Name the file with its export date or pass --snapshot-at.`,
+    );
   return mtime;
 }

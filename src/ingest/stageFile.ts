@@ -149,7 +149,9 @@ function extraFieldsQuery(spec: FormatSpec, id: string, res: ColumnResolution, p
 /** Runs the spec's emit statements into fresh `new_<table>` relations, for the merge step. */
 export async function emitCanonicalRows(wh: Warehouse, spec: FormatSpec, res: ColumnResolution): Promise<void> {
   for (const table of targetTables) {
-    const cols = Object.entries(targetColumns[table]).map(([c, t]) => `${c} ${t}`).join(', ');
+    const cols = Object.entries(targetColumns[table])
+      .map(([c, t]) => `${c} ${t}`)
+      .join(', ');
     await wh.run(`create or replace temp table new_${table} (${cols}, source_row integer)`);
   }
   const params = new SqlParams();

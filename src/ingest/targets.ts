@@ -4,39 +4,83 @@
  */
 export const targetColumns = {
   leads: {
-    lead_id: 'varchar', source_system: 'varchar', email: 'varchar', first_name: 'varchar',
-    last_name: 'varchar', company: 'varchar', account_id: 'varchar', created_at: 'timestamptz',
-    source: 'varchar', owner_id: 'varchar', stage_raw: 'varchar', lead_status: 'varchar',
+    lead_id: 'varchar',
+    source_system: 'varchar',
+    email: 'varchar',
+    first_name: 'varchar',
+    last_name: 'varchar',
+    company: 'varchar',
+    account_id: 'varchar',
+    created_at: 'timestamptz',
+    source: 'varchar',
+    owner_id: 'varchar',
+    stage_raw: 'varchar',
+    lead_status: 'varchar',
   },
   lead_fields: { lead_id: 'varchar', field: 'varchar', value: 'varchar' },
   stage_events: {
-    lead_id: 'varchar', stage_raw: 'varchar', entered_at: 'timestamptz', exited_at: 'timestamptz',
-    reason: 'varchar', origin: 'varchar',
+    lead_id: 'varchar',
+    stage_raw: 'varchar',
+    entered_at: 'timestamptz',
+    exited_at: 'timestamptz',
+    reason: 'varchar',
+    origin: 'varchar',
   },
   owners: {
-    owner_id: 'varchar', name: 'varchar', email: 'varchar', team: 'varchar', role: 'varchar',
+    owner_id: 'varchar',
+    name: 'varchar',
+    email: 'varchar',
+    team: 'varchar',
+    role: 'varchar',
     timezone: 'varchar',
   },
   activities: {
-    activity_id: 'varchar', lead_id: 'varchar', owner_id: 'varchar', type: 'varchar',
-    direction: 'varchar', occurred_at: 'timestamptz', automated: 'boolean', subject: 'varchar',
+    activity_id: 'varchar',
+    lead_id: 'varchar',
+    owner_id: 'varchar',
+    type: 'varchar',
+    direction: 'varchar',
+    occurred_at: 'timestamptz',
+    automated: 'boolean',
+    subject: 'varchar',
   },
   activity_leads: { activity_id: 'varchar', lead_id: 'varchar' },
   engagement_events: {
-    lead_id: 'varchar', event_type: 'varchar', occurred_at: 'timestamptz', detail: 'varchar',
+    lead_id: 'varchar',
+    event_type: 'varchar',
+    occurred_at: 'timestamptz',
+    detail: 'varchar',
   },
   field_history: {
-    lead_id: 'varchar', field: 'varchar', value: 'varchar', changed_at: 'timestamptz', source: 'varchar',
+    lead_id: 'varchar',
+    field: 'varchar',
+    value: 'varchar',
+    changed_at: 'timestamptz',
+    source: 'varchar',
   },
   opportunities: {
-    opportunity_id: 'varchar', source_system: 'varchar', name: 'varchar', lead_id: 'varchar',
-    account_id: 'varchar', amount: 'double', currency: 'varchar', owner_id: 'varchar',
-    pipeline: 'varchar', stage_raw: 'varchar', created_at: 'timestamptz', close_date: 'date',
-    is_closed: 'boolean', is_won: 'boolean', loss_reason: 'varchar',
+    opportunity_id: 'varchar',
+    source_system: 'varchar',
+    name: 'varchar',
+    lead_id: 'varchar',
+    account_id: 'varchar',
+    amount: 'double',
+    currency: 'varchar',
+    owner_id: 'varchar',
+    pipeline: 'varchar',
+    stage_raw: 'varchar',
+    created_at: 'timestamptz',
+    close_date: 'date',
+    is_closed: 'boolean',
+    is_won: 'boolean',
+    loss_reason: 'varchar',
   },
   opportunity_fields: { opportunity_id: 'varchar', field: 'varchar', value: 'varchar' },
   opportunity_stage_events: {
-    opportunity_id: 'varchar', stage_raw: 'varchar', entered_at: 'timestamptz', amount: 'double',
+    opportunity_id: 'varchar',
+    stage_raw: 'varchar',
+    entered_at: 'timestamptz',
+    amount: 'double',
     close_date: 'date',
   },
 } as const satisfies Record<string, Record<string, string>>;
@@ -56,8 +100,7 @@ export const entityFields = {
 
 export type FieldEntity = keyof typeof entityFields;
 export type FieldsTable = (typeof entityFields)[FieldEntity]['table'];
-export const isFieldsTable = (table: string): table is FieldsTable =>
-  Object.values(entityFields).some((f) => f.table === table);
+export const isFieldsTable = (table: string): table is FieldsTable => Object.values(entityFields).some((f) => f.table === table);
 
 /** Columns that must be present for a staged row to be usable (else the row is rejected). */
 export const requiredTargetColumns: Partial<Record<TargetTable, string[]>> = {

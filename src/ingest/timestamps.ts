@@ -63,7 +63,11 @@ export function profileSelect(column: string): string {
 export function decideFormat(header: string, p: ColumnProfile, dateOrder?: DateOrder): TimestampFormat {
   if (p.nonNull === 0) return 'empty';
   const counts: [TimestampFormat | Separator, number][] = [
-    ['iso', p.iso], ['/', p.slash], ['-', p.dash], ['.', p.dot], ['epoch', p.epoch],
+    ['iso', p.iso],
+    ['/', p.slash],
+    ['-', p.dash],
+    ['.', p.dot],
+    ['epoch', p.epoch],
   ];
   counts.sort((a, b) => b[1] - a[1]);
   const [winner] = counts[0]!;

@@ -61,7 +61,13 @@ export const clean = (raw: string) =>
 const cleaned = (raw: string) => `__v_${raw}`;
 
 /** `from`: the reader (rows unnumbered, __row comes from the view) or `raw_rows` (numbered). */
-function createTypedSql(res: ColumnResolution, header: string[], opts: StageOptions, formats: ColumnFormats, from: { sql: string; params: Record<string, unknown>; numbered: boolean }) {
+function createTypedSql(
+  res: ColumnResolution,
+  header: string[],
+  opts: StageOptions,
+  formats: ColumnFormats,
+  from: { sql: string; params: Record<string, unknown>; numbered: boolean },
+) {
   const params = new SqlParams({ timezone: opts.timezone, ...from.params });
   const row = from.numbered ? ['__row'] : [];
   const packed = packsExtras(res);
@@ -78,7 +84,9 @@ function createTypedSql(res: ColumnResolution, header: string[], opts: StageOpti
       const format = (formats.get(column) ?? 'iso') as TimestampFormat;
       dateChecks.push(`(${value} is not null and ${column} is null)`);
       const detail = rejectDetailSql(value, format, opts.dateOrder);
-      reasons.push(`case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} || coalesce(${detail}, '') end`);
+      reasons.push(
+        `case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} || coalesce(${detail}, '') end`,
+      );
       if (kind === 'date') return parseDateSql(value, format);
       // a header that names its zone reads its column in that zone (headerZones.ts)
       const stated = headerZone(headerName);
@@ -139,20 +147,28 @@ interface TypedCheck {
  * Keys are compared by hash: a collision only sends the file down the exact duplicate pass.
  */
 async function typedFrom(
-  wh: Warehouse, res: ColumnResolution, header: string[], opts: StageOptions, formats: ColumnFormats,
-  from: { sql: string; params: Record<string, unknown>; numbered: boolean }, key: string,
+  wh: Warehouse,
+  res: ColumnResolution,
+  header: string[],
+  opts: StageOptions,
+  formats: ColumnFormats,
+  from: { sql: string; params: Record<string, unknown>; numbered: boolean },
+  key: string,
 ): Promise<TypedCheck | null> {
   await dropTyped(wh);
   const { sql, params, naive } = createTypedSql(res, header, opts, formats, from);
   await wh.run(sql, params.for(sql));
-  const check = (await timed('  check', wh.one<TypedCheck>(
-    `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
+  const check = (await timed(
+    '  check',
+    wh.one<TypedCheck>(
+      `select count(*)::int as rows, count(*) filter (where __reject is not null)::int as rejects,
             count(*) filter (where __date_failed)::int as "dateFailures",
             count(*) filter (where __number_failed)::int as "numberFailures",
             (count(*) filter (where __reject is null) - count(distinct hash(${key})) filter (where __reject is null))::int as "keyRepeats",
             ${naiveCountsSql(naive)}, min(rowid)::varchar as first, max(rowid)::varchar as last
      from typed_rows`,
-  )))!;
+    ),
+  ))!;
   check.naiveColumns = naiveCounts(naive, check.naive.map(Number));
   if (from.numbered) {
     await wh.run(`create temp view typed as select * from typed_rows`);
@@ -181,8 +197,12 @@ export interface TypedCounts {
 export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnResolution, source: CsvSource, opts: StageOptions): Promise<TypedCounts> {
   const { header } = source;
   const temporal: TemporalColumn[] = [
-    ...res.logical.filter((c) => c.spec.kind === 'timestamp' || c.spec.kind === 'date').map((c) => ({ column: c.name, raw: c.raw, header: c.header, kind: c.spec.kind as 'timestamp' | 'date' })),
-    ...res.patterns.filter((p) => p.kind === 'timestamp' || p.kind === 'date').map((p) => ({ column: p.column, raw: p.raw, header: p.header, kind: p.kind as 'timestamp' | 'date' })),
+    ...res.logical
+      .filter((c) => c.spec.kind === 'timestamp' || c.spec.kind === 'date')
+      .map((c) => ({ column: c.name, raw: c.raw, header: c.header, kind: c.spec.kind as 'timestamp' | 'date' })),
+    ...res.patterns
+      .filter((p) => p.kind === 'timestamp' || p.kind === 'date')
+      .map((p) => ({ column: p.column, raw: p.raw, header: p.header, kind: p.kind as 'timestamp' | 'date' })),
   ];
   const present = spec.key.filter((k) => res.logical.some((l) => l.name === k));
   const key = present.length ? present.join(', ') : '__hash';
@@ -205,7 +225,8 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
     await ensureRaw();
     const formats: ColumnFormats = new Map();
     if (check.dateFailures > 0) for (const [c, f] of await timed('  profile dates', profileTemporal(wh, temporal, clean, opts.dateOrder))) formats.set(c, f);
-    if (check.numberFailures > 0) for (const [c, f] of await timed('  profile numbers', profileNumbers(wh, numberColumns(res), clean, opts.decimal))) formats.set(c, f);
+    if (check.numberFailures > 0)
+      for (const [c, f] of await timed('  profile numbers', profileNumbers(wh, numberColumns(res), clean, opts.decimal))) formats.set(c, f);
     const firstNumberFormat = opts.decimal ?? 'plain';
     if ([...formats.values()].some((f) => f !== 'iso' && f !== 'empty' && f !== firstNumberFormat)) {
       check = (await timed('  typed again', typedFrom(wh, res, header, opts, formats, fromRaw, key)))!;

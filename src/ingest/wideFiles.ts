@@ -28,8 +28,13 @@ export const packsExtras = (res: ColumnResolution) => res.extra.length > wideCol
  * CASE over a 2,000-column chunk holds intermediate vectors for every column of it.
  */
 export function cleanedRecordsSql(a: {
-  header: string[]; res: ColumnResolution; raws: string[]; row: string[]; from: string;
-  clean: (raw: string) => string; cleaned: (raw: string) => string;
+  header: string[];
+  res: ColumnResolution;
+  raws: string[];
+  row: string[];
+  from: string;
+  clean: (raw: string) => string;
+  cleaned: (raw: string) => string;
 }): string {
   const hash = `hash(${a.header.map((_, i) => rawColumn(i)).join(', ')}) as __hash`;
   const cleans = a.raws.map((r) => `${a.clean(r)} as ${a.cleaned(r)}`);
@@ -62,7 +67,12 @@ export function recordLine(columns: string[], delimiter: string): string {
 }
 
 /** A wide file's extra fields as (lead id, field, value) rows: unnested beside their keys, then cleaned. */
-export function packedFieldsSelect(id: string, fieldKeys: string, clean: (raw: string) => string, records = 'typed where __reject is null and not __duplicate'): string {
+export function packedFieldsSelect(
+  id: string,
+  fieldKeys: string,
+  clean: (raw: string) => string,
+  records = 'typed where __reject is null and not __duplicate',
+): string {
   return `select ${id}, field, value, __row from (
       select ${id}, __row, field, ${clean('raw')} as value
       from (select ${id}, __row, unnest(${fieldKeys}::varchar[]) as field, unnest(${packedExtrasColumn}) as raw

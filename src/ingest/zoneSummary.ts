@@ -29,7 +29,10 @@ export function loadZone(config: Config, option?: string): { zone: string; sourc
 export function fileZone(naive: NaiveCount[], load: { zone: string; source: ZoneSource }): FileZone | undefined {
   if (naive.length === 0) return undefined;
   const summary = (counts: NaiveCount[], zone: string, source: ZoneSource): FileZone => ({
-    zone, naiveValues: counts.reduce((sum, n) => sum + n.values, 0), columns: counts.map((n) => n.header), source,
+    zone,
+    naiveValues: counts.reduce((sum, n) => sum + n.values, 0),
+    columns: counts.map((n) => n.header),
+    source,
   });
   const unstated = naive.filter((n) => !n.zone);
   if (unstated.length === 0) return summary(naive, [...new Set(naive.map((n) => n.zone))].join(', '), 'file');
@@ -39,13 +42,19 @@ export function fileZone(naive: NaiveCount[], load: { zone: string; source: Zone
 /** The sentence the load and every report header show when naive values were read in an assumed zone. */
 export function zoneAssumptionNote(zone: string, values: number, files: number): string {
   const count = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
-  return `Naive timestamps read as ${zone} (no zone configured): ${count(values, 'value')} in ${count(files, 'file')} — ` +
-    `set "timezone" in revops.config.json or --timezone`;
+  return (
+    `Naive timestamps read as ${zone} (no zone configured): ${count(values, 'value')} in ${count(files, 'file')} — ` +
+    `set "timezone" in revops.config.json or --timezone`
+  );
 }
 
 /** The note for a load's files, or undefined when no zone was assumed. */
 export function loadZoneNote(zones: (FileZone | undefined)[]): string | undefined {
   const assumed = zones.filter((z): z is FileZone => z?.source === 'default');
   if (assumed.length === 0) return undefined;
-  return zoneAssumptionNote(assumed[0]!.zone, assumed.reduce((sum, z) => sum + z.naiveValues, 0), assumed.length);
+  return zoneAssumptionNote(
+    assumed[0]!.zone,
+    assumed.reduce((sum, z) => sum + z.naiveValues, 0),
+    assumed.length,
+  );
 }

@@ -61,9 +61,22 @@ export interface FunnelReport {
 }
 
 interface CountRow {
-  is_group: boolean; is_period: boolean; group_key: string | null; period: string | null; stage: string; position: number;
-  reached: number; previous_reached: number; implied_by_skip: number; reentries: number; open: number; out_of_order: number;
-  median_days_from_previous: number | null; p90_days_from_previous: number | null; matured_eligible: number; matured_converted: number;
+  is_group: boolean;
+  is_period: boolean;
+  group_key: string | null;
+  period: string | null;
+  stage: string;
+  position: number;
+  reached: number;
+  previous_reached: number;
+  implied_by_skip: number;
+  reentries: number;
+  open: number;
+  out_of_order: number;
+  median_days_from_previous: number | null;
+  p90_days_from_previous: number | null;
+  matured_eligible: number;
+  matured_converted: number;
 }
 
 function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSeconds?: number): FunnelStage[] {
@@ -71,9 +84,15 @@ function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSecon
   const top = sorted[0]?.reached ?? 0;
   return sorted.map((row, i) => {
     const first = i === 0;
-    const matured = maturedSeconds && !first
-      ? { eligible: row.matured_eligible, converted: row.matured_converted, immature: row.previous_reached - row.matured_eligible, conversion: rate(row.matured_converted, row.matured_eligible) }
-      : undefined;
+    const matured =
+      maturedSeconds && !first
+        ? {
+            eligible: row.matured_eligible,
+            converted: row.matured_converted,
+            immature: row.previous_reached - row.matured_eligible,
+            conversion: rate(row.matured_converted, row.matured_eligible),
+          }
+        : undefined;
     const [k, n] = matured ? [matured.converted, matured.eligible] : [row.reached, row.previous_reached];
     const ci = first ? null : wilson95(k, n);
     // full double precision: the JSON is for machines; tables, CSV and HTML round when they show it
@@ -100,8 +119,13 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
   const labels = new Map(config.stages.map((s) => [s.id, s.label]));
   const leadStagesSql = await readFile(sqlPath('metrics/funnel__lead_stages.sql'), 'utf8');
   await wh.run(`create or replace temp table funnel_lead_stages as ${leadStagesSql}`, {
-    as_of: window.asOf, from: window.from, to: window.to, stages: options.stages,
-    strict: options.skipped === 'strict', group_field: options.by ?? '', interval: options.interval ?? '',
+    as_of: window.asOf,
+    from: window.from,
+    to: window.to,
+    stages: options.stages,
+    strict: options.skipped === 'strict',
+    group_field: options.by ?? '',
+    interval: options.interval ?? '',
   });
   const maturedSeconds = options.maturedSeconds ?? 0;
   const rows = await wh.all<CountRow>(await readFile(sqlPath('metrics/funnel__stage_counts.sql'), 'utf8'), {
@@ -117,11 +141,20 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
   };
   const period = await runQuery(wh, periodEntriesQuery(window, options.stages));
   const warnings: string[] = [];
-  if (stages[0]!.reached === 0) warnings.push(`No lead entered ${labels.get(options.stages[0]!)} between ${window.from.toISOString()} and ${window.to.toISOString()}: the funnel is empty.`);
+  if (stages[0]!.reached === 0)
+    warnings.push(
+      `No lead entered ${labels.get(options.stages[0]!)} between ${window.from.toISOString()} and ${window.to.toISOString()}: the funnel is empty.`,
+    );
   const outOfOrder = stages.reduce((sum, s) => sum + s.outOfOrder, 0);
-  if (outOfOrder > 0) warnings.push(`${outOfOrder} stage ${outOfOrder === 1 ? "entry is" : "entries are"} dated out of order (a later stage before an earlier one): counted as reached, left out of the days-between-stages figures.`);
+  if (outOfOrder > 0)
+    warnings.push(
+      `${outOfOrder} stage ${outOfOrder === 1 ? 'entry is' : 'entries are'} dated out of order (a later stage before an earlier one): counted as reached, left out of the days-between-stages figures.`,
+    );
   const immature = stages.reduce((sum, s) => sum + (s.matured?.immature ?? 0), 0);
-  if (immature > 0) warnings.push(`${immature} stage transitions are younger than the ${Math.round(maturedSeconds / 86400)}-day window at the as-of and are left out of matured conversion.`);
+  if (immature > 0)
+    warnings.push(
+      `${immature} stage transitions are younger than the ${Math.round(maturedSeconds / 86400)}-day window at the as-of and are left out of matured conversion.`,
+    );
   return {
     report: 'funnel',
     asOf: window.asOf.toISOString(),
@@ -141,7 +174,17 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
 
 function emptyStages(stages: string[], labels: Map<string, string>): FunnelStage[] {
   return stages.map((stage) => ({
-    stage, label: labels.get(stage) ?? stage, reached: 0, conversionFromPrevious: null, conversionFromTop: null, ci95: null,
-    medianDaysFromPrevious: null, p90DaysFromPrevious: null, open: 0, impliedBySkip: 0, reentries: 0, outOfOrder: 0,
+    stage,
+    label: labels.get(stage) ?? stage,
+    reached: 0,
+    conversionFromPrevious: null,
+    conversionFromTop: null,
+    ci95: null,
+    medianDaysFromPrevious: null,
+    p90DaysFromPrevious: null,
+    open: 0,
+    impliedBySkip: 0,
+    reentries: 0,
+    outOfOrder: 0,
   }));
 }

@@ -10,7 +10,12 @@ import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { funnelBenchmarks, slaComplianceGoal, speedToLeadIdealMinutes } from '../reports/benchmarks.js';
 
 /** A range with open ends as null: [low, high] in the tile's unit. */
-export interface OverviewBenchmark { low: number | null; high: number | null; unit: 'ratio' | 'minutes'; text: string }
+export interface OverviewBenchmark {
+  low: number | null;
+  high: number | null;
+  unit: 'ratio' | 'minutes';
+  text: string;
+}
 
 export type OverviewStatus = 'below' | 'within' | 'above' | 'no-benchmark' | 'no-data' | 'not-available';
 
@@ -76,19 +81,37 @@ function leadToCustomer(report: FunnelReport): OverviewTile {
   return tile({ id: 'lead-to-customer', label: `${top?.label ?? 'Lead'} → Customer`, value, n, ci95, benchmark: null, link: overviewLinks.funnel });
 }
 
-const placeholder = (id: string, label: string): OverviewTile =>
-  ({ id, label, value: null, n: null, ci95: null, benchmark: null, status: 'not-available', link: overviewLinks.pipeline });
+const placeholder = (id: string, label: string): OverviewTile => ({
+  id,
+  label,
+  value: null,
+  n: null,
+  ci95: null,
+  benchmark: null,
+  status: 'not-available',
+  link: overviewLinks.pipeline,
+});
 
 export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewReport {
   const firstSla = sla.slas[0];
   const speedTile = tile({
-    id: 'speed-to-lead', label: 'Speed-to-lead (median, business)', value: speed.overall.medianBusinessMinutes, n: speed.overall.touched, ci95: null,
-    benchmark: { low: null, high: speedToLeadIdealMinutes, unit: 'minutes', text: `< ${speedToLeadIdealMinutes} min ideal` }, link: overviewLinks.speedToLead,
+    id: 'speed-to-lead',
+    label: 'Speed-to-lead (median, business)',
+    value: speed.overall.medianBusinessMinutes,
+    n: speed.overall.touched,
+    ci95: null,
+    benchmark: { low: null, high: speedToLeadIdealMinutes, unit: 'minutes', text: `< ${speedToLeadIdealMinutes} min ideal` },
+    link: overviewLinks.speedToLead,
   });
   const compliance = firstSla
     ? tile({
-        id: 'sla-compliance', label: `SLA compliance (${firstSla.label})`, value: firstSla.compliance, n: firstSla.met + firstSla.breached, ci95: firstSla.ci95,
-        benchmark: { low: slaComplianceGoal, high: null, unit: 'ratio', text: `≥ ${Math.round(slaComplianceGoal * 100)}% goal` }, link: overviewLinks.sla,
+        id: 'sla-compliance',
+        label: `SLA compliance (${firstSla.label})`,
+        value: firstSla.compliance,
+        n: firstSla.met + firstSla.breached,
+        ci95: firstSla.ci95,
+        benchmark: { low: slaComplianceGoal, high: null, unit: 'ratio', text: `≥ ${Math.round(slaComplianceGoal * 100)}% goal` },
+        link: overviewLinks.sla,
       })
     : null;
   return {
@@ -97,14 +120,15 @@ export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla
     window: funnel.window,
     sections: [
       { name: 'marketing', tiles: [funnelRate(funnel, 'lead-to-mql'), funnelRate(funnel, 'mql-to-sql')] },
-      { name: 'sales', tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), placeholder('velocity', 'Pipeline velocity')] },
+      {
+        name: 'sales',
+        tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), placeholder('velocity', 'Pipeline velocity')],
+      },
       { name: 'executive', tiles: [leadToCustomer(funnel), ...(compliance ? [compliance] : []), placeholder('coverage', 'Pipeline coverage')] },
     ],
     // each source report's caveats, once, said with the report they come from
-    warnings: [...new Set([
-      ...funnel.warnings.map((w) => `funnel: ${w}`),
-      ...speed.warnings.map((w) => `speed-to-lead: ${w}`),
-      ...sla.warnings.map((w) => `sla: ${w}`),
-    ])],
+    warnings: [
+      ...new Set([...funnel.warnings.map((w) => `funnel: ${w}`), ...speed.warnings.map((w) => `speed-to-lead: ${w}`), ...sla.warnings.map((w) => `sla: ${w}`)]),
+    ],
   };
 }

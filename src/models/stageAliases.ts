@@ -42,15 +42,12 @@ export async function writeStageAliases(wh: Warehouse, config: Config): Promise<
     labels: config.stages.map((s) => s.label),
   });
   await wh.run(`create or replace table cfg_stage_aliases (alias_key varchar, stage varchar, stage_order integer, kind varchar)`);
-  await wh.run(
-    `insert into cfg_stage_aliases select unnest($keys), unnest($stages), unnest($orders), unnest($kinds)`,
-    {
-      keys: rows.map((r) => r.alias_key),
-      stages: rows.map((r) => r.stage),
-      orders: rows.map((r) => r.stage_order),
-      kinds: rows.map((r) => r.kind),
-    },
-  );
+  await wh.run(`insert into cfg_stage_aliases select unnest($keys), unnest($stages), unnest($orders), unnest($kinds)`, {
+    keys: rows.map((r) => r.alias_key),
+    stages: rows.map((r) => r.stage),
+    orders: rows.map((r) => r.stage_order),
+    kinds: rows.map((r) => r.kind),
+  });
 }
 
 /** Stage values from these loads that no stage or alias in the config names. */

@@ -16,10 +16,42 @@ export interface RateBenchmark {
 }
 
 export const funnelBenchmarks: readonly RateBenchmark[] = [
-  { key: 'lead-to-mql', label: 'Lead → MQL', from: 'lead', to: 'mql', definition: 'MQLs ÷ leads: cohort leads that reached MQL (or a later stage).', low: 0.05, high: 0.15 },
-  { key: 'mql-to-sql', label: 'MQL → SQL', from: 'mql', to: 'sql', definition: 'SQLs ÷ MQLs: leads that reached SQL among those that reached MQL.', low: 0.3, high: 0.5 },
-  { key: 'sql-to-opportunity', label: 'SQL → Opportunity', from: 'sql', to: 'opportunity', definition: 'Opportunities ÷ SQLs: leads that reached Opportunity among those that reached SQL.', low: 0.5, high: 0.7 },
-  { key: 'win-rate', label: 'Win rate', from: 'opportunity', to: 'customer', definition: 'Closed-won ÷ opportunities: leads that became Customer among those that reached Opportunity.', low: 0.2, high: 0.3 },
+  {
+    key: 'lead-to-mql',
+    label: 'Lead → MQL',
+    from: 'lead',
+    to: 'mql',
+    definition: 'MQLs ÷ leads: cohort leads that reached MQL (or a later stage).',
+    low: 0.05,
+    high: 0.15,
+  },
+  {
+    key: 'mql-to-sql',
+    label: 'MQL → SQL',
+    from: 'mql',
+    to: 'sql',
+    definition: 'SQLs ÷ MQLs: leads that reached SQL among those that reached MQL.',
+    low: 0.3,
+    high: 0.5,
+  },
+  {
+    key: 'sql-to-opportunity',
+    label: 'SQL → Opportunity',
+    from: 'sql',
+    to: 'opportunity',
+    definition: 'Opportunities ÷ SQLs: leads that reached Opportunity among those that reached SQL.',
+    low: 0.5,
+    high: 0.7,
+  },
+  {
+    key: 'win-rate',
+    label: 'Win rate',
+    from: 'opportunity',
+    to: 'customer',
+    definition: 'Closed-won ÷ opportunities: leads that became Customer among those that reached Opportunity.',
+    low: 0.2,
+    high: 0.3,
+  },
 ];
 
 /** Speed-to-lead: first rep contact within five minutes of the form fill is the ideal. */
@@ -40,5 +72,4 @@ export function againstRange(value: number | null, range: { low: number; high: n
 }
 
 /** "30–50%" */
-export const rangeText = (range: { low: number; high: number }): string =>
-  `${Math.round(range.low * 100)}–${Math.round(range.high * 100)}%`;
+export const rangeText = (range: { low: number; high: number }): string => `${Math.round(range.low * 100)}–${Math.round(range.high * 100)}%`;

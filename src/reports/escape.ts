@@ -25,9 +25,7 @@ export function escapeHtml(value: unknown): string {
 export function escapeKeepingWords(value: unknown): string {
   return String(value ?? '')
     .split(/(\s+)/)
-    .map((part) => (/[-‐‑–—/]/.test(part) && /[\p{L}\p{N}]/u.test(part) && !/\s/.test(part)
-      ? `<span class="nw">${escapeHtml(part)}</span>`
-      : escapeHtml(part)))
+    .map((part) => (/[-‐‑–—/]/.test(part) && /[\p{L}\p{N}]/u.test(part) && !/\s/.test(part) ? `<span class="nw">${escapeHtml(part)}</span>` : escapeHtml(part)))
     .join('');
 }
 

@@ -204,19 +204,22 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
       excess -= 1;
     }
   }
-  const fit = (text: string, w: number) => (len(text) > w ? `${[...text].slice(0, Math.max(0, w - 1)).join('')}…` : text);
+  const cutToWidth = (text: string, w: number) => (len(text) > w ? `${[...text].slice(0, Math.max(0, w - 1)).join('')}…` : text);
   const line = (texts: string[]) =>
     texts
       .map((t, i) => {
         const col = shown[i]!;
-        const cut = fit(t, col.width);
+        const cut = cutToWidth(t, col.width);
         const pad = ' '.repeat(col.width - len(cut));
         return col.align === 'right' ? pad + cut : cut + pad;
       })
       .join(' '.repeat(gap))
       .trimEnd();
   const header = line(shown.map((c) => c.label));
-  const rule = shown.map((c) => '-'.repeat(c.width)).join(' '.repeat(gap)).trimEnd();
+  const rule = shown
+    .map((c) => '-'.repeat(c.width))
+    .join(' '.repeat(gap))
+    .trimEnd();
   const body = rows.map((_, r) => line(shown.map((c) => c.cells[r] ?? '')));
   const cut = shown.some((c) => c.width < Math.max(len(c.label), ...c.cells.map(len)));
   // short, so the note itself fits: the columns it names are the ones to look for with --wide

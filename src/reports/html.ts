@@ -18,10 +18,7 @@ let shell: Promise<{ template: string; css: string }> | undefined;
 
 /** The template and stylesheet, read once per process from the package's reports/ folder. */
 function loadShell(): Promise<{ template: string; css: string }> {
-  shell ??= Promise.all([
-    readFile(reportsPath('template.html'), 'utf8'),
-    readFile(reportsPath('report.css'), 'utf8'),
-  ]).then(([template, css]) => {
+  shell ??= Promise.all([readFile(reportsPath('template.html'), 'utf8'), readFile(reportsPath('report.css'), 'utf8')]).then(([template, css]) => {
     for (const slot of slots) {
       if (template.split(`{{${slot}}}`).length !== 2) throw new Error(`reports/template.html needs {{${slot}}} once`);
     }
@@ -35,7 +32,11 @@ function loadShell(): Promise<{ template: string; css: string }> {
 function anchorIds(sections: readonly Section[]): string[] {
   const seen = new Map<string, number>();
   return sections.map((s) => {
-    const base = s.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'section';
+    const base =
+      s.id
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'section';
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
@@ -59,7 +60,8 @@ function renderTile(tile: HeadlineTile): string {
   const key = tile.key.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const line = (cls: string, text: string | undefined) => (text ? `<div class="${cls}">${escapeKeepingWords(text)}</div>` : '');
   const status = tile.statusText ? ` <span class="tile-status">${escapeKeepingWords(tile.statusText)}</span>` : '';
-  const target = tile.target || status ? `<div class="tile-target">${escapeKeepingWords(tile.target ?? '')}${tile.target && status ? ' ·' : ''}${status}</div>` : '';
+  const target =
+    tile.target || status ? `<div class="tile-target">${escapeKeepingWords(tile.target ?? '')}${tile.target && status ? ' ·' : ''}${status}</div>` : '';
   return [
     `<div class="tile tile-${tile.status ?? 'none'}" id="tile-${key}" data-tile="${key}" title="${escapeHtml(tile.definition)}">`,
     line('tile-label', tile.label),
@@ -70,7 +72,9 @@ function renderTile(tile: HeadlineTile): string {
     `<p class="tile-definition">${escapeKeepingWords(tile.definition)}</p>`,
     tile.href ? `<a class="tile-link" href="${escapeHtml(tile.href)}">${escapeHtml(tile.hrefLabel ?? 'Explained in the report')} →</a>` : '',
     '</div>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The headline numbers, before everything else but the header and warnings. */
@@ -135,7 +139,5 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
   };
   // One pass with a replacer function: inserted text is never rescanned for {{slots}}, and a
   // `$&` in report text stays literal.
-  return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
-    (slots as readonly string[]).includes(name) ? values[name as Slot] : match,
-  );
+  return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => ((slots as readonly string[]).includes(name) ? values[name as Slot] : match));
 }

@@ -11,7 +11,10 @@ import { dateTime, minutes, missing, pct1 } from './format.js';
 
 export type IndexRunStatus = 'complete' | 'failed' | 'interrupted' | 'running';
 
-export interface IndexLink { label: string; href: string }
+export interface IndexLink {
+  label: string;
+  href: string;
+}
 
 export interface IndexRun {
   run: string;
@@ -27,7 +30,12 @@ export interface IndexRun {
   nothingNew?: string | null;
 }
 
-export interface HeadlineCell { value: number | null; text: string; delta: number | null; deltaText: string }
+export interface HeadlineCell {
+  value: number | null;
+  text: string;
+  delta: number | null;
+  deltaText: string;
+}
 
 export interface BuildIndexDocument {
   title: string;

@@ -11,7 +11,11 @@ import { ciText, int, pct1 } from './format.js';
 import { funnelTiles, noData, slaTiles, speedToLeadTiles } from './tiles.js';
 import type { HeadlineTile, ReportDocument, Section } from './types.js';
 
-export interface OverviewSources { funnel: FunnelReport; speedToLead: SpeedToLeadReport; sla: SlaReport }
+export interface OverviewSources {
+  funnel: FunnelReport;
+  speedToLead: SpeedToLeadReport;
+  sla: SlaReport;
+}
 
 /** Shown instead of a number until the pipeline report exists. */
 export const notYetAvailable = 'not yet available (pipeline report)';
@@ -19,7 +23,10 @@ export const notYetAvailable = 'not yet available (pipeline report)';
 const sectionText = {
   marketing: { heading: 'Marketing', intro: 'Is marketing producing leads that qualify? The top of the funnel, against common B2B SaaS ranges.' },
   sales: { heading: 'Sales', intro: 'Does sales answer fast and turn qualified leads into won deals?' },
-  executive: { heading: 'Executive', intro: 'What the funnel yields end to end, whether handoffs keep their promises, and (with the pipeline report) coverage.' },
+  executive: {
+    heading: 'Executive',
+    intro: 'What the funnel yields end to end, whether handoffs keep their promises, and (with the pipeline report) coverage.',
+  },
 } as const;
 
 const linkLabel = (href: string | null) =>
@@ -68,7 +75,10 @@ export function overviewReportDocument(report: OverviewReport, sources: Overview
     tiles: s.tiles.map((t) => htmlTile(t, sources, source)),
   }));
   const tiles = sections.flatMap((s) => s.tiles ?? []);
-  const freshness = [sources.funnel.dataFreshness, sources.speedToLead.dataFreshness, sources.sla.dataFreshness].filter((d): d is string => !!d).sort().at(-1);
+  const freshness = [sources.funnel.dataFreshness, sources.speedToLead.dataFreshness, sources.sla.dataFreshness]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   return {
     title: 'Revenue overview',
     subtitle: 'The metrics dashboard on one page: each number against its benchmark, linked to the report that explains it',
@@ -83,7 +93,10 @@ export function overviewReportDocument(report: OverviewReport, sources: Overview
     sections,
     definitions: [
       ...tiles.map((t) => ({ term: t.label, text: t.definition })),
-      { term: 'Benchmark ranges', text: 'Common B2B SaaS figures for a metrics dashboard: they describe typical companies, not a goal for yours (docs/overview.md).' },
+      {
+        term: 'Benchmark ranges',
+        text: 'Common B2B SaaS figures for a metrics dashboard: they describe typical companies, not a goal for yours (docs/overview.md).',
+      },
     ],
   };
 }

@@ -14,16 +14,28 @@ import type { ReportDocument, Section, TableColumn } from './types.js';
 export const breachRowsInHtml = 200;
 
 const breachColumns: CsvColumn[] = [
-  { key: 'sla', label: 'sla' }, { key: 'leadId', label: 'lead_id' }, { key: 'ownerId', label: 'owner_id' },
-  { key: 'owner', label: 'owner' }, { key: 'team', label: 'team' }, { key: 'startAt', label: 'start_at' },
-  { key: 'deadlineAt', label: 'deadline_at' }, { key: 'endAt', label: 'end_at' }, { key: 'kind', label: 'breach' },
-  { key: 'minutesLate', label: 'minutes_late' }, { key: 'businessMinutesLate', label: 'business_minutes_late' },
+  { key: 'sla', label: 'sla' },
+  { key: 'leadId', label: 'lead_id' },
+  { key: 'ownerId', label: 'owner_id' },
+  { key: 'owner', label: 'owner' },
+  { key: 'team', label: 'team' },
+  { key: 'startAt', label: 'start_at' },
+  { key: 'deadlineAt', label: 'deadline_at' },
+  { key: 'endAt', label: 'end_at' },
+  { key: 'kind', label: 'breach' },
+  { key: 'minutesLate', label: 'minutes_late' },
+  { key: 'businessMinutesLate', label: 'business_minutes_late' },
 ];
 
 const leakColumns: CsvColumn[] = [
-  { key: 'leadId', label: 'lead_id' }, { key: 'ownerId', label: 'owner_id' }, { key: 'owner', label: 'owner' },
-  { key: 'team', label: 'team' }, { key: 'startAt', label: 'mql_at' }, { key: 'noOwner', label: 'no_owner' },
-  { key: 'noTouch', label: 'no_touch' }, { key: 'noDisposition', label: 'no_disposition' },
+  { key: 'leadId', label: 'lead_id' },
+  { key: 'ownerId', label: 'owner_id' },
+  { key: 'owner', label: 'owner' },
+  { key: 'team', label: 'team' },
+  { key: 'startAt', label: 'mql_at' },
+  { key: 'noOwner', label: 'no_owner' },
+  { key: 'noTouch', label: 'no_touch' },
+  { key: 'noDisposition', label: 'no_disposition' },
 ];
 
 /**
@@ -31,21 +43,33 @@ const leakColumns: CsvColumn[] = [
  * every breach only while breachCount ≤ the listed limit; `sla --format csv` writes the full list
  * from the warehouse with COPY (src/sla/breaches.ts, same columns and cell rules).
  */
-export const breachesCsv = (report: SlaReport): string => toCsv(breachColumns, report.breaches.map((b) => ({ ...b })));
+export const breachesCsv = (report: SlaReport): string =>
+  toCsv(
+    breachColumns,
+    report.breaches.map((b) => ({ ...b })),
+  );
 
-export const leaksCsv = (report: SlaReport): string => toCsv(leakColumns, report.leaks.leads.map((l) => ({ ...l })));
+export const leaksCsv = (report: SlaReport): string =>
+  toCsv(
+    leakColumns,
+    report.leaks.leads.map((l) => ({ ...l })),
+  );
 
 const countColumns: TableColumn[] = [
-  { key: 'eligible', label: 'Eligible', format: 'int' }, { key: 'met', label: 'Met', format: 'int' },
-  { key: 'breached', label: 'Breached', format: 'int' }, { key: 'pending', label: 'Pending', format: 'int' },
-  { key: 'compliance', label: 'Compliance', format: 'pct1' }, { key: 'interval', label: '95% interval' },
+  { key: 'eligible', label: 'Eligible', format: 'int' },
+  { key: 'met', label: 'Met', format: 'int' },
+  { key: 'breached', label: 'Breached', format: 'int' },
+  { key: 'pending', label: 'Pending', format: 'int' },
+  { key: 'compliance', label: 'Compliance', format: 'pct1' },
+  { key: 'interval', label: '95% interval' },
 ];
 
 const interval = ciWhole;
 
 function slaSection(sla: SlaReport['slas'][number]): Section {
   // Weeks are drawn in the trend section; the per-SLA table keeps owners, teams and --by groups.
-  const rows = sla.groups.filter((g) => g.dimension !== 'week')
+  const rows = sla.groups
+    .filter((g) => g.dimension !== 'week')
     .map((g) => ({ ...g, dimension: g.dimension === 'by' ? 'group' : g.dimension, interval: interval(g.ci95) }));
   const fields = sla.requiredFields.length ? ` The end must carry: ${sla.requiredFields.join(', ')}.` : '';
   return {
@@ -58,19 +82,29 @@ function slaSection(sla: SlaReport['slas'][number]): Section {
 
 /** Weekly compliance of every SLA as one line chart, the per-week counts folded under it. */
 function trendSection(report: SlaReport): Section | null {
-  const rows = report.slas.flatMap((s) => s.groups.filter((g) => g.dimension === 'week')
-    .map((g) => ({ ...g, sla: s.label, week: g.key, interval: interval(g.ci95) })));
+  const rows = report.slas.flatMap((s) =>
+    s.groups.filter((g) => g.dimension === 'week').map((g) => ({ ...g, sla: s.label, week: g.key, interval: interval(g.ci95) })),
+  );
   if (rows.length === 0) return null;
   const weeks = [...new Set(rows.map((r) => r.week))].sort();
   const charted = rows.filter((r) => r.compliance !== null).sort((a, b) => a.week.localeCompare(b.week));
   return {
     id: 'weekly-trend',
     heading: 'Weekly compliance',
-    intro: `Compliance of each SLA by the week its instances started (${weeks.length} weeks), one panel per SLA; weeks with no decided instance have no point. ` +
+    intro:
+      `Compliance of each SLA by the week its instances started (${weeks.length} weeks), one panel per SLA; weeks with no decided instance have no point. ` +
       `The dashed line is the ${pct(slaComplianceGoal)} goal. Recent weeks still have pending instances.`,
     chart: lineChart({
-      rows: charted, x: 'week', y: 'compliance', series: 'sla', title: 'Compliance by start week', format: 'pct',
-      domain: [0, 1], facet: true, seriesOrder: report.slas.map((s) => s.label), target: { value: slaComplianceGoal, label: `goal ${pct(slaComplianceGoal)}` },
+      rows: charted,
+      x: 'week',
+      y: 'compliance',
+      series: 'sla',
+      title: 'Compliance by start week',
+      format: 'pct',
+      domain: [0, 1],
+      facet: true,
+      seriesOrder: report.slas.map((s) => s.label),
+      target: { value: slaComplianceGoal, label: `goal ${pct(slaComplianceGoal)}` },
     }),
     foldTable: `Per-week counts (${rows.length} rows)`,
     table: { columns: [{ key: 'sla', label: 'SLA' }, { key: 'week', label: 'Week' }, ...countColumns], rows },
@@ -89,7 +123,9 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
       intro: `Met ÷ (met + breached) per SLA, with 95% Wilson intervals; the dashed line is the ${pct(slaComplianceGoal)} goal (docs/metrics.md). Faded bars have fewer than 20 decided instances.`,
       chart: rateBarChart({
         bars: report.slas.map((s) => ({ category: s.label, rate: s.compliance, successes: s.met, trials: s.met + s.breached, ci95: s.ci95 })),
-        title: 'Compliance by SLA', horizontal: true, unit: 'n',
+        title: 'Compliance by SLA',
+        horizontal: true,
+        unit: 'n',
         target: { value: slaComplianceGoal, label: `goal ${pct(slaComplianceGoal)}` },
       }),
       table: { columns: [{ key: 'label', label: 'SLA' }, { key: 'target', label: 'Target' }, ...countColumns], rows: summary },
@@ -99,14 +135,21 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
     {
       id: 'breaches',
       heading: `Breaches (${report.breachCount})`,
-      intro: more > 0
-        ? `The ${breaches.length} most late are listed (in SLA order, then by start); the CSV export (--format csv) has all ${report.breachCount}.`
-        : 'Also exported as CSV with --format csv.',
+      intro:
+        more > 0
+          ? `The ${breaches.length} most late are listed (in SLA order, then by start); the CSV export (--format csv) has all ${report.breachCount}.`
+          : 'Also exported as CSV with --format csv.',
       table: {
         columns: [
-          { key: 'sla', label: 'SLA' }, { key: 'leadId', label: 'Lead', format: 'id' }, { key: 'owner', label: 'Owner' }, { key: 'team', label: 'Team' },
-          { key: 'startAt', label: 'Start', format: 'datetime' }, { key: 'deadlineAt', label: 'Deadline', format: 'datetime' }, { key: 'endAt', label: 'End', format: 'datetime' },
-          { key: 'kind', label: 'Breach' }, { key: 'minutesLate', label: 'Late', format: 'minutes' },
+          { key: 'sla', label: 'SLA' },
+          { key: 'leadId', label: 'Lead', format: 'id' },
+          { key: 'owner', label: 'Owner' },
+          { key: 'team', label: 'Team' },
+          { key: 'startAt', label: 'Start', format: 'datetime' },
+          { key: 'deadlineAt', label: 'Deadline', format: 'datetime' },
+          { key: 'endAt', label: 'End', format: 'datetime' },
+          { key: 'kind', label: 'Breach' },
+          { key: 'minutesLate', label: 'Late', format: 'minutes' },
           { key: 'businessMinutesLate', label: 'Late (business)', format: 'minutes' },
         ],
         rows: breaches,
@@ -116,13 +159,21 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
     {
       id: 'leaks',
       heading: 'Leaks',
-      intro: `Of ${leaks.mqls} MQLs in the window: ${leaks.noOwner} without an owner, ${leaks.noTouch} never touched past the first-touch deadline, ` +
+      intro:
+        `Of ${leaks.mqls} MQLs in the window: ${leaks.noOwner} without an owner, ${leaks.noTouch} never touched past the first-touch deadline, ` +
         `${leaks.noDisposition} without a decision past the decision deadline.` +
-        (leaks.leadCount > Math.min(leaks.leads.length, breachRowsInHtml) ? ` The first ${Math.min(leaks.leads.length, breachRowsInHtml)} of ${leaks.leadCount} are listed.` : ''),
+        (leaks.leadCount > Math.min(leaks.leads.length, breachRowsInHtml)
+          ? ` The first ${Math.min(leaks.leads.length, breachRowsInHtml)} of ${leaks.leadCount} are listed.`
+          : ''),
       table: {
         columns: [
-          { key: 'leadId', label: 'Lead', format: 'id' }, { key: 'owner', label: 'Owner' }, { key: 'team', label: 'Team' }, { key: 'startAt', label: 'MQL at', format: 'datetime' },
-          { key: 'noOwner', label: 'No owner' }, { key: 'noTouch', label: 'No touch' }, { key: 'noDisposition', label: 'No decision' },
+          { key: 'leadId', label: 'Lead', format: 'id' },
+          { key: 'owner', label: 'Owner' },
+          { key: 'team', label: 'Team' },
+          { key: 'startAt', label: 'MQL at', format: 'datetime' },
+          { key: 'noOwner', label: 'No owner' },
+          { key: 'noTouch', label: 'No touch' },
+          { key: 'noDisposition', label: 'No decision' },
         ],
         rows: leaks.leads.slice(0, breachRowsInHtml).map((l) => ({ ...l })),
       },
@@ -132,18 +183,30 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
   return {
     title: 'Handoff SLAs',
     meta: {
-      window: report.window, asOf: report.asOf, ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
-      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}), generatedBy,
+      window: report.window,
+      asOf: report.asOf,
+      ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
+      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
+      generatedBy,
     },
     tiles: slaTiles(report),
     warnings: report.warnings,
     sections,
     definitions: [
-      { term: 'Instance', text: 'One start of an SLA (an entry into its start stage, or an engagement event); a lead that re-enters the stage starts a new instance.' },
-      { term: 'Met / breached / pending', text: 'Met: ended by the deadline with its required fields. Breached: ended late, not ended with the deadline passed, or ended without a required field. Pending: not ended, deadline after the as-of.' },
+      {
+        term: 'Instance',
+        text: 'One start of an SLA (an entry into its start stage, or an engagement event); a lead that re-enters the stage starts a new instance.',
+      },
+      {
+        term: 'Met / breached / pending',
+        text: 'Met: ended by the deadline with its required fields. Breached: ended late, not ended with the deadline passed, or ended without a required field. Pending: not ended, deadline after the as-of.',
+      },
       { term: 'Business time', text: "Deadlines in business hours run on the lead owner's calendar; wall-clock targets count every minute." },
       { term: 'Late', text: 'Real minutes from the deadline to the end, or to the as-of while still open.' },
-      { term: 'Late (business)', text: 'Business minutes from the deadline to the end, or to the as-of while still open: 0 when the lateness fell outside working hours.' },
+      {
+        term: 'Late (business)',
+        text: 'Business minutes from the deadline to the end, or to the as-of while still open: 0 when the lateness fell outside working hours.',
+      },
     ],
   };
 }

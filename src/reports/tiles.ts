@@ -93,13 +93,14 @@ export function slaTiles(report: SlaReport): HeadlineTile[] {
   return report.slas.map((s) => {
     const decided = s.met + s.breached;
     const upper = s.ci95?.[1] ?? null;
-    const state = s.compliance === null
-      ? { status: 'none' as const, statusText: 'no decided instances' }
-      : s.compliance >= slaComplianceGoal
-        ? { status: 'good' as const, statusText: 'meets the goal' }
-        : upper !== null && upper >= slaComplianceGoal
-          ? { status: 'warn' as const, statusText: 'below the goal, within the interval' }
-          : { status: 'bad' as const, statusText: 'below the goal' };
+    const state =
+      s.compliance === null
+        ? { status: 'none' as const, statusText: 'no decided instances' }
+        : s.compliance >= slaComplianceGoal
+          ? { status: 'good' as const, statusText: 'meets the goal' }
+          : upper !== null && upper >= slaComplianceGoal
+            ? { status: 'warn' as const, statusText: 'below the goal, within the interval' }
+            : { status: 'bad' as const, statusText: 'below the goal' };
     return {
       key: `sla-${s.name}`,
       label: s.label,
@@ -119,8 +120,10 @@ function ruleTile(key: string, label: string, m: PartitionMetrics, title: string
     label,
     value: m.recall === null ? noData : `${pct1(m.recall)} recall`,
     detail: `workload ${orNoData(m.workload, pct1)} (${int(m.flagged)} of ${int(m.resolved)} flagged) · ${int(m.truePositives)} of ${int(m.positives)} wins caught`,
-    interval: [ciText(m.ci95.recall) && `recall ${ciText(m.ci95.recall)}`, ciText(m.ci95.workload) && `workload ${ciText(m.ci95.workload)}`]
-      .filter(Boolean).join(' · ') || undefined,
+    interval:
+      [ciText(m.ci95.recall) && `recall ${ciText(m.ci95.recall)}`, ciText(m.ci95.workload) && `workload ${ciText(m.ci95.workload)}`]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     status: m.inconclusive ? 'warn' : 'none',
     statusText: m.inconclusive ? 'inconclusive' : 'conclusive',
     definition: `${title} on the holdout. Recall: wins flagged ÷ all wins. Workload: flagged ÷ resolved leads, what sales must review.`,

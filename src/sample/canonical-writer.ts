@@ -27,15 +27,49 @@ export class CanonicalWriter implements FormatWriter {
   constructor(out: string) {
     this.files = new FormatFiles(out, 'canonical');
     const f = this.files;
-    this.leads = f.open('leads.csv', ['lead_id', 'email', 'company', 'account_id', 'created_at', 'source', 'owner_id',
-      'first_name', 'last_name', 'stage', 'title', 'industry', 'employees', 'country'], { idColumn: 0, dateColumn: 4, badDate: BAD_DATE });
+    this.leads = f.open(
+      'leads.csv',
+      [
+        'lead_id',
+        'email',
+        'company',
+        'account_id',
+        'created_at',
+        'source',
+        'owner_id',
+        'first_name',
+        'last_name',
+        'stage',
+        'title',
+        'industry',
+        'employees',
+        'country',
+      ],
+      { idColumn: 0, dateColumn: 4, badDate: BAD_DATE },
+    );
     this.stages = f.open('stage_events.csv', ['lead_id', 'stage', 'entered_at', 'reason'], { idColumn: 0, dateColumn: 2, badDate: BAD_DATE });
-    this.opportunities = f.open('opportunities.csv', ['opportunity_id', 'lead_id', 'account_id', 'name', 'amount', 'currency',
-      'owner_id', 'pipeline', 'stage', 'created_at', 'close_date', 'is_won', 'loss_reason']);
+    this.opportunities = f.open('opportunities.csv', [
+      'opportunity_id',
+      'lead_id',
+      'account_id',
+      'name',
+      'amount',
+      'currency',
+      'owner_id',
+      'pipeline',
+      'stage',
+      'created_at',
+      'close_date',
+      'is_won',
+      'loss_reason',
+    ]);
     const owners = f.open('owners.csv', ['owner_id', 'name', 'email', 'team', 'role', 'timezone']);
     for (const rep of REPS) owners.row([rep.name, rep.name, rep.email, rep.team, rep.role, rep.timezone]);
-    this.activities = f.open('activities.csv', ['activity_id', 'lead_id', 'owner_id', 'type', 'direction', 'occurred_at', 'automated'],
-      { idColumn: 0, dateColumn: 5, badDate: BAD_DATE });
+    this.activities = f.open('activities.csv', ['activity_id', 'lead_id', 'owner_id', 'type', 'direction', 'occurred_at', 'automated'], {
+      idColumn: 0,
+      dateColumn: 5,
+      badDate: BAD_DATE,
+    });
     this.engagement = f.open('engagement_events.csv', ['lead_id', 'event_type', 'occurred_at', 'detail'], { idColumn: 0, dateColumn: 2, badDate: BAD_DATE });
     this.fieldHistory = f.open('field_history.csv', ['lead_id', 'field', 'value', 'changed_at'], { idColumn: 0, dateColumn: 3, badDate: BAD_DATE });
   }
@@ -58,15 +92,40 @@ export class CanonicalWriter implements FormatWriter {
   private writeCanonicalLead(lead: SimLead): void {
     const { person: p, company: c, current } = lead;
     const accountId = `ACC-${String(c.index + 1).padStart(6, '0')}`;
-    this.leads.row([lead.id, p.email, c.name, accountId, isoSeconds(lead.createdAt), sourceInfo(lead.source).canonical,
-      lead.owner.name, p.firstName, p.lastName, currentStage(lead)?.stage ?? 'lead', current.title, current.industry,
-      String(current.employees), lead.country]);
+    this.leads.row([
+      lead.id,
+      p.email,
+      c.name,
+      accountId,
+      isoSeconds(lead.createdAt),
+      sourceInfo(lead.source).canonical,
+      lead.owner.name,
+      p.firstName,
+      p.lastName,
+      currentStage(lead)?.stage ?? 'lead',
+      current.title,
+      current.industry,
+      String(current.employees),
+      lead.country,
+    ]);
     for (const s of lead.stages) this.stages.row([lead.id, s.stage, isoSeconds(s.at), s.reason ?? '']);
     const deal = lead.deal;
     if (!deal) return;
     const stage = deal.closedAt !== undefined ? (deal.won ? 'Closed Won' : 'Closed Lost') : (PIPELINE_STAGES[deal.steps.length - 1] ?? 'Qualified');
-    this.opportunities.row([`OPP-${String(lead.index + 1).padStart(7, '0')}`, lead.id, accountId, `${c.name} - New Business`,
-      String(deal.amount), deal.currency, deal.owner.name, 'New Business', stage, isoSeconds(deal.createdAt),
-      isoDate(deal.expectedClose), deal.closedAt !== undefined ? String(deal.won) : '', deal.lossReason ?? '']);
+    this.opportunities.row([
+      `OPP-${String(lead.index + 1).padStart(7, '0')}`,
+      lead.id,
+      accountId,
+      `${c.name} - New Business`,
+      String(deal.amount),
+      deal.currency,
+      deal.owner.name,
+      'New Business',
+      stage,
+      isoSeconds(deal.createdAt),
+      isoDate(deal.expectedClose),
+      deal.closedAt !== undefined ? String(deal.won) : '',
+      deal.lossReason ?? '',
+    ]);
   }
 }

@@ -62,9 +62,7 @@ function marketingTouch(rng: Random, intent: number, won: boolean): [string, str
   const roll = rng.next();
   if (roll < 0.58) {
     const hot = intent * 0.5 + (won ? 0.25 : 0);
-    const page = rng.next() < hot
-      ? rng.pick(['/pricing', '/pricing', '/demo', '/compare/rivalmetrics', '/roi-calculator', ...CASE_STUDIES])
-      : rng.pick(BLOG);
+    const page = rng.next() < hot ? rng.pick(['/pricing', '/pricing', '/demo', '/compare/rivalmetrics', '/roi-calculator', ...CASE_STUDIES]) : rng.pick(BLOG);
     return ['page_view', page];
   }
   if (roll < 0.8) return ['email_click', rng.pick(['/blog/speed-to-lead', '/webinars/funnel-benchmarks', '/pricing'])];

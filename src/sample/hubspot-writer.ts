@@ -14,19 +14,41 @@ const local = (ms: number) => naiveLocal(PORTAL_ZONE, ms);
 
 /** Our stage → HubSpot lifecycle stage [internal value, label]; recycled leads go back to Lead. */
 const LIFECYCLE: Record<StageId, [string, string]> = {
-  subscriber: ['subscriber', 'Subscriber'], lead: ['lead', 'Lead'], mql: ['marketingqualifiedlead', 'Marketing Qualified Lead'],
-  sql: ['salesqualifiedlead', 'Sales Qualified Lead'], opportunity: ['opportunity', 'Opportunity'], customer: ['customer', 'Customer'],
-  evangelist: ['evangelist', 'Evangelist'], recycled: ['lead', 'Lead'], disqualified: ['other', 'Other'],
+  subscriber: ['subscriber', 'Subscriber'],
+  lead: ['lead', 'Lead'],
+  mql: ['marketingqualifiedlead', 'Marketing Qualified Lead'],
+  sql: ['salesqualifiedlead', 'Sales Qualified Lead'],
+  opportunity: ['opportunity', 'Opportunity'],
+  customer: ['customer', 'Customer'],
+  evangelist: ['evangelist', 'Evangelist'],
+  recycled: ['lead', 'Lead'],
+  disqualified: ['other', 'Other'],
 };
-const BECAME: [StageId, string][] = [['subscriber', 'a Subscriber'], ['lead', 'a Lead'], ['mql', 'a Marketing Qualified Lead'],
-  ['sql', 'a Sales Qualified Lead'], ['opportunity', 'an Opportunity'], ['customer', 'a Customer'], ['evangelist', 'an Evangelist'],
-  ['disqualified', 'an Other Lifecycle Stage']];
+const BECAME: [StageId, string][] = [
+  ['subscriber', 'a Subscriber'],
+  ['lead', 'a Lead'],
+  ['mql', 'a Marketing Qualified Lead'],
+  ['sql', 'a Sales Qualified Lead'],
+  ['opportunity', 'an Opportunity'],
+  ['customer', 'a Customer'],
+  ['evangelist', 'an Evangelist'],
+  ['disqualified', 'an Other Lifecycle Stage'],
+];
 const LEAD_STATUS_LABEL: Record<string, string> = {
-  NEW: 'New', OPEN: 'Open', ATTEMPTED_TO_CONTACT: 'Attempted to Contact', CONNECTED: 'Connected', OPEN_DEAL: 'Open Deal',
-  UNQUALIFIED: 'Unqualified', BAD_TIMING: 'Bad Timing',
+  NEW: 'New',
+  OPEN: 'Open',
+  ATTEMPTED_TO_CONTACT: 'Attempted to Contact',
+  CONNECTED: 'Connected',
+  OPEN_DEAL: 'Open Deal',
+  UNQUALIFIED: 'Unqualified',
+  BAD_TIMING: 'Bad Timing',
 };
 const HISTORY_SOURCE: Record<Actor, string> = {
-  form: 'FORM', import: 'IMPORT', automation: 'AUTOMATION_PLATFORM', rep: 'CRM_UI', deal: 'AUTOMATION_PLATFORM',
+  form: 'FORM',
+  import: 'IMPORT',
+  automation: 'AUTOMATION_PLATFORM',
+  rep: 'CRM_UI',
+  deal: 'AUTOMATION_PLATFORM',
 };
 const DEAL_STAGES = ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent'];
 
@@ -38,14 +60,50 @@ export class HubSpotWriter implements FormatWriter {
 
   constructor(out: string) {
     this.files = new FormatFiles(out, 'hubspot');
-    this.contacts = this.files.open('contacts.csv', ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Company Name',
-      'Job Title', 'Industry', 'Number of Employees', 'Create Date', 'Lifecycle Stage', 'Lead Status', 'Contact owner', 'Original Source',
-      'Last Activity Date', 'Associated Company ID', ...BECAME.map(([, label]) => `Became ${label} Date`)],
-      { idColumn: 0, dateColumn: 9, badDate: '2025-13-45 10:00' });
-    this.history = this.files.open('contacts_property_history.csv', ['Record ID', 'Property', 'Value', 'Timestamp', 'Source'],
-      { idColumn: 0, dateColumn: 3, badDate: '2025-02-30T25:61:00.000Z' });
-    this.deals = this.files.open('deals.csv', ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Currency', 'Close Date',
-      'Create Date', 'Deal owner', 'Closed Lost Reason', 'Closed Won Reason', 'Deal Type', 'Associated Contact IDs', 'Associated Company IDs']);
+    this.contacts = this.files.open(
+      'contacts.csv',
+      [
+        'Record ID',
+        'First Name',
+        'Last Name',
+        'Email',
+        'Phone Number',
+        'Company Name',
+        'Job Title',
+        'Industry',
+        'Number of Employees',
+        'Create Date',
+        'Lifecycle Stage',
+        'Lead Status',
+        'Contact owner',
+        'Original Source',
+        'Last Activity Date',
+        'Associated Company ID',
+        ...BECAME.map(([, label]) => `Became ${label} Date`),
+      ],
+      { idColumn: 0, dateColumn: 9, badDate: '2025-13-45 10:00' },
+    );
+    this.history = this.files.open('contacts_property_history.csv', ['Record ID', 'Property', 'Value', 'Timestamp', 'Source'], {
+      idColumn: 0,
+      dateColumn: 3,
+      badDate: '2025-02-30T25:61:00.000Z',
+    });
+    this.deals = this.files.open('deals.csv', [
+      'Record ID',
+      'Deal Name',
+      'Deal Stage',
+      'Pipeline',
+      'Amount',
+      'Currency',
+      'Close Date',
+      'Create Date',
+      'Deal owner',
+      'Closed Lost Reason',
+      'Closed Won Reason',
+      'Deal Type',
+      'Associated Contact IDs',
+      'Associated Company IDs',
+    ]);
   }
 
   write(lead: SimLead): void {
@@ -59,16 +117,47 @@ export class HubSpotWriter implements FormatWriter {
     const firstEntry = (id: StageId) => lead.stages.find((s) => s.stage === id);
     const lastTouch = lead.touches[lead.touches.length - 1];
     const { person: p, company: c, current } = lead;
-    this.contacts.row([lead.id, p.firstName, p.lastName, p.email, p.phone, c.name, current.title, current.industry,
-      String(current.employees), local(lead.createdAt), lifecycle, status ? (LEAD_STATUS_LABEL[status] ?? '') : '', lead.owner.name,
-      sourceInfo(lead.source).hubspot, lastTouch ? local(lastTouch.at) : '', companyId,
-      ...BECAME.map(([id]) => { const e = firstEntry(id); return e ? local(e.at) : ''; })]);
+    this.contacts.row([
+      lead.id,
+      p.firstName,
+      p.lastName,
+      p.email,
+      p.phone,
+      c.name,
+      current.title,
+      current.industry,
+      String(current.employees),
+      local(lead.createdAt),
+      lifecycle,
+      status ? (LEAD_STATUS_LABEL[status] ?? '') : '',
+      lead.owner.name,
+      sourceInfo(lead.source).hubspot,
+      lastTouch ? local(lastTouch.at) : '',
+      companyId,
+      ...BECAME.map(([id]) => {
+        const e = firstEntry(id);
+        return e ? local(e.at) : '';
+      }),
+    ]);
     const deal = lead.deal;
     if (!deal) return;
     const dealStage = deal.closedAt !== undefined ? (deal.won ? 'Closed Won' : 'Closed Lost') : (DEAL_STAGES[deal.steps.length - 1] ?? DEAL_STAGES[0]!);
-    this.deals.row([String(8_400_000_001 + lead.index * 5), `${c.name} - New Business`, dealStage, 'Sales Pipeline', String(deal.amount),
-      deal.currency, local(deal.expectedClose), local(deal.createdAt), deal.owner.name, deal.lossReason ?? '', deal.wonReason ?? '',
-      'New Business', lead.id, companyId]);
+    this.deals.row([
+      String(8_400_000_001 + lead.index * 5),
+      `${c.name} - New Business`,
+      dealStage,
+      'Sales Pipeline',
+      String(deal.amount),
+      deal.currency,
+      local(deal.expectedClose),
+      local(deal.createdAt),
+      deal.owner.name,
+      deal.lossReason ?? '',
+      deal.wonReason ?? '',
+      'New Business',
+      lead.id,
+      companyId,
+    ]);
   }
 
   close(): SampleFile[] {
@@ -77,8 +166,7 @@ export class HubSpotWriter implements FormatWriter {
 
   /** Writes lifecyclestage and hs_lead_status changes; returns the lead status as of today. */
   private writeHistory(lead: SimLead): string | undefined {
-    const put = (property: string, value: string, at: number, source: string) =>
-      this.history.row([lead.id, property, value, isoMillis(at), source]);
+    const put = (property: string, value: string, at: number, source: string) => this.history.row([lead.id, property, value, isoMillis(at), source]);
     let status: string | undefined;
     const setStatus = (value: string, at: number, source: string) => {
       status = value;

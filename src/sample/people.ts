@@ -5,21 +5,132 @@
  */
 import type { Random } from './random.js';
 
-const FIRST = ['Ana', 'Ben', 'Chloe', 'Dev', 'Elif', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena',
-  'Marco', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vic', 'Wen', 'Yusuf', 'Zoe',
-  'José', 'Søren', 'Chloé', 'Aarav', 'Mei', 'Lukas', 'Freya', 'Diego', 'Amara', 'Noah', 'Ines'];
-const LAST = ['Ruiz', 'Okafor', 'Lindqvist', 'Patel', 'Nakamura', 'Brennan', 'Fischer', 'Moreau', 'Kowalski',
-  'Haddad', 'Silva', 'Osei', 'Novak', 'Iyer', 'Walsh', 'Yilmaz', 'Costa', 'Berg', 'Müller', 'Dubois',
-  'Reddy', 'Kim', 'Larsen', 'Adeyemi', 'Rossi', 'Chen', 'Álvarez', 'Sharma', 'Byrne', 'Weber'];
-const COMPANY_HEAD = ['Northwind', 'Bluepeak', 'Ironleaf', 'Quillstone', 'Harborline', 'Brightfold', 'Cedarloop',
-  'Kestrel', 'Lumen', 'Meridian', 'Oakridge', 'Pinewell', 'Redshift', 'Saltmarsh', 'Tidewater', 'Vantage',
-  'Willowmere', 'Zephyr', 'Copperfield', 'Driftwood', 'Foxglove', 'Granite', 'Helix', 'Juniper'];
-const COMPANY_TAIL = ['Analytics', 'Logistics', 'Health', 'Labs', 'Systems', 'Foods', 'Capital', 'Robotics',
-  'Media', 'Software', 'Energy', 'Retail', 'Partners', 'Learning', 'Bio', 'Works'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elif',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jade',
+  'Kofi',
+  'Lena',
+  'Marco',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Vic',
+  'Wen',
+  'Yusuf',
+  'Zoe',
+  'José',
+  'Søren',
+  'Chloé',
+  'Aarav',
+  'Mei',
+  'Lukas',
+  'Freya',
+  'Diego',
+  'Amara',
+  'Noah',
+  'Ines',
+];
+const LAST = [
+  'Ruiz',
+  'Okafor',
+  'Lindqvist',
+  'Patel',
+  'Nakamura',
+  'Brennan',
+  'Fischer',
+  'Moreau',
+  'Kowalski',
+  'Haddad',
+  'Silva',
+  'Osei',
+  'Novak',
+  'Iyer',
+  'Walsh',
+  'Yilmaz',
+  'Costa',
+  'Berg',
+  'Müller',
+  'Dubois',
+  'Reddy',
+  'Kim',
+  'Larsen',
+  'Adeyemi',
+  'Rossi',
+  'Chen',
+  'Álvarez',
+  'Sharma',
+  'Byrne',
+  'Weber',
+];
+const COMPANY_HEAD = [
+  'Northwind',
+  'Bluepeak',
+  'Ironleaf',
+  'Quillstone',
+  'Harborline',
+  'Brightfold',
+  'Cedarloop',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Oakridge',
+  'Pinewell',
+  'Redshift',
+  'Saltmarsh',
+  'Tidewater',
+  'Vantage',
+  'Willowmere',
+  'Zephyr',
+  'Copperfield',
+  'Driftwood',
+  'Foxglove',
+  'Granite',
+  'Helix',
+  'Juniper',
+];
+const COMPANY_TAIL = [
+  'Analytics',
+  'Logistics',
+  'Health',
+  'Labs',
+  'Systems',
+  'Foods',
+  'Capital',
+  'Robotics',
+  'Media',
+  'Software',
+  'Energy',
+  'Retail',
+  'Partners',
+  'Learning',
+  'Bio',
+  'Works',
+];
 const TLD = ['com', 'com', 'com', 'io', 'co', 'de', 'co.uk', 'in'];
 
-export const INDUSTRIES = ['Computer Software', 'Financial Services', 'Hospital & Health Care', 'Manufacturing',
-  'Retail', 'Education Management', 'Marketing and Advertising', 'Logistics and Supply Chain'] as const;
+export const INDUSTRIES = [
+  'Computer Software',
+  'Financial Services',
+  'Hospital & Health Care',
+  'Manufacturing',
+  'Retail',
+  'Education Management',
+  'Marketing and Advertising',
+  'Logistics and Supply Chain',
+] as const;
 /** Industries our imaginary product sells well into (fit). */
 const TARGET_INDUSTRIES = new Set<string>(['Computer Software', 'Financial Services', 'Marketing and Advertising']);
 
@@ -32,7 +143,13 @@ export const TITLES: readonly (readonly string[])[] = [
   ['VP Marketing', 'VP Sales', 'CMO', 'CEO'],
 ];
 const TITLE_WEIGHTS = [0.05, 0.3, 0.33, 0.2, 0.12];
-const SIZE_BANDS = [[2, 9], [10, 49], [50, 199], [200, 999], [1000, 5000]] as const;
+const SIZE_BANDS = [
+  [2, 9],
+  [10, 49],
+  [50, 199],
+  [200, 999],
+  [1000, 5000],
+] as const;
 const SIZE_WEIGHTS = [0.15, 0.25, 0.3, 0.2, 0.1];
 
 export interface Company {
@@ -74,8 +191,8 @@ export function person(rng: Random, at: Company): Person {
   const local = ascii(`${firstName}.${lastName}`).toLowerCase() + (rng.chance(0.3) ? String(rng.int(1, 99)) : '');
   const roll = rng.next();
   // mostly work addresses; some personal, student and competitor ones (negative signals)
-  const domain = roll < 0.08 ? rng.pick(['gmail.com', 'outlook.com', 'yahoo.com'])
-    : roll < 0.1 ? 'student.univ-example.edu' : roll < 0.11 ? 'rivalmetrics.com' : at.domain;
+  const domain =
+    roll < 0.08 ? rng.pick(['gmail.com', 'outlook.com', 'yahoo.com']) : roll < 0.1 ? 'student.univ-example.edu' : roll < 0.11 ? 'rivalmetrics.com' : at.domain;
   const phone = `+1 ${rng.int(201, 989)}-555-${String(rng.int(0, 9999)).padStart(4, '0')}`;
   return { firstName, lastName, email: `${local}@${domain}`, phone, titleTier, title: rng.pick(TITLES[titleTier]!) };
 }
@@ -89,4 +206,9 @@ export function fitOf(p: Person, c: Company): number {
   return Math.min(1, size + industry + seniority + email);
 }
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').replace(/[^A-Za-z.]/g, '');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/[^A-Za-z.]/g, '');

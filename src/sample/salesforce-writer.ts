@@ -17,8 +17,12 @@ const EMPTY_LOOKUP = '000000000000000AAA';
 const BAD_DATE = '2025-02-30T25:61:00.000Z';
 
 const STATUS: Partial<Record<StageId, string>> = {
-  subscriber: 'Open - Not Contacted', lead: 'Open - Not Contacted', mql: 'Working - Contacted', sql: 'Closed - Converted',
-  recycled: 'Nurturing', disqualified: 'Closed - Not Converted',
+  subscriber: 'Open - Not Contacted',
+  lead: 'Open - Not Contacted',
+  mql: 'Working - Contacted',
+  sql: 'Closed - Converted',
+  recycled: 'Nurturing',
+  disqualified: 'Closed - Not Converted',
 };
 // 'Value Proposition' is skipped on purpose: reps jump from Needs Analysis to a quote
 const OPP_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
@@ -38,21 +42,85 @@ export class SalesforceWriter implements FormatWriter {
   constructor(out: string) {
     this.files = new FormatFiles(out, 'salesforce', true);
     const f = this.files;
-    this.leads = f.open('Lead.csv', ['Id', 'FirstName', 'LastName', 'Email', 'Company', 'Title', 'Industry', 'NumberOfEmployees', 'Country',
-      'LeadSource', 'Status', 'OwnerId', 'CreatedDate', 'IsConverted', 'ConvertedDate', 'ConvertedOpportunityId', 'ConvertedAccountId',
-      'ConvertedContactId', 'IsDeleted'], { idColumn: 0, dateColumn: 12, badDate: BAD_DATE });
-    this.history = f.open('LeadHistory.csv', ['Id', 'LeadId', 'CreatedById', 'CreatedDate', 'Field', 'OldValue', 'NewValue'],
-      { idColumn: 1, dateColumn: 3, badDate: BAD_DATE });
-    this.tasks = f.open('Task.csv', ['Id', 'WhoId', 'WhatId', 'OwnerId', 'Subject', 'Type', 'TaskSubtype', 'Status', 'CallType',
-      'CreatedDate', 'ActivityDate', 'CompletedDateTime', 'IsDeleted'], { idColumn: 0, dateColumn: 9, badDate: BAD_DATE });
+    this.leads = f.open(
+      'Lead.csv',
+      [
+        'Id',
+        'FirstName',
+        'LastName',
+        'Email',
+        'Company',
+        'Title',
+        'Industry',
+        'NumberOfEmployees',
+        'Country',
+        'LeadSource',
+        'Status',
+        'OwnerId',
+        'CreatedDate',
+        'IsConverted',
+        'ConvertedDate',
+        'ConvertedOpportunityId',
+        'ConvertedAccountId',
+        'ConvertedContactId',
+        'IsDeleted',
+      ],
+      { idColumn: 0, dateColumn: 12, badDate: BAD_DATE },
+    );
+    this.history = f.open('LeadHistory.csv', ['Id', 'LeadId', 'CreatedById', 'CreatedDate', 'Field', 'OldValue', 'NewValue'], {
+      idColumn: 1,
+      dateColumn: 3,
+      badDate: BAD_DATE,
+    });
+    this.tasks = f.open(
+      'Task.csv',
+      [
+        'Id',
+        'WhoId',
+        'WhatId',
+        'OwnerId',
+        'Subject',
+        'Type',
+        'TaskSubtype',
+        'Status',
+        'CallType',
+        'CreatedDate',
+        'ActivityDate',
+        'CompletedDateTime',
+        'IsDeleted',
+      ],
+      { idColumn: 0, dateColumn: 9, badDate: BAD_DATE },
+    );
     const users = f.open('User.csv', ['Id', 'Name', 'Email', 'Username', 'Department', 'Title', 'TimeZoneSidKey', 'IsActive']);
     for (const u of [...REPS, AUTOMATION_USER]) {
       users.row([u.salesforceId, u.name, u.email, `${u.email}.revops`, u.team, u.role, u.timezone, String(u.name !== 'Hannah Cole')]);
     }
-    this.opportunities = f.open('Opportunity.csv', ['Id', 'Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate',
-      'CreatedDate', 'OwnerId', 'IsClosed', 'IsWon', 'LeadSource', 'Type', 'Loss_Reason__c']);
-    this.opportunityHistory = f.open('OpportunityHistory.csv', ['Id', 'OpportunityId', 'StageName', 'Amount', 'CloseDate', 'Probability',
-      'CreatedDate', 'CreatedById']);
+    this.opportunities = f.open('Opportunity.csv', [
+      'Id',
+      'Name',
+      'AccountId',
+      'Amount',
+      'CurrencyIsoCode',
+      'StageName',
+      'CloseDate',
+      'CreatedDate',
+      'OwnerId',
+      'IsClosed',
+      'IsWon',
+      'LeadSource',
+      'Type',
+      'Loss_Reason__c',
+    ]);
+    this.opportunityHistory = f.open('OpportunityHistory.csv', [
+      'Id',
+      'OpportunityId',
+      'StageName',
+      'Amount',
+      'CloseDate',
+      'Probability',
+      'CreatedDate',
+      'CreatedById',
+    ]);
   }
 
   write(lead: SimLead): void {
@@ -61,17 +129,52 @@ export class SalesforceWriter implements FormatWriter {
     const accountId = sfId('001', c.index + 1, 'AAQ');
     const oppId = deal ? sfId('006', lead.index + 1, 'AAE') : '';
     const sql = lead.stages.find((s) => s.stage === 'sql');
-    const status = [...lead.stages].reverse().map((s) => STATUS[s.stage]).find((s) => s !== undefined) ?? 'Open - Not Contacted';
-    this.leads.row([lead.id, p.firstName, p.lastName, p.email, c.name, current.title, current.industry, String(current.employees),
-      lead.country, sourceInfo(lead.source).salesforce, status, lead.owner.salesforceId, isoMillis(lead.createdAt), String(!!sql),
-      sql ? isoDate(sql.at) : '', sql ? oppId || EMPTY_LOOKUP : '', sql ? accountId : '', sql ? sfId('003', lead.index + 1, 'AAM') : '', 'false']);
+    const status =
+      [...lead.stages]
+        .reverse()
+        .map((s) => STATUS[s.stage])
+        .find((s) => s !== undefined) ?? 'Open - Not Contacted';
+    this.leads.row([
+      lead.id,
+      p.firstName,
+      p.lastName,
+      p.email,
+      c.name,
+      current.title,
+      current.industry,
+      String(current.employees),
+      lead.country,
+      sourceInfo(lead.source).salesforce,
+      status,
+      lead.owner.salesforceId,
+      isoMillis(lead.createdAt),
+      String(!!sql),
+      sql ? isoDate(sql.at) : '',
+      sql ? oppId || EMPTY_LOOKUP : '',
+      sql ? accountId : '',
+      sql ? sfId('003', lead.index + 1, 'AAM') : '',
+      'false',
+    ]);
     this.writeHistory(lead);
     for (const t of lead.touches) {
       const whatId = deal && t.type === 'meeting' && t.at >= deal.createdAt ? oppId : '';
       const subtype = t.automated ? 'ListEmail' : t.type === 'call' ? 'Call' : t.type === 'email' ? 'Email' : 'Task';
       const type = t.type === 'call' ? 'Call' : t.type === 'email' ? 'Email' : 'Meeting';
-      this.tasks.row([sfId('00T', ++this.taskCount, 'AAK'), lead.id, whatId, t.owner.salesforceId, t.subject, type, subtype, 'Completed',
-        t.type === 'call' ? (t.direction === 'inbound' ? 'Inbound' : 'Outbound') : '', isoMillis(t.at), isoDate(t.at), isoMillis(t.at), 'false']);
+      this.tasks.row([
+        sfId('00T', ++this.taskCount, 'AAK'),
+        lead.id,
+        whatId,
+        t.owner.salesforceId,
+        t.subject,
+        type,
+        subtype,
+        'Completed',
+        t.type === 'call' ? (t.direction === 'inbound' ? 'Inbound' : 'Outbound') : '',
+        isoMillis(t.at),
+        isoDate(t.at),
+        isoMillis(t.at),
+        'false',
+      ]);
     }
     if (deal) this.writeOpportunity(lead, oppId, accountId);
   }
@@ -100,11 +203,33 @@ export class SalesforceWriter implements FormatWriter {
     const closed = deal.closedAt !== undefined;
     const stage = closed ? (deal.won ? 'Closed Won' : 'Closed Lost') : OPP_STAGES[deal.steps.length - 1]!;
     const closeDate = isoDate(deal.expectedClose);
-    this.opportunities.row([oppId, `${lead.company.name} - New Business`, accountId, String(deal.amount), deal.currency, stage, closeDate,
-      isoMillis(deal.createdAt), deal.owner.salesforceId, String(closed), String(deal.won), sourceInfo(lead.source).salesforce,
-      'New Business', deal.lossReason ?? '']);
-    const step = (name: string, probability: number, at: number) => this.opportunityHistory.row([sfId('008', ++this.oppHistoryCount, 'AAW'),
-      oppId, name, String(deal.amount), closeDate, String(probability), isoMillis(at), deal.owner.salesforceId]);
+    this.opportunities.row([
+      oppId,
+      `${lead.company.name} - New Business`,
+      accountId,
+      String(deal.amount),
+      deal.currency,
+      stage,
+      closeDate,
+      isoMillis(deal.createdAt),
+      deal.owner.salesforceId,
+      String(closed),
+      String(deal.won),
+      sourceInfo(lead.source).salesforce,
+      'New Business',
+      deal.lossReason ?? '',
+    ]);
+    const step = (name: string, probability: number, at: number) =>
+      this.opportunityHistory.row([
+        sfId('008', ++this.oppHistoryCount, 'AAW'),
+        oppId,
+        name,
+        String(deal.amount),
+        closeDate,
+        String(probability),
+        isoMillis(at),
+        deal.owner.salesforceId,
+      ]);
     for (const [i, at] of deal.steps.entries()) step(OPP_STAGES[i]!, PROBABILITY[i]!, at);
     if (closed) step(stage, deal.won ? 100 : 0, deal.closedAt!);
   }

@@ -18,18 +18,27 @@ import type { SampleFormat, SimLead, WorldOptions } from './world.js';
 export const HISTORY_DAYS = 548;
 const SYSTEM_SHARE: Record<SampleFormat, number> = { hubspot: 0.45, salesforce: 0.45, canonical: 0.1 };
 export const TERRITORY_ZONE: Record<Territory, string> = {
-  east: 'America/New_York', west: 'America/Los_Angeles', emea: 'Europe/Berlin', apac: 'Asia/Kolkata',
+  east: 'America/New_York',
+  west: 'America/Los_Angeles',
+  emea: 'Europe/Berlin',
+  apac: 'Asia/Kolkata',
 };
 
 export function simulateLead(options: WorldOptions, index: number): SimLead {
   const rng = Random.forItem(options.seed, index);
-  const system = rng.weighted(options.formats, options.formats.map((f) => SYSTEM_SHARE[f]));
+  const system = rng.weighted(
+    options.formats,
+    options.formats.map((f) => SYSTEM_SHARE[f]),
+  );
   const companyCount = Math.max(40, Math.ceil(options.leads / 3));
   const companyIndex = companyIndexFor(rng, companyCount);
   // a company's own stream, so every contact of one account sees the same firmographics
   const org = company(companyIndex, Random.forItem(options.seed, companyIndex, 7));
   const who = person(rng, org);
-  const place = rng.weighted(COUNTRIES, COUNTRIES.map((c) => c.weight));
+  const place = rng.weighted(
+    COUNTRIES,
+    COUNTRIES.map((c) => c.weight),
+  );
   const source = rng.weighted(SOURCES, SOURCE_WEIGHTS);
   const owner = rng.pick(sdrsIn(place.territory));
   const createdAt = arrivalTime(rng, options.asOf, TERRITORY_ZONE[place.territory]);
@@ -38,19 +47,41 @@ export function simulateLead(options: WorldOptions, index: number): SimLead {
 
   const nurtureChannel = source.key === 'organic' || source.key === 'social' || source.key === 'email';
   const lifecycle = simulateLifecycle(rng, {
-    createdAt, asOf: options.asOf, fit, intent, titleTier: who.titleTier, employees: org.employees,
-    territory: place.territory, zone: TERRITORY_ZONE[place.territory],
+    createdAt,
+    asOf: options.asOf,
+    fit,
+    intent,
+    titleTier: who.titleTier,
+    employees: org.employees,
+    territory: place.territory,
+    zone: TERRITORY_ZONE[place.territory],
     startsAsSubscriber: system !== 'salesforce' && rng.chance(nurtureChannel ? 0.35 : 0.1),
   });
   const won = lifecycle.deal?.won ?? false;
   const history = simulateFieldHistory(rng, who, org, createdAt, options.asOf);
   return {
-    index, system, id: leadId(system, index), person: who, company: org, country: place.country,
-    territory: place.territory, source: source.key, createdAt, owner, fit, intent,
-    stages: lifecycle.stages, deal: lifecycle.deal,
+    index,
+    system,
+    id: leadId(system, index),
+    person: who,
+    company: org,
+    country: place.country,
+    territory: place.territory,
+    source: source.key,
+    createdAt,
+    owner,
+    fit,
+    intent,
+    stages: lifecycle.stages,
+    deal: lifecycle.deal,
     touches: simulateTouches(rng, owner, createdAt, lifecycle.stages, lifecycle.deal, options.asOf),
     engagement: simulateEngagement(rng, {
-      createdAt, asOf: options.asOf, intent, stages: lifecycle.stages, won, plg: source.key === 'product',
+      createdAt,
+      asOf: options.asOf,
+      intent,
+      stages: lifecycle.stages,
+      won,
+      plg: source.key === 'product',
     }),
     fields: history.fields,
     current: history.current,

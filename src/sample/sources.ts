@@ -3,8 +3,7 @@
  * (HubSpot's "Original Source" labels, Salesforce's LeadSource picklist, our canonical labels).
  * Channels differ in volume and in how good their leads are.
  */
-export type SourceKey =
-  | 'organic' | 'paid_search' | 'direct' | 'referral' | 'social' | 'email' | 'offline' | 'paid_social' | 'product';
+export type SourceKey = 'organic' | 'paid_search' | 'direct' | 'referral' | 'social' | 'email' | 'offline' | 'paid_social' | 'product';
 
 interface SourceInfo {
   key: SourceKey;

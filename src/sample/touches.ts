@@ -30,9 +30,7 @@ function atWork(rng: Random, rep: Rep, at: number): number {
   return start === at ? at : start + rng.exponential(45) * MINUTE;
 }
 
-export function simulateTouches(
-  rng: Random, rep: Rep, createdAt: number, stages: StageEvent[], deal: Deal | undefined, asOf: number,
-): Touch[] {
+export function simulateTouches(rng: Random, rep: Rep, createdAt: number, stages: StageEvent[], deal: Deal | undefined, asOf: number): Touch[] {
   const touches: Touch[] = [];
   const add = (at: number, type: Touch['type'], subject: string, owner = rep, direction: Touch['direction'] = 'outbound', automated = false) => {
     if (at < asOf) touches.push({ at, type, direction, automated, owner, subject });

@@ -10,8 +10,7 @@ import type { SourceKey } from './sources.js';
 export type SampleFormat = 'hubspot' | 'salesforce' | 'canonical';
 export const SAMPLE_FORMATS: readonly SampleFormat[] = ['hubspot', 'salesforce', 'canonical'];
 
-export type StageId =
-  | 'subscriber' | 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'evangelist' | 'recycled' | 'disqualified';
+export type StageId = 'subscriber' | 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'evangelist' | 'recycled' | 'disqualified';
 
 /** Rejection codes of the playbook (docs/defaults.md, "Reason codes"); FIT-02 and QUAL-03 archive, the rest recycle. */
 export type ReasonCode = 'FIT-01' | 'FIT-02' | 'FIT-03' | 'ENG-01' | 'ENG-02' | 'QUAL-01' | 'QUAL-02' | 'QUAL-03';

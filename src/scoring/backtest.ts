@@ -47,13 +47,17 @@ export async function runBacktest(wh: Warehouse, spec: BacktestSpec, models: Bac
                 select lead_id, decided_at from backtest_split where status = 'resolved'`);
   const excluded = await excludedCounts(wh);
 
-  const roles = [['current', models.current], ['candidate', models.candidate]] as const;
+  const roles = [
+    ['current', models.current],
+    ['candidate', models.candidate],
+  ] as const;
   const results: BacktestModelResult[] = [];
   for (const [role, model] of roles) {
     if (!model) continue;
-    const table = role === 'candidate' && sameRules(model, models.current)
-      ? await reflag(wh, model, 'backtest_scores_current', 'backtest_scores_candidate')
-      : await scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}` });
+    const table =
+      role === 'candidate' && sameRules(model, models.current)
+        ? await reflag(wh, model, 'backtest_scores_current', 'backtest_scores_candidate')
+        : await scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}` });
     const incomplete = await wh.one<{ n: number }>(`select count(*) filter (where fields_from_current > 0)::int as n from "${table}"`);
     // One connection runs one query at a time: partitions in turn.
     const development = await modelPartitionMetrics(wh, table, model, partitions[0]!, excluded.development);

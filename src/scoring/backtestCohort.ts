@@ -12,7 +12,14 @@ import type { BacktestCohort, BacktestSplit, Partition, PartitionSummary } from 
 const sqlFile = (name: string) => readFile(sqlPath(`scoring/${name}`), 'utf8');
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
-interface StatusCount { partition: Partition | null; status: string | null; leads: number; accounts: number; first: Date | null; last: Date | null }
+interface StatusCount {
+  partition: Partition | null;
+  status: string | null;
+  leads: number;
+  accounts: number;
+  first: Date | null;
+  last: Date | null;
+}
 
 export interface CohortResult {
   cohort: BacktestCohort;

@@ -18,8 +18,7 @@ export const intervalText = (i: Interval, asPercent = true) =>
   i === null ? null : asPercent ? `${pctText(i[0])}–${pctText(i[1])}` : `${i[0].toFixed(2)}–${i[1].toFixed(2)}`;
 
 /** "20.0% (4%–62%)": the rate and how far it could be off. */
-const withInterval = (value: number | null, interval: Interval) =>
-  value === null ? null : `${pct1(value)} (${intervalText(interval)})`;
+const withInterval = (value: number | null, interval: Interval) => (value === null ? null : `${pct1(value)} (${intervalText(interval)})`);
 
 export const summaryColumns: TableColumn[] = [
   { key: 'rule', label: 'Rule' },
@@ -39,11 +38,16 @@ export const summaryColumns: TableColumn[] = [
 
 function summaryRow(rule: string, partition: Partition, m: PartitionMetrics): Record<string, unknown> {
   return {
-    rule, partition,
-    resolved: m.resolved, positives: m.positives, flagged: m.flagged, workload: m.workload,
+    rule,
+    partition,
+    resolved: m.resolved,
+    positives: m.positives,
+    flagged: m.flagged,
+    workload: m.workload,
     precision: withInterval(m.precision, m.ci95.precision),
     recall: withInterval(m.recall, m.ci95.recall),
-    falsePositives: m.falsePositives, missedWins: m.missedWins,
+    falsePositives: m.falsePositives,
+    missedWins: m.missedWins,
     lift: m.lift === null ? null : `${m.lift.toFixed(2)}×`,
     auc: m.auc === null ? null : m.auc.toFixed(3),
     verdict: m.inconclusive ? 'inconclusive' : 'conclusive',
@@ -59,8 +63,19 @@ export function summaryRows(report: BacktestReport): Record<string, unknown>[] {
 }
 
 const sweepColumns: CsvColumn[] = [
-  'model', 'version', 'role', 'partition', 'threshold', 'flagged', 'workload', 'truePositives', 'falsePositives',
-  'missedWins', 'precision', 'recall', 'lift',
+  'model',
+  'version',
+  'role',
+  'partition',
+  'threshold',
+  'flagged',
+  'workload',
+  'truePositives',
+  'falsePositives',
+  'missedWins',
+  'precision',
+  'recall',
+  'lift',
 ];
 
 /** Every threshold of every model and partition, one row each (`--format csv`). */
@@ -69,7 +84,11 @@ export function backtestSweepCsv(report: BacktestReport): string {
   return toCsv(sweepColumns, rows);
 }
 
-export interface CurvePoint { rule: string; x: number; y: number }
+export interface CurvePoint {
+  rule: string;
+  x: number;
+  y: number;
+}
 
 /** Cumulative gains from the sweep: share of leads flagged → share of wins caught, from (0, 0). */
 export function gainsCurve(report: BacktestReport, partition: Partition): CurvePoint[] {
@@ -83,8 +102,11 @@ export function gainsCurve(report: BacktestReport, partition: Partition): CurveP
 /** Precision–recall from the sweep, in sweep order (threshold falling, recall rising). */
 export function precisionRecallCurve(report: BacktestReport, partition: Partition): CurvePoint[] {
   return report.models.flatMap((m) =>
-    thin(m.sweep.filter((s) => s.partition === partition && s.precision !== null && s.recall !== null))
-      .map((s) => ({ rule: modelLabel(m), x: s.recall!, y: s.precision! })),
+    thin(m.sweep.filter((s) => s.partition === partition && s.precision !== null && s.recall !== null)).map((s) => ({
+      rule: modelLabel(m),
+      x: s.recall!,
+      y: s.precision!,
+    })),
   );
 }
 

@@ -20,8 +20,7 @@ export interface ExcludedCounts {
   embargoed: number;
 }
 
-const scale = (interval: Interval, by: number | null): Interval =>
-  interval && by ? [interval[0] / by, interval[1] / by] : null;
+const scale = (interval: Interval, by: number | null): Interval => (interval && by ? [interval[0] / by, interval[1] / by] : null);
 
 function inconclusiveReason(c: ConfusionCounts): string | null {
   const reasons: string[] = [];
@@ -66,7 +65,11 @@ export function partitionMetrics(c: ConfusionCounts, excluded: ExcludedCounts, a
   };
 }
 
-export interface SweepCounts { threshold: number; flagged: number; true_positives: number }
+export interface SweepCounts {
+  threshold: number;
+  flagged: number;
+  true_positives: number;
+}
 
 export function sweepRows(partition: Partition, points: readonly SweepCounts[], totals: ConfusionCounts): SweepRow[] {
   const baseRate = rate(totals.positives, totals.resolved);
@@ -87,7 +90,13 @@ export function sweepRows(partition: Partition, points: readonly SweepCounts[], 
   });
 }
 
-export interface DecileCounts { decile: number; leads: number; wins: number; min_score: number; max_score: number }
+export interface DecileCounts {
+  decile: number;
+  leads: number;
+  wins: number;
+  min_score: number;
+  max_score: number;
+}
 
 export function decileRows(partition: Partition, deciles: readonly DecileCounts[], totals: ConfusionCounts): DecileRow[] {
   const baseRate = rate(totals.positives, totals.resolved);

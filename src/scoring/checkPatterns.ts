@@ -8,7 +8,11 @@ import { usageError } from '../errors.js';
 import { compileTest } from './conditions.js';
 import type { ScoringModel } from './model.js';
 
-interface RulePattern { rule: string; regex: string; pattern: string }
+interface RulePattern {
+  rule: string;
+  regex: string;
+  pattern: string;
+}
 
 /** Every regex condition or detail matcher of a model, with the rule that holds it. */
 function rulePatterns(model: ScoringModel): RulePattern[] {

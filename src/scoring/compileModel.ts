@@ -55,7 +55,11 @@ export function compileModel(model: ScoringModel): CompiledModel {
   const eventRules: CompiledEventRule[] = [];
   const inactivityRules: CompiledInactivityRule[] = [];
   const base = (dimension: Dimension, ord: number, id: string, points: number): RuleBase => ({
-    dimension, dim_order: dimOrder[dimension], ord, id, points,
+    dimension,
+    dim_order: dimOrder[dimension],
+    ord,
+    id,
+    points,
   });
 
   for (const [i, r] of model.fit.entries()) fieldRules.push({ ...base('fit', i, r.id, r.points), ...compileTest(r.condition), field: r.field.toLowerCase() });
@@ -81,8 +85,16 @@ export function compileModel(model: ScoringModel): CompiledModel {
     } else if ('event' in r) {
       const { min: _min, max: _max, ...detail } = compileTest(r.detail);
       eventRules.push({
-        ...b, ...detail, event: r.event.toLowerCase(), cap: null, per_occurrence: false,
-        min_count: r.minCount ?? null, decay_points: null, decay_days: null, scope: 'lead', min_contacts: null,
+        ...b,
+        ...detail,
+        event: r.event.toLowerCase(),
+        cap: null,
+        per_occurrence: false,
+        min_count: r.minCount ?? null,
+        decay_points: null,
+        decay_days: null,
+        scope: 'lead',
+        min_contacts: null,
       });
     } else {
       inactivityRules.push({ ...b, days: r.inactiveDays, events: (r.events ?? []).map((e) => e.toLowerCase()) });

@@ -43,29 +43,17 @@ const rangeCondition = z
       .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'min must be <= max'),
   })
   .meta({ description: 'Numeric, both ends inclusive; thousands separators are ignored ("1,200").' });
-const regexCondition = z
-  .strictObject({ regex: regexPattern, flags: regexFlags })
-  .meta({ description: 'Regular expression searched anywhere in the value.' });
-const presentCondition = z
-  .strictObject({ present: z.literal(true) })
-  .meta({ description: 'The field has a non-empty value.' });
+const regexCondition = z.strictObject({ regex: regexPattern, flags: regexFlags }).meta({ description: 'Regular expression searched anywhere in the value.' });
+const presentCondition = z.strictObject({ present: z.literal(true) }).meta({ description: 'The field has a non-empty value.' });
 
-export const fieldConditionSchema = z.union([
-  equalsCondition,
-  inCondition,
-  rangeCondition,
-  regexCondition,
-  presentCondition,
-]);
+export const fieldConditionSchema = z.union([equalsCondition, inCondition, rangeCondition, regexCondition, presentCondition]);
 export type FieldCondition = z.infer<typeof fieldConditionSchema>;
 
 export const detailMatcherSchema = z.union([
   equalsCondition,
   inCondition,
   regexCondition,
-  z
-    .strictObject({ prefix: z.string().min(1, 'must not be empty') })
-    .meta({ description: 'Case-insensitive "starts with", e.g. "/case-studies/".' }),
+  z.strictObject({ prefix: z.string().min(1, 'must not be empty') }).meta({ description: 'Case-insensitive "starts with", e.g. "/case-studies/".' }),
 ]);
 export type DetailMatcher = z.infer<typeof detailMatcherSchema>;
 

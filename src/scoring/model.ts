@@ -15,11 +15,10 @@ const ruleId = z
 const fieldName = z
   .string()
   .min(1, 'must not be empty')
-  .meta({ description: 'A lead column (email, company, source, ...), an exported field (lead_fields / field_history, case-insensitive) or emailDomain / emailTld.' });
-const eventType = z
-  .string()
-  .min(1, 'must not be empty')
-  .meta({ description: 'An engagement_events.event_type (case-insensitive), or "*" for any event.' });
+  .meta({
+    description: 'A lead column (email, company, source, ...), an exported field (lead_fields / field_history, case-insensitive) or emailDomain / emailTld.',
+  });
+const eventType = z.string().min(1, 'must not be empty').meta({ description: 'An engagement_events.event_type (case-insensitive), or "*" for any event.' });
 const positivePoints = z.number().positive('must be greater than 0');
 const negativePoints = z.number().negative('must be below 0 (negative rules subtract)');
 const count = z.number().int('must be a whole number').min(1, 'must be at least 1');
@@ -30,10 +29,7 @@ export const decayPeriodPattern = /^(\d+)d$|^(\d+) (week|weeks|month|months)$/;
 const decaySchema = z
   .strictObject({
     points: positivePoints.meta({ description: 'Points lost per full period since the event.' }),
-    every: z
-      .string()
-      .regex(decayPeriodPattern, 'must look like "1 week", "2 weeks", "1 month" or "10d"')
-      .meta({ description: 'A month counts as 30 days.' }),
+    every: z.string().regex(decayPeriodPattern, 'must look like "1 week", "2 weeks", "1 month" or "10d"').meta({ description: 'A month counts as 30 days.' }),
   })
   .meta({ description: 'Points lost per period elapsed between the event and the decision, never below 0.' });
 
@@ -58,7 +54,7 @@ export const engagementRuleSchema = z.strictObject({
   scope: z
     .enum(['lead', 'account'])
     .optional()
-    .meta({ description: 'account: count events of every contact of the lead\'s account (account_id, else company).' }),
+    .meta({ description: "account: count events of every contact of the lead's account (account_id, else company)." }),
   minContacts: count.optional().meta({ description: 'Distinct contacts with matching events needed (buying committee).' }),
 });
 

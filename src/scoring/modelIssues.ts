@@ -64,9 +64,7 @@ function misfit(errors: Issue[], value: unknown): number {
 }
 
 function missingKeys(errors: Issue[], value: unknown): string[] {
-  return errors
-    .filter((e) => e.path.length === 1 && valueAt(value, e.path) === undefined)
-    .map((e) => String(e.path[0]));
+  return errors.filter((e) => e.path.length === 1 && valueAt(value, e.path) === undefined).map((e) => String(e.path[0]));
 }
 
 function sentence(issue: Issue, value: unknown): string {

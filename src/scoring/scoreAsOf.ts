@@ -49,12 +49,7 @@ let template: string | undefined;
  * Scores every row of `decisionsTable` (lead_id varchar, decided_at timestamptz) with `model`
  * and returns the name of the temp table holding one `LeadScore` row per (lead_id, decided_at).
  */
-export async function scoreAsOf(
-  warehouse: Warehouse,
-  model: ScoringModel,
-  decisionsTable: string,
-  options: ScoreAsOfOptions = {},
-): Promise<string> {
+export async function scoreAsOf(warehouse: Warehouse, model: ScoringModel, decisionsTable: string, options: ScoreAsOfOptions = {}): Promise<string> {
   const into = options.into ?? 'lead_scores';
   template ??= await readFile(sqlPath('scoring/score_as_of.sql'), 'utf8');
   const sql = template

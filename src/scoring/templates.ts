@@ -4,8 +4,15 @@
  */
 import type { ScoringModel } from './model.js';
 import {
-  competitorDomains, competitorToolsPattern, complementaryToolsPattern, confirmedValues,
-  individualContributorSeniorities, personalEmailDomains, targetCountries, targetIndustries, titlePatterns,
+  competitorDomains,
+  competitorToolsPattern,
+  complementaryToolsPattern,
+  confirmedValues,
+  individualContributorSeniorities,
+  personalEmailDomains,
+  targetCountries,
+  targetIndustries,
+  titlePatterns,
 } from './templateLists.js';
 
 export const templateNames = ['plg', 'enterprise', 'midmarket'] as const;
@@ -36,11 +43,7 @@ const plg: ScoringModel = {
     { id: 'hit-usage-limit', event: 'hit_usage_limit', points: 20 },
     { id: 'pricing-page', ...pricingPage, points: 15 },
   ],
-  negative: [
-    personalEmail,
-    { id: 'no-login-14d', inactiveDays: 14, events: ['login'], points: -15 },
-    competitorDomain,
-  ],
+  negative: [personalEmail, { id: 'no-login-14d', inactiveDays: 14, events: ['login'], points: -15 }, competitorDomain],
 };
 
 const enterprise: ScoringModel = {

@@ -20,8 +20,17 @@ import type { SlaBreach } from './types.js';
 export const listedBreachLimit = 1000;
 
 interface BreachRow {
-  sla: string; lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; deadline_at: string | null;
-  end_at: string | null; kind: SlaBreach['kind']; minutes_late: number | null; business_minutes_late: number | null;
+  sla: string;
+  lead_id: string;
+  owner_id: string | null;
+  owner: string;
+  team: string;
+  start_at: string;
+  deadline_at: string | null;
+  end_at: string | null;
+  kind: SlaBreach['kind'];
+  minutes_late: number | null;
+  business_minutes_late: number | null;
 }
 
 /**
@@ -30,8 +39,8 @@ interface BreachRow {
  */
 async function collectBreaches(wh: Warehouse, table: string, limit?: number): Promise<void> {
   const rows = await readFile(sqlPath('sla/sla__breach_rows.sql'), 'utf8');
-  const ranked = limit === undefined ? rows
-    : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id limit $limit`;
+  const ranked =
+    limit === undefined ? rows : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id limit $limit`;
   await wh.run(`create or replace temp table ${table} as\n${ranked}`, limit === undefined ? undefined : { limit });
   await wh.run(`create or replace temp view ${table}_pairs as
     select instance_id as pair_id, calendar_key, deadline_at as start_at, late_until as end_at from ${table} where late_until is not null`);
@@ -43,10 +52,21 @@ async function collectBreaches(wh: Warehouse, table: string, limit?: number): Pr
 export async function readListedBreaches(wh: Warehouse, limit = listedBreachLimit): Promise<SlaBreach[]> {
   await collectBreaches(wh, 'sla_listed_breaches', limit);
   const rows = await wh.all<BreachRow>(await readFile(sqlPath('sla/sla__breaches.sql'), 'utf8'));
-  return rows.map((r): SlaBreach => ({
-    sla: r.sla, leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
-    deadlineAt: r.deadline_at, endAt: r.end_at, kind: r.kind, minutesLate: r.minutes_late, businessMinutesLate: r.business_minutes_late,
-  }));
+  return rows.map(
+    (r): SlaBreach => ({
+      sla: r.sla,
+      leadId: r.lead_id,
+      ownerId: r.owner_id,
+      owner: r.owner,
+      team: r.team,
+      startAt: r.start_at,
+      deadlineAt: r.deadline_at,
+      endAt: r.end_at,
+      kind: r.kind,
+      minutesLate: r.minutes_late,
+      businessMinutesLate: r.business_minutes_late,
+    }),
+  );
 }
 
 // The cell rules of src/reports/escape.ts (safeCsvCell), as SQL macros the CSV model calls.
@@ -71,8 +91,7 @@ export async function writeBreachesCsv(wh: Warehouse, out?: string): Promise<voi
   await wh.runScript(cellMacros, 'sla breach CSV macros');
   await collectBreaches(wh, 'sla_all_breaches');
   const select = await readFile(sqlPath('sla/sla__breaches_csv.sql'), 'utf8');
-  const copyTo = (path: string) =>
-    wh.run(`copy (\n${select}\n) to ${literal(path)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
+  const copyTo = (path: string) => wh.run(`copy (\n${select}\n) to ${literal(path)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
   if (out && out !== '-') {
     await writeFileAtomically(resolve(out), copyTo);
     return;

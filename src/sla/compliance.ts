@@ -21,15 +21,36 @@ export interface SlaReportOptions {
   by?: string;
 }
 
-interface CountRow { sla_name: string; dimension: string; key: string; eligible: number; met: number; breached: number; pending: number; unmeasured: number }
-interface LeakRow { lead_id: string; owner_id: string | null; owner: string; team: string; start_at: string; no_owner: boolean; no_touch: boolean; no_disposition: boolean }
+interface CountRow {
+  sla_name: string;
+  dimension: string;
+  key: string;
+  eligible: number;
+  met: number;
+  breached: number;
+  pending: number;
+  unmeasured: number;
+}
+interface LeakRow {
+  lead_id: string;
+  owner_id: string | null;
+  owner: string;
+  team: string;
+  start_at: string;
+  no_owner: boolean;
+  no_touch: boolean;
+  no_disposition: boolean;
+}
 
 // Full double precision: the JSON is for machines; tables, CSV and HTML round when they show it.
 
 function counts(row: CountRow | undefined): SlaCounts {
   const [met, breached] = [row?.met ?? 0, row?.breached ?? 0];
   return {
-    eligible: row?.eligible ?? 0, met, breached, pending: row?.pending ?? 0,
+    eligible: row?.eligible ?? 0,
+    met,
+    breached,
+    pending: row?.pending ?? 0,
     compliance: rate(met, met + breached),
     ci95: wilson95(met, met + breached),
   };
@@ -44,7 +65,13 @@ export function leakSlas(slas: readonly SlaDefinition[]): { touch: string; decis
   };
 }
 
-interface LeakCounts { mqls: number; no_owner: number; no_touch: number; no_disposition: number; flagged: number }
+interface LeakCounts {
+  mqls: number;
+  no_owner: number;
+  no_touch: number;
+  no_disposition: number;
+  flagged: number;
+}
 
 /** Leak counts in SQL over every MQL start; only the first `listedBreachLimit` flagged ones come to JS. */
 async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise<SlaReport['leaks']> {
@@ -63,13 +90,25 @@ async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise
      order by sla_leaks.start_at, lead_id limit $limit`,
     { limit: listedBreachLimit },
   );
-  const leads = rows.map((r): SlaLeak => ({
-    leadId: r.lead_id, ownerId: r.owner_id, owner: r.owner, team: r.team, startAt: r.start_at,
-    noOwner: r.no_owner, noTouch: r.no_touch, noDisposition: r.no_disposition,
-  }));
+  const leads = rows.map(
+    (r): SlaLeak => ({
+      leadId: r.lead_id,
+      ownerId: r.owner_id,
+      owner: r.owner,
+      team: r.team,
+      startAt: r.start_at,
+      noOwner: r.no_owner,
+      noTouch: r.no_touch,
+      noDisposition: r.no_disposition,
+    }),
+  );
   return {
-    mqls: totals?.mqls ?? 0, noOwner: totals?.no_owner ?? 0, noTouch: totals?.no_touch ?? 0, noDisposition: totals?.no_disposition ?? 0,
-    leadCount: totals?.flagged ?? 0, leads,
+    mqls: totals?.mqls ?? 0,
+    noOwner: totals?.no_owner ?? 0,
+    noTouch: totals?.no_touch ?? 0,
+    noDisposition: totals?.no_disposition ?? 0,
+    leadCount: totals?.flagged ?? 0,
+    leads,
   };
 }
 
@@ -85,9 +124,7 @@ export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions)
       target: describeTarget(sla.config.target),
       requiredFields: sla.config.requiredFields,
       ...counts(own.find((r) => r.dimension === '')),
-      groups: dimensions.flatMap((dimension) =>
-        own.filter((r) => r.dimension === dimension).map((r): SlaGroup => ({ dimension, key: r.key, ...counts(r) })),
-      ),
+      groups: dimensions.flatMap((dimension) => own.filter((r) => r.dimension === dimension).map((r): SlaGroup => ({ dimension, key: r.key, ...counts(r) }))),
     };
   });
   const breaches = await readListedBreaches(wh);

@@ -21,8 +21,12 @@ export interface SlaDefinition {
 }
 
 const unitMinutes: Record<SlaTarget['unit'], number> = {
-  minutes: 1, hours: 60, days: 1440,
-  businessMinutes: 1, businessHours: 60, businessDays: BUSINESS_DAY_MINUTES,
+  minutes: 1,
+  hours: 60,
+  days: 1440,
+  businessMinutes: 1,
+  businessHours: 60,
+  businessDays: BUSINESS_DAY_MINUTES,
 };
 
 export function targetOf(target: SlaTarget | null): { minutes: number | null; clock: 'business' | 'wall' } {
@@ -34,8 +38,12 @@ export function targetOf(target: SlaTarget | null): { minutes: number | null; cl
 export function describeTarget(target: SlaTarget | null): string {
   if (!target) return 'no deadline';
   const words: Record<SlaTarget['unit'], string> = {
-    minutes: 'minute', hours: 'hour', days: 'day',
-    businessMinutes: 'business minute', businessHours: 'business hour', businessDays: 'business day',
+    minutes: 'minute',
+    hours: 'hour',
+    days: 'day',
+    businessMinutes: 'business minute',
+    businessHours: 'business hour',
+    businessDays: 'business day',
   };
   return `${target.amount} ${words[target.unit]}${target.amount === 1 ? '' : 's'}`;
 }
@@ -63,14 +71,20 @@ export async function writeSlaDefinitions(wh: Warehouse, slas: readonly SlaDefin
     target_minutes double, business_clock boolean, require_reason boolean)`);
   for (const [position, sla] of slas.entries()) {
     const { start, end } = sla.config;
-    await wh.run(
-      `insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13)`,
-      [
-        sla.name, position, start.kind, start.kind === 'stage' ? start.stage : null, start.kind === 'event' ? start.eventType : null,
-        start.kind === 'stage' && start.afterRecycle, end.kind, end.kind === 'stage' ? end.stages : null,
-        end.kind === 'touch' ? end.types : null, end.kind === 'touch' && end.byLeadOwner,
-        sla.targetMinutes, sla.clock === 'business', sla.config.requiredFields.includes('reason'),
-      ],
-    );
+    await wh.run(`insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13)`, [
+      sla.name,
+      position,
+      start.kind,
+      start.kind === 'stage' ? start.stage : null,
+      start.kind === 'event' ? start.eventType : null,
+      start.kind === 'stage' && start.afterRecycle,
+      end.kind,
+      end.kind === 'stage' ? end.stages : null,
+      end.kind === 'touch' ? end.types : null,
+      end.kind === 'touch' && end.byLeadOwner,
+      sla.targetMinutes,
+      sla.clock === 'business',
+      sla.config.requiredFields.includes('reason'),
+    ]);
   }
 }

@@ -35,7 +35,12 @@ const DAY_MS = 86_400_000;
  * materialisation of a million wide rows costs more than the query that fills it.
  */
 async function createFrom(
-  wh: Warehouse, kind: 'table' | 'view', name: string, file: string, params?: Record<string, unknown>, input?: { name: string; file: string },
+  wh: Warehouse,
+  kind: 'table' | 'view',
+  name: string,
+  file: string,
+  params?: Record<string, unknown>,
+  input?: { name: string; file: string },
 ): Promise<void> {
   let select = await readFile(sqlPath(`sla/${file}.sql`), 'utf8');
   // an input model inlined as a CTE of its name: the one query reads it without a table in between
@@ -78,9 +83,22 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
 
   // Two materialisations of the instances (ends, then outcomes) plus the lean business-time tables;
   // the steps between are views, evaluated once by their single reader.
-  await timed('sla_ends', createFrom(wh, 'table', 'sla_ends', 'sla__ends', {
-    from: window.from, to: window.to, as_of: window.asOf, group_field: options.by ?? '',
-  }, { name: 'sla_instances', file: 'sla__instances' }));
+  await timed(
+    'sla_ends',
+    createFrom(
+      wh,
+      'table',
+      'sla_ends',
+      'sla__ends',
+      {
+        from: window.from,
+        to: window.to,
+        as_of: window.asOf,
+        group_field: options.by ?? '',
+      },
+      { name: 'sla_instances', file: 'sla__instances' },
+    ),
+  );
   await wh.run(`create or replace temp view sla_deadline_requests as
     select instance_id as request_id, calendar_key, start_at, target_minutes
     from sla_ends where business_clock and target_minutes is not null`);

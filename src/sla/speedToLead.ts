@@ -27,8 +27,15 @@ export interface SpeedToLeadOptions {
 }
 
 interface StatsRow {
-  dimension: string; key: string; n: number; touched: number; met: number; breached: number;
-  median_minutes: number | null; median_business_minutes: number | null; p90_business_minutes: number | null;
+  dimension: string;
+  key: string;
+  n: number;
+  touched: number;
+  met: number;
+  breached: number;
+  median_minutes: number | null;
+  median_business_minutes: number | null;
+  p90_business_minutes: number | null;
 }
 
 // Values keep full double precision: the JSON is for machines; tables, CSV and HTML round when they show them.
@@ -58,9 +65,16 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   const timezone = config.calendar.timezone ?? config.timezone;
   const bucketClock = options.bucketClock ?? 'business';
   const instances = await readFile(sqlPath('sla/speed_to_lead__instances.sql'), 'utf8');
-  await timed('  instances', wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
-    sla: sla.name, convert_order: conversionOrder, as_of: window.asOf, timezone, bucket_clock: bucketClock,
-  }));
+  await timed(
+    '  instances',
+    wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
+      sla: sla.name,
+      convert_order: conversionOrder,
+      as_of: window.asOf,
+      timezone,
+      bucket_clock: bucketClock,
+    }),
+  );
   const rows = await timed('  stats', wh.all<StatsRow>(await readFile(sqlPath('sla/speed_to_lead__stats.sql'), 'utf8')));
   const bucketRows = await wh.all<{ bucket: ResponseBucket | null; n: number; converted: number }>(
     `select bucket, cast(count(*) as integer) as n, cast(count(*) filter (where converted) as integer) as converted

@@ -54,7 +54,8 @@ describe.skipIf(skipBrowserTests())('build index in Chromium', () => {
     try {
       const layout = await page.page.evaluate(() => ({
         splitLinks: [...document.querySelectorAll('td.links a')]
-          .filter((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((a) => a.textContent),
+          .filter((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+          .map((a) => a.textContent),
         links: document.querySelectorAll('td.links a').length,
         overflow: [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length,
       }));

@@ -28,9 +28,11 @@ describe('build on the sample data', () => {
     expect(first.run).toBe('2026-11-01');
     const files = readdirSync(join(ws.out, '2026-11-01'));
     for (const { name } of reportDefinitions) expect(files).toEqual(expect.arrayContaining([`${name}.html`, `${name}.json`]));
-    expect(readdirSync(join(ws.out, '2026-11-01', 'data')).filter((f) => f.startsWith('funnel__')).sort()).toEqual(
-      ['groups', 'period', 'stages', 'trend'].flatMap((t) => ['arrow', 'csv', 'parquet'].map((ext) => `funnel__${t}.${ext}`)),
-    );
+    expect(
+      readdirSync(join(ws.out, '2026-11-01', 'data'))
+        .filter((f) => f.startsWith('funnel__'))
+        .sort(),
+    ).toEqual(['groups', 'period', 'stages', 'trend'].flatMap((t) => ['arrow', 'csv', 'parquet'].map((ext) => `funnel__${t}.${ext}`)));
     // the run's date is the as-of date; a bare date means the end of that day (UTC)
     expect(first.manifest).toMatchObject({ status: 'complete', asOf: '2026-11-02T00:00:00.000Z', error: null });
   });
@@ -86,7 +88,10 @@ describe('build on the sample data', () => {
     const run = snapshot(join(ws.out, '2026-11-01-2'));
     expect(snapshot(join(ws.out, 'latest'))).toEqual(run);
     const index = JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8'));
-    expect(index.runs.map((r: { run: string; status: string }) => [r.run, r.status])).toEqual([['2026-11-01-2', 'complete'], ['2026-11-01', 'complete']]);
+    expect(index.runs.map((r: { run: string; status: string }) => [r.run, r.status])).toEqual([
+      ['2026-11-01-2', 'complete'],
+      ['2026-11-01', 'complete'],
+    ]);
     expect(index.runs[0].cells[0].deltaText).toBe('±0.0 pp'); // same data twice
     const html = readFileSync(join(ws.out, 'index.html'), 'utf8');
     expect(html).toContain('href="2026-11-01/funnel.html"');

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkRejectRate, checkStaleness, failedChecksMessage, rejectRate } from '../../src/build/checks.js';
 
 const input = (read: number, rejected: number, skipped?: string) => ({
-  file: 'x.csv', sha256: '', detected: 'canonical', object: 'leads', read, loaded: read - rejected, rejected, duplicates: 0, ...(skipped ? { skipped } : {}),
+  file: 'x.csv',
+  sha256: '',
+  detected: 'canonical',
+  object: 'leads',
+  read,
+  loaded: read - rejected,
+  rejected,
+  duplicates: 0,
+  ...(skipped ? { skipped } : {}),
 });
 
 describe('data checks', () => {
@@ -22,6 +30,8 @@ describe('data checks', () => {
     const stale = checkStaleness('2026-10-29T12:00:00.000Z', asOf, '2d')!;
     expect(stale).toEqual({ check: 'max-staleness', limit: '2d', value: 'newest record 2026-10-29T12:00:00.000Z, 3.5 days before the as-of', passed: false });
     expect(checkStaleness(null, asOf, '2d')?.passed).toBe(false);
-    expect(failedChecksMessage([stale])).toBe('data check failed: max-staleness 2d exceeded: newest record 2026-10-29T12:00:00.000Z, 3.5 days before the as-of');
+    expect(failedChecksMessage([stale])).toBe(
+      'data check failed: max-staleness 2d exceeded: newest record 2026-10-29T12:00:00.000Z, 3.5 days before the as-of',
+    );
   });
 });

@@ -14,9 +14,18 @@ import { lifecycleDir, sha256, snapshot, workspace, type Workspace } from './wor
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'revops-report.js');
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
-interface Started { child: ChildProcess; done: Promise<Run>; waitFor(event: string): Promise<void> }
+interface Started {
+  child: ChildProcess;
+  done: Promise<Run>;
+  waitFor(event: string): Promise<void>;
+}
 
 /** Spawns a build; `waitFor` resolves when it logs a JSON event (needs --log-format json). */
 function start(ws: Workspace, extra: string[] = [], env: Record<string, string> = {}): Started {
@@ -59,7 +68,10 @@ describe('revops-report build (the compiled bin)', () => {
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
     const json = await runToEnd(ws, ['--log-format', 'json']);
     expect(json.code).toBe(0);
-    const events = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; level: string; time: string });
+    const events = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; level: string; time: string });
     expect(events[0]).toMatchObject({ event: 'start', level: 'info', run: '2024-04-01-2' });
     expect(events.at(-1)).toMatchObject({ event: 'done', status: 'complete', reports: expect.arrayContaining(['funnel']) });
   });
@@ -113,7 +125,9 @@ describe('revops-report build (the compiled bin)', () => {
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe('2024-04-01-3');
     const index = JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8'));
     expect(index.runs.map((r: { run: string; status: string }) => [r.run, r.status])).toEqual([
-      ['2024-04-01-3', 'complete'], ['2024-04-01-2', 'interrupted'], ['2024-04-01', 'complete'],
+      ['2024-04-01-3', 'complete'],
+      ['2024-04-01-2', 'interrupted'],
+      ['2024-04-01', 'complete'],
     ]);
   });
 

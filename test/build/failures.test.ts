@@ -13,9 +13,16 @@ import { lifecycleDir, snapshot, workspace, writeFile, type Workspace } from './
 const run = (ws: Workspace, extra: Partial<BuildCommandOptions> = {}) =>
   build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-04-01', tty: false, ...extra });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected the build to fail'); }, (e: unknown) => e as UserError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the build to fail');
+    },
+    (e: unknown) => e as UserError,
+  );
 
-const index = (ws: Workspace) => JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8')) as { runs: { run: string; status: string; note: string | null }[] };
+const index = (ws: Workspace) =>
+  JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8')) as { runs: { run: string; status: string; note: string | null }[] };
 
 describe('build failures and retention', () => {
   it('exits 3 on stale data, keeps the previous latest/ and records the failure in the index', async () => {
@@ -29,7 +36,10 @@ describe('build failures and retention', () => {
     expect(error.message).toContain('max-staleness 7d exceeded: newest record 2024-03-11T10:00:00.000Z, 21.6 days before the as-of');
     expect(snapshot(join(ws.out, 'latest'))).toEqual(latestBefore);
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe('2024-04-01');
-    expect(index(ws).runs.map((r) => [r.run, r.status])).toEqual([['2024-04-01-2', 'failed'], ['2024-04-01', 'complete']]);
+    expect(index(ws).runs.map((r) => [r.run, r.status])).toEqual([
+      ['2024-04-01-2', 'failed'],
+      ['2024-04-01', 'complete'],
+    ]);
     expect(index(ws).runs[0]!.note).toContain('not published');
     // the failed run's reports are kept for inspection, its manifest says why
     const manifest = JSON.parse(readFileSync(join(ws.out, '2024-04-01-2', 'manifest.json'), 'utf8'));
@@ -42,14 +52,17 @@ describe('build failures and retention', () => {
   it('exits 3 when more of the new rows are rejected than --max-reject-rate allows', async () => {
     const ws = workspace(lifecycleDir);
     // 4 rows: one without a lead_id, one with an impossible date → 2 of 4 rejected = 50%
-    writeFile(join(ws.inbox, 'late-leads.csv'), [
-      'lead_id,email,company,created_at,source',
-      'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
-      ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
-      'L8,hal@theta.io,Theta,2024-13-45T10:00:00Z,webinar',
-      'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
-      '',
-    ].join('\n'));
+    writeFile(
+      join(ws.inbox, 'late-leads.csv'),
+      [
+        'lead_id,email,company,created_at,source',
+        'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
+        ',gus@eta.io,Eta,2024-03-21T10:00:00Z,webinar',
+        'L8,hal@theta.io,Theta,2024-13-45T10:00:00Z,webinar',
+        'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+        '',
+      ].join('\n'),
+    );
     const error = await failure(run(ws, { maxRejectRate: '5%' }));
     expect(error.exitCode).toBe(3);
     // read this run: 5 leads + 19 stage events (the fixture) + 4 = 28 rows; 2 rejected = 7.14%
@@ -59,12 +72,15 @@ describe('build failures and retention', () => {
     // the failed run committed nothing: the next run reads the same files again and fails again
     expect((await failure(run(ws, { maxRejectRate: '5%' }))).message).toContain('7.14% (2 of 28 rows read this run)');
     // with the bad file fixed (its two bad rows dropped) the next run loads and publishes
-    writeFile(join(ws.inbox, 'late-leads.csv'), [
-      'lead_id,email,company,created_at,source',
-      'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
-      'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
-      '',
-    ].join('\n'));
+    writeFile(
+      join(ws.inbox, 'late-leads.csv'),
+      [
+        'lead_id,email,company,created_at,source',
+        'L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar',
+        'L9,ivy@iota.io,Iota,2024-03-22T10:00:00Z,webinar',
+        '',
+      ].join('\n'),
+    );
     const next = await run(ws, { maxRejectRate: '5%' });
     expect(next.manifest.rejected).toMatchObject({ rows: 0, read: 26 });
     expect(JSON.parse(readFileSync(join(ws.out, 'latest.json'), 'utf8')).run).toBe(next.run);

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { buildIndexDocument, formatDelta, type IndexRun, renderBuildIndexHtml } from '../../src/reports/indexPage.js';
 
 const run = (name: string, status: IndexRun['status'], headline: Record<string, number | null>): IndexRun => ({
-  run: name, status, asOf: `${name}T23:59:59Z`, finishedAt: `${name}T02:10:00Z`, dataFreshness: `${name}T01:00:00Z`, headline,
-  links: status === 'complete' ? [{ label: 'funnel', href: `${name}/funnel.html` }, { label: 'manifest', href: `${name}/manifest.json` }] : [],
+  run: name,
+  status,
+  asOf: `${name}T23:59:59Z`,
+  finishedAt: `${name}T02:10:00Z`,
+  dataFreshness: `${name}T01:00:00Z`,
+  headline,
+  links:
+    status === 'complete'
+      ? [
+          { label: 'funnel', href: `${name}/funnel.html` },
+          { label: 'manifest', href: `${name}/manifest.json` },
+        ]
+      : [],
   note: status === 'failed' ? 'data check failed: <max-reject-rate>' : null,
 });
 
@@ -20,7 +31,11 @@ describe('build index', () => {
     const [newest, failed, oldest] = doc.runs;
     // 0.42 − 0.385 = +3.5 pp (not against the failed run's 0.1); 95 − 140 = −45 minutes;
     // SLA compliance had no value before, so no change is shown
-    expect(newest!.cells.map((c) => [c.text, c.deltaText])).toEqual([['42.0%', '+3.5 pp'], ['1h 35m', '−45m'], ['90.0%', '—']]);
+    expect(newest!.cells.map((c) => [c.text, c.deltaText])).toEqual([
+      ['42.0%', '+3.5 pp'],
+      ['1h 35m', '−45m'],
+      ['90.0%', '—'],
+    ]);
     // the failed run is compared with 11-01 too: 0.1 − 0.385 = −28.5 pp
     expect(failed!.cells[0]!.deltaText).toBe('−28.5 pp');
     expect(oldest!.cells.map((c) => c.deltaText)).toEqual(['—', '—', '—']);
@@ -35,7 +50,9 @@ describe('build index', () => {
   });
 
   it('renders relative links only, escapes run notes, and shows "—" for missing numbers', async () => {
-    const html = await renderBuildIndexHtml(buildIndexDocument(runs, { run: '2026-11-03', links: [{ label: 'funnel', href: 'latest/funnel.html' }] }, 'revops-report 0.1.0'));
+    const html = await renderBuildIndexHtml(
+      buildIndexDocument(runs, { run: '2026-11-03', links: [{ label: 'funnel', href: 'latest/funnel.html' }] }, 'revops-report 0.1.0'),
+    );
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs).toEqual(['latest/funnel.html', '2026-11-03/funnel.html', '2026-11-03/manifest.json', '2026-11-01/funnel.html', '2026-11-01/manifest.json']);
     expect(html).toContain('data check failed: &lt;max-reject-rate&gt;');

@@ -34,10 +34,7 @@ describe('latest/', () => {
     renameSync(join(dir, 'latest'), join(dir, 'latest.old-4242'));
     cpSync(join(dir, '2026-11-01'), join(dir, '.latest.new-4242'), { recursive: true });
     const notes = await recoverLatest(dir);
-    expect(notes).toEqual([
-      'restored latest/ from latest.old-4242 left by an interrupted run',
-      'removed .latest.new-4242 left by an interrupted run',
-    ]);
+    expect(notes).toEqual(['restored latest/ from latest.old-4242 left by an interrupted run', 'removed .latest.new-4242 left by an interrupted run']);
     expect(readFileSync(join(dir, 'latest', 'funnel.html'), 'utf8')).toBe('funnel of 2026-10-31');
     expect(existsSync(join(dir, '.latest.new-4242'))).toBe(false);
   });

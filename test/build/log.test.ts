@@ -21,7 +21,10 @@ describe('build log', () => {
   it('writes one JSON object per line on stdout with --log-format json', () => {
     const { out, err } = capture({ format: 'json', tty: false });
     expect(err).toBe('');
-    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.level, l.event, l.message])).toEqual([
       ['info', 'load', 'loading [1/2] leads.csv'],
       ['info', 'report', '[1/1] funnel'],
@@ -36,8 +39,12 @@ describe('build log', () => {
     const { out, err } = capture({ format: 'text', tty: true });
     expect(out).toBe('');
     expect(err).toBe(
-      'build: loading [1/2] leads.csv' + '\r\x1b[K' + 'build: [1/1] funnel' + '\r\x1b[K' +
-        'build: warning: sla has no export tables yet\n' + 'build: run 2026-11-01 failed\n',
+      'build: loading [1/2] leads.csv' +
+        '\r\x1b[K' +
+        'build: [1/1] funnel' +
+        '\r\x1b[K' +
+        'build: warning: sla has no export tables yet\n' +
+        'build: run 2026-11-01 failed\n',
     );
   });
 });

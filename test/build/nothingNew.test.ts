@@ -9,11 +9,22 @@ import { build, type BuildResult } from '../../src/commands/build.js';
 import type { BuildIndexDocument } from '../../src/reports/indexPage.js';
 import { lifecycleDir, workspace, type Workspace } from './workspace.js';
 
-interface Said { result: BuildResult; stderr: string[] }
+interface Said {
+  result: BuildResult;
+  stderr: string[];
+}
 
 async function buildSaying(ws: Workspace, extra: { config?: string; asOf?: string } = {}): Promise<Said> {
   const stderr: string[] = [];
-  const result = await build({ out: ws.out, config: extra.config ?? ws.config, db: ws.db, asOf: extra.asOf ?? '2024-04-01', reports: 'funnel', tty: false, stderr: (t) => stderr.push(t) });
+  const result = await build({
+    out: ws.out,
+    config: extra.config ?? ws.config,
+    db: ws.db,
+    asOf: extra.asOf ?? '2024-04-01',
+    reports: 'funnel',
+    tty: false,
+    stderr: (t) => stderr.push(t),
+  });
   return { result, stderr };
 }
 
@@ -36,7 +47,10 @@ describe('build with nothing new', () => {
   }, 120_000);
 
   it('a run that loads new exports says nothing and records nothingNew: null', () => {
-    expect(first.result.manifest.inputs.map((i) => [i.file, i.skipped ?? null])).toEqual([['leads.csv', null], ['stage_events.csv', null]]);
+    expect(first.result.manifest.inputs.map((i) => [i.file, i.skipped ?? null])).toEqual([
+      ['leads.csv', null],
+      ['stage_events.csv', null],
+    ]);
     expect(first.result.manifest.nothingNew).toBeNull();
     expect(first.stderr).toEqual([]);
   });
@@ -70,7 +84,9 @@ describe('build with nothing new', () => {
     expect(said.result.manifest).toMatchObject({ status: 'complete', nothingNew: sentence, inputs: [] });
     expect(said.result.manifest.notLoaded.map((n) => n.file)).toEqual(['leads.csv', 'stage_events.csv']);
     expect(said.stderr).toEqual([`build: ${sentence}\n`]);
-    expect(index(empty).runs[0]!.note).toMatch(/^nothing new: the inbox has no export to load; 2 file\(s\) wait for a later run; built from the warehouse as it is\. 2 inbox file\(s\) not loaded this run: leads\.csv \(empty/);
+    expect(index(empty).runs[0]!.note).toMatch(
+      /^nothing new: the inbox has no export to load; 2 file\(s\) wait for a later run; built from the warehouse as it is\. 2 inbox file\(s\) not loaded this run: leads\.csv \(empty/,
+    );
   }, 60_000);
 
   it('a JSON log gets it as a warn event, and stderr stays empty', async () => {
@@ -82,11 +98,24 @@ describe('build with nothing new', () => {
       return true;
     }) as typeof process.stdout.write;
     try {
-      await build({ out: ws.out, config: ws.config, db: ws.db, asOf: '2024-04-01', reports: 'funnel', tty: false, logFormat: 'json', stderr: (t) => stderr.push(t) });
+      await build({
+        out: ws.out,
+        config: ws.config,
+        db: ws.db,
+        asOf: '2024-04-01',
+        reports: 'funnel',
+        tty: false,
+        logFormat: 'json',
+        stderr: (t) => stderr.push(t),
+      });
     } finally {
       process.stdout.write = orig;
     }
-    const events = stdout.join('').trim().split('\n').map((l) => JSON.parse(l) as { event: string; level: string; message: string });
+    const events = stdout
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; level: string; message: string });
     expect(events.filter((e) => e.event === 'nothing-new')).toEqual([
       expect.objectContaining({ level: 'warn', message: 'nothing new: every export in the inbox (2) was already loaded; built from the warehouse as it is' }),
     ]);

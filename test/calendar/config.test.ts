@@ -16,13 +16,31 @@ describe('calendar config', () => {
 
   it('rejects inverted or overlapping intervals, unknown zones and unknown countries', () => {
     expect(calendarConfigSchema.safeParse({ workingHours: { mon: [['17:00', '09:00']] } }).success).toBe(false);
-    expect(calendarConfigSchema.safeParse({ workingHours: { mon: [['09:00', '13:00'], ['12:00', '17:00']] } }).success).toBe(false);
+    expect(
+      calendarConfigSchema.safeParse({
+        workingHours: {
+          mon: [
+            ['09:00', '13:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+      }).success,
+    ).toBe(false);
     expect(calendarConfigSchema.safeParse({ workingHours: { mon: [['9:00', '17:00']] } }).success).toBe(false);
     expect(calendarConfigSchema.safeParse({ timezone: 'Europe/Atlantis' }).success).toBe(false);
     expect(calendarConfigSchema.safeParse({ holidays: { country: 'XX' } }).success).toBe(false);
     expect(calendarConfigSchema.safeParse({ teams: { EMEA: { holidays: { country: 'DE-ZZ' } } } }).success).toBe(false);
     expect(calendarConfigSchema.safeParse({ holidays: { extraDates: ['24/12/2024'] } }).success).toBe(false);
-    expect(calendarConfigSchema.safeParse({ workingHours: { mon: [['09:00', '12:00'], ['13:00', '24:00']] } }).success).toBe(true);
+    expect(
+      calendarConfigSchema.safeParse({
+        workingHours: {
+          mon: [
+            ['09:00', '12:00'],
+            ['13:00', '24:00'],
+          ],
+        },
+      }).success,
+    ).toBe(true);
     expect(['US', 'DE-BY', 'IN', 'in-ka'].map(isKnownHolidayRegion)).toEqual([true, true, true, true]);
   });
 

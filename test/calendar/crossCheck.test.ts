@@ -10,18 +10,39 @@ import { MinuteGrid, type ReferenceCalendar, seededRandom } from './reference.js
 import { businessMinutes, deadlines } from './support.js';
 
 const MINUTE_MS = 60_000;
-const weekday9to5 = { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']], sat: [], sun: [] } as Record<string, [string, string][]>;
-const berlinHours = { ...weekday9to5, mon: [['08:30', '12:00'], ['13:00', '17:30']], sat: [['10:00', '14:00']] } as Record<string, [string, string][]>;
+const weekday9to5 = {
+  mon: [['09:00', '17:00']],
+  tue: [['09:00', '17:00']],
+  wed: [['09:00', '17:00']],
+  thu: [['09:00', '17:00']],
+  fri: [['09:00', '17:00']],
+  sat: [],
+  sun: [],
+} as Record<string, [string, string][]>;
+const berlinHours = {
+  ...weekday9to5,
+  mon: [
+    ['08:30', '12:00'],
+    ['13:00', '17:30'],
+  ],
+  sat: [['10:00', '14:00']],
+} as Record<string, [string, string][]>;
 
 const cases: { name: string; team: string; from: string; weeks: number; reference: ReferenceCalendar }[] = [
   {
     // fall-back 2024-11-03, Veterans Day 11-11 and Thanksgiving 11-28 (US public holidays)
-    name: 'America/New_York, Oct–Nov 2024', team: 'Americas', from: '2024-10-21T00:00:00Z', weeks: 6,
+    name: 'America/New_York, Oct–Nov 2024',
+    team: 'Americas',
+    from: '2024-10-21T00:00:00Z',
+    weeks: 6,
     reference: { timezone: 'America/New_York', hours: weekday9to5, holidays: ['2024-11-11', '2024-11-28'] },
   },
   {
     // spring-forward 2024-03-31, Good Friday 03-29 and Easter Monday 04-01 (Bavaria), a lunch break and Saturday hours
-    name: 'Europe/Berlin, Mar–Apr 2024', team: 'EMEA', from: '2024-03-18T00:00:00Z', weeks: 4,
+    name: 'Europe/Berlin, Mar–Apr 2024',
+    team: 'EMEA',
+    from: '2024-03-18T00:00:00Z',
+    weeks: 4,
     reference: { timezone: 'Europe/Berlin', hours: berlinHours, holidays: ['2024-03-29', '2024-04-01'] },
   },
 ];
@@ -52,8 +73,14 @@ describe('business time against a minute-by-minute reference', () => {
       });
       const key = `team:${c.team}`;
       const iso = (ms: number) => new Date(ms).toISOString();
-      const measured = await businessMinutes(wh, pairs.map((p) => ({ id: p.id, key, start: iso(p.start), end: iso(p.end) })));
-      const due = await deadlines(wh, pairs.map((p) => ({ id: p.id, key, start: iso(p.start), targetMinutes: p.target })));
+      const measured = await businessMinutes(
+        wh,
+        pairs.map((p) => ({ id: p.id, key, start: iso(p.start), end: iso(p.end) })),
+      );
+      const due = await deadlines(
+        wh,
+        pairs.map((p) => ({ id: p.id, key, start: iso(p.start), targetMinutes: p.target })),
+      );
 
       const mismatches = pairs.filter((p) => {
         const m = measured.get(p.id);
@@ -66,9 +93,15 @@ describe('business time against a minute-by-minute reference', () => {
       });
       expect(
         mismatches.map((p) => ({
-          start: iso(p.start), end: iso(p.end), target: p.target,
+          start: iso(p.start),
+          end: iso(p.end),
+          target: p.target,
           sql: { ...measured.get(p.id), deadline: due.get(p.id)?.deadline },
-          reference: { businessMinutes: grid.businessMinutes(p.start, p.end), clockStart: iso(grid.clockStart(p.start)), deadline: iso(grid.deadline(p.start, p.target)) },
+          reference: {
+            businessMinutes: grid.businessMinutes(p.start, p.end),
+            clockStart: iso(grid.clockStart(p.start)),
+            deadline: iso(grid.deadline(p.start, p.target)),
+          },
         })),
       ).toEqual([]);
       // the sample must reach the interesting days, or the check proves little

@@ -21,8 +21,14 @@ export class MinuteGrid {
     minutes: number,
   ) {
     const format = new Intl.DateTimeFormat('en-US', {
-      timeZone: calendar.timezone, hourCycle: 'h23', weekday: 'short',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      timeZone: calendar.timezone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
     });
     const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
     this.working = new Uint8Array(minutes);

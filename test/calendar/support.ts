@@ -29,8 +29,13 @@ async function insertRows(wh: Warehouse, table: string, columns: string, instant
 }
 
 export async function businessMinutes(wh: Warehouse, pairs: PairInput[]): Promise<Map<number, PairResult>> {
-  await insertRows(wh, 'test_pairs', 'pair_id integer, calendar_key varchar, start_at timestamptz, end_at timestamptz', [2, 3],
-    pairs.map((p) => [p.id, p.key, p.start, p.end]));
+  await insertRows(
+    wh,
+    'test_pairs',
+    'pair_id integer, calendar_key varchar, start_at timestamptz, end_at timestamptz',
+    [2, 3],
+    pairs.map((p) => [p.id, p.key, p.start, p.end]),
+  );
   const table = await computeBusinessMinutes(wh, 'test_pairs');
   const rows = await wh.all<{ id: number; bm: number | null; wm: number | null; cs: number | null }>(
     `select pair_id as id, business_minutes as bm, wall_minutes as wm, epoch_ms(clock_start_at)::double as cs
@@ -47,8 +52,13 @@ export interface DeadlineInput {
 }
 
 export async function deadlines(wh: Warehouse, requests: DeadlineInput[]): Promise<Map<number, { deadline: string | null; clockStart: string | null }>> {
-  await insertRows(wh, 'test_requests', 'request_id integer, calendar_key varchar, start_at timestamptz, target_minutes double', [2],
-    requests.map((r) => [r.id, r.key, r.start, r.targetMinutes]));
+  await insertRows(
+    wh,
+    'test_requests',
+    'request_id integer, calendar_key varchar, start_at timestamptz, target_minutes double',
+    [2],
+    requests.map((r) => [r.id, r.key, r.start, r.targetMinutes]),
+  );
   const table = await computeBusinessDeadlines(wh, 'test_requests');
   const rows = await wh.all<{ id: number; d: number | null; cs: number | null }>(
     `select request_id as id, epoch_ms(deadline_at)::double as d, epoch_ms(clock_start_at)::double as cs

@@ -15,7 +15,13 @@ const config = calendarConfigSchema.parse({
     EMEA: {
       timezone: 'Europe/Berlin',
       // a lunch break; Friday is a short day
-      workingHours: { mon: [['09:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '13:00']] },
+      workingHours: {
+        mon: [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+        fri: [['09:00', '13:00']],
+      },
       holidays: { country: 'DE-BY' },
     },
   },

@@ -44,7 +44,10 @@ describe('demo', () => {
     const common = `--db ${db} --config ${out}/revops.config.json --as-of 2026-11-01T00:00:00Z`;
     const page = `--since 1y ${common} --format html --out ${out}`;
     expect(result.commands).toEqual([
-      { makes: 'warehouse', command: `revops-report load ${packageRoot}/sample-data --db ${db} --config ${out}/revops.config.json --snapshot-at 2026-11-01T00:00:00Z` },
+      {
+        makes: 'warehouse',
+        command: `revops-report load ${packageRoot}/sample-data --db ${db} --config ${out}/revops.config.json --snapshot-at 2026-11-01T00:00:00Z`,
+      },
       { makes: 'overview', command: `revops-report overview ${page}` },
       { makes: 'funnel', command: `revops-report funnel --by source --interval month ${page}` },
       { makes: 'speed-to-lead', command: `revops-report speed-to-lead ${page}` },

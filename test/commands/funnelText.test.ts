@@ -6,8 +6,16 @@ import type { FunnelReport, FunnelStage } from '../../src/metrics/funnel.js';
 const sp = (n: number) => ' '.repeat(n);
 
 const stage = (over: Partial<FunnelStage> & Pick<FunnelStage, 'stage' | 'label' | 'reached'>): FunnelStage => ({
-  conversionFromPrevious: null, conversionFromTop: null, ci95: null, medianDaysFromPrevious: null, p90DaysFromPrevious: null,
-  open: 0, impliedBySkip: 0, reentries: 0, outOfOrder: 0, ...over,
+  conversionFromPrevious: null,
+  conversionFromTop: null,
+  ci95: null,
+  medianDaysFromPrevious: null,
+  p90DaysFromPrevious: null,
+  open: 0,
+  impliedBySkip: 0,
+  reentries: 0,
+  outOfOrder: 0,
+  ...over,
 });
 
 /** 13 leads, 7 MQLs, 2 SQLs; intervals are Wilson 95% of 7/13 and 2/7 (0.2914–0.7679, 0.0822–0.6411). */
@@ -20,23 +28,53 @@ const stages = (lead: number, mql: number, sql: number): FunnelStage[] => [
 const all: FunnelStage[] = [
   stage({ stage: 'lead', label: 'Lead', reached: 13, conversionFromTop: 1 }),
   stage({
-    stage: 'mql', label: 'MQL', reached: 7, conversionFromPrevious: 7 / 13, conversionFromTop: 7 / 13, ci95: [0.29143795714506004, 0.7679393219046169],
-    medianDaysFromPrevious: 2.5, p90DaysFromPrevious: 6, open: 3, impliedBySkip: 1,
+    stage: 'mql',
+    label: 'MQL',
+    reached: 7,
+    conversionFromPrevious: 7 / 13,
+    conversionFromTop: 7 / 13,
+    ci95: [0.29143795714506004, 0.7679393219046169],
+    medianDaysFromPrevious: 2.5,
+    p90DaysFromPrevious: 6,
+    open: 3,
+    impliedBySkip: 1,
   }),
   stage({
-    stage: 'sql', label: 'SQL', reached: 2, conversionFromPrevious: 2 / 7, conversionFromTop: 2 / 13, ci95: [0.08221892400405678, 0.6410655481673808],
-    medianDaysFromPrevious: 4, p90DaysFromPrevious: 10.2, open: 4, reentries: 1,
+    stage: 'sql',
+    label: 'SQL',
+    reached: 2,
+    conversionFromPrevious: 2 / 7,
+    conversionFromTop: 2 / 13,
+    ci95: [0.08221892400405678, 0.6410655481673808],
+    medianDaysFromPrevious: 4,
+    p90DaysFromPrevious: 10.2,
+    open: 4,
+    reentries: 1,
   }),
 ];
 
 const report = (over: Partial<FunnelReport> = {}): FunnelReport => ({
-  report: 'funnel', asOf: '2024-04-01T00:00:00.000Z', window: { from: '2024-01-01T00:00:00.000Z', to: '2024-04-01T00:00:00.000Z' },
-  cohortStage: 'lead', skipped: 'count', dataFreshness: null, maturedWindowDays: null, stages: all, groups: [], trend: [],
-  period: [{ stage: 'lead', entries: 13 }], warnings: [], ...over,
+  report: 'funnel',
+  asOf: '2024-04-01T00:00:00.000Z',
+  window: { from: '2024-01-01T00:00:00.000Z', to: '2024-04-01T00:00:00.000Z' },
+  cohortStage: 'lead',
+  skipped: 'count',
+  dataFreshness: null,
+  maturedWindowDays: null,
+  stages: all,
+  groups: [],
+  trend: [],
+  period: [{ stage: 'lead', entries: 13 }],
+  warnings: [],
+  ...over,
 });
 
 /** The lines of the block under a heading (blocks are separated by a blank line). */
-const block = (text: string, heading: string) => text.split('\n\n').find((b) => b.startsWith(heading))?.split('\n') ?? [];
+const block = (text: string, heading: string) =>
+  text
+    .split('\n\n')
+    .find((b) => b.startsWith(heading))
+    ?.split('\n') ?? [];
 
 describe('funnel terminal text', () => {
   it('prints 7 of 13 as 53.8%, rounded once from the exact rate', () => {
@@ -66,7 +104,10 @@ describe('funnel terminal text', () => {
   });
 
   it('prints the --interval trend: a row per cohort period with each step and its denominator', () => {
-    const trend = [{ period: '2024-01', stages: stages(13, 7, 2) }, { period: '2024-02', stages: stages(0, 0, 0) }];
+    const trend = [
+      { period: '2024-01', stages: stages(13, 7, 2) },
+      { period: '2024-02', stages: stages(0, 0, 0) },
+    ];
     const lines = block(funnelText(report({ trend })), 'Conversion from the previous stage by cohort period');
     // Cohort period 13, Lead 4, "Lead → MQL" 11 ("53.8% of 13"), "MQL → SQL" 10 ("28.6% of 7")
     expect(lines).toEqual([
@@ -79,7 +120,10 @@ describe('funnel terminal text', () => {
   });
 
   it('prints --by as one table with a row per group, comparable down each column', () => {
-    const groups = [{ key: 'Dana Whitfield-Okonkwo', stages: stages(8, 4, 1) }, { key: 'Li', stages: stages(5, 3, 1) }];
+    const groups = [
+      { key: 'Dana Whitfield-Okonkwo', stages: stages(8, 4, 1) },
+      { key: 'Li', stages: stages(5, 3, 1) },
+    ];
     const text = funnelText(report({ groups }), undefined, 'owner');
     // Dana 4/8 = 50.0%, 1/4 = 25.0%, 1/8 = 12.5% (Wilson 2.2%–47.1%); Li 3/5 = 60.0%, 1/3 = 33.3%, 1/5 = 20.0% (3.6%–62.4%)
     expect(block(text, 'By owner')).toEqual([

@@ -43,7 +43,12 @@ describe('report tables on a terminal', () => {
   });
 
   it('SLA at 60 columns keeps the SLA, compliance and breaches', () => {
-    const report = { ...emptySla, slas: [{ ...emptySla.slas[0]!, eligible: 13, met: 7, breached: 6, compliance: 7 / 13, ci95: [0.29143795714506004, 0.7679393219046169] as [number, number] }] };
+    const report = {
+      ...emptySla,
+      slas: [
+        { ...emptySla.slas[0]!, eligible: 13, met: 7, breached: 6, compliance: 7 / 13, ci95: [0.29143795714506004, 0.7679393219046169] as [number, number] },
+      ],
+    };
     const lines = slaOutputs(report).table(60).split('\n\n')[1]!.split('\n');
     // whole: SLA 17, target 16, eligible 8, met 3, breached 8, pending 7, compliance 10, interval 12 = 81 + 14 = 95;
     // -pending (9) 86, -met (5) 81, -eligible (10) 71, -interval (14) 57 <= 60
@@ -61,7 +66,10 @@ describe('report tables on a terminal', () => {
     await seedHandCohort(wh);
     const report = await runBacktest(wh, handSpec, { current: simple, candidate: { ...simple, version: '2', threshold: 50 } });
     const text = backtestOutputs(report).table(80);
-    const table = text.split('\n\n').find((b) => b.startsWith('Holdout'))!.split('\n');
+    const table = text
+      .split('\n\n')
+      .find((b) => b.startsWith('Holdout'))!
+      .split('\n');
     // Rule 18 ("Actual MQL routing"), Workload 8, Precision 18, Recall 15, Verdict 12 = 71 + 8 = 79 <= 80
     expect(table.slice(1)).toEqual([
       'Rule                Workload  Precision (95% CI)  Recall (95% CI)  Verdict',
@@ -85,12 +93,26 @@ describe('load summary on a terminal', () => {
   });
 
   const file: FileSummary = {
-    path: 'exports/hubspot-contacts-2024-06-01-full-export.csv', detected: 'hubspot', object: 'leads', variant: 'hubspot_contacts', format: 'hubspot_contacts',
-    read: 1200, loaded: 1180, rejected: 20, duplicates: 0, encoding: 'utf-8', nulsDropped: 0, columnsUsed: ['Record ID'], columnsIgnored: [],
+    path: 'exports/hubspot-contacts-2024-06-01-full-export.csv',
+    detected: 'hubspot',
+    object: 'leads',
+    variant: 'hubspot_contacts',
+    format: 'hubspot_contacts',
+    read: 1200,
+    loaded: 1180,
+    rejected: 20,
+    duplicates: 0,
+    encoding: 'utf-8',
+    nulsDropped: 0,
+    columnsUsed: ['Record ID'],
+    columnsIgnored: [],
   };
   const printed = (wide?: boolean) => {
     let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out += String(chunk);
+      return true;
+    });
     printResult({ files: [file], unknownStageValues: [], warnings: [] }, 'table', 'load', { wide });
     return out.split('\n\n')[0]!.split('\n');
   };

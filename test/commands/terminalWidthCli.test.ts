@@ -14,7 +14,13 @@ let db = '';
 
 async function run(args: string[], stdout: { isTTY?: boolean; columns?: number }, columnsEnv?: string) {
   const out: string[] = [];
-  const saved = { write: process.stdout.write, isTTY: process.stdout.isTTY, columns: process.stdout.columns, env: process.env.COLUMNS, err: process.stderr.write };
+  const saved = {
+    write: process.stdout.write,
+    isTTY: process.stdout.isTTY,
+    columns: process.stdout.columns,
+    env: process.env.COLUMNS,
+    err: process.stderr.write,
+  };
   process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
   process.stderr.write = (() => true) as typeof process.stderr.write;
   Object.defineProperty(process.stdout, 'isTTY', { value: stdout.isTTY, configurable: true });
@@ -36,7 +42,11 @@ async function run(args: string[], stdout: { isTTY?: boolean; columns?: number }
 
 const funnelArgs = () => ['funnel', '--db', db, '--from', '2024-01-01', '--to', '2024-03-31', '--as-of', '2024-04-01', '--format', 'table'];
 /** The cohort table: from its header line to the line after its last row. */
-const stageTable = (text: string) => text.split('\n\n').find((b) => b.startsWith('Stage'))!.split('\n');
+const stageTable = (text: string) =>
+  text
+    .split('\n\n')
+    .find((b) => b.startsWith('Stage'))!
+    .split('\n');
 
 describe('terminal width from the CLI', () => {
   beforeAll(async () => {
@@ -59,7 +69,13 @@ describe('terminal width from the CLI', () => {
 
   it('on an 80-column terminal it fits 80, whatever COLUMNS says; --wide shows every column', async () => {
     const tty = await run(funnelArgs(), { isTTY: true, columns: 80 }, '200');
-    expect(Math.max(...stageTable(tty.text).slice(0, -1).map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(
+      Math.max(
+        ...stageTable(tty.text)
+          .slice(0, -1)
+          .map((l) => [...l].length),
+      ),
+    ).toBeLessThanOrEqual(80);
     expect(stageTable(tty.text).at(-1)).toMatch(/^\(left out: Implied by skip, Re-entries, P90 days; --wide shows all\)$/);
     const wide = await run([...funnelArgs(), '--wide'], { isTTY: true, columns: 80 });
     expect(stageTable(wide.text)[0]).toContain('Implied by skip  Re-entries');

@@ -4,16 +4,23 @@ import { openTestWarehouse } from '../helpers/db.js';
 describe('Warehouse', () => {
   it('creates the canonical tables and reads rows back in UTC', async () => {
     const wh = await openTestWarehouse();
-    const tables = await wh.all<{ name: string }>(
-      `select table_name as name from information_schema.tables where table_schema = 'main' order by 1`,
-    );
+    const tables = await wh.all<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'main' order by 1`);
     expect(tables.map((t) => t.name)).toEqual([
-      'activities', 'activity_leads', 'engagement_events', 'field_history', 'lead_fields', 'leads', 'load_runs',
-      'opportunities', 'opportunity_fields', 'opportunity_stage_events', 'owners', 'rejected_rows', 'stage_events',
+      'activities',
+      'activity_leads',
+      'engagement_events',
+      'field_history',
+      'lead_fields',
+      'leads',
+      'load_runs',
+      'opportunities',
+      'opportunity_fields',
+      'opportunity_stage_events',
+      'owners',
+      'rejected_rows',
+      'stage_events',
     ]);
-    const row = await wh.one<{ t: string }>(
-      `select strftime(timezone('America/New_York', timestamp '2024-03-10 03:30:00'), '%Y-%m-%d %H:%M') as t`,
-    );
+    const row = await wh.one<{ t: string }>(`select strftime(timezone('America/New_York', timestamp '2024-03-10 03:30:00'), '%Y-%m-%d %H:%M') as t`);
     // 03:30 EDT on the spring-forward day is 07:30 UTC
     expect(row?.t).toBe('2024-03-10 07:30');
   });

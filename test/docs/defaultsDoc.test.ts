@@ -21,7 +21,8 @@ describe('docs/defaults.md', () => {
     const ids = page.split('\n').flatMap((l) => l.match(/^\| `([a-z]+)` \| [A-Z]/)?.[1] ?? []);
     expect(ids).toEqual(defaultStages.map((s) => s.id));
     for (const stage of defaultStages) for (const alias of stage.aliases) expect(row(`\`${stage.id}\``)).toContain(alias);
-    for (const [state, aliases] of Object.entries(defaultExitStateAliases)) expect(row(`\`${state}\``).replace(/ \|$/, '').split(' | ')[1]!.split(', ')).toEqual(aliases);
+    for (const [state, aliases] of Object.entries(defaultExitStateAliases))
+      expect(row(`\`${state}\``).replace(/ \|$/, '').split(' | ')[1]!.split(', ')).toEqual(aliases);
   });
 
   it('lists the deal stages that close a deal', () => {
@@ -40,12 +41,18 @@ describe('docs/defaults.md', () => {
     }
   });
 
-  it('gives each template its threshold, weights and every rule\'s points', () => {
+  it("gives each template its threshold, weights and every rule's points", () => {
     for (const name of templateNames) {
       const model = templates[name];
       const text = section(`### \`${name}\``);
       expect(text).toContain(`Threshold ${model.threshold}; weights fit ${model.weights!.fit}, engagement ${model.weights!.engagement}.`);
-      const listed = text.split('\n').flatMap((l) => l.match(/^\| (fit|engagement|negative) \| .* \| ([+−]\d+) \|$/)?.slice(1, 3).join(' ') ?? []);
+      const listed = text.split('\n').flatMap(
+        (l) =>
+          l
+            .match(/^\| (fit|engagement|negative) \| .* \| ([+−]\d+) \|$/)
+            ?.slice(1, 3)
+            .join(' ') ?? [],
+      );
       const coded = (['fit', 'engagement', 'negative'] as const).flatMap((kind) => (model[kind] ?? []).map((r) => `${kind} ${points(r.points)}`));
       expect(listed, name).toEqual(coded);
     }

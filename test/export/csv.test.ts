@@ -38,8 +38,16 @@ describe('CSV export', () => {
   it('writes doubles to 4 decimals, for people; Parquet and Arrow keep full precision', () => {
     const table: ExportTable = {
       name: 'rates',
-      columns: [{ name: 'conversion', type: 'double' }, { name: 'reached', type: 'integer' }],
-      rows: [{ conversion: 842 / 8000, reached: 842 }, { conversion: 2 / 3, reached: 2 }, { conversion: 0.5, reached: 1 }, { conversion: -1 / 3, reached: 0 }],
+      columns: [
+        { name: 'conversion', type: 'double' },
+        { name: 'reached', type: 'integer' },
+      ],
+      rows: [
+        { conversion: 842 / 8000, reached: 842 },
+        { conversion: 2 / 3, reached: 2 },
+        { conversion: 0.5, reached: 1 },
+        { conversion: -1 / 3, reached: 0 },
+      ],
     };
     // 842/8000 = 0.10525 is 0.10524999… as a double, so it rounds down
     expect(exportCsv(table).split('\r\n').slice(1, -1)).toEqual(['0.1052,842', '0.6667,2', '0.5,1', '-0.3333,0']);

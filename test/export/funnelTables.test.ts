@@ -19,7 +19,10 @@ async function report() {
   return computeFunnel(wh, config, {
     window: { from: new Date('2024-01-01T00:00:00Z'), to: asOf, asOf },
     stages: ['lead', 'mql', 'sql', 'opportunity', 'customer'],
-    skipped: 'count', by: 'source', interval: 'month', maturedSeconds: 30 * 86400,
+    skipped: 'count',
+    by: 'source',
+    interval: 'month',
+    maturedSeconds: 30 * 86400,
   });
 }
 
@@ -27,7 +30,10 @@ describe('funnel export tables', () => {
   it('gives stages, groups, trend and period, with the hand-computed values', async () => {
     const tables = funnelExportTables(await report());
     expect(tables.map((t) => [t.name, t.rows.length])).toEqual([
-      ['stages', 5], ['groups', 20], ['trend', 10], ['period', 5], // 4 sources × 5 stages; 2 months × 5 stages
+      ['stages', 5],
+      ['groups', 20],
+      ['trend', 10],
+      ['period', 5], // 4 sources × 5 stages; 2 months × 5 stages
     ]);
     const [stages, groups, trend, period] = tables;
     // count mode: reached 5 5 4 2 2; sql = 4 of 5 mql (0.8) but with the 30-day window the
@@ -43,10 +49,16 @@ describe('funnel export tables', () => {
     expect(stages!.rows[1]).toMatchObject({ median_days_from_previous: 2, out_of_order: 1, reentries: 1 });
     expect(stages!.rows[1]!.p90_days_from_previous).toBeCloseTo(2.8, 12); // interpolated: 2.8000000000000003
     expect(groups!.rows.filter((r) => r.group_key === 'organic_search').map((r) => r.reached)).toEqual([2, 2, 2, 2, 2]);
-    expect(trend!.rows.filter((r) => r.stage === 'lead').map((r) => [r.period, r.reached])).toEqual([['2024-01', 4], ['2024-03', 1]]);
+    expect(trend!.rows.filter((r) => r.stage === 'lead').map((r) => [r.period, r.reached])).toEqual([
+      ['2024-01', 4],
+      ['2024-03', 1],
+    ]);
     expect(period!.rows).toEqual([
-      { stage: 'lead', entries: 5 }, { stage: 'mql', entries: 5 }, { stage: 'sql', entries: 3 },
-      { stage: 'opportunity', entries: 1 }, { stage: 'customer', entries: 2 },
+      { stage: 'lead', entries: 5 },
+      { stage: 'mql', entries: 5 },
+      { stage: 'sql', entries: 3 },
+      { stage: 'opportunity', entries: 1 },
+      { stage: 'customer', entries: 2 },
     ]);
     // every row carries exactly the declared columns
     for (const table of tables) {

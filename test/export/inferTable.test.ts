@@ -8,8 +8,12 @@ describe('inferTable', () => {
       { key: 'Bo', n: 2, share: 1, ci95: null, at: null, late: false },
     ]);
     expect(table.columns).toEqual([
-      { name: 'key', type: 'varchar' }, { name: 'n', type: 'integer' }, { name: 'share', type: 'double' },
-      { name: 'ci95_low', type: 'double' }, { name: 'ci95_high', type: 'double' }, { name: 'at', type: 'timestamp' },
+      { name: 'key', type: 'varchar' },
+      { name: 'n', type: 'integer' },
+      { name: 'share', type: 'double' },
+      { name: 'ci95_low', type: 'double' },
+      { name: 'ci95_high', type: 'double' },
+      { name: 'at', type: 'timestamp' },
       { name: 'late', type: 'boolean' },
     ]);
     expect([table.rows[1]!.ci95_low ?? null, table.rows[1]!.late]).toEqual([null, false]);
@@ -17,7 +21,8 @@ describe('inferTable', () => {
 
   it('keeps the header of an empty table', () => {
     expect(inferTable('breaches', [], ['leadId', 'minutesLate']).columns).toEqual([
-      { name: 'lead_id', type: 'varchar' }, { name: 'minutes_late', type: 'varchar' },
+      { name: 'lead_id', type: 'varchar' },
+      { name: 'minutes_late', type: 'varchar' },
     ]);
   });
 });

@@ -27,10 +27,17 @@ describe('Parquet export', () => {
     const path = join(dir, 'owners.parquet');
     await writeExport(everyType, 'parquet', path);
     const wh = await openTestWarehouse();
-    const types = await wh.all<{ column_name: string; column_type: string }>(`select column_name, column_type from (describe select * from read_parquet($path))`, { path });
+    const types = await wh.all<{ column_name: string; column_type: string }>(
+      `select column_name, column_type from (describe select * from read_parquet($path))`,
+      { path },
+    );
     expect(types.map((t) => [t.column_name, t.column_type])).toEqual([
-      ['owner', 'VARCHAR'], ['mqls', 'INTEGER'], ['median_minutes', 'DOUBLE'], ['in_sla', 'BOOLEAN'],
-      ['first_touch_at', 'TIMESTAMP WITH TIME ZONE'], ['week', 'DATE'],
+      ['owner', 'VARCHAR'],
+      ['mqls', 'INTEGER'],
+      ['median_minutes', 'DOUBLE'],
+      ['in_sla', 'BOOLEAN'],
+      ['first_touch_at', 'TIMESTAMP WITH TIME ZONE'],
+      ['week', 'DATE'],
     ]);
     const rows = await wh.all<Record<string, unknown>>(
       `select owner, mqls, median_minutes, in_sla, epoch_ms(first_touch_at)::double as t, epoch_ms(week::timestamp)::double as d
@@ -63,8 +70,12 @@ describe('Arrow IPC export', () => {
     expect(bytes.subarray(0, 6).toString('latin1')).toBe('ARROW1'); // the IPC file format's magic
     const table = tableFromIPC(bytes);
     expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([
-      ['owner', 'Utf8'], ['mqls', 'Int32'], ['median_minutes', 'Float64'], ['in_sla', 'Bool'],
-      ['first_touch_at', 'Timestamp<MILLISECOND, UTC>'], ['week', 'Date32<DAY>'],
+      ['owner', 'Utf8'],
+      ['mqls', 'Int32'],
+      ['median_minutes', 'Float64'],
+      ['in_sla', 'Bool'],
+      ['first_touch_at', 'Timestamp<MILLISECOND, UTC>'],
+      ['week', 'Date32<DAY>'],
     ]);
     const rows = table.toArray().map((r) => {
       const o = r.toJSON() as Record<string, unknown>;

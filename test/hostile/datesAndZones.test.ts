@@ -29,28 +29,32 @@ const analystMapping = mappingSpec({ object: 'leads', columns: { lead_id: 'Custo
 
 describe('dates and zones', () => {
   hostileCase('dates and zones', 'DD-MM-YYYY with hyphens: order decided over the column, with and without a time', async () => {
-    const path = writeInput('leads_edited.csv', [
-      'Customer No,Email,first_contact_date',
-      'C-1001,ana@example.com,20-10-2017', // 20 > 12 in the first part: day first for the column
-      'C-1002,bo@example.com,03-11-2017', // so 3 November, not 11 March
-      'C-1003,cy@example.com,28-02-2018 14:05',
-      'C-1004,di@example.com,5-3-2018 9:30', // single digits: 5 March
-      '',
-    ].join('\r\n'));
+    const path = writeInput(
+      'leads_edited.csv',
+      [
+        'Customer No,Email,first_contact_date',
+        'C-1001,ana@example.com,20-10-2017', // 20 > 12 in the first part: day first for the column
+        'C-1002,bo@example.com,03-11-2017', // so 3 November, not 11 March
+        'C-1003,cy@example.com,28-02-2018 14:05',
+        'C-1004,di@example.com,5-3-2018 9:30', // single digits: 5 March
+        '',
+      ].join('\r\n'),
+    );
     const { wh, summary } = await expectLoaded([path], { mapping: analystMapping });
     expect(summary.files[0]).toMatchObject({ read: 4, loaded: 4, rejected: 0 });
-    expect(await leadsCreated(wh)).toEqual([
-      '2017-10-20T00:00:00.000Z', '2017-11-03T00:00:00.000Z', '2018-02-28T14:05:00.000Z', '2018-03-05T09:30:00.000Z',
-    ]);
+    expect(await leadsCreated(wh)).toEqual(['2017-10-20T00:00:00.000Z', '2017-11-03T00:00:00.000Z', '2018-02-28T14:05:00.000Z', '2018-03-05T09:30:00.000Z']);
   });
 
   hostileCase('dates and zones', 'MM-DD-YYYY with hyphens and AM/PM reads month first', async () => {
-    const path = writeInput('leads_us.csv', [
-      'Customer No,Email,first_contact_date',
-      'C-1,ana@example.com,10-20-2017 2:05 PM', // 20 > 12 in the second part: month first
-      'C-2,bo@example.com,11-03-2017 9:00 AM', // so 3 November
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'leads_us.csv',
+      [
+        'Customer No,Email,first_contact_date',
+        'C-1,ana@example.com,10-20-2017 2:05 PM', // 20 > 12 in the second part: month first
+        'C-2,bo@example.com,11-03-2017 9:00 AM', // so 3 November
+        '',
+      ].join('\n'),
+    );
     const { wh } = await expectLoaded([path], { mapping: analystMapping });
     expect(await leadsCreated(wh)).toEqual(['2017-10-20T14:05:00.000Z', '2017-11-03T09:00:00.000Z']);
   });
@@ -64,45 +68,60 @@ describe('dates and zones', () => {
 
   hostileCase('dates and zones', 'a trailing UTC, GMT, +00, UTC+hh:mm or IANA zone is honoured, not shifted by the configured zone', async () => {
     // BigQuery-style Fivetran dump of HubSpot `contact`: timestamps end in " UTC" (issue 11 #1)
-    const path = writeInput('contact.csv', [
-      'id,property_email,property_createdate,property_lifecyclestage,_fivetran_synced,_fivetran_deleted',
-      '101,ana@example.com,2024-02-05 01:12:33 UTC,lead,2024-02-06 00:00:00 UTC,false',
-      '102,bo@example.com,2024-02-05 09:00:00 +00,lead,2024-02-06 00:00:00 UTC,false',
-      '103,cy@example.com,2024-02-05 10:00:00 GMT,lead,2024-02-06 00:00:00 UTC,false',
-      '104,di@example.com,2024-02-05 07:30:00 America/New_York,lead,2024-02-06 00:00:00 UTC,false', // EST: 12:30Z
-      '105,ed@example.com,2024-02-05 08:00:00 UTC+02:00,lead,2024-02-06 00:00:00 UTC,false', // 06:00Z
-      '106,fay@example.com,2024-02-05T11:00:00.000 Z,lead,2024-02-06 00:00:00 UTC,false',
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'contact.csv',
+      [
+        'id,property_email,property_createdate,property_lifecyclestage,_fivetran_synced,_fivetran_deleted',
+        '101,ana@example.com,2024-02-05 01:12:33 UTC,lead,2024-02-06 00:00:00 UTC,false',
+        '102,bo@example.com,2024-02-05 09:00:00 +00,lead,2024-02-06 00:00:00 UTC,false',
+        '103,cy@example.com,2024-02-05 10:00:00 GMT,lead,2024-02-06 00:00:00 UTC,false',
+        '104,di@example.com,2024-02-05 07:30:00 America/New_York,lead,2024-02-06 00:00:00 UTC,false', // EST: 12:30Z
+        '105,ed@example.com,2024-02-05 08:00:00 UTC+02:00,lead,2024-02-06 00:00:00 UTC,false', // 06:00Z
+        '106,fay@example.com,2024-02-05T11:00:00.000 Z,lead,2024-02-06 00:00:00 UTC,false',
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path], {}, parseConfig({ timezone: 'America/New_York' }));
     expect(summary.files[0]).toMatchObject({ read: 6, loaded: 6, rejected: 0 });
     expect(summary.files[0]!.zone).toBeUndefined(); // nothing was naive
     expect(await leadsCreated(wh)).toEqual([
-      '2024-02-05T01:12:33.000Z', '2024-02-05T09:00:00.000Z', '2024-02-05T10:00:00.000Z',
-      '2024-02-05T12:30:00.000Z', '2024-02-05T06:00:00.000Z', '2024-02-05T11:00:00.000Z',
+      '2024-02-05T01:12:33.000Z',
+      '2024-02-05T09:00:00.000Z',
+      '2024-02-05T10:00:00.000Z',
+      '2024-02-05T12:30:00.000Z',
+      '2024-02-05T06:00:00.000Z',
+      '2024-02-05T11:00:00.000Z',
     ]);
   });
 
   hostileCase('dates and zones', 'every ISO offset shape is exact and only naive values are counted as naive', async () => {
-    const path = writeInput('stage_events.csv', [
-      'lead_id,stage,entered_at',
-      'L-1,lead,2024-02-05T01:12:33+05:30', // 2024-02-04T19:42:33Z
-      'L-2,lead,2024-02-05T01:12:33-0500', // 06:12:33Z
-      'L-3,lead,2024-02-05 01:12:33 -05:00', // a space before the offset: 06:12:33Z
-      'L-4,lead,2024-02-05T01:12:33.000z',
-      'L-5,lead,2024-02-05 01:12:33 Etc/GMT+5', // POSIX sign: UTC-5, 06:12:33Z
-      'L-6,lead,2024-02-05', // naive: midnight in Europe/Berlin, 2024-02-04T23:00Z
-      'L-7,lead,2024-02-05T09:30:00', // naive: 08:30Z
-      'L-8,lead,2024-02-05 2:22 PM', // not ISO: unparseable, and not a zone
-      'L-9,lead,not a date', // ends in a word, but no timestamp before it: no zone story
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'stage_events.csv',
+      [
+        'lead_id,stage,entered_at',
+        'L-1,lead,2024-02-05T01:12:33+05:30', // 2024-02-04T19:42:33Z
+        'L-2,lead,2024-02-05T01:12:33-0500', // 06:12:33Z
+        'L-3,lead,2024-02-05 01:12:33 -05:00', // a space before the offset: 06:12:33Z
+        'L-4,lead,2024-02-05T01:12:33.000z',
+        'L-5,lead,2024-02-05 01:12:33 Etc/GMT+5', // POSIX sign: UTC-5, 06:12:33Z
+        'L-6,lead,2024-02-05', // naive: midnight in Europe/Berlin, 2024-02-04T23:00Z
+        'L-7,lead,2024-02-05T09:30:00', // naive: 08:30Z
+        'L-8,lead,2024-02-05 2:22 PM', // not ISO: unparseable, and not a zone
+        'L-9,lead,not a date', // ends in a word, but no timestamp before it: no zone story
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path], { timezone: 'Europe/Berlin' });
     expect(summary.files[0]).toMatchObject({ read: 9, loaded: 7, rejected: 2 });
     expect(summary.files[0]!.zone).toEqual({ zone: 'Europe/Berlin', naiveValues: 2, columns: ['entered_at'], source: 'option' });
     expect(iso(await wh.all(`select entered_at as at from stage_events order by lead_id`))).toEqual([
-      '2024-02-04T19:42:33.000Z', '2024-02-05T06:12:33.000Z', '2024-02-05T06:12:33.000Z', '2024-02-05T01:12:33.000Z',
-      '2024-02-05T06:12:33.000Z', '2024-02-04T23:00:00.000Z', '2024-02-05T08:30:00.000Z',
+      '2024-02-04T19:42:33.000Z',
+      '2024-02-05T06:12:33.000Z',
+      '2024-02-05T06:12:33.000Z',
+      '2024-02-05T01:12:33.000Z',
+      '2024-02-05T06:12:33.000Z',
+      '2024-02-04T23:00:00.000Z',
+      '2024-02-05T08:30:00.000Z',
     ]);
     expect(await rejectReasons(wh)).toEqual([
       { line: 9, reason: 'unparseable date in "entered_at": 2024-02-05 2:22 PM' },
@@ -111,13 +130,16 @@ describe('dates and zones', () => {
   });
 
   hostileCase('dates and zones', 'an ambiguous zone abbreviation (EST, IST) rejects the row with a reason that says so', async () => {
-    const path = writeInput('contact.csv', [
-      'id,property_email,property_createdate,property_lifecyclestage',
-      '201,ana@example.com,2024-02-05 01:12:33 EST,lead',
-      '202,bo@example.com,2024-02-05 07:00:00 IST,lead',
-      '203,cy@example.com,2024-02-05 08:00:00 UTC,lead',
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'contact.csv',
+      [
+        'id,property_email,property_createdate,property_lifecyclestage',
+        '201,ana@example.com,2024-02-05 01:12:33 EST,lead',
+        '202,bo@example.com,2024-02-05 07:00:00 IST,lead',
+        '203,cy@example.com,2024-02-05 08:00:00 UTC,lead',
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({ read: 3, loaded: 1, rejected: 2 });
     const reasons = await rejectReasons(wh);
@@ -130,13 +152,16 @@ describe('dates and zones', () => {
 
   hostileCase('dates and zones', 'an explicit --date-order dmy wins over a value with a second part over 12', async () => {
     // Salesforce Leads report (en_GB running user), 15-character ids (issue 11 #3)
-    const path = writeInput('leads_report.csv', [
-      '"Lead ID","Company / Account","Lead Status","Create Date"',
-      '"00Q5g00000AbCd1","Acme","Open - Not Contacted","03/04/2024"',
-      '"00Q5g00000AbCd2","Globex","Open - Not Contacted","04/25/2024"',
-      '"00Q5g00000AbCd3","Initech","Working - Contacted","12/05/2024 14:22"',
-      '',
-    ].join('\r\n'));
+    const path = writeInput(
+      'leads_report.csv',
+      [
+        '"Lead ID","Company / Account","Lead Status","Create Date"',
+        '"00Q5g00000AbCd1","Acme","Open - Not Contacted","03/04/2024"',
+        '"00Q5g00000AbCd2","Globex","Open - Not Contacted","04/25/2024"',
+        '"00Q5g00000AbCd3","Initech","Working - Contacted","12/05/2024 14:22"',
+        '',
+      ].join('\r\n'),
+    );
     const { wh, summary } = await expectLoaded([path], { dateOrder: 'dmy' });
     expect(summary.files[0]).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
     const reasons = await rejectReasons(wh);
@@ -149,19 +174,24 @@ describe('dates and zones', () => {
 
   hostileCase('dates and zones', 'epoch values: seconds, milliseconds and microseconds by magnitude; outside 1990-2099 rejected', async () => {
     // flat property history built from the HubSpot API: `timestamp` in epoch units (issue 11 #4)
-    const path = writeInput('contacts_property_history.csv', [
-      'Record ID,Property,Value,Timestamp',
-      '301,lifecyclestage,lead,1772841600000', // ms: 2026-03-07T00:00Z
-      '301,lifecyclestage,marketingqualifiedlead,1772845200', // s: 2026-03-07T01:00Z (was 1970-01-21)
-      '301,hs_lead_status,OPEN,1772848800000000', // µs: 2026-03-07T02:00Z
-      '302,lifecyclestage,lead,99999999999', // 5138 as seconds, 1973 as ms: neither
-      '303,lifecyclestage,lead,315532800', // 1980-01-01 as seconds: before 1990
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'contacts_property_history.csv',
+      [
+        'Record ID,Property,Value,Timestamp',
+        '301,lifecyclestage,lead,1772841600000', // ms: 2026-03-07T00:00Z
+        '301,lifecyclestage,marketingqualifiedlead,1772845200', // s: 2026-03-07T01:00Z (was 1970-01-21)
+        '301,hs_lead_status,OPEN,1772848800000000', // µs: 2026-03-07T02:00Z
+        '302,lifecyclestage,lead,99999999999', // 5138 as seconds, 1973 as ms: neither
+        '303,lifecyclestage,lead,315532800', // 1980-01-01 as seconds: before 1990
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({ read: 5, loaded: 3, rejected: 2 });
     expect(iso(await wh.all(`select changed_at as at from field_history order by changed_at`))).toEqual([
-      '2026-03-07T00:00:00.000Z', '2026-03-07T01:00:00.000Z', '2026-03-07T02:00:00.000Z',
+      '2026-03-07T00:00:00.000Z',
+      '2026-03-07T01:00:00.000Z',
+      '2026-03-07T02:00:00.000Z',
     ]);
     const reasons = await rejectReasons(wh);
     expect(reasons.map((r) => r.line)).toEqual([5, 6]);
@@ -182,9 +212,7 @@ describe('dates and zones', () => {
     const { wh, summary } = await expectLoaded([path]);
     // 3 Create Date + 3 Became a Lead + 1 Became an MQL (issue 10, case 8)
     expect(summary.files[0]!.zone).toEqual({ zone: 'UTC', naiveValues: 7, columns: naiveColumns, source: 'default' });
-    expect(summary.zoneNote).toBe(
-      'Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone',
-    );
+    expect(summary.zoneNote).toBe('Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone');
     expect(await wh.all(`select naive_timestamps, zone_assumed, zone_source from load_runs`)).toEqual([
       { naive_timestamps: 7, zone_assumed: 'UTC', zone_source: 'default' },
     ]);
@@ -194,12 +222,16 @@ describe('dates and zones', () => {
   hostileCase('dates and zones', 'naive values of several files are summed in one note; a zoned file is left out of it', async () => {
     const dir = caseDir();
     writeInput('hubspot-contacts.csv', [...hubspotContactsUi, ''].join('\n'), dir);
-    writeInput('leads_report.csv', [
-      '"Lead ID","Company / Account","Lead Status","Create Date"',
-      '"00Q5g00000AbCd1","Acme","Open - Not Contacted","3/5/2024 2:22 PM"', // en_US running user
-      '"00Q5g00000AbCd2","Globex","Open - Not Contacted","3/15/2024 9:05 AM"', // 15 > 12 second: month first
-      '',
-    ].join('\r\n'), dir);
+    writeInput(
+      'leads_report.csv',
+      [
+        '"Lead ID","Company / Account","Lead Status","Create Date"',
+        '"00Q5g00000AbCd1","Acme","Open - Not Contacted","3/5/2024 2:22 PM"', // en_US running user
+        '"00Q5g00000AbCd2","Globex","Open - Not Contacted","3/15/2024 9:05 AM"', // 15 > 12 second: month first
+        '',
+      ].join('\r\n'),
+      dir,
+    );
     writeInput('Lead.csv', ['Id,Company,Status,CreatedDate', '00Q5g00000AbCd3XYZ,Initech,Open,2024-03-05T14:22:10.000Z', ''].join('\n'), dir);
     const { wh, summary } = await expectLoaded([dir]);
     expect(summary.files.map((f) => f.zone?.naiveValues ?? 0)).toEqual([7, 0, 2]); // files in name order
@@ -231,20 +263,25 @@ describe('dates and zones', () => {
     }
   });
 
-  hostileCase('dates and zones', 'every report header says when naive timestamps were read in an assumed UTC', async () => {
-    const { wh } = await expectLoaded([writeInput('hubspot-contacts.csv', [...hubspotContactsUi, ''].join('\n'))]);
-    const config = parseConfig({});
-    await buildModels(wh, config, { force: true });
-    const note = 'Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone';
-    expect(await zoneAssumption(wh)).toBe(note);
-    for (const definition of reportDefinitions) {
-      const made = await definition.make(wh, config, { outDir: caseDir(), asOf: '2024-04-01T00:00:00Z' });
-      expect({ report: definition.name, note: (made.json as { zoneAssumption?: string }).zoneAssumption }).toEqual({ report: definition.name, note });
-      const html = await renderReportHtml(made.document);
-      const header = html.slice(html.indexOf('<header class="report-header">'), html.indexOf('</header>'));
-      expect(header).toContain(`<dt>Time zone</dt><dd>${escapeKeepingWords(note)}</dd>`);
-    }
-  }, 60_000);
+  hostileCase(
+    'dates and zones',
+    'every report header says when naive timestamps were read in an assumed UTC',
+    async () => {
+      const { wh } = await expectLoaded([writeInput('hubspot-contacts.csv', [...hubspotContactsUi, ''].join('\n'))]);
+      const config = parseConfig({});
+      await buildModels(wh, config, { force: true });
+      const note = 'Naive timestamps read as UTC (no zone configured): 7 values in 1 file — set "timezone" in revops.config.json or --timezone';
+      expect(await zoneAssumption(wh)).toBe(note);
+      for (const definition of reportDefinitions) {
+        const made = await definition.make(wh, config, { outDir: caseDir(), asOf: '2024-04-01T00:00:00Z' });
+        expect({ report: definition.name, note: (made.json as { zoneAssumption?: string }).zoneAssumption }).toEqual({ report: definition.name, note });
+        const html = await renderReportHtml(made.document);
+        const header = html.slice(html.indexOf('<header class="report-header">'), html.indexOf('</header>'));
+        expect(header).toContain(`<dt>Time zone</dt><dd>${escapeKeepingWords(note)}</dd>`);
+      }
+    },
+    60_000,
+  );
 
   hostileCase('dates and zones', 'a scheduled build keeps the zone note among its manifest warnings', async () => {
     const inbox = caseDir();
@@ -273,22 +310,28 @@ describe('dates and zones', () => {
   });
 
   hostileCase('dates and zones', 'a header naming its zone in parentheses reads that column in it', async () => {
-    const path = writeInput('hubspot-contacts.csv', [
-      'Record ID,Email,Create Date (America/Los_Angeles),Lifecycle Stage',
-      '1,ana@example.com,2024-03-05 14:22,lead', // PST (UTC-8): 22:22Z
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'hubspot-contacts.csv',
+      [
+        'Record ID,Email,Create Date (America/Los_Angeles),Lifecycle Stage',
+        '1,ana@example.com,2024-03-05 14:22,lead', // PST (UTC-8): 22:22Z
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path], {}, parseConfig({ timezone: 'Europe/Berlin' }));
     expect(summary.files[0]!.zone).toEqual({ zone: 'America/Los_Angeles', naiveValues: 1, columns: ['Create Date (America/Los_Angeles)'], source: 'file' });
     expect(await leadsCreated(wh)).toEqual(['2024-03-05T22:22:00.000Z']);
   });
 
   hostileCase('dates and zones', 'with one column zoned by its header, the summary is about the columns read in the load zone', async () => {
-    const path = writeInput('hubspot-contacts.csv', [
-      'Record ID,Email,Create Date (America/Los_Angeles),Lifecycle Stage,Became a Lead Date',
-      '1,ana@example.com,2024-03-05 14:22,lead,2024-03-05 14:22', // 22:22Z and 14:22Z
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'hubspot-contacts.csv',
+      [
+        'Record ID,Email,Create Date (America/Los_Angeles),Lifecycle Stage,Became a Lead Date',
+        '1,ana@example.com,2024-03-05 14:22,lead,2024-03-05 14:22', // 22:22Z and 14:22Z
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]!.zone).toEqual({ zone: 'UTC', naiveValues: 1, columns: ['Became a Lead Date'], source: 'default' });
     expect(await leadsCreated(wh)).toEqual(['2024-03-05T22:22:00.000Z']);
@@ -296,23 +339,25 @@ describe('dates and zones', () => {
   });
 
   hostileCase('dates and zones', 'exact timestamps and calendar dates are not naive: no zone note', async () => {
-    const path = writeInput('deals.csv', [
-      'Record ID,Deal Name,Deal Stage,Close Date,Create Date',
-      '9001,Acme renewal,Closed Won,2024-04-02,2024-03-01T10:00:00.000Z',
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'deals.csv',
+      ['Record ID,Deal Name,Deal Stage,Close Date,Create Date', '9001,Acme renewal,Closed Won,2024-04-02,2024-03-01T10:00:00.000Z', ''].join('\n'),
+    );
     const { summary } = await expectLoaded([path]);
     expect(summary.files[0]!.zone).toBeUndefined();
     expect(summary.zoneNote).toBeUndefined();
   });
 
   hostileCase('config', 'an unknown IANA zone after a timestamp is rejected by name', async () => {
-    const path = writeInput('contact.csv', [
-      'id,property_email,property_createdate',
-      '401,ana@example.com,2024-02-05 01:12:33 Mars/Olympus_Mons',
-      '402,bo@example.com,2024-02-05 01:12:33 Europe/Paris', // CET: 00:12:33Z
-      '',
-    ].join('\n'));
+    const path = writeInput(
+      'contact.csv',
+      [
+        'id,property_email,property_createdate',
+        '401,ana@example.com,2024-02-05 01:12:33 Mars/Olympus_Mons',
+        '402,bo@example.com,2024-02-05 01:12:33 Europe/Paris', // CET: 00:12:33Z
+        '',
+      ].join('\n'),
+    );
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
     expect((await rejectReasons(wh))[0]!.reason).toContain('unknown time zone "Mars/Olympus_Mons"');

@@ -10,11 +10,63 @@ import { formatByName } from '../../src/ingest/formats/index.js';
 import { caseDir, expectLoadError, expectLoaded, hostileCase, writeInput } from './harness.js';
 
 /** A weekly Data Export User.csv: API names, every field quoted, no compound Name (issue 10 case 1). */
-const userHeader = ['Id', 'Username', 'LastName', 'FirstName', 'CompanyName', 'Department', 'Title', 'Email', 'IsActive', 'TimeZoneSidKey', 'LocaleSidKey', 'ProfileId'];
+const userHeader = [
+  'Id',
+  'Username',
+  'LastName',
+  'FirstName',
+  'CompanyName',
+  'Department',
+  'Title',
+  'Email',
+  'IsActive',
+  'TimeZoneSidKey',
+  'LocaleSidKey',
+  'ProfileId',
+];
 const users = [
-  ['0055e000003Kq01AAC', 'chloe.martin@acme.example', 'Martin', 'Chloé', 'Acme', 'Sales Development', 'SDR', 'chloe.martin@acme.example', 'true', 'Europe/Paris', 'fr_FR', '00e5e000001Pf01AAC'],
-  ['0055e000003Kq02AAC', 'jurgen.muller@acme.example', 'Müller', 'Jürgen', 'Acme', 'Sales Development', 'SDR', 'jurgen.muller@acme.example', 'true', 'Europe/Berlin', 'de_DE', '00e5e000001Pf01AAC'],
-  ['0055e000003Kq03AAC', 'soren.naess@acme.example', 'Næss', 'Søren', 'Acme', 'Sales Development', 'SDR Manager', 'soren.naess@acme.example', 'true', 'Europe/Oslo', 'no_NO', '00e5e000001Pf01AAC'],
+  [
+    '0055e000003Kq01AAC',
+    'chloe.martin@acme.example',
+    'Martin',
+    'Chloé',
+    'Acme',
+    'Sales Development',
+    'SDR',
+    'chloe.martin@acme.example',
+    'true',
+    'Europe/Paris',
+    'fr_FR',
+    '00e5e000001Pf01AAC',
+  ],
+  [
+    '0055e000003Kq02AAC',
+    'jurgen.muller@acme.example',
+    'Müller',
+    'Jürgen',
+    'Acme',
+    'Sales Development',
+    'SDR',
+    'jurgen.muller@acme.example',
+    'true',
+    'Europe/Berlin',
+    'de_DE',
+    '00e5e000001Pf01AAC',
+  ],
+  [
+    '0055e000003Kq03AAC',
+    'soren.naess@acme.example',
+    'Næss',
+    'Søren',
+    'Acme',
+    'Sales Development',
+    'SDR Manager',
+    'soren.naess@acme.example',
+    'true',
+    'Europe/Oslo',
+    'no_NO',
+    '00e5e000001Pf01AAC',
+  ],
 ];
 const csvLines = (rows: string[][], delimiter = ',') => `${rows.map((r) => r.map((v) => `"${v}"`).join(delimiter)).join('\r\n')}\r\n`;
 
@@ -34,7 +86,10 @@ describe('telling exports apart', () => {
     const path = writeInput('User.csv', Buffer.from(csvLines([userHeader, ...users]), 'latin1'));
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({
-      format: 'salesforce_user', object: 'owners', read: 3, loaded: 3,
+      format: 'salesforce_user',
+      object: 'owners',
+      read: 3,
+      loaded: 3,
       columnsUsed: ['Id', 'LastName', 'FirstName', 'Department', 'Title', 'Email', 'TimeZoneSidKey'],
       columnsIgnored: ['Username', 'CompanyName', 'IsActive', 'LocaleSidKey', 'ProfileId'],
     });
@@ -56,7 +111,10 @@ describe('telling exports apart', () => {
 
   hostileCase('identity', 'a Salesforce Contact export (003 ids) is refused with the object named, never loaded as leads', async () => {
     const header = ['Id', 'FirstName', 'LastName', 'Email', 'AccountId', 'CreatedDate'];
-    const path = writeInput('Contact.csv', csvLines([header, ['0035e00000Ct001AAA', 'Ana', 'Ruiz', 'ana@acme.example', '0015e00000Ac001AAA', '2024-03-01T10:00:00.000Z']]));
+    const path = writeInput(
+      'Contact.csv',
+      csvLines([header, ['0035e00000Ct001AAA', 'Ana', 'Ruiz', 'ana@acme.example', '0015e00000Ac001AAA', '2024-03-01T10:00:00.000Z']]),
+    );
     await expectLoadError([path], ['Salesforce Contact ids (prefix 003)', 'does not load Salesforce Contact records', '--mapping FILE']);
   });
 
@@ -80,21 +138,28 @@ describe('telling exports apart', () => {
     // opportunities read 4 columns (not email), leads 3 (not opportunity_id, amount): neither explains the file
     const header = ['opportunity_id', 'lead_id', 'email', 'created_at', 'amount'];
     const path = writeInput('merged.csv', csvLines([header, ['O1', 'L1', 'ana@acme.example', '2024-03-01T10:00:00Z', '1200']]));
-    const error = await expectLoadError([path], [
-      'fits more than one export format', 'canonical_opportunities (4 columns', 'canonical_leads (3 columns', '--input-format NAME',
-    ]);
+    const error = await expectLoadError(
+      [path],
+      ['fits more than one export format', 'canonical_opportunities (4 columns', 'canonical_leads (3 columns', '--input-format NAME'],
+    );
     expect(error.exitCode).toBe(1);
     const { summary } = await expectLoaded([path], { inputFormat: formatByName('canonical_leads') });
     expect(summary.files[0]).toMatchObject({ format: 'canonical_leads', columnsUsed: header });
   });
 
   hostileCase('cli values', 'a close candidate that reads nothing more is no rival: opportunity_id, owner_id, name is opportunities', async () => {
-    const path = writeInput('opps.csv', csvLines([['opportunity_id', 'owner_id', 'name'], ['O1', 'U1', 'Renewal 2024']]));
+    const path = writeInput(
+      'opps.csv',
+      csvLines([
+        ['opportunity_id', 'owner_id', 'name'],
+        ['O1', 'U1', 'Renewal 2024'],
+      ]),
+    );
     const { summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({ format: 'canonical_opportunities', columnsIgnored: [] });
   });
 
-  hostileCase('identity', 'in an export with associated companies, the company\'s Create Date never becomes the contact\'s', async () => {
+  hostileCase('identity', "in an export with associated companies, the company's Create Date never becomes the contact's", async () => {
     // the contact section has no Create Date: created_at stays empty rather than taking the company's
     const header = ['Record ID - Contact', 'Email', 'Lifecycle Stage', 'Record ID - Company', 'Company name', 'Create Date', 'Email'];
     const path = writeInput('contacts.csv', csvLines([header, ['9001', 'li@acme.example', 'Lead', '4001', 'Acme', '2021-01-05 09:00', 'info@acme.example']]));
@@ -129,42 +194,70 @@ function wideContacts(columns: number, rows: number): string {
   for (let r = 1; r <= rows; r++) {
     // every 7th custom property has a value; row 3 has no Record ID (rejected); dates are US style
     const cells = header.map((_, i) =>
-      i === 0 ? (r === 3 ? '' : String(7000 + r)) : i === 1 ? `lead${r}@acme.example` : i === 2 ? `Lead ${r}` :
-      i === 3 ? `03/${String(1 + (r % 28)).padStart(2, '0')}/2024 10:00` : i === 4 ? 'lead' : i % 7 === 0 ? `v${r}.${i}` : '');
+      i === 0
+        ? r === 3
+          ? ''
+          : String(7000 + r)
+        : i === 1
+          ? `lead${r}@acme.example`
+          : i === 2
+            ? `Lead ${r}`
+            : i === 3
+              ? `03/${String(1 + (r % 28)).padStart(2, '0')}/2024 10:00`
+              : i === 4
+                ? 'lead'
+                : i % 7 === 0
+                  ? `v${r}.${i}`
+                  : '',
+    );
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
 describe('wide exports', () => {
-  hostileCase('resources', 'a 2,000-column HubSpot deals all-properties export reads its 4 known columns and keeps the 1,996 others as deal fields', async () => {
-    const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount'];
-    for (let i = header.length; i < 2000; i++) header.push(`Deal Property ${i}`);
-    const rows = Array.from({ length: 200 }, (_, r) => header.map((_, i) => (i === 0 ? String(9100 + r) : i === 1 ? `Deal ${r}` : i === 2 ? 'Closed Won' : i === 3 ? '1000' : i % 5 === 0 ? `x${i}` : '')).join(','));
-    const path = writeInput('deals-all-properties.csv', `${[header.join(','), ...rows].join('\n')}\n`);
-    const { wh, summary } = await expectLoaded([path]);
-    expect(summary.files[0]).toMatchObject({ format: 'hubspot_deals', read: 200, loaded: 200, columnsUsed: header, columnsIgnored: [] });
-    expect(await wh.one(`select count(*)::int as n, sum(amount)::int as total from opportunities`)).toEqual({ n: 200, total: 200_000 });
-    // every fifth custom column holds a value: columns 5, 10, …, 1995 (399 of them) in each of 200 deals
-    expect(await wh.one(`select count(*)::int as n, count(distinct field)::int as fields from opportunity_fields`)).toEqual({ n: 399 * 200, fields: 399 });
-  }, 180_000);
+  hostileCase(
+    'resources',
+    'a 2,000-column HubSpot deals all-properties export reads its 4 known columns and keeps the 1,996 others as deal fields',
+    async () => {
+      const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount'];
+      for (let i = header.length; i < 2000; i++) header.push(`Deal Property ${i}`);
+      const rows = Array.from({ length: 200 }, (_, r) =>
+        header
+          .map((_, i) => (i === 0 ? String(9100 + r) : i === 1 ? `Deal ${r}` : i === 2 ? 'Closed Won' : i === 3 ? '1000' : i % 5 === 0 ? `x${i}` : ''))
+          .join(','),
+      );
+      const path = writeInput('deals-all-properties.csv', `${[header.join(','), ...rows].join('\n')}\n`);
+      const { wh, summary } = await expectLoaded([path]);
+      expect(summary.files[0]).toMatchObject({ format: 'hubspot_deals', read: 200, loaded: 200, columnsUsed: header, columnsIgnored: [] });
+      expect(await wh.one(`select count(*)::int as n, sum(amount)::int as total from opportunities`)).toEqual({ n: 200, total: 200_000 });
+      // every fifth custom column holds a value: columns 5, 10, …, 1995 (399 of them) in each of 200 deals
+      expect(await wh.one(`select count(*)::int as n, count(distinct field)::int as fields from opportunity_fields`)).toEqual({ n: 399 * 200, fields: 399 });
+    },
+    180_000,
+  );
 
   for (const rows of [20, 2000]) {
-    hostileCase('resources', `a 2,000-column HubSpot all-properties export with ${rows} rows loads, every custom value kept`, async () => {
-      const path = writeInput('contacts-all-properties.csv', wideContacts(2000, rows));
-      const started = Date.now();
-      const { wh, summary } = await expectLoaded([path], { dateOrder: 'mdy' });
-      const elapsed = Date.now() - started;
-      expect(summary.files[0]).toMatchObject({ variant: 'hubspot_contacts_ui', read: rows, loaded: rows - 1, rejected: 1 });
-      // columns 7, 14, …, 1995 hold a value: 285 per row; a row without a Record ID keeps none
-      const fields = await wh.one<{ n: number; first: string }>(
-        `select count(*)::int as n, min(value) filter (where field = 'custom_property_7' and lead_id = '7001') as first from lead_fields`,
-      );
-      expect(fields).toEqual({ n: 285 * (rows - 1), first: 'v1.7' });
-      const reject = await wh.one<{ line: number; reason: string; raw: string }>(`select line_number as line, reason, raw_line as raw from rejected_rows`);
-      expect(reject).toMatchObject({ line: 4, reason: 'missing value in "Record ID"' });
-      expect(reject!.raw.split(',').length).toBe(2000);
-      expect(elapsed).toBeLessThan(60_000);
-    }, 180_000);
+    hostileCase(
+      'resources',
+      `a 2,000-column HubSpot all-properties export with ${rows} rows loads, every custom value kept`,
+      async () => {
+        const path = writeInput('contacts-all-properties.csv', wideContacts(2000, rows));
+        const started = Date.now();
+        const { wh, summary } = await expectLoaded([path], { dateOrder: 'mdy' });
+        const elapsed = Date.now() - started;
+        expect(summary.files[0]).toMatchObject({ variant: 'hubspot_contacts_ui', read: rows, loaded: rows - 1, rejected: 1 });
+        // columns 7, 14, …, 1995 hold a value: 285 per row; a row without a Record ID keeps none
+        const fields = await wh.one<{ n: number; first: string }>(
+          `select count(*)::int as n, min(value) filter (where field = 'custom_property_7' and lead_id = '7001') as first from lead_fields`,
+        );
+        expect(fields).toEqual({ n: 285 * (rows - 1), first: 'v1.7' });
+        const reject = await wh.one<{ line: number; reason: string; raw: string }>(`select line_number as line, reason, raw_line as raw from rejected_rows`);
+        expect(reject).toMatchObject({ line: 4, reason: 'missing value in "Record ID"' });
+        expect(reject!.raw.split(',').length).toBe(2000);
+        expect(elapsed).toBeLessThan(60_000);
+      },
+      180_000,
+    );
   }
 });

@@ -110,7 +110,8 @@ describe('files and paths', () => {
     const { wh, summary } = await expectLoaded([writeInput('leads.csv.gz', gzipSync(text))]);
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 2, compression: 'gzip', nulsDropped: 0 });
     expect(await wh.all(`select lead_id, company from leads order by lead_id`)).toEqual([
-      { lead_id: 'L1', company: 'Lumen' }, { lead_id: 'L2', company: 'Kestrel' },
+      { lead_id: 'L1', company: 'Lumen' },
+      { lead_id: 'L2', company: 'Kestrel' },
     ]);
   });
 
@@ -177,7 +178,9 @@ describe('files and paths', () => {
     const later = writeInput('stage_events.csv', complete, caseDir());
     await expectLoaded([later], {}, undefined, wh);
     expect(await wh.all(`select stage_raw, strftime(entered_at, '%Y-%m-%d') as day from stage_events order by entered_at`)).toEqual([
-      { stage_raw: 'lead', day: '2026-10-01' }, { stage_raw: 'mql', day: '2026-10-12' }, { stage_raw: 'customer', day: '2026-10-31' },
+      { stage_raw: 'lead', day: '2026-10-01' },
+      { stage_raw: 'mql', day: '2026-10-12' },
+      { stage_raw: 'customer', day: '2026-10-31' },
     ]);
   });
 
@@ -202,7 +205,10 @@ describe('files and paths', () => {
   });
 
   hostileCase('files in flight', 'a gzip export whose text ends without a line end has its last record rejected as cut off', async () => {
-    const path = writeInput('leads.csv.gz', gzipSync(`${leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')}L2,bo@kestrel.example,Kestrel,2026-10-02T09:00:00Z,We`));
+    const path = writeInput(
+      'leads.csv.gz',
+      gzipSync(`${leadsCsv('L1,ana@lumen.example,Lumen,2026-10-01T09:00:00Z,Web')}L2,bo@kestrel.example,Kestrel,2026-10-02T09:00:00Z,We`),
+    );
     const { wh, summary } = await expectLoaded([path]);
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
     expect((await rejectReasons(wh))[0]!.reason).toContain('cut off');
@@ -214,21 +220,26 @@ describe('files and paths', () => {
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
   });
 
-  hostileCase('files in flight', 'a build leaves an inbox file modified in the last minute for a later run, and says so', async () => {
-    const ws = buildWorkspace();
-    writeFileSync(join(ws.inbox, 'late-leads.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
-    const first = await runBuild(ws, { settleSeconds: 60 });
-    expect(first.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
-    expect(first.manifest.notLoaded).toEqual([{ file: 'late-leads.csv', reason: expect.stringContaining('maybe still being copied') }]);
-    expect(first.manifest.warnings.join('\n')).toContain('inbox/late-leads.csv: not loaded this run');
-    expect(JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8')).runs[0].note).toContain('1 inbox file(s) not loaded this run: late-leads.csv');
-    // once it has settled, the next run loads it
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(join(ws.inbox, 'late-leads.csv'), hourAgo, hourAgo);
-    const second = await runBuild(ws, { settleSeconds: 60 });
-    expect(second.manifest.notLoaded).toEqual([]);
-    expect(second.manifest.inputs.find((i) => i.file === 'late-leads.csv')).toMatchObject({ read: 1, loaded: 1 });
-  }, 60_000);
+  hostileCase(
+    'files in flight',
+    'a build leaves an inbox file modified in the last minute for a later run, and says so',
+    async () => {
+      const ws = buildWorkspace();
+      writeFileSync(join(ws.inbox, 'late-leads.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
+      const first = await runBuild(ws, { settleSeconds: 60 });
+      expect(first.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
+      expect(first.manifest.notLoaded).toEqual([{ file: 'late-leads.csv', reason: expect.stringContaining('maybe still being copied') }]);
+      expect(first.manifest.warnings.join('\n')).toContain('inbox/late-leads.csv: not loaded this run');
+      expect(JSON.parse(readFileSync(join(ws.out, 'index.json'), 'utf8')).runs[0].note).toContain('1 inbox file(s) not loaded this run: late-leads.csv');
+      // once it has settled, the next run loads it
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(join(ws.inbox, 'late-leads.csv'), hourAgo, hourAgo);
+      const second = await runBuild(ws, { settleSeconds: 60 });
+      expect(second.manifest.notLoaded).toEqual([]);
+      expect(second.manifest.inputs.find((i) => i.file === 'late-leads.csv')).toMatchObject({ read: 1, loaded: 1 });
+    },
+    60_000,
+  );
 
   hostileCase('files in flight', 'a file that grows while the build looks at it is left for a later run, even with an old time stamp', async () => {
     const inbox = caseDir();
@@ -248,80 +259,120 @@ describe('files and paths', () => {
     expect(pick.held).toEqual([{ path, reason: expect.stringContaining('still growing') }]);
   });
 
-  hostileCase('resources', 'a zero-byte file in the inbox is named and skipped; it blocks no build, and loads once it has content', async () => {
-    const ws = buildWorkspace();
-    writeFileSync(join(ws.inbox, 'empty.csv'), '');
-    const first = await runBuild(ws, { settleSeconds: 0 });
-    expect(first.manifest.status).toBe('complete');
-    expect(first.manifest.notLoaded).toEqual([{ file: 'empty.csv', reason: expect.stringContaining('empty (0 bytes)') }]);
-    writeFileSync(join(ws.inbox, 'empty.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
-    const second = await runBuild(ws, { settleSeconds: 0 });
-    expect(second.manifest.inputs.find((i) => i.file === 'empty.csv')).toMatchObject({ loaded: 1 });
-  }, 60_000);
+  hostileCase(
+    'resources',
+    'a zero-byte file in the inbox is named and skipped; it blocks no build, and loads once it has content',
+    async () => {
+      const ws = buildWorkspace();
+      writeFileSync(join(ws.inbox, 'empty.csv'), '');
+      const first = await runBuild(ws, { settleSeconds: 0 });
+      expect(first.manifest.status).toBe('complete');
+      expect(first.manifest.notLoaded).toEqual([{ file: 'empty.csv', reason: expect.stringContaining('empty (0 bytes)') }]);
+      writeFileSync(join(ws.inbox, 'empty.csv'), leadsCsv('L6,fay@zeta.io,Zeta,2024-03-20T10:00:00Z,webinar'));
+      const second = await runBuild(ws, { settleSeconds: 0 });
+      expect(second.manifest.inputs.find((i) => i.file === 'empty.csv')).toMatchObject({ loaded: 1 });
+    },
+    60_000,
+  );
 
   hostileCase('resources', '`load` of a zero-byte file named on the command line is still an error', async () => {
     await expectLoadError([writeInput('leads.csv', '')], ['leads.csv', 'empty (0 bytes)']);
   });
 
-  hostileCase('paths and links', 'a link in the inbox to a file outside it is not followed: nothing of it reaches the warehouse or the share', async () => {
-    const ws = buildWorkspace();
-    const secret = writeInput('passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n');
-    symlinkSync(secret, join(ws.inbox, 'accounts.csv'));
-    const result = await runBuild(ws, { settleSeconds: 0 });
-    expect(result.manifest.status).toBe('complete');
-    expect(result.manifest.notLoaded).toEqual([{ file: 'accounts.csv', reason: 'a link to a file outside the inbox, not followed' }]);
-    const shown = shareText(ws, result.run);
-    expect(shown).not.toContain('root:x:0:0');
-    expect(shown).not.toContain(ws.root);
-    expect(shown).not.toContain(secret);
-  }, 60_000);
+  hostileCase(
+    'paths and links',
+    'a link in the inbox to a file outside it is not followed: nothing of it reaches the warehouse or the share',
+    async () => {
+      const ws = buildWorkspace();
+      const secret = writeInput('passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n');
+      symlinkSync(secret, join(ws.inbox, 'accounts.csv'));
+      const result = await runBuild(ws, { settleSeconds: 0 });
+      expect(result.manifest.status).toBe('complete');
+      expect(result.manifest.notLoaded).toEqual([{ file: 'accounts.csv', reason: 'a link to a file outside the inbox, not followed' }]);
+      const shown = shareText(ws, result.run);
+      expect(shown).not.toContain('root:x:0:0');
+      expect(shown).not.toContain(ws.root);
+      expect(shown).not.toContain(secret);
+    },
+    60_000,
+  );
 
-  hostileCase('paths and links', 'a link loop and a broken link in the inbox are named and skipped, the build goes on', async () => {
-    const ws = buildWorkspace();
-    symlinkSync(join(ws.inbox, 'b.csv'), join(ws.inbox, 'a.csv'));
-    symlinkSync(join(ws.inbox, 'a.csv'), join(ws.inbox, 'b.csv'));
-    symlinkSync(join(ws.inbox, 'gone.csv'), join(ws.inbox, 'dangling.csv'));
-    const result = await runBuild(ws, { settleSeconds: 0 });
-    expect(result.manifest.status).toBe('complete');
-    expect(result.manifest.notLoaded).toEqual([
-      { file: 'a.csv', reason: expect.stringContaining('loops back on itself') },
-      { file: 'b.csv', reason: expect.stringContaining('loops back on itself') },
-      { file: 'dangling.csv', reason: expect.stringContaining('a broken link') },
-    ]);
-    expect(result.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
-  }, 60_000);
+  hostileCase(
+    'paths and links',
+    'a link loop and a broken link in the inbox are named and skipped, the build goes on',
+    async () => {
+      const ws = buildWorkspace();
+      symlinkSync(join(ws.inbox, 'b.csv'), join(ws.inbox, 'a.csv'));
+      symlinkSync(join(ws.inbox, 'a.csv'), join(ws.inbox, 'b.csv'));
+      symlinkSync(join(ws.inbox, 'gone.csv'), join(ws.inbox, 'dangling.csv'));
+      const result = await runBuild(ws, { settleSeconds: 0 });
+      expect(result.manifest.status).toBe('complete');
+      expect(result.manifest.notLoaded).toEqual([
+        { file: 'a.csv', reason: expect.stringContaining('loops back on itself') },
+        { file: 'b.csv', reason: expect.stringContaining('loops back on itself') },
+        { file: 'dangling.csv', reason: expect.stringContaining('a broken link') },
+      ]);
+      expect(result.manifest.inputs.map((i) => i.file)).toEqual(['leads.csv', 'stage_events.csv']);
+    },
+    60_000,
+  );
 
-  hostileCase('paths and links', 'a link inside the inbox to another inbox file is followed (and loads once, by checksum)', async () => {
-    const ws = buildWorkspace();
-    symlinkSync(join(ws.inbox, 'leads.csv'), join(ws.inbox, 'alias-leads.csv'));
-    const result = await runBuild(ws, { settleSeconds: 0 });
-    expect(result.manifest.notLoaded).toEqual([]);
-    expect(result.manifest.inputs.map((i) => [i.file, i.loaded, i.skipped ?? null])).toEqual([
-      ['alias-leads.csv', 5, null], ['leads.csv', 0, expect.stringContaining('already loaded')], ['stage_events.csv', 18, null], // 19 read, 1 exact repeat
-    ]);
-  }, 60_000);
+  hostileCase(
+    'paths and links',
+    'a link inside the inbox to another inbox file is followed (and loads once, by checksum)',
+    async () => {
+      const ws = buildWorkspace();
+      symlinkSync(join(ws.inbox, 'leads.csv'), join(ws.inbox, 'alias-leads.csv'));
+      const result = await runBuild(ws, { settleSeconds: 0 });
+      expect(result.manifest.notLoaded).toEqual([]);
+      expect(result.manifest.inputs.map((i) => [i.file, i.loaded, i.skipped ?? null])).toEqual([
+        ['alias-leads.csv', 5, null],
+        ['leads.csv', 0, expect.stringContaining('already loaded')],
+        ['stage_events.csv', 18, null], // 19 read, 1 exact repeat
+      ]);
+    },
+    60_000,
+  );
 
-  hostileCase('paths and links', 'a failed build publishes its error with inbox-relative names and without the file\'s contents', async () => {
-    const ws = buildWorkspace();
-    writeFileSync(join(ws.inbox, 'mystery.csv'), 'secret_colour,secret_shape\nred,square\n');
-    const error = await runBuild(ws, { settleSeconds: 0 }).then(() => null, (e: unknown) => e as UserError);
-    expect(error).toBeInstanceOf(UserError);
-    // the operator's message (stderr) is whole
-    expect(error!.message).toContain(join(ws.inbox, 'mystery.csv'));
-    expect(error!.message).toContain('secret_colour');
-    const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
-    expect(manifestOf(ws, run).error!.message).toMatch(/^inbox\/mystery\.csv: no known export format matches this header; columns found: \(see the build log\); closest: /);
-    const shown = shareText(ws, run);
-    expect(shown).not.toContain('secret_colour');
-    expect(shown).not.toContain(ws.root);
-  }, 60_000);
-  hostileCase('paths and links', 'a missing inbox folder fails the run with a clear error; the share names it only as "inbox"', async () => {
-    const ws = buildWorkspace();
-    rmSync(ws.inbox, { recursive: true });
-    const error = await runBuild(ws, { settleSeconds: 0 }).then(() => null, (e: unknown) => e as UserError);
-    expect([error?.exitCode, error?.message]).toEqual([1, `${ws.inbox}: the inbox folder does not exist (--inbox, or "inbox" in the config)`]);
-    const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
-    expect(manifestOf(ws, run).error!.message).toBe('inbox: the inbox folder does not exist (--inbox, or "inbox" in the config)');
-    expect(shareText(ws, run)).not.toContain(ws.root);
-  }, 60_000);
+  hostileCase(
+    'paths and links',
+    "a failed build publishes its error with inbox-relative names and without the file's contents",
+    async () => {
+      const ws = buildWorkspace();
+      writeFileSync(join(ws.inbox, 'mystery.csv'), 'secret_colour,secret_shape\nred,square\n');
+      const error = await runBuild(ws, { settleSeconds: 0 }).then(
+        () => null,
+        (e: unknown) => e as UserError,
+      );
+      expect(error).toBeInstanceOf(UserError);
+      // the operator's message (stderr) is whole
+      expect(error!.message).toContain(join(ws.inbox, 'mystery.csv'));
+      expect(error!.message).toContain('secret_colour');
+      const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
+      expect(manifestOf(ws, run).error!.message).toMatch(
+        /^inbox\/mystery\.csv: no known export format matches this header; columns found: \(see the build log\); closest: /,
+      );
+      const shown = shareText(ws, run);
+      expect(shown).not.toContain('secret_colour');
+      expect(shown).not.toContain(ws.root);
+    },
+    60_000,
+  );
+  hostileCase(
+    'paths and links',
+    'a missing inbox folder fails the run with a clear error; the share names it only as "inbox"',
+    async () => {
+      const ws = buildWorkspace();
+      rmSync(ws.inbox, { recursive: true });
+      const error = await runBuild(ws, { settleSeconds: 0 }).then(
+        () => null,
+        (e: unknown) => e as UserError,
+      );
+      expect([error?.exitCode, error?.message]).toEqual([1, `${ws.inbox}: the inbox folder does not exist (--inbox, or "inbox" in the config)`]);
+      const run = readdirSync(ws.out).find((name) => /^\d{4}-\d{2}-\d{2}/.test(name))!;
+      expect(manifestOf(ws, run).error!.message).toBe('inbox: the inbox folder does not exist (--inbox, or "inbox" in the config)');
+      expect(shareText(ws, run)).not.toContain(ws.root);
+    },
+    60_000,
+  );
 });

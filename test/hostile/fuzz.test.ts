@@ -26,28 +26,77 @@ const maxLines = 120;
 
 const sampleRoot = fileURLToPath(new URL('../../sample-data/', import.meta.url));
 const samples = ['canonical', 'hubspot', 'salesforce'].flatMap((dir) =>
-  readdirSync(join(sampleRoot, dir)).filter((f) => f.endsWith('.csv')).sort().map((f) => {
-    const lines = readFileSync(join(sampleRoot, dir, f), 'utf8').split('\n');
-    return { name: `${dir}/${f}`, file: f, text: `${lines.slice(0, maxLines).join('\n')}\n` };
-  }),
+  readdirSync(join(sampleRoot, dir))
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => {
+      const lines = readFileSync(join(sampleRoot, dir, f), 'utf8').split('\n');
+      return { name: `${dir}/${f}`, file: f, text: `${lines.slice(0, maxLines).join('\n')}\n` };
+    }),
 );
 
 type Kind = 'truncate' | 'encoding' | 'delimiter' | 'columns' | 'noise' | 'lines';
 const classOf: Record<Kind, HostileClass> = {
-  truncate: 'files in flight', encoding: 'encodings', delimiter: 'delimiters and locales',
-  columns: 'delimiters and locales', noise: 'numbers and booleans', lines: 'delimiters and locales',
+  truncate: 'files in flight',
+  encoding: 'encodings',
+  delimiter: 'delimiters and locales',
+  columns: 'delimiters and locales',
+  noise: 'numbers and booleans',
+  lines: 'delimiters and locales',
 };
 
 // values people and exports really put in cells, and a few that attack the parser
 const noise = [
-  '', 'NULL', 'null', 'None', '\\N', 'N/A', '-', '0', '-0', '1e309', 'NaN', '1,5', '1.234,56', '$1,200.00', '(300)',
-  '="00123"', '=HYPERLINK("http://x")', '+1', 'TRUE', 'yes', 'X', '2024-02-30', '13/13/2024', '03/04/2024',
-  '2024-03-10 02:30', '1711234567', '２０２４-０１-０１', '2024-01-01T00:00:00+25:00', '000000000000000AAA',
-  '00Q5e00000ABCDE', ' padded ', '"', '""', 'a\nb', 'a\r\nb', 'tab\there', '\u0000', '\u001b[2J', '\ufeff', '💥',
-  'Zoë Müller', '<script>alert(1)</script>', 'x'.repeat(5000),
+  '',
+  'NULL',
+  'null',
+  'None',
+  '\\N',
+  'N/A',
+  '-',
+  '0',
+  '-0',
+  '1e309',
+  'NaN',
+  '1,5',
+  '1.234,56',
+  '$1,200.00',
+  '(300)',
+  '="00123"',
+  '=HYPERLINK("http://x")',
+  '+1',
+  'TRUE',
+  'yes',
+  'X',
+  '2024-02-30',
+  '13/13/2024',
+  '03/04/2024',
+  '2024-03-10 02:30',
+  '1711234567',
+  '２０２４-０１-０１',
+  '2024-01-01T00:00:00+25:00',
+  '000000000000000AAA',
+  '00Q5e00000ABCDE',
+  ' padded ',
+  '"',
+  '""',
+  'a\nb',
+  'a\r\nb',
+  'tab\there',
+  '\u0000',
+  '\u001b[2J',
+  '\ufeff',
+  '💥',
+  'Zoë Müller',
+  '<script>alert(1)</script>',
+  'x'.repeat(5000),
 ];
 
-interface Mutation { kind: Kind; label: string; apply(input: Buffer): Buffer }
+interface Mutation {
+  kind: Kind;
+  label: string;
+  apply(input: Buffer): Buffer;
+}
 
 function parse(input: Buffer): string[][] {
   return Papa.parse<string[]>(input.toString('utf8'), { skipEmptyLines: false }).data;
@@ -65,7 +114,8 @@ function mutation(rng: Random): Mutation {
       const how = rng.pick(['latin1', 'utf16le', 'utf16le-bom', 'bad-bytes', 'nul-bytes', 'double-bom']);
       const at = rng.next();
       return {
-        kind, label: `encoding ${how}`,
+        kind,
+        label: `encoding ${how}`,
         apply: (b) => {
           const text = b.toString('utf8');
           if (how === 'latin1') return Buffer.from(text, 'latin1');
@@ -83,7 +133,8 @@ function mutation(rng: Random): Mutation {
       const partial = rng.chance(0.3);
       const keep = rng.int(1, 20);
       return {
-        kind, label: `delimiter , -> ${JSON.stringify(to)}${partial ? ` after line ${keep}` : ''}`,
+        kind,
+        label: `delimiter , -> ${JSON.stringify(to)}${partial ? ` after line ${keep}` : ''}`,
         apply: (b) => {
           const lines = b.toString('utf8').split('\n');
           return Buffer.from(lines.map((l, i) => (partial && i < keep ? l : l.replaceAll(',', to))).join('\n'));
@@ -94,7 +145,8 @@ function mutation(rng: Random): Mutation {
       const how = rng.pick(['permute', 'header-only', 'drop', 'duplicate-header']);
       const r = Random.forItem(seed, rng.int(0, 1_000_000));
       return {
-        kind, label: `columns ${how}`,
+        kind,
+        label: `columns ${how}`,
         apply: (b) => {
           const rows = parse(b);
           const width = rows[0]?.length ?? 0;
@@ -116,7 +168,8 @@ function mutation(rng: Random): Mutation {
       const how = rng.pick(['repeat', 'blank', 'crlf-some', 'cr-only', 'stray-quote', 'long-line', 'no-final-newline']);
       const r = Random.forItem(seed, rng.int(0, 1_000_000), 2);
       return {
-        kind, label: `lines ${how}`,
+        kind,
+        label: `lines ${how}`,
         apply: (b) => {
           const lines = b.toString('utf8').split('\n');
           const at = () => r.int(1, Math.max(1, lines.length - 1));
@@ -140,7 +193,8 @@ function mutation(rng: Random): Mutation {
       const cells = rng.int(1, 12);
       const r = Random.forItem(seed, rng.int(0, 1_000_000), 1);
       return {
-        kind, label: `noise in ${cells} cells`,
+        kind,
+        label: `noise in ${cells} cells`,
         apply: (b) => {
           const rows = parse(b);
           for (let k = 0; k < cells && rows.length > 1; k++) {
@@ -154,9 +208,15 @@ function mutation(rng: Random): Mutation {
   }
 }
 
-interface Input { source: (typeof samples)[number]; mutations: Mutation[] }
+interface Input {
+  source: (typeof samples)[number];
+  mutations: Mutation[];
+}
 /** One load: usually one mutated export, sometimes two in the same transaction (all or nothing). */
-interface Run { index: number; inputs: Input[] }
+interface Run {
+  index: number;
+  inputs: Input[];
+}
 
 const plan: Run[] = (() => {
   const rng = new Random(seed);
@@ -174,23 +234,36 @@ describe(`fuzzed sample exports (seed ${seed}, ${runs} runs)`, () => {
 
   for (const run of plan) {
     const label = `#${run.index} ${run.inputs.map((i) => `${i.source.name}: ${i.mutations.map((m) => m.label).join(' + ')}`).join(' & ')}`;
-    hostileCase(classOf[run.inputs[0]!.mutations[0]!.kind], `fuzz seed ${seed} ${label}`, async () => {
-      const paths = run.inputs.map((i) =>
-        writeInput(i.source.file, i.mutations.reduce<Buffer>((b, m) => m.apply(b), Buffer.from(i.source.text)), caseDir('fuzz-')));
-      const before = await warehouseContents(wh);
-      const result = await attemptLoad(wh, paths, { snapshotAt: new Date('2026-11-01T00:00:00Z') });
-      if (result instanceof UserError) {
-        expect([1, 3], `${label}: ${result.message}`).toContain(result.exitCode);
-        expect(paths.some((p) => result.message.includes(p)), `${label}: the error names its file: ${result.message}`).toBe(true);
-        expect(await warehouseContents(wh), `${label}: a failed load changed the warehouse`).toEqual(before);
-        return;
-      }
-      for (const file of result.files) {
-        expect(file.read, `${label}: read = loaded + rejected + duplicates`).toBe(file.loaded + file.rejected + file.duplicates);
-        if (file.loadId === undefined) continue;
-        const listed = await wh.one<{ n: number }>(`select count(*)::int as n from rejected_rows where load_id = $id`, { id: file.loadId });
-        expect(listed!.n, `${label}: one rejected_rows row per rejected row`).toBe(file.rejected);
-      }
-    }, 30_000);
+    hostileCase(
+      classOf[run.inputs[0]!.mutations[0]!.kind],
+      `fuzz seed ${seed} ${label}`,
+      async () => {
+        const paths = run.inputs.map((i) =>
+          writeInput(
+            i.source.file,
+            i.mutations.reduce<Buffer>((b, m) => m.apply(b), Buffer.from(i.source.text)),
+            caseDir('fuzz-'),
+          ),
+        );
+        const before = await warehouseContents(wh);
+        const result = await attemptLoad(wh, paths, { snapshotAt: new Date('2026-11-01T00:00:00Z') });
+        if (result instanceof UserError) {
+          expect([1, 3], `${label}: ${result.message}`).toContain(result.exitCode);
+          expect(
+            paths.some((p) => result.message.includes(p)),
+            `${label}: the error names its file: ${result.message}`,
+          ).toBe(true);
+          expect(await warehouseContents(wh), `${label}: a failed load changed the warehouse`).toEqual(before);
+          return;
+        }
+        for (const file of result.files) {
+          expect(file.read, `${label}: read = loaded + rejected + duplicates`).toBe(file.loaded + file.rejected + file.duplicates);
+          if (file.loadId === undefined) continue;
+          const listed = await wh.one<{ n: number }>(`select count(*)::int as n from rejected_rows where load_id = $id`, { id: file.loadId });
+          expect(listed!.n, `${label}: one rejected_rows row per rejected row`).toBe(file.rejected);
+        }
+      },
+      30_000,
+    );
   }
 });

@@ -17,9 +17,18 @@ import { openTestWarehouse } from '../helpers/db.js';
 import { warehouseContents } from '../ingest/snapshot.js';
 
 export type HostileClass =
-  | 'encodings' | 'delimiters and locales' | 'dates and zones' | 'numbers and booleans' | 'identity'
-  | 'files in flight' | 'config' | 'cli values' | 'paths and links' | 'terminal and html output'
-  | 'concurrency' | 'resources';
+  | 'encodings'
+  | 'delimiters and locales'
+  | 'dates and zones'
+  | 'numbers and booleans'
+  | 'identity'
+  | 'files in flight'
+  | 'config'
+  | 'cli values'
+  | 'paths and links'
+  | 'terminal and html output'
+  | 'concurrency'
+  | 'resources';
 
 /** One corpus case: a vitest `it` named `[class] name`. */
 export function hostileCase(cls: HostileClass, name: string, run: () => Promise<void>, timeout?: number): void {
@@ -40,9 +49,7 @@ export function writeInput(name: string, content: string | Buffer, dir = caseDir
 
 export type LoadAttempt = LoadSummary | UserError;
 
-export async function attemptLoad(
-  wh: Warehouse, paths: string[], options: Partial<LoadOptions> = {}, config: Config = parseConfig({}),
-): Promise<LoadAttempt> {
+export async function attemptLoad(wh: Warehouse, paths: string[], options: Partial<LoadOptions> = {}, config: Config = parseConfig({})): Promise<LoadAttempt> {
   try {
     return await loadFiles(wh, config, { paths, crm: 'auto', ...options });
   } catch (error) {
@@ -54,7 +61,11 @@ export async function attemptLoad(
 
 /** The load must fail with a UserError whose message holds every fragment, changing nothing. */
 export async function expectLoadError(
-  paths: string[], fragments: string[], options: Partial<LoadOptions> = {}, config?: Config, wh?: Warehouse,
+  paths: string[],
+  fragments: string[],
+  options: Partial<LoadOptions> = {},
+  config?: Config,
+  wh?: Warehouse,
 ): Promise<UserError> {
   const warehouse = wh ?? (await openTestWarehouse());
   const before = await warehouseContents(warehouse);
@@ -72,7 +83,10 @@ export async function expectLoadError(
  * it is off here unless the case sets `maxRejectRate`; that check has cases of its own.
  */
 export async function expectLoaded(
-  paths: string[], options: Partial<LoadOptions> = {}, config?: Config, wh?: Warehouse,
+  paths: string[],
+  options: Partial<LoadOptions> = {},
+  config?: Config,
+  wh?: Warehouse,
 ): Promise<{ wh: Warehouse; summary: LoadSummary }> {
   const warehouse = wh ?? (await openTestWarehouse());
   const result = await attemptLoad(warehouse, paths, { maxRejectRate: 1, ...options }, config);

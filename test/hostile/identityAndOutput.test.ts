@@ -22,10 +22,13 @@ const collision = (id: string, system: string, load: number, kind = 'lead') =>
   `${kind} id "${id}" already belongs to a ${system} ${kind} (load ${load}); ids from two systems collide`;
 
 describe('identity across systems', () => {
-  hostileCase('identity', 'a canonical lead with a HubSpot contact\'s id is rejected, the contact keeps its data', async () => {
+  hostileCase('identity', "a canonical lead with a HubSpot contact's id is rejected, the contact keeps its data", async () => {
     const contacts = writeInput('contacts.csv', csv(hubspotHeader, ['1501,ana@acme.com,Acme,2024-05-02 10:00,lead,2024-05-02 10:00']));
     const { wh } = await expectLoaded([contacts], { snapshotAt: june });
-    const leads = writeInput('leads.csv', csv(canonicalHeader, ['L-7,cy@c.io,C Co,2024-05-21T09:00:00Z,lead', '1501,bob@other.io,Other Inc,2024-05-20T09:00:00Z,mql']));
+    const leads = writeInput(
+      'leads.csv',
+      csv(canonicalHeader, ['L-7,cy@c.io,C Co,2024-05-21T09:00:00Z,lead', '1501,bob@other.io,Other Inc,2024-05-20T09:00:00Z,mql']),
+    );
     const { summary } = await expectLoaded([leads], { snapshotAt: july }, undefined, wh);
     expect(summary.files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1, duplicates: 0 });
     expect(await rejectReasons(wh)).toEqual([{ line: 3, reason: expect.stringContaining(collision('1501', 'hubspot', 1)) }]);
@@ -40,12 +43,19 @@ describe('identity across systems', () => {
     ]);
   });
 
-  hostileCase('identity', 'two systems with the same id in one load: the later file\'s row is rejected', async () => {
+  hostileCase('identity', "two systems with the same id in one load: the later file's row is rejected", async () => {
     const dir = caseDir();
     const leads = writeInput('a_leads.csv', csv(canonicalHeader, ['77,x@a.io,Alpha,2024-05-01T00:00:00Z,lead']), dir);
-    const contacts = writeInput('b_contacts.csv', csv(hubspotHeader, ['77,y@b.io,Beta,2024-05-03 10:00,lead,2024-05-03 10:00', '78,z@b.io,Gamma,2024-05-03 11:00,lead,2024-05-03 11:00']), dir);
+    const contacts = writeInput(
+      'b_contacts.csv',
+      csv(hubspotHeader, ['77,y@b.io,Beta,2024-05-03 10:00,lead,2024-05-03 10:00', '78,z@b.io,Gamma,2024-05-03 11:00,lead,2024-05-03 11:00']),
+      dir,
+    );
     const { wh, summary } = await expectLoaded([leads, contacts], { snapshotAt: june });
-    expect(summary.files.map((f) => [f.loaded, f.rejected])).toEqual([[1, 0], [1, 1]]);
+    expect(summary.files.map((f) => [f.loaded, f.rejected])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
     expect(await rejectReasons(wh)).toEqual([{ line: 2, reason: expect.stringContaining(collision('77', 'canonical', 1)) }]);
     expect(await wh.all(`select lead_id, source_system, company from leads order by lead_id`)).toEqual([
       { lead_id: '77', source_system: 'canonical', company: 'Alpha' },
@@ -66,9 +76,15 @@ describe('identity across systems', () => {
   });
 
   hostileCase('identity', 'an opportunity id that belongs to another system is rejected too', async () => {
-    const opps = writeInput('opportunities.csv', csv('opportunity_id,lead_id,name,amount,stage,created_at', ['8400000001,L1,Canon deal,100,Closed Won,2024-05-01T00:00:00Z']));
+    const opps = writeInput(
+      'opportunities.csv',
+      csv('opportunity_id,lead_id,name,amount,stage,created_at', ['8400000001,L1,Canon deal,100,Closed Won,2024-05-01T00:00:00Z']),
+    );
     const { wh } = await expectLoaded([opps], { snapshotAt: june });
-    const deals = writeInput('deals.csv', csv('Record ID,Deal Name,Deal Stage,Pipeline,Amount,Create Date', ['8400000001,HubSpot deal,closedwon,Sales Pipeline,999,2024-05-02 10:00']));
+    const deals = writeInput(
+      'deals.csv',
+      csv('Record ID,Deal Name,Deal Stage,Pipeline,Amount,Create Date', ['8400000001,HubSpot deal,closedwon,Sales Pipeline,999,2024-05-02 10:00']),
+    );
     const { summary } = await expectLoaded([deals], { snapshotAt: july }, undefined, wh);
     expect(summary.files[0]).toMatchObject({ read: 1, loaded: 0, rejected: 1 });
     expect(await rejectReasons(wh)).toEqual([{ line: 2, reason: expect.stringContaining(collision('8400000001', 'canonical', 1, 'opportunity')) }]);
@@ -108,7 +124,7 @@ describe('identity across systems', () => {
     expect(summary.warnings).toEqual([expect.stringContaining('header only, 0 rows')]);
   });
 
-  hostileCase('identity', 'an id held under two systems by an older warehouse rejects a third system\'s row once, naming the first load', async () => {
+  hostileCase('identity', "an id held under two systems by an older warehouse rejects a third system's row once, naming the first load", async () => {
     const contacts = writeInput('contacts.csv', csv(hubspotHeader, ['9,a@a.io,Alpha,2024-05-02 10:00,lead,2024-05-02 10:00']));
     const { wh } = await expectLoaded([contacts], { snapshotAt: june });
     // what a load before the identity check could leave behind
@@ -122,7 +138,12 @@ describe('identity across systems', () => {
   hostileCase('identity', 'a failing file after a collision rolls the whole load back', async () => {
     const wh = await openTestWarehouse();
     const dir = caseDir();
-    await expectLoaded([writeInput('contacts.csv', csv(hubspotHeader, ['5,a@a.io,Alpha,2024-05-02 10:00,lead,2024-05-02 10:00']), dir)], { snapshotAt: june }, undefined, wh);
+    await expectLoaded(
+      [writeInput('contacts.csv', csv(hubspotHeader, ['5,a@a.io,Alpha,2024-05-02 10:00,lead,2024-05-02 10:00']), dir)],
+      { snapshotAt: june },
+      undefined,
+      wh,
+    );
     const before = await warehouseContents(wh);
     const leads = writeInput('leads.csv', csv(canonicalHeader, ['5,b@b.io,Beta,2024-05-20T09:00:00Z,lead']), dir);
     const broken = writeInput('zz.csv', 'lead_id,stage\n', dir);
@@ -229,7 +250,7 @@ describe('CRM text on the terminal', () => {
 });
 
 describe('CRM text on the terminal, continued', () => {
-  hostileCase('terminal and html output', 'the full SLA breach CSV on a terminal shows an owner name\'s escape sequence escaped', async () => {
+  hostileCase('terminal and html output', "the full SLA breach CSV on a terminal shows an owner name's escape sequence escaped", async () => {
     const wh = await openTestWarehouse();
     await loadSlaFixture(wh);
     await wh.run(`update sla_outcomes set owner = $owner where lead_id = 'L08'`, { owner: `Ana${esc}]0;owned${'\u0007'}` });
@@ -263,13 +284,19 @@ describe('CLI values', () => {
   hostileCase('cli values', '`lead` with an 18-character id that matches two leads in another case asks for the exact id', async () => {
     const dir = caseDir();
     const db = join(dir, 'wh.duckdb');
-    const leads = writeInput('leads.csv', csv(canonicalHeader, ['ABCDEFGHIJKLMNOPQR,a@a.io,Upper,2024-05-01T00:00:00Z,lead', 'abcdefghijklmnopqr,b@b.io,Lower,2024-05-01T00:00:00Z,lead']), dir);
+    const leads = writeInput(
+      'leads.csv',
+      csv(canonicalHeader, ['ABCDEFGHIJKLMNOPQR,a@a.io,Upper,2024-05-01T00:00:00Z,lead', 'abcdefghijklmnopqr,b@b.io,Lower,2024-05-01T00:00:00Z,lead']),
+      dir,
+    );
     expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
     const exact = await runCli(['lead', 'abcdefghijklmnopqr', '--db', db, '--format', 'json']);
     expect(JSON.parse(exact.stdout)).toMatchObject({ leadId: 'abcdefghijklmnopqr', lead: { company: 'Lower' } });
     const mixed = await runCli(['lead', 'Abcdefghijklmnopqr', '--db', db]);
     expect(mixed.code).toBe(1);
-    expect(mixed.stderr).toBe('revops-report: lead id "Abcdefghijklmnopqr" matches 2 leads in another case: "ABCDEFGHIJKLMNOPQR", "abcdefghijklmnopqr"; type the id exactly\n');
+    expect(mixed.stderr).toBe(
+      'revops-report: lead id "Abcdefghijklmnopqr" matches 2 leads in another case: "ABCDEFGHIJKLMNOPQR", "abcdefghijklmnopqr"; type the id exactly\n',
+    );
   });
 
   hostileCase('cli values', 'an id with an escape sequence is quoted escaped in the not-found error', async () => {
@@ -282,28 +309,33 @@ describe('CLI values', () => {
     expect(run.stderr).toBe('revops-report: no lead with id "L1\\x1b]0;x\\x07" in the warehouse\n');
   });
 
-  hostileCase('cli values', '`rejects --format csv` writes every rejected row; the table and JSON say when they are capped', async () => {
-    const dir = caseDir();
-    const db = join(dir, 'wh.duckdb');
-    const rows = Array.from({ length: 1203 }, (_, i) => `L${i},a@a.io,Acme,not a date ${i},lead`);
-    const leads = writeInput('leads.csv', csv(canonicalHeader, rows), dir);
-    expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
-    const all = await runCli(['rejects', '--db', db, '--format', 'csv'], false);
-    expect(all.code).toBe(0);
-    const lines = all.stdout.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + 1203);
-    expect(lines.at(-1)).toContain('not a date 1202');
-    expect(all.stderr).toBe('');
-    const table = await runCli(['rejects', '--db', db]);
-    expect(table.stdout.trimEnd().split('\n')).toHaveLength(2 + 1000);
-    expect(table.stderr).toContain('showing 1,000 of 1,203 rejected rows; --limit N or --format csv for all');
-    const json = await runCli(['rejects', '--db', db, '--format', 'json', '--limit', '5'], false);
-    expect(JSON.parse(json.stdout)).toHaveLength(5);
-    expect(json.stderr).toContain('showing 5 of 1,203 rejected rows');
-    const capped = await runCli(['rejects', '--db', db, '--format', 'csv', '--limit', '10'], false);
-    expect(capped.stdout.trimEnd().split('\r\n')).toHaveLength(11);
-    expect(capped.stderr).toContain('showing 10 of 1,203 rejected rows');
-    const uncapped = await runCli(['rejects', '--db', db, '--limit', '5000']);
-    expect(uncapped.stderr).toBe('');
-  }, 60_000);
+  hostileCase(
+    'cli values',
+    '`rejects --format csv` writes every rejected row; the table and JSON say when they are capped',
+    async () => {
+      const dir = caseDir();
+      const db = join(dir, 'wh.duckdb');
+      const rows = Array.from({ length: 1203 }, (_, i) => `L${i},a@a.io,Acme,not a date ${i},lead`);
+      const leads = writeInput('leads.csv', csv(canonicalHeader, rows), dir);
+      expect((await runCli(['load', leads, '--db', db, '--max-reject-rate', '1'])).code).toBe(0);
+      const all = await runCli(['rejects', '--db', db, '--format', 'csv'], false);
+      expect(all.code).toBe(0);
+      const lines = all.stdout.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(1 + 1203);
+      expect(lines.at(-1)).toContain('not a date 1202');
+      expect(all.stderr).toBe('');
+      const table = await runCli(['rejects', '--db', db]);
+      expect(table.stdout.trimEnd().split('\n')).toHaveLength(2 + 1000);
+      expect(table.stderr).toContain('showing 1,000 of 1,203 rejected rows; --limit N or --format csv for all');
+      const json = await runCli(['rejects', '--db', db, '--format', 'json', '--limit', '5'], false);
+      expect(JSON.parse(json.stdout)).toHaveLength(5);
+      expect(json.stderr).toContain('showing 5 of 1,203 rejected rows');
+      const capped = await runCli(['rejects', '--db', db, '--format', 'csv', '--limit', '10'], false);
+      expect(capped.stdout.trimEnd().split('\r\n')).toHaveLength(11);
+      expect(capped.stderr).toContain('showing 10 of 1,203 rejected rows');
+      const uncapped = await runCli(['rejects', '--db', db, '--limit', '5000']);
+      expect(uncapped.stderr).toBe('');
+    },
+    60_000,
+  );
 });

@@ -15,24 +15,31 @@ async function loadDeals(text: string, config: Config = parseConfig({})) {
   return loaded;
 }
 
-const outcomes = (wh: Warehouse) =>
-  wh.all(`select opportunity_id as id, is_won as won, is_closed as closed from stg_opportunities order by opportunity_id`);
+const outcomes = (wh: Warehouse) => wh.all(`select opportunity_id as id, is_won as won, is_closed as closed from stg_opportunities order by opportunity_id`);
 const fields = (wh: Warehouse) => wh.all(`select opportunity_id as id, field, value from opportunity_fields order by all`);
 
 describe('hostile deals files', () => {
   hostileCase('config', 'closed stages in any casing, spacing and punctuation', async () => {
     const { wh } = await loadDeals('opportunity_id,deal_stage\nA,CLOSED WON\nB,  closed won  \nC,Closed_Won\nD,cLoSeD lOsT\nE,WON\nF,lost.\n');
     expect(await outcomes(wh)).toEqual([
-      { id: 'A', won: true, closed: true }, { id: 'B', won: true, closed: true }, { id: 'C', won: true, closed: true },
-      { id: 'D', won: false, closed: true }, { id: 'E', won: true, closed: true }, { id: 'F', won: false, closed: true },
+      { id: 'A', won: true, closed: true },
+      { id: 'B', won: true, closed: true },
+      { id: 'C', won: true, closed: true },
+      { id: 'D', won: false, closed: true },
+      { id: 'E', won: true, closed: true },
+      { id: 'F', won: false, closed: true },
     ]);
   });
 
   hostileCase('config', 'a stage no list names is open, and a closed-looking one is named in a warning', async () => {
-    const { wh, summary } = await loadDeals('opportunity_id,stage\nA,Closed - Lost to Competitor\nB,Negotiation\nC,Won/Signed\nD,Closed - Lost to Competitor\n');
+    const { wh, summary } = await loadDeals(
+      'opportunity_id,stage\nA,Closed - Lost to Competitor\nB,Negotiation\nC,Won/Signed\nD,Closed - Lost to Competitor\n',
+    );
     expect(await outcomes(wh)).toEqual([
-      { id: 'A', won: false, closed: false }, { id: 'B', won: false, closed: false },
-      { id: 'C', won: false, closed: false }, { id: 'D', won: false, closed: false },
+      { id: 'A', won: false, closed: false },
+      { id: 'B', won: false, closed: false },
+      { id: 'C', won: false, closed: false },
+      { id: 'D', won: false, closed: false },
     ]);
     // an open-sounding stage is no news; one that says closed, won or lost but is in no list is
     const dealWarnings = summary.warnings.filter((w) => w.includes('dealStages'));
@@ -45,7 +52,8 @@ describe('hostile deals files', () => {
     const config = parseConfig({ dealStages: { closedWon: ['Won/Signed'], closedLost: ['Closed - Lost to Competitor'] } });
     const { wh, summary } = await loadDeals('opportunity_id,stage,is_closed\nA,Closed - Lost to Competitor,\nB,Won/Signed,\nC,Closed Lost,true\n', config);
     expect(await outcomes(wh)).toEqual([
-      { id: 'A', won: false, closed: true }, { id: 'B', won: true, closed: true },
+      { id: 'A', won: false, closed: true },
+      { id: 'B', won: true, closed: true },
       // not in the configured lost list, but the file says closed: closed, not won
       { id: 'C', won: false, closed: true },
     ]);
@@ -86,7 +94,9 @@ describe('hostile deals files', () => {
   hostileCase('numbers and booleans', 'a close value with a currency sign and thousands separators', async () => {
     const { wh } = await loadDeals('opportunity_id,deal_stage,close_value\nA,Won,"$1,096.00"\nB,Lost,0\nC,Engaging,\n');
     expect(await wh.all(`select opportunity_id as id, amount from opportunities order by 1`)).toEqual([
-      { id: 'A', amount: 1096 }, { id: 'B', amount: 0 }, { id: 'C', amount: null },
+      { id: 'A', amount: 1096 },
+      { id: 'B', amount: 0 },
+      { id: 'C', amount: null },
     ]);
   });
 

@@ -70,16 +70,16 @@ describe('the bad-input corpus', () => {
     const file = files[0]!;
     expect(file.read).toBe(file.loaded + file.rejected + file.duplicates);
     expect({ loaded: file.loaded, rejected: file.rejected, duplicates: file.duplicates }).toEqual({
-      loaded: e.loaded, rejected: e.rejected, duplicates: e.duplicates ?? 0,
+      loaded: e.loaded,
+      rejected: e.rejected,
+      duplicates: e.duplicates ?? 0,
     });
     if (e.encoding) expect(file.encoding).toBe(e.encoding);
     if (e.delimiter) {
       const run = await wh.one<{ delimiter: string }>(`select delimiter from load_runs`);
       expect(run!.delimiter).toBe(e.delimiter);
     }
-    const rejects = await wh.all<{ line_number: number | null; reason: string }>(
-      `select line_number, reason from rejected_rows order by line_number`,
-    );
+    const rejects = await wh.all<{ line_number: number | null; reason: string }>(`select line_number, reason from rejected_rows order by line_number`);
     expect(rejects).toHaveLength(e.rejected);
     for (const r of rejects) {
       expect(r.line_number).toBeGreaterThan(1);

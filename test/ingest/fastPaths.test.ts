@@ -38,7 +38,10 @@ describe('loader shortcuts', () => {
     const summary = await loadFiles(wh, config, { paths: [path!], crm: 'auto' });
     expect(summary.files.map((f) => [f.loaded, f.rejected])).toEqual([[2, 0]]);
     const rows = await wh.all(`select stage_raw, strftime(entered_at, '%Y-%m-%d %H:%M') as at from stage_events order by entered_at`);
-    expect(rows).toEqual([{ stage_raw: 'lead', at: '2024-02-01 09:30' }, { stage_raw: 'mql', at: '2024-02-13 10:00' }]);
+    expect(rows).toEqual([
+      { stage_raw: 'lead', at: '2024-02-01 09:30' },
+      { stage_raw: 'mql', at: '2024-02-13 10:00' },
+    ]);
   });
 
   it('rejects the one value that is not ISO in an ISO column, with the reason', async () => {
@@ -56,13 +59,15 @@ describe('loader shortcuts', () => {
   it('marks an exact repeat as a duplicate and a changed repeat as a conflict', async () => {
     const wh = await openTestWarehouse();
     const [path] = await files({
-      'leads.csv': 'lead_id,created_at,source\nC1,2024-01-01T00:00:00Z,web\nC1,2024-01-01T00:00:00Z,web\nC2,2024-01-02T00:00:00Z,web\nC2,2024-01-02T00:00:00Z,ads\n',
+      'leads.csv':
+        'lead_id,created_at,source\nC1,2024-01-01T00:00:00Z,web\nC1,2024-01-01T00:00:00Z,web\nC2,2024-01-02T00:00:00Z,web\nC2,2024-01-02T00:00:00Z,ads\n',
     });
     const summary = await loadFiles(wh, config, { paths: [path!], crm: 'auto' });
     // C1: row 2 repeats row 1 exactly; C2: row 4 has C2's key with another source
     expect(summary.files.map((f) => [f.read, f.loaded, f.rejected, f.duplicates])).toEqual([[4, 2, 1, 1]]);
     expect(await wh.all(`select lead_id, source from leads order by lead_id`)).toEqual([
-      { lead_id: 'C1', source: 'web' }, { lead_id: 'C2', source: 'web' },
+      { lead_id: 'C1', source: 'web' },
+      { lead_id: 'C2', source: 'web' },
     ]);
     expect(await wh.all(`select reason from rejected_rows`)).toEqual([{ reason: 'conflicting duplicate: same key as row 3 with different values' }]);
   });
@@ -77,7 +82,9 @@ describe('loader shortcuts', () => {
     await loadFiles(wh, config, { paths: [paths[0]!], crm: 'auto' });
     await loadFiles(wh, config, { paths: [paths[1]!], crm: 'auto' });
     expect(await wh.all(`select lead_id, load_id from leads order by lead_id`)).toEqual([
-      { lead_id: 'D1', load_id: 2 }, { lead_id: 'D2', load_id: 1 }, { lead_id: 'D3', load_id: 2 },
+      { lead_id: 'D1', load_id: 2 },
+      { lead_id: 'D2', load_id: 1 },
+      { lead_id: 'D3', load_id: 2 },
     ]);
     // D1's fields come from the newer export only (its employees value is gone); D2 keeps its own
     expect(await wh.all(`select lead_id, field, value from lead_fields order by all`)).toEqual([
@@ -98,14 +105,39 @@ describe('loader shortcuts', () => {
     expect(summary.files.map((f) => f.loaded)).toEqual([2, 2]);
     // the mql entry is in both files: kept once, from the first load
     expect(await wh.all(`select stage_raw, load_id from stage_events order by entered_at`)).toEqual([
-      { stage_raw: 'lead', load_id: 1 }, { stage_raw: 'mql', load_id: 1 }, { stage_raw: 'sql', load_id: 2 },
+      { stage_raw: 'lead', load_id: 1 },
+      { stage_raw: 'mql', load_id: 1 },
+      { stage_raw: 'sql', load_id: 2 },
     ]);
   });
 
   it('cleans every value as the full rule does (spaces, Unicode spaces, null words, empty ids)', async () => {
     const wh = await openTestWarehouse();
-    const values = ['a', ' a', 'a ', '  ', '', 'Null', 'NONE', 'none ', '\\n', 'ab', 'abcd', '000000000000000AAA', ' 000000000000000AAA',
-      'José', 'Zoë ', '\u00a0x', 'x\u00a0', '\u3000y', 'y\u200a', '\tz', 'z\t', 'L123456', '2024-01-01T00:00:00Z'];
+    const values = [
+      'a',
+      ' a',
+      'a ',
+      '  ',
+      '',
+      'Null',
+      'NONE',
+      'none ',
+      '\\n',
+      'ab',
+      'abcd',
+      '000000000000000AAA',
+      ' 000000000000000AAA',
+      'José',
+      'Zoë ',
+      '\u00a0x',
+      'x\u00a0',
+      '\u3000y',
+      'y\u200a',
+      '\tz',
+      'z\t',
+      'L123456',
+      '2024-01-01T00:00:00Z',
+    ];
     // and 2,000 random strings over a small alphabet that includes the edge characters
     const alphabet = [' ', 'a', 'N', 'u', 'l', 'n', 'o', 'e', '0', 'A', '\u00a0', 'é', '\\'];
     let seed = 7;
@@ -132,7 +164,10 @@ describe('loader shortcuts', () => {
     const [path] = await files({ 'engagement_events.csv': `${lines.join('\n')}\n` });
     const summary = await loadFiles(wh, config, { paths: [path!], crm: 'auto' });
     expect(summary.files.map((f) => [f.read, f.loaded, f.rejected])).toEqual([[n + 1, n, 1]]);
-    expect(await wh.one(`select count(*)::int as n, count(*) filter (where source_row = detail::int)::int as numbered from engagement_events`)).toEqual({ n, numbered: n });
+    expect(await wh.one(`select count(*)::int as n, count(*) filter (where source_row = detail::int)::int as numbered from engagement_events`)).toEqual({
+      n,
+      numbered: n,
+    });
     expect(await wh.all(`select line_number, row_number, reason from rejected_rows`)).toEqual([
       { line_number: n + 2, row_number: n + 1, reason: 'unparseable date in "occurred_at": not a date' },
     ]);
@@ -140,7 +175,15 @@ describe('loader shortcuts', () => {
 
   it('loads the same rows straight into an empty table as the merge puts into a filled one', async () => {
     const canonical = join(packageRoot, 'sample-data', 'canonical');
-    const samplePaths = ['leads.csv', 'stage_events.csv', 'activities.csv', 'engagement_events.csv', 'field_history.csv', 'owners.csv', 'opportunities.csv'].map((f) => join(canonical, f));
+    const samplePaths = [
+      'leads.csv',
+      'stage_events.csv',
+      'activities.csv',
+      'engagement_events.csv',
+      'field_history.csv',
+      'owners.csv',
+      'opportunities.csv',
+    ].map((f) => join(canonical, f));
     // one unrelated row in each table first: every sample file then goes through the merge
     const seeds = await files({
       'seed_leads.csv': 'lead_id,created_at,industry\nZZ1,2020-01-01T00:00:00Z,seed\n',
@@ -159,7 +202,10 @@ describe('loader shortcuts', () => {
     await loadFiles(merged, config, { paths: samplePaths, crm: 'auto', snapshotAt });
     for (const table of ['leads', 'lead_fields', 'stage_events', 'activities', 'engagement_events', 'field_history', 'owners', 'opportunities']) {
       // rows of the sample files (the seeds' ids start ZZ), without load_id: the loads are numbered differently
-      const rows = (wh: typeof direct) => wh.all(`select * exclude (load_id) from ${table} where ${table === 'owners' ? 'owner_id' : table === 'opportunities' ? 'opportunity_id' : table === 'activities' ? 'activity_id' : 'lead_id'} not like 'ZZ%' order by all`);
+      const rows = (wh: typeof direct) =>
+        wh.all(
+          `select * exclude (load_id) from ${table} where ${table === 'owners' ? 'owner_id' : table === 'opportunities' ? 'opportunity_id' : table === 'activities' ? 'activity_id' : 'lead_id'} not like 'ZZ%' order by all`,
+        );
       const expected = await rows(merged);
       expect(expected.length, table).toBeGreaterThan(0);
       expect(await rows(direct), table).toEqual(expected);

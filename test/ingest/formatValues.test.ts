@@ -35,7 +35,9 @@ describe('values from the realistic exports', () => {
     const file = await loadFormat(wh, 'hubspot/contacts_with_companies.csv', 'America/New_York');
     expect(file).toMatchObject({ format: 'hubspot_contacts_ui', read: 5, loaded: 5, columnsIgnored: [] });
     // the first Create Date is the contact's (09:14 EDT = 13:14Z); the second is the company's
-    const leads = await wh.all(`select lead_id, account_id, ${at('created_at')} as created, stage_raw from leads where lead_id in ('88120001', '88120004') order by lead_id`);
+    const leads = await wh.all(
+      `select lead_id, account_id, ${at('created_at')} as created, stage_raw from leads where lead_id in ('88120001', '88120004') order by lead_id`,
+    );
     expect(leads).toEqual([
       { lead_id: '88120001', account_id: '30551001', created: '2024-04-02 13:14', stage_raw: 'Marketing Qualified Lead' },
       { lead_id: '88120004', account_id: null, created: '2024-04-08 12:30', stage_raw: 'Subscriber' },
@@ -87,7 +89,9 @@ describe('values from the realistic exports', () => {
   it('marks a ListEmail task automated and keeps a call a call', async () => {
     const wh = await openTestWarehouse();
     await loadFormat(wh, 'salesforce/Task.csv');
-    const tasks = await wh.all(`select activity_id, type, automated from activities where activity_id in ('00T8d00000Tk001EAB', '00T8d00000Tk003EAB') order by 1`);
+    const tasks = await wh.all(
+      `select activity_id, type, automated from activities where activity_id in ('00T8d00000Tk001EAB', '00T8d00000Tk003EAB') order by 1`,
+    );
     expect(tasks).toEqual([
       { activity_id: '00T8d00000Tk001EAB', type: 'call', automated: false },
       { activity_id: '00T8d00000Tk003EAB', type: 'email', automated: true },
@@ -107,7 +111,10 @@ describe('values from the realistic exports', () => {
     ]);
     // the owner change written twice: the id row is owner_id, the name row owner_name
     const owner = await wh.all(`select field, value from field_history where lead_id = '00Q8d00000Lx001EAB' and field like 'owner%' order by field`);
-    expect(owner).toEqual([{ field: 'owner_id', value: '0058d000001Ab01AAC' }, { field: 'owner_name', value: 'Ana Ruiz' }]);
+    expect(owner).toEqual([
+      { field: 'owner_id', value: '0058d000001Ab01AAC' },
+      { field: 'owner_name', value: 'Ana Ruiz' },
+    ]);
   });
 
   it('widens 15-character report ids so a report merges with the Data Loader export', async () => {
@@ -138,13 +145,41 @@ describe('values from the realistic exports', () => {
   it('keeps the latest history-mode version as the opportunity and only stage changes as its stage events', async () => {
     const wh = await openTestWarehouse();
     await loadFormat(wh, 'fivetran/salesforce/opportunity_history_snapshot.csv');
-    const opportunities = await wh.all(`select opportunity_id, stage_raw, amount, currency, is_won, is_closed, strftime(close_date, '%Y-%m-%d') as close_date from opportunities order by opportunity_id`);
+    const opportunities = await wh.all(
+      `select opportunity_id, stage_raw, amount, currency, is_won, is_closed, strftime(close_date, '%Y-%m-%d') as close_date from opportunities order by opportunity_id`,
+    );
     expect(opportunities).toEqual([
-      { opportunity_id: '0068d00000Op001AAB', stage_raw: 'Closed Won', amount: 24000, currency: 'USD', is_won: true, is_closed: true, close_date: '2024-04-02' },
-      { opportunity_id: '0068d00000Op002AAB', stage_raw: 'Closed Lost', amount: 9000, currency: 'EUR', is_won: false, is_closed: true, close_date: '2024-03-20' },
-      { opportunity_id: '0068d00000Op003AAB', stage_raw: 'Prospecting', amount: null, currency: 'USD', is_won: false, is_closed: false, close_date: '2024-07-01' },
+      {
+        opportunity_id: '0068d00000Op001AAB',
+        stage_raw: 'Closed Won',
+        amount: 24000,
+        currency: 'USD',
+        is_won: true,
+        is_closed: true,
+        close_date: '2024-04-02',
+      },
+      {
+        opportunity_id: '0068d00000Op002AAB',
+        stage_raw: 'Closed Lost',
+        amount: 9000,
+        currency: 'EUR',
+        is_won: false,
+        is_closed: true,
+        close_date: '2024-03-20',
+      },
+      {
+        opportunity_id: '0068d00000Op003AAB',
+        stage_raw: 'Prospecting',
+        amount: null,
+        currency: 'USD',
+        is_won: false,
+        is_closed: false,
+        close_date: '2024-07-01',
+      },
     ]);
-    const op001 = await wh.all(`select stage_raw, amount, ${at('entered_at')} as at from opportunity_stage_events where opportunity_id = '0068d00000Op001AAB' order by entered_at`);
+    const op001 = await wh.all(
+      `select stage_raw, amount, ${at('entered_at')} as at from opportunity_stage_events where opportunity_id = '0068d00000Op001AAB' order by entered_at`,
+    );
     // the 03-05 version changes the amount only: not a stage event
     expect(op001).toEqual([
       { stage_raw: 'Prospecting', amount: 20000, at: '2024-03-01 10:00' },
@@ -164,24 +199,32 @@ describe('rows the loader writes by its own rules', () => {
   it('uses one field vocabulary for a HubSpot contact export and its property history', async () => {
     const wh = await openTestWarehouse();
     const contacts = await write('contacts.csv', 'Record ID,Email,Job Title,Number of Employees\n501,a@x.example,CTO,120\n');
-    const history = await write('history.csv', 'Record ID,Property,Value,Timestamp\n501,jobtitle,VP Engineering,2024-01-02T00:00:00Z\n501,numemployees,80,2024-01-02T00:00:00Z\n');
+    const history = await write(
+      'history.csv',
+      'Record ID,Property,Value,Timestamp\n501,jobtitle,VP Engineering,2024-01-02T00:00:00Z\n501,numemployees,80,2024-01-02T00:00:00Z\n',
+    );
     await loadFiles(wh, parseConfig({}), { paths: [contacts, history], crm: 'auto' });
     expect(await wh.all(`select field, value from lead_fields order by field`)).toEqual([
-      { field: 'employees', value: '120' }, { field: 'title', value: 'CTO' },
+      { field: 'employees', value: '120' },
+      { field: 'title', value: 'CTO' },
     ]);
     expect(await wh.all(`select field, value from field_history order by field`)).toEqual([
-      { field: 'employees', value: '80' }, { field: 'title', value: 'VP Engineering' },
+      { field: 'employees', value: '80' },
+      { field: 'title', value: 'VP Engineering' },
     ]);
   });
 
   it('rejects rows Salesforce marks deleted, with the reason', async () => {
     const wh = await openTestWarehouse();
-    const path = await write('Lead.csv', [
-      'Id,Company,Status,CreatedDate,IsDeleted',
-      '00Q000000000001AAA,Acme,Open,2024-01-02T00:00:00.000Z,false',
-      '00Q000000000002AAA,Globex,Open,2024-01-03T00:00:00.000Z,true',
-      '',
-    ].join('\n'));
+    const path = await write(
+      'Lead.csv',
+      [
+        'Id,Company,Status,CreatedDate,IsDeleted',
+        '00Q000000000001AAA,Acme,Open,2024-01-02T00:00:00.000Z,false',
+        '00Q000000000002AAA,Globex,Open,2024-01-03T00:00:00.000Z,true',
+        '',
+      ].join('\n'),
+    );
     const { files } = await loadFiles(wh, parseConfig({}), { paths: [path], crm: 'auto' });
     expect(files[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
     expect(await wh.all(`select line_number, row_number, reason from rejected_rows`)).toEqual([

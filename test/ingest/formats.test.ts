@@ -33,11 +33,21 @@ describe('every realistic export fixture', () => {
     const wh = await openTestWarehouse();
     const file = await loadFormat(wh, e.file, e.sourceTimeZone, e.dateOrder);
     expect({
-      detected: file.detected, object: file.object, encoding: file.encoding,
-      read: file.read, loaded: file.loaded, rejected: file.rejected, duplicates: file.duplicates,
+      detected: file.detected,
+      object: file.object,
+      encoding: file.encoding,
+      read: file.read,
+      loaded: file.loaded,
+      rejected: file.rejected,
+      duplicates: file.duplicates,
     }).toEqual({
-      detected: e.crm, object: e.object, encoding: e.encoding,
-      read: e.read, loaded: e.loaded, rejected: e.rejected, duplicates: e.duplicates,
+      detected: e.crm,
+      object: e.object,
+      encoding: e.encoding,
+      read: e.read,
+      loaded: e.loaded,
+      rejected: e.rejected,
+      duplicates: e.duplicates,
     });
     if (e.variant) expect(file.variant).toBe(e.variant);
     expect(file.format).toBe(file.variant);

@@ -12,7 +12,10 @@ describe('HubSpot activity exports', () => {
   it('loads calls and emails as activities with owner names, direction and automation', async () => {
     const wh = await openTestWarehouse();
     const summary = await loadFiles(wh, config, { paths: [fixturePath('sla/hubspot/calls.csv'), fixturePath('sla/hubspot/emails.csv')], crm: 'auto' });
-    expect(summary.files.map((f) => [f.variant, f.object])).toEqual([['hubspot_calls', 'activities'], ['hubspot_emails', 'activities']]);
+    expect(summary.files.map((f) => [f.variant, f.object])).toEqual([
+      ['hubspot_calls', 'activities'],
+      ['hubspot_emails', 'activities'],
+    ]);
     for (const f of summary.files) expect(f.read).toBe(f.loaded + f.rejected + f.duplicates);
     const call = await wh.one(
       `select lead_id, owner_id, type, direction, automated, strftime(occurred_at, '%Y-%m-%d %H:%M') as at
@@ -53,7 +56,9 @@ describe('Fivetran HubSpot engagements', () => {
     await loadFiles(wh, parseConfig({}), { paths: [engagement], crm: 'auto' });
     expect(await activities(wh)).toEqual(expected);
     // 2024-02-12 14:38:00+00
-    expect(await wh.one(`select strftime(occurred_at, '%Y-%m-%d %H:%M') as at from activities where activity_id = '30100001'`)).toEqual({ at: '2024-02-12 14:38' });
+    expect(await wh.one(`select strftime(occurred_at, '%Y-%m-%d %H:%M') as at from activities where activity_id = '30100001'`)).toEqual({
+      at: '2024-02-12 14:38',
+    });
   });
 
   it('links them the same when the engagements come first, in the same load', async () => {

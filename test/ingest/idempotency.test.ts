@@ -63,7 +63,10 @@ describe('repeatable loads', () => {
     const wh = await openTestWarehouse();
     const dir = await scratch();
     const march = await writeLeads(dir, 'leads_march.csv', ['L1,a@x.example,Acme,2024-01-02T00:00:00Z,Lead', 'L2,b@x.example,Globex,2024-01-03T00:00:00Z,MQL']);
-    const april = await writeLeads(dir, 'leads_april.csv', ['L1,a@x.example,Acme Corp,2024-01-02T00:00:00Z,MQL', 'L2,b@x.example,Globex,2024-01-03T00:00:00Z,MQL']);
+    const april = await writeLeads(dir, 'leads_april.csv', [
+      'L1,a@x.example,Acme Corp,2024-01-02T00:00:00Z,MQL',
+      'L2,b@x.example,Globex,2024-01-03T00:00:00Z,MQL',
+    ]);
     const february = await writeLeads(dir, 'leads_february.csv', ['L1,a@x.example,Acme Old,2024-01-02T00:00:00Z,Subscriber']);
     await load(wh, [march], new Date('2024-03-01T00:00:00Z'));
     await load(wh, [april], new Date('2024-04-01T00:00:00Z'));
@@ -116,8 +119,11 @@ describe('a load killed midway', () => {
     const big = join(dir, 'leads_big.csv');
     await writeBigLeads(big, 600_000);
     // file 0 loads inside the transaction; the kill lands while file 1 (the big one) is read
-    const proc = spawn(process.execPath, ['--experimental-transform-types', '--no-warnings', '--import', register, child, dbPath,
-      fixturePath('formats/canonical/stage_events.csv'), big], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(
+      process.execPath,
+      ['--experimental-transform-types', '--no-warnings', '--import', register, child, dbPath, fixturePath('formats/canonical/stage_events.csv'), big],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
     proc.stdout.on('data', (chunk: Buffer) => {

@@ -8,9 +8,7 @@ const limit = async (wh: Awaited<ReturnType<typeof openTestWarehouse>>) =>
 describe('the load memory budget', () => {
   it('reads DuckDB size settings in bytes', () => {
     // 1.5 GiB = 1.5 × 2^30; 2 GB = 2 × 10^9
-    expect([sizeBytes('1.5 GiB'), sizeBytes('2 GB'), sizeBytes('488.2 KiB'), sizeBytes('1024 bytes')]).toEqual([
-      1610612736, 2e9, 488.2 * 1024, 1024,
-    ]);
+    expect([sizeBytes('1.5 GiB'), sizeBytes('2 GB'), sizeBytes('488.2 KiB'), sizeBytes('1024 bytes')]).toEqual([1610612736, 2e9, 488.2 * 1024, 1024]);
     expect(sizeBytes('unlimited')).toBeNaN();
   });
 

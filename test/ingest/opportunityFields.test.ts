@@ -14,8 +14,7 @@ import { openTestWarehouse } from '../helpers/db.js';
 import { fixturePath } from '../helpers/load.js';
 import { loadFormat } from './formatFixtures.js';
 
-const fieldsOf = (wh: Warehouse, id: string) =>
-  wh.all(`select field, value from opportunity_fields where opportunity_id = $id order by field`, { id });
+const fieldsOf = (wh: Warehouse, id: string) => wh.all(`select field, value from opportunity_fields where opportunity_id = $id order by field`, { id });
 
 describe('opportunity fields', () => {
   it('reads a plain deals CSV with its aliases and keeps every other column as a field', async () => {
@@ -23,10 +22,12 @@ describe('opportunity fields', () => {
     const summary = await loadFiles(wh, parseConfig({}), { paths: [fixturePath('opportunities/sales_pipeline.csv')], crm: 'auto' });
     expect(summary.files.map((f) => [f.variant, f.read, f.loaded, f.rejected, f.duplicates])).toEqual([['canonical_opportunities', 8, 8, 0, 0]]);
     // deal_stage → stage, close_value → amount, sales_agent → owner_id, close_date as it is
-    expect(await wh.all(
-      `select opportunity_id, owner_id, stage_raw, amount, strftime(close_date, '%Y-%m-%d') as close_date
+    expect(
+      await wh.all(
+        `select opportunity_id, owner_id, stage_raw, amount, strftime(close_date, '%Y-%m-%d') as close_date
        from opportunities where opportunity_id in ('T8HJ5D6V', 'Q9ZD31PL', 'B7RC4Y9K') order by opportunity_id`,
-    )).toEqual([
+      ),
+    ).toEqual([
       { opportunity_id: 'B7RC4Y9K', owner_id: 'Amaka Eze', stage_raw: 'Prospecting', amount: null, close_date: null },
       { opportunity_id: 'Q9ZD31PL', owner_id: 'Moira Delacroix', stage_raw: 'Lost', amount: 0, close_date: '2024-03-04' },
       { opportunity_id: 'T8HJ5D6V', owner_id: 'Moira Delacroix', stage_raw: 'Won', amount: 5210, close_date: '2024-03-18' },

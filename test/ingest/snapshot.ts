@@ -2,8 +2,18 @@
 import type { Warehouse } from '../../src/db/connection.js';
 
 export const warehouseTables = [
-  'load_runs', 'rejected_rows', 'leads', 'lead_fields', 'stage_events', 'owners', 'activities',
-  'engagement_events', 'field_history', 'opportunities', 'opportunity_fields', 'opportunity_stage_events',
+  'load_runs',
+  'rejected_rows',
+  'leads',
+  'lead_fields',
+  'stage_events',
+  'owners',
+  'activities',
+  'engagement_events',
+  'field_history',
+  'opportunities',
+  'opportunity_fields',
+  'opportunity_stage_events',
 ] as const;
 
 /** Every row of every table, as text in a stable order (timestamps and doubles compare exactly). */

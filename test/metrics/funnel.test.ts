@@ -26,8 +26,13 @@ async function funnel(options: Partial<FunnelOptions> = {}) {
   return computeFunnel(wh, config, { ...base, ...options });
 }
 
-const pick = (s: { stage: string; reached: number; conversionFromPrevious: number | null; impliedBySkip: number; open: number }) =>
-  [s.stage, s.reached, s.conversionFromPrevious, s.impliedBySkip, s.open];
+const pick = (s: { stage: string; reached: number; conversionFromPrevious: number | null; impliedBySkip: number; open: number }) => [
+  s.stage,
+  s.reached,
+  s.conversionFromPrevious,
+  s.impliedBySkip,
+  s.open,
+];
 
 describe('funnel', () => {
   it('counts skipped stages as passed in count mode', async () => {
@@ -124,7 +129,10 @@ describe('funnel', () => {
       paid_search: [1, 1, 1, 0, 0],
       referral: [1, 1, 0, 0, 0],
     });
-    expect(report.trend.map((t) => [t.period, t.stages[0]!.reached])).toEqual([['2024-01', 4], ['2024-03', 1]]);
+    expect(report.trend.map((t) => [t.period, t.stages[0]!.reached])).toEqual([
+      ['2024-01', 4],
+      ['2024-03', 1],
+    ]);
     // empty downstream stages give no rate, not a division by zero
     expect(report.groups.find((g) => g.key === 'referral')!.stages[3]!.conversionFromPrevious).toBeNull();
   });
@@ -132,8 +140,11 @@ describe('funnel', () => {
   it('shows stage entries inside the window beside the cohort view', async () => {
     const report = await funnel();
     expect(report.period).toEqual([
-      { stage: 'lead', entries: 5 }, { stage: 'mql', entries: 5 }, { stage: 'sql', entries: 3 },
-      { stage: 'opportunity', entries: 1 }, { stage: 'customer', entries: 2 },
+      { stage: 'lead', entries: 5 },
+      { stage: 'mql', entries: 5 },
+      { stage: 'sql', entries: 3 },
+      { stage: 'opportunity', entries: 1 },
+      { stage: 'customer', entries: 2 },
     ]);
   });
 

@@ -33,7 +33,10 @@ describe('overview', () => {
       ['sales', ['speed-to-lead', 'sql-to-opportunity', 'win-rate', 'velocity']],
       ['executive', ['lead-to-customer', 'sla-compliance', 'coverage']],
     ]);
-    const pick = (id: string) => { const t = tile(report, id); return [t.value, t.n, t.ci95, t.status, t.link]; };
+    const pick = (id: string) => {
+      const t = tile(report, id);
+      return [t.value, t.n, t.ci95, t.status, t.link];
+    };
     expect(pick('lead-to-mql')).toEqual([1, 5, wilson95(5, 5), 'above', 'funnel.html']); // 5 of 5 against 5–15%
     expect(pick('mql-to-sql')).toEqual([0.8, 5, wilson95(4, 5), 'above', 'funnel.html']); // 4 of 5 against 30–50%
     expect(pick('sql-to-opportunity')).toEqual([0.5, 4, wilson95(2, 4), 'within', 'funnel.html']); // 2 of 4: the range's low end counts as within
@@ -75,7 +78,12 @@ describe('overview', () => {
 
   it('places a value against a range with open ends', () => {
     const ideal = { low: null, high: 5, unit: 'minutes' as const, text: '' };
-    expect([positionIn(4.9, ideal), positionIn(5, ideal), positionIn(5.1, ideal), positionIn(null, ideal), positionIn(0.3, null)])
-      .toEqual(['within', 'within', 'above', 'no-data', 'no-benchmark']);
+    expect([positionIn(4.9, ideal), positionIn(5, ideal), positionIn(5.1, ideal), positionIn(null, ideal), positionIn(0.3, null)]).toEqual([
+      'within',
+      'within',
+      'above',
+      'no-data',
+      'no-benchmark',
+    ]);
   });
 });

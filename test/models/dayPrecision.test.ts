@@ -25,16 +25,23 @@ describe('date-only conversions', () => {
     const entry = (lead: string, stage: string, at: string) => ({ lead, stage, at, is_reentry: false, is_regression: false, is_out_of_order: false });
     expect(rows).toEqual([
       // the conversion's SQL is the 19:30 status change (one entry), its opportunity the 19:30:05 creation
-      entry('Cv001', 'lead', '03-04 14:00:00'), entry('Cv001', 'mql', '03-05 15:00:00'),
-      entry('Cv001', 'sql', '03-08 19:30:00'), entry('Cv001', 'opportunity', '03-08 19:30:05'),
+      entry('Cv001', 'lead', '03-04 14:00:00'),
+      entry('Cv001', 'mql', '03-05 15:00:00'),
+      entry('Cv001', 'sql', '03-08 19:30:00'),
+      entry('Cv001', 'opportunity', '03-08 19:30:05'),
       entry('Cv001', 'customer', '03-20 00:00:00'),
       // nothing later that day: the conversion follows the 13:00 MQL (0 days), it does not precede it
-      entry('Cv002', 'lead', '03-04 14:00:00'), entry('Cv002', 'mql', '03-08 13:00:00'), entry('Cv002', 'sql', '03-08 13:00:00'),
+      entry('Cv002', 'lead', '03-04 14:00:00'),
+      entry('Cv002', 'mql', '03-08 13:00:00'),
+      entry('Cv002', 'sql', '03-08 13:00:00'),
       // nothing else that day: local midnight, as read
-      entry('Cv003', 'lead', '03-01 15:00:00'), entry('Cv003', 'sql', '03-06 05:00:00'),
+      entry('Cv003', 'lead', '03-01 15:00:00'),
+      entry('Cv003', 'sql', '03-06 05:00:00'),
       // a same-day win (CloseDate, a date) follows the opportunity's creation that day
-      entry('Cv004', 'lead', '03-01 10:00:00'), entry('Cv004', 'mql', '03-02 12:00:00'),
-      entry('Cv004', 'sql', '03-05 16:00:00'), entry('Cv004', 'opportunity', '03-05 16:00:10'),
+      entry('Cv004', 'lead', '03-01 10:00:00'),
+      entry('Cv004', 'mql', '03-02 12:00:00'),
+      entry('Cv004', 'sql', '03-05 16:00:00'),
+      entry('Cv004', 'opportunity', '03-05 16:00:10'),
       entry('Cv004', 'customer', '03-05 16:00:10'),
     ]);
   });

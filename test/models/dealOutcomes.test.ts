@@ -37,9 +37,14 @@ describe('deal outcomes from the stage name', () => {
     const rows = await outcomes(wh, parseConfig({}), [fixturePath('opportunities/sales_pipeline.csv')]);
     const by = Object.fromEntries(rows.map((r) => [r.opportunity_id, [r.stage_raw, r.is_won, r.is_closed]]));
     expect(by).toEqual({
-      '4KX2AB7C': ['Won', true, true], Q9ZD31PL: ['Lost', false, true], H2NV8E5R: ['Won', true, true],
-      ZP0W6M1T: ['Engaging', false, false], B7RC4Y9K: ['Prospecting', false, false], M3LF0S2Q: ['Lost', false, true],
-      T8HJ5D6V: ['Won', true, true], W1EQ7N4G: ['Engaging', false, false],
+      '4KX2AB7C': ['Won', true, true],
+      Q9ZD31PL: ['Lost', false, true],
+      H2NV8E5R: ['Won', true, true],
+      ZP0W6M1T: ['Engaging', false, false],
+      B7RC4Y9K: ['Prospecting', false, false],
+      M3LF0S2Q: ['Lost', false, true],
+      T8HJ5D6V: ['Won', true, true],
+      W1EQ7N4G: ['Engaging', false, false],
     });
     // the warehouse keeps what the file says: it has no IsWon / IsClosed column
     expect(await wh.one(`select count(*)::int as n from opportunities where is_won is not null or is_closed is not null`)).toEqual({ n: 0 });
@@ -66,15 +71,20 @@ describe('deal outcomes from the stage name', () => {
     const file = csv('pipedrive.csv', 'Deal No,Phase\nP1,Signed\nP2,no decision\nP3,Closed Won\nP4,LOST\n');
     const rows = await outcomes(wh, config, [file], { object: 'opportunities', columns: { opportunity_id: 'Deal No', stage: 'Phase' } });
     expect(rows.map((r) => [r.opportunity_id, r.is_won, r.is_closed])).toEqual([
-      ['P1', true, true], ['P2', false, true],
+      ['P1', true, true],
+      ['P2', false, true],
       // "Closed Won" is no longer in the list: open
-      ['P3', false, false], ['P4', false, true],
+      ['P3', false, false],
+      ['P4', false, true],
     ]);
   });
 
   it('lets the file’s IsWon / IsClosed win over the stage name', async () => {
     const wh = await openTestWarehouse();
-    const file = csv('opps.csv', 'opportunity_id,stage,is_won,is_closed\nA,Closed Won,false,true\nB,Prospecting,true,\nC,Closed Lost,,\nD,,false,\nE,Negotiation,false,\n');
+    const file = csv(
+      'opps.csv',
+      'opportunity_id,stage,is_won,is_closed\nA,Closed Won,false,true\nB,Prospecting,true,\nC,Closed Lost,,\nD,,false,\nE,Negotiation,false,\n',
+    );
     expect(await outcomes(wh, parseConfig({}), [file])).toEqual([
       { opportunity_id: 'A', stage_raw: 'Closed Won', is_won: false, is_closed: true },
       // won says closed, whatever the stage
@@ -92,7 +102,9 @@ describe('deal outcomes from the stage name', () => {
     const config = parseConfig({ dealStages: { closedWon: ['Closed Won', 'Contract Sent'], closedLost: ['Closed Lost'] } });
     await loadFiles(wh, config, { paths: [formatFixture('hubspot/deals.csv')], crm: 'auto', timezone: 'America/New_York' });
     await buildModels(wh, config, { force: true });
-    const rows = await wh.all(`select stage_raw, bool_and(is_won) as won, bool_and(is_closed) as closed from stg_opportunities group by stage_raw order by stage_raw`);
+    const rows = await wh.all(
+      `select stage_raw, bool_and(is_won) as won, bool_and(is_closed) as closed from stg_opportunities group by stage_raw order by stage_raw`,
+    );
     expect(rows).toContainEqual({ stage_raw: 'Closed Won', won: true, closed: true });
     expect(rows).toContainEqual({ stage_raw: 'Closed Lost', won: false, closed: true });
     expect(rows).toContainEqual({ stage_raw: 'Presentation Scheduled', won: false, closed: false });
@@ -126,7 +138,9 @@ describe('deal outcomes from the stage name', () => {
 
   it('refuses a stage named both won and lost, or a name with no letter or digit', () => {
     expect(() => parseConfig({ dealStages: { closedWon: ['Won', 'Closed'], closedLost: ['closed'] } })).toThrow(UserError);
-    expect(() => parseConfig({ dealStages: { closedWon: ['Won', 'Closed'], closedLost: ['closed'] } })).toThrow(/"closed" is in both dealStages.closedWon and dealStages.closedLost/);
+    expect(() => parseConfig({ dealStages: { closedWon: ['Won', 'Closed'], closedLost: ['closed'] } })).toThrow(
+      /"closed" is in both dealStages.closedWon and dealStages.closedLost/,
+    );
     expect(() => parseConfig({ dealStages: { closedWon: ['--'] } })).toThrow(/dealStages.closedWon.0: .*letter or digit/);
   });
 });

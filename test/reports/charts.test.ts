@@ -50,7 +50,14 @@ describe('barChart', () => {
   });
 
   it('puts categories on y when horizontal, with the measure axis formatted', () => {
-    const spec = barChart({ rows: [{ source: 'Webinar', rate: 0.31 }], x: 'source', y: 'rate', title: 'MQL → SQL by source', format: 'pct1', horizontal: true });
+    const spec = barChart({
+      rows: [{ source: 'Webinar', rate: 0.31 }],
+      x: 'source',
+      y: 'rate',
+      title: 'MQL → SQL by source',
+      format: 'pct1',
+      horizontal: true,
+    });
     const encoding = (spec as { encoding: { y: { field: string }; x: { field: string; axis: { format: string } } } }).encoding;
     expect(encoding.y.field).toBe('source');
     expect(encoding.x.field).toBe('rate');
@@ -111,10 +118,22 @@ describe('curveChart', () => {
   ];
 
   it('draws the diagonal baseline under the curve when asked', () => {
-    const spec = curveChart({ rows, x: 'share', y: 'wins', series: 'rule', title: 'Cumulative gains', xTitle: 'Leads worked', yTitle: 'Wins caught', baseline: true });
+    const spec = curveChart({
+      rows,
+      x: 'share',
+      y: 'wins',
+      series: 'rule',
+      title: 'Cumulative gains',
+      xTitle: 'Leads worked',
+      yTitle: 'Wins caught',
+      baseline: true,
+    });
     const layers = (spec as { layer: object[] }).layer;
     expect(layers).toHaveLength(2);
-    expect(values(layers[0] as object)).toEqual([{ baselineX: 0, baselineY: 0 }, { baselineX: 1, baselineY: 1 }]);
+    expect(values(layers[0] as object)).toEqual([
+      { baselineX: 0, baselineY: 0 },
+      { baselineX: 1, baselineY: 1 },
+    ]);
     // points keep row order through pointOrder, not x order
     expect(values(layers[1] as object).map((v) => v.pointOrder)).toEqual([0, 1, 2]);
     expectGolden('curve-chart.json', specJson(spec));
@@ -133,9 +152,18 @@ describe('curves told apart and thresholds marked', () => {
     { share, wins: Math.sqrt(share), rule: 'Candidate' },
   ]);
   const spec = curveChart({
-    rows: same, x: 'share', y: 'wins', series: 'rule', title: 'Gains', xTitle: 'x', yTitle: 'y', baseline: true,
+    rows: same,
+    x: 'share',
+    y: 'wins',
+    series: 'rule',
+    title: 'Gains',
+    xTitle: 'x',
+    yTitle: 'y',
+    baseline: true,
     marks: [{ x: 0.25, y: 0.5, label: 'current ≥ 60' }],
-  }) as unknown as { layer: { layer?: { mark: { type: string }; encoding: Record<string, { field?: string }> }[]; data?: { values: Record<string, unknown>[] } }[] };
+  }) as unknown as {
+    layer: { layer?: { mark: { type: string }; encoding: Record<string, { field?: string }> }[]; data?: { values: Record<string, unknown>[] } }[];
+  };
 
   it('gives each series its own dash and marker shape', () => {
     const [line, markers] = spec.layer[1]!.layer!;
@@ -194,7 +222,17 @@ describe('lineChart annotations', () => {
   ]);
 
   it('draws one panel per series with the target in each, drawn once per panel', async () => {
-    const spec = lineChart({ rows, x: 'week', y: 'compliance', series: 'sla', title: 'Weekly', format: 'pct', facet: true, domain: [0, 1], target: { value: 0.9, label: 'goal 90%' } });
+    const spec = lineChart({
+      rows,
+      x: 'week',
+      y: 'compliance',
+      series: 'sla',
+      title: 'Weekly',
+      format: 'pct',
+      facet: true,
+      domain: [0, 1],
+      target: { value: 0.9, label: 'goal 90%' },
+    });
     const svg = await renderChartSvg(spec);
     expect(svg.match(/goal 90%/g)).toHaveLength(2);
     expect(svg).toContain('First touch');
@@ -203,7 +241,16 @@ describe('lineChart annotations', () => {
 
   it('marks thresholds with a labelled rule', async () => {
     const sweep = ['80', '70', '60', '50'].flatMap((threshold, i) => [{ threshold, measure: 'Recall', value: i / 4 }]);
-    const spec = lineChart({ rows: sweep, x: 'threshold', y: 'value', series: 'measure', title: 'Sweep', format: 'pct', markX: [{ value: '60', label: 'current ≥ 60' }], distinct: true });
+    const spec = lineChart({
+      rows: sweep,
+      x: 'threshold',
+      y: 'value',
+      series: 'measure',
+      title: 'Sweep',
+      format: 'pct',
+      markX: [{ value: '60', label: 'current ≥ 60' }],
+      distinct: true,
+    });
     const svg = await renderChartSvg(spec);
     expect(svg.match(/current ≥ 60/g)).toHaveLength(1);
   });

@@ -30,7 +30,10 @@ describe('formatters on values that are not numbers', () => {
 describe('empty reports', () => {
   it('speed-to-lead: tiles say "no data" and the page prints no NaN', async () => {
     const tiles = speedToLeadTiles(emptySpeedToLead);
-    expect(tiles.map((t) => [t.key, t.value])).toEqual([['median-business-response', 'no data'], ['within-sla', 'no data']]);
+    expect(tiles.map((t) => [t.key, t.value])).toEqual([
+      ['median-business-response', 'no data'],
+      ['within-sla', 'no data'],
+    ]);
     const html = await renderReportHtml(speedToLeadReportDocument(emptySpeedToLead, 'revops-report test'));
     expect(text(html)).not.toMatch(/NaN|Infinity/);
     expect(html).toContain('no data');

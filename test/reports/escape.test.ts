@@ -60,16 +60,20 @@ describe('toCsv', () => {
   const columns = [{ key: 'owner', label: 'Owner' }, 'mqls'];
 
   it('writes a header row, one line per row and CRLF line ends', () => {
-    const csv = toCsv(columns, [
-      { owner: "=cmd|' /C calc'!A0", mqls: 3 },
-      { owner: 'Smith, J', mqls: -2, ignored: 'not a column' },
-      { owner: null },
-    ]);
+    const csv = toCsv(columns, [{ owner: "=cmd|' /C calc'!A0", mqls: 3 }, { owner: 'Smith, J', mqls: -2, ignored: 'not a column' }, { owner: null }]);
     expect(csv).toBe("Owner,mqls\r\n'=cmd|' /C calc'!A0,3\r\n\"Smith, J\",-2\r\n,\r\n");
   });
 
   it('writes numbers to at most 4 decimals: CSV is read by people, JSON keeps every digit', () => {
-    const csv = toCsv(['rate', 'n'], [{ rate: 842 / 8000, n: 8000 }, { rate: 2 / 3, n: 3 }, { rate: -1 / 3, n: 0 }, { rate: 0.5, n: 1e-3 }]);
+    const csv = toCsv(
+      ['rate', 'n'],
+      [
+        { rate: 842 / 8000, n: 8000 },
+        { rate: 2 / 3, n: 3 },
+        { rate: -1 / 3, n: 0 },
+        { rate: 0.5, n: 1e-3 },
+      ],
+    );
     expect(csv).toBe('rate,n\r\n0.1052,8000\r\n0.6667,3\r\n-0.3333,0\r\n0.5,0.001\r\n');
   });
 

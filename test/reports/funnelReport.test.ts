@@ -17,11 +17,7 @@ const asOf = new Date('2024-04-01T00:00:00Z');
 
 async function hostileFunnel() {
   const wh = await openTestWarehouse();
-  await loadFixtures(
-    wh,
-    ['lifecycle/leads.csv', 'lifecycle/stage_events.csv', 'funnel/hostile_leads.csv', 'funnel/hostile_stage_events.csv'],
-    config,
-  );
+  await loadFixtures(wh, ['lifecycle/leads.csv', 'lifecycle/stage_events.csv', 'funnel/hostile_leads.csv', 'funnel/hostile_stage_events.csv'], config);
   return computeFunnel(wh, config, {
     window: { from: new Date('2024-01-01T00:00:00Z'), to: asOf, asOf },
     stages: ['lead', 'mql', 'sql', 'opportunity', 'customer'],

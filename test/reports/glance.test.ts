@@ -29,7 +29,8 @@ async function overflowingTables(page: OpenedReport): Promise<string[]> {
   return page.page.evaluate(() =>
     [...document.querySelectorAll('.table-wrap')]
       .filter((w) => (w as HTMLElement).offsetParent !== null && w.scrollWidth > w.clientWidth + 1)
-      .map((w) => `${w.closest('section')?.id}: ${w.scrollWidth} > ${w.clientWidth}`));
+      .map((w) => `${w.closest('section')?.id}: ${w.scrollWidth} > ${w.clientWidth}`),
+  );
 }
 
 /**
@@ -113,7 +114,10 @@ describe.skipIf(skipBrowserTests())('reports at a glance, on the sample data in 
 
     it('draws every chart with marks', async () => {
       const charts = await wide.page.evaluate(() =>
-        [...document.querySelectorAll('figure.chart')].map((f) => f.querySelectorAll('svg g[class^="mark-"] > path, svg g[class^="mark-"] > text, svg g[class^="mark-"] > line').length));
+        [...document.querySelectorAll('figure.chart')].map(
+          (f) => f.querySelectorAll('svg g[class^="mark-"] > path, svg g[class^="mark-"] > text, svg g[class^="mark-"] > line').length,
+        ),
+      );
       expect(charts.length).toBeGreaterThanOrEqual(1);
       expect(charts.filter((marks) => marks === 0)).toEqual([]);
     });
@@ -129,8 +133,11 @@ describe.skipIf(skipBrowserTests())('reports at a glance, on the sample data in 
   async function tiles(name: string): Promise<Record<string, string>> {
     const page = await openInChromium(written.find((r) => r.name === name)!.html, { width: 1400 });
     try {
-      return Object.fromEntries(await page.page.evaluate(() =>
-        [...document.querySelectorAll('.tiles .tile')].map((t) => [(t as HTMLElement).dataset.tile, t.querySelector('.tile-value')?.textContent ?? ''])));
+      return Object.fromEntries(
+        await page.page.evaluate(() =>
+          [...document.querySelectorAll('.tiles .tile')].map((t) => [(t as HTMLElement).dataset.tile, t.querySelector('.tile-value')?.textContent ?? '']),
+        ),
+      );
     } finally {
       await page.close();
     }
@@ -140,14 +147,18 @@ describe.skipIf(skipBrowserTests())('reports at a glance, on the sample data in 
     const report = json('funnel') as FunnelReport;
     const conv = (id: string) => pct1(report.stages.find((s) => s.stage === id)!.conversionFromPrevious);
     expect(await tiles('funnel')).toEqual({
-      'lead-to-mql': conv('mql'), 'mql-to-sql': conv('sql'), 'sql-to-opportunity': conv('opportunity'), 'win-rate': conv('customer'),
+      'lead-to-mql': conv('mql'),
+      'mql-to-sql': conv('sql'),
+      'sql-to-opportunity': conv('opportunity'),
+      'win-rate': conv('customer'),
     });
   });
 
   it('speed-to-lead tiles: median business response and share within the SLA', async () => {
     const report = json('speed-to-lead') as SpeedToLeadReport;
     expect(await tiles('speed-to-lead')).toEqual({
-      'median-business-response': minutes(report.overall.medianBusinessMinutes), 'within-sla': pct1(report.overall.withinTarget),
+      'median-business-response': minutes(report.overall.medianBusinessMinutes),
+      'within-sla': pct1(report.overall.withinTarget),
     });
   });
 

@@ -97,7 +97,13 @@ describe('renderReportHtml edge cases', () => {
 
   it('turns section ids into unique anchors', async () => {
     const html = await renderReportHtml(
-      minimal({ sections: [{ id: 'Speed to Lead!', heading: 'A' }, { id: 'speed-to-lead', heading: 'B' }, { id: '"><x', heading: 'C' }] }),
+      minimal({
+        sections: [
+          { id: 'Speed to Lead!', heading: 'A' },
+          { id: 'speed-to-lead', heading: 'B' },
+          { id: '"><x', heading: 'C' },
+        ],
+      }),
     );
     expect(html).toContain('<section class="report-section" id="speed-to-lead">');
     expect(html).toContain('<section class="report-section" id="speed-to-lead-2">');

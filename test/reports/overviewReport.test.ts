@@ -47,7 +47,13 @@ describe('overview page', () => {
     const tiles = doc.sections.flatMap((s) => s.tiles ?? []);
     const byKey = new Map(tiles.map((t) => [t.key, t]));
     // 4 of 5 reached SQL from MQL: 80.0%, above the 30–50% range
-    expect(byKey.get('mql-to-sql')).toMatchObject({ value: '80.0%', detail: '4 of 5', target: 'benchmark 30–50%', statusText: 'above the range', href: 'funnel.html' });
+    expect(byKey.get('mql-to-sql')).toMatchObject({
+      value: '80.0%',
+      detail: '4 of 5',
+      target: 'benchmark 30–50%',
+      statusText: 'above the range',
+      href: 'funnel.html',
+    });
     expect(byKey.get('sql-to-opportunity')).toMatchObject({ value: '50.0%', detail: '2 of 4', statusText: 'within the range' });
     expect(byKey.get('lead-to-customer')).toMatchObject({ value: '40.0%', detail: '2 of 5', href: 'funnel.html' });
     expect(byKey.get('speed-to-lead')).toMatchObject({ value: 'no data', href: 'speed-to-lead.html' });
@@ -69,11 +75,19 @@ describe('overview page', () => {
       expect(page.requests).toEqual([]);
       expect(await page.count('script')).toBe(0);
       expect(await page.count('.report-section .tile')).toBe(9);
-      const values = await page.page.locator('.tile').evaluateAll((els) => els.map((e) => [e.getAttribute('data-tile'), e.querySelector('.tile-value')?.textContent]));
+      const values = await page.page
+        .locator('.tile')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-tile'), e.querySelector('.tile-value')?.textContent]));
       expect(values).toEqual([
-        ['lead-to-mql', '100.0%'], ['mql-to-sql', '80.0%'],
-        ['speed-to-lead', 'no data'], ['sql-to-opportunity', '50.0%'], ['win-rate', '100.0%'], ['velocity', notYetAvailable],
-        ['lead-to-customer', '40.0%'], ['sla-compliance', expect.stringMatching(/%$|no data/)], ['coverage', notYetAvailable],
+        ['lead-to-mql', '100.0%'],
+        ['mql-to-sql', '80.0%'],
+        ['speed-to-lead', 'no data'],
+        ['sql-to-opportunity', '50.0%'],
+        ['win-rate', '100.0%'],
+        ['velocity', notYetAvailable],
+        ['lead-to-customer', '40.0%'],
+        ['sla-compliance', expect.stringMatching(/%$|no data/)],
+        ['coverage', notYetAvailable],
       ]);
       const hrefs = await page.page.locator('.tile a.tile-link').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
       expect(hrefs).toHaveLength(7);

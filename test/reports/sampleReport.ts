@@ -60,10 +60,7 @@ export function sampleReport(): ReportDocument {
       generatedBy: 'revops-report 0.1.0',
       extra: [['Source export', 'hubspot-contacts-2024-07-01.csv']],
     },
-    warnings: [
-      '12 MQLs have no first-contact activity; speed-to-lead excludes them.',
-      `Owner "${xssPayload}" is not in the owners file.`,
-    ],
+    warnings: ['12 MQLs have no first-contact activity; speed-to-lead excludes them.', `Owner "${xssPayload}" is not in the owners file.`],
     sections: [
       {
         id: 'funnel',
@@ -110,7 +107,16 @@ export function sampleReport(): ReportDocument {
       {
         id: 'backtest',
         heading: 'Scoring backtest (holdout)',
-        chart: curveChart({ rows: gains, x: 'share', y: 'wins', series: 'rule', title: 'Cumulative gains', xTitle: 'Leads worked, by score', yTitle: 'Wins caught', baseline: true }),
+        chart: curveChart({
+          rows: gains,
+          x: 'share',
+          y: 'wins',
+          series: 'rule',
+          title: 'Cumulative gains',
+          xTitle: 'Leads worked, by score',
+          yTitle: 'Wins caught',
+          baseline: true,
+        }),
       },
     ],
     definitions: [

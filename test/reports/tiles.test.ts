@@ -8,7 +8,10 @@ import { funnelTiles, slaTiles, speedToLeadTiles } from '../../src/reports/tiles
 import { emptyFunnel, emptySla, emptySpeedToLead } from './emptyReports.js';
 
 const reached = (stage: string, n: number, ci95: [number, number] | null = null, conversionFromPrevious: number | null = null) => ({
-  ...emptyFunnel.stages.find((s) => s.stage === stage)!, reached: n, ci95, conversionFromPrevious,
+  ...emptyFunnel.stages.find((s) => s.stage === stage)!,
+  reached: n,
+  ci95,
+  conversionFromPrevious,
 });
 
 describe('funnel tiles', () => {
@@ -42,7 +45,10 @@ describe('funnel tiles', () => {
 
   it('keeps every range in one module, as docs/metrics.md lists them', () => {
     expect(funnelBenchmarks.map((b) => [b.label, b.low, b.high])).toEqual([
-      ['Lead → MQL', 0.05, 0.15], ['MQL → SQL', 0.3, 0.5], ['SQL → Opportunity', 0.5, 0.7], ['Win rate', 0.2, 0.3],
+      ['Lead → MQL', 0.05, 0.15],
+      ['MQL → SQL', 0.3, 0.5],
+      ['SQL → Opportunity', 0.5, 0.7],
+      ['Win rate', 0.2, 0.3],
     ]);
     expect(slaComplianceGoal).toBe(0.9);
   });
@@ -50,9 +56,16 @@ describe('funnel tiles', () => {
 
 describe('speed-to-lead and SLA tiles', () => {
   it('judges the median against the 5-minute ideal and the SLA target', () => {
-    const tile = (median: number) => speedToLeadTiles({ ...emptySpeedToLead, overall: { ...emptySpeedToLead.overall, n: 10, touched: 9, medianBusinessMinutes: median, withinTarget: 0.875 } });
+    const tile = (median: number) =>
+      speedToLeadTiles({
+        ...emptySpeedToLead,
+        overall: { ...emptySpeedToLead.overall, n: 10, touched: 9, medianBusinessMinutes: median, withinTarget: 0.875 },
+      });
     expect(tile(4)[0]!.statusText).toBe('under the ideal');
-    expect(tile(65).map((t) => [t.value, t.statusText])).toEqual([['1h 05m', 'within the SLA, over the ideal'], ['87.5%', 'below the goal']]);
+    expect(tile(65).map((t) => [t.value, t.statusText])).toEqual([
+      ['1h 05m', 'within the SLA, over the ideal'],
+      ['87.5%', 'below the goal'],
+    ]);
     expect(tile(241)[0]!.statusText).toBe('over the SLA target');
     expect(tile(65)[0]!.detail).toBe('9 of 10 starts touched');
   });
@@ -61,7 +74,11 @@ describe('speed-to-lead and SLA tiles', () => {
     const sla = { ...emptySla.slas[0]!, eligible: 30, met: 26, breached: 2, pending: 2, compliance: 26 / 28, ci95: [0.774, 0.98] as [number, number] };
     const [tile] = slaTiles({ ...emptySla, slas: [sla] });
     expect([tile!.value, tile!.detail, tile!.interval, tile!.target, tile!.statusText]).toEqual([
-      '92.9%', '26 of 28 met · 2 pending', '95% interval 77.4%–98.0%', 'goal ≥ 90% within 4 business hours', 'meets the goal',
+      '92.9%',
+      '26 of 28 met · 2 pending',
+      '95% interval 77.4%–98.0%',
+      'goal ≥ 90% within 4 business hours',
+      'meets the goal',
     ]);
     const [low] = slaTiles({ ...emptySla, slas: [{ ...sla, met: 20, breached: 8, compliance: 20 / 28, ci95: [0.529, 0.848] }] });
     expect(low!.statusText).toBe('below the goal');

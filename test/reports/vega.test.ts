@@ -48,7 +48,16 @@ describe('renderChartSvg', () => {
 
   it('keeps a hostile label as text, never as an element', async () => {
     const svg = await renderChartSvg(
-      barChart({ rows: [{ owner: xss, mqls: 3 }, { owner: 'Dana', mqls: 5 }], x: 'owner', y: 'mqls', title: xss, format: 'int' }),
+      barChart({
+        rows: [
+          { owner: xss, mqls: 3 },
+          { owner: 'Dana', mqls: 5 },
+        ],
+        x: 'owner',
+        y: 'mqls',
+        title: xss,
+        format: 'int',
+      }),
     );
     expect(svg).not.toContain('<img');
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -10,28 +10,136 @@ import { readCsv, records, tempOut } from './helpers.js';
 
 // The headers of the format spec (docs: "The export formats we support"), written out by hand.
 const HEADERS: Record<string, string[]> = {
-  'hubspot/contacts.csv': ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Company Name', 'Job Title', 'Industry',
-    'Number of Employees', 'Create Date', 'Lifecycle Stage', 'Lead Status', 'Contact owner', 'Original Source', 'Last Activity Date',
-    'Associated Company ID', 'Became a Subscriber Date', 'Became a Lead Date', 'Became a Marketing Qualified Lead Date',
-    'Became a Sales Qualified Lead Date', 'Became an Opportunity Date', 'Became a Customer Date', 'Became an Evangelist Date',
-    'Became an Other Lifecycle Stage Date'],
+  'hubspot/contacts.csv': [
+    'Record ID',
+    'First Name',
+    'Last Name',
+    'Email',
+    'Phone Number',
+    'Company Name',
+    'Job Title',
+    'Industry',
+    'Number of Employees',
+    'Create Date',
+    'Lifecycle Stage',
+    'Lead Status',
+    'Contact owner',
+    'Original Source',
+    'Last Activity Date',
+    'Associated Company ID',
+    'Became a Subscriber Date',
+    'Became a Lead Date',
+    'Became a Marketing Qualified Lead Date',
+    'Became a Sales Qualified Lead Date',
+    'Became an Opportunity Date',
+    'Became a Customer Date',
+    'Became an Evangelist Date',
+    'Became an Other Lifecycle Stage Date',
+  ],
   'hubspot/contacts_property_history.csv': ['Record ID', 'Property', 'Value', 'Timestamp', 'Source'],
-  'hubspot/deals.csv': ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Currency', 'Close Date', 'Create Date', 'Deal owner',
-    'Closed Lost Reason', 'Closed Won Reason', 'Deal Type', 'Associated Contact IDs', 'Associated Company IDs'],
-  'salesforce/Lead.csv': ['Id', 'FirstName', 'LastName', 'Email', 'Company', 'Title', 'Industry', 'NumberOfEmployees', 'Country', 'LeadSource',
-    'Status', 'OwnerId', 'CreatedDate', 'IsConverted', 'ConvertedDate', 'ConvertedOpportunityId', 'ConvertedAccountId', 'ConvertedContactId', 'IsDeleted'],
+  'hubspot/deals.csv': [
+    'Record ID',
+    'Deal Name',
+    'Deal Stage',
+    'Pipeline',
+    'Amount',
+    'Currency',
+    'Close Date',
+    'Create Date',
+    'Deal owner',
+    'Closed Lost Reason',
+    'Closed Won Reason',
+    'Deal Type',
+    'Associated Contact IDs',
+    'Associated Company IDs',
+  ],
+  'salesforce/Lead.csv': [
+    'Id',
+    'FirstName',
+    'LastName',
+    'Email',
+    'Company',
+    'Title',
+    'Industry',
+    'NumberOfEmployees',
+    'Country',
+    'LeadSource',
+    'Status',
+    'OwnerId',
+    'CreatedDate',
+    'IsConverted',
+    'ConvertedDate',
+    'ConvertedOpportunityId',
+    'ConvertedAccountId',
+    'ConvertedContactId',
+    'IsDeleted',
+  ],
   'salesforce/LeadHistory.csv': ['Id', 'LeadId', 'CreatedById', 'CreatedDate', 'Field', 'OldValue', 'NewValue'],
-  'salesforce/Task.csv': ['Id', 'WhoId', 'WhatId', 'OwnerId', 'Subject', 'Type', 'TaskSubtype', 'Status', 'CallType', 'CreatedDate',
-    'ActivityDate', 'CompletedDateTime', 'IsDeleted'],
+  'salesforce/Task.csv': [
+    'Id',
+    'WhoId',
+    'WhatId',
+    'OwnerId',
+    'Subject',
+    'Type',
+    'TaskSubtype',
+    'Status',
+    'CallType',
+    'CreatedDate',
+    'ActivityDate',
+    'CompletedDateTime',
+    'IsDeleted',
+  ],
   'salesforce/User.csv': ['Id', 'Name', 'Email', 'Username', 'Department', 'Title', 'TimeZoneSidKey', 'IsActive'],
-  'salesforce/Opportunity.csv': ['Id', 'Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate', 'CreatedDate', 'OwnerId',
-    'IsClosed', 'IsWon', 'LeadSource', 'Type', 'Loss_Reason__c'],
+  'salesforce/Opportunity.csv': [
+    'Id',
+    'Name',
+    'AccountId',
+    'Amount',
+    'CurrencyIsoCode',
+    'StageName',
+    'CloseDate',
+    'CreatedDate',
+    'OwnerId',
+    'IsClosed',
+    'IsWon',
+    'LeadSource',
+    'Type',
+    'Loss_Reason__c',
+  ],
   'salesforce/OpportunityHistory.csv': ['Id', 'OpportunityId', 'StageName', 'Amount', 'CloseDate', 'Probability', 'CreatedDate', 'CreatedById'],
-  'canonical/leads.csv': ['lead_id', 'email', 'company', 'account_id', 'created_at', 'source', 'owner_id', 'first_name', 'last_name', 'stage',
-    'title', 'industry', 'employees', 'country'],
+  'canonical/leads.csv': [
+    'lead_id',
+    'email',
+    'company',
+    'account_id',
+    'created_at',
+    'source',
+    'owner_id',
+    'first_name',
+    'last_name',
+    'stage',
+    'title',
+    'industry',
+    'employees',
+    'country',
+  ],
   'canonical/stage_events.csv': ['lead_id', 'stage', 'entered_at', 'reason'],
-  'canonical/opportunities.csv': ['opportunity_id', 'lead_id', 'account_id', 'name', 'amount', 'currency', 'owner_id', 'pipeline', 'stage',
-    'created_at', 'close_date', 'is_won', 'loss_reason'],
+  'canonical/opportunities.csv': [
+    'opportunity_id',
+    'lead_id',
+    'account_id',
+    'name',
+    'amount',
+    'currency',
+    'owner_id',
+    'pipeline',
+    'stage',
+    'created_at',
+    'close_date',
+    'is_won',
+    'loss_reason',
+  ],
   'canonical/owners.csv': ['owner_id', 'name', 'email', 'team', 'role', 'timezone'],
   'canonical/activities.csv': ['activity_id', 'lead_id', 'owner_id', 'type', 'direction', 'occurred_at', 'automated'],
   'canonical/engagement_events.csv': ['lead_id', 'event_type', 'occurred_at', 'detail'],
@@ -39,8 +147,7 @@ const HEADERS: Record<string, string[]> = {
 };
 
 // A timestamp is well formed when it has the format's shape and names a real moment.
-const HUBSPOT_NAIVE = (s: string) =>
-  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s) && roundTrips(`${s.replace(' ', 'T')}:00.000Z`);
+const HUBSPOT_NAIVE = (s: string) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s) && roundTrips(`${s.replace(' ', 'T')}:00.000Z`);
 const ISO_MILLIS_Z = (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && roundTrips(s);
 const ISO_SECONDS_Z = (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) && roundTrips(s.replace('Z', '.000Z'));
 const DATE_ONLY = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && roundTrips(`${s}T00:00:00.000Z`);
@@ -62,7 +169,9 @@ describe('sample files', () => {
 
   it('reports the row count of each file, defects included', () => {
     for (const file of summary.files) {
-      const lines = readFileSync(join(out, file.path), 'utf8').split('\n').filter((l) => l !== '');
+      const lines = readFileSync(join(out, file.path), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
       expect(lines.length - 1, file.path).toBe(file.rows);
     }
     expect(Object.values(summary.leadsBySystem).reduce((a, b) => a + b, 0)).toBe(400);
@@ -104,7 +213,11 @@ describe('sample files', () => {
 
   it('quotes every Salesforce field (Data Export) and keeps UTF-8 names', () => {
     const text = readCsv(out, 'salesforce/Lead.csv').text;
-    for (const line of text.split('\n').filter((l) => l !== '').slice(0, 50)) expect(line).toMatch(/^"[\s\S]*"$/);
+    for (const line of text
+      .split('\n')
+      .filter((l) => l !== '')
+      .slice(0, 50))
+      expect(line).toMatch(/^"[\s\S]*"$/);
     const all = summary.files.map((f) => readFileSync(join(out, f.path), 'utf8')).join('');
     expect(all).toMatch(/José|Søren|Müller|Chloé|Álvarez/);
   });

@@ -70,7 +70,7 @@ describe('sample world', () => {
     expect(after).toEqual([]);
   });
 
-  it('makes speed-to-lead differ by owner and wait for the owner\'s business hours', () => {
+  it("makes speed-to-lead differ by owner and wait for the owner's business hours", () => {
     const touchesByLead = byLead(activities.filter((a) => a.automated === 'false' && a.lead_id));
     const delays = new Map<string, number[]>();
     let outOfHours = 0;
@@ -108,8 +108,12 @@ describe('sample world', () => {
     expect(mean(before.won)).toBeGreaterThan(mean(before.other) * 1.3);
 
     const customerAt = new Map(stages.filter((s) => s.stage === 'customer').map((s) => [s.lead_id, Date.parse(s.entered_at!)]));
-    const leakage = engagement.filter((e) => ['completed_onboarding', 'invited_teammate'].includes(e.event_type!)
-      && customerAt.has(e.lead_id) && Date.parse(e.occurred_at!) > customerAt.get(e.lead_id)!);
+    const leakage = engagement.filter(
+      (e) =>
+        ['completed_onboarding', 'invited_teammate'].includes(e.event_type!) &&
+        customerAt.has(e.lead_id) &&
+        Date.parse(e.occurred_at!) > customerAt.get(e.lead_id)!,
+    );
     expect(leakage.length).toBeGreaterThan(10);
     expect(activities.some((a) => a.automated === 'true')).toBe(true);
   });

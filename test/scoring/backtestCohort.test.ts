@@ -15,8 +15,15 @@ describe('backtest metrics on a hand-computed cohort', () => {
     const holdout = report.models[0]!.holdout;
     // 12 resolved, wins L01 L02 L04 L06 L09 = 5; score >= 40: L01 L02 L03 L04 = 4 flagged, 3 of them wins
     expect(holdout).toMatchObject({
-      eligible: 12, resolved: 12, unresolved: 0, positives: 5, flagged: 4,
-      truePositives: 3, falsePositives: 1, missedWins: 2, inconclusive: true,
+      eligible: 12,
+      resolved: 12,
+      unresolved: 0,
+      positives: 5,
+      flagged: 4,
+      truePositives: 3,
+      falsePositives: 1,
+      missedWins: 2,
+      inconclusive: true,
     });
     expect(holdout.precision).toBe(0.75); // 3 / 4
     expect(holdout.recall).toBe(0.6); // 3 / 5
@@ -28,7 +35,7 @@ describe('backtest metrics on a hand-computed cohort', () => {
     // Wilson interval for 3/4 (computed from the formula with z = 1.96): [0.3006, 0.9544]
     expect(holdout.ci95.precision![0]).toBeCloseTo(0.3006, 4);
     expect(holdout.ci95.precision![1]).toBeCloseTo(0.9544, 4);
-    expect(holdout.ci95.lift![0]).toBeCloseTo(0.3006 * 12 / 5, 3);
+    expect(holdout.ci95.lift![0]).toBeCloseTo((0.3006 * 12) / 5, 3);
     expect(report.models[0]!.development).toMatchObject({ eligible: 0, resolved: 0, precision: null, auc: null });
   });
 
@@ -39,14 +46,28 @@ describe('backtest metrics on a hand-computed cohort', () => {
     // cumulative from the top: 60 (L01 win), 50 (+L02 win, +L03), 40 (+L04 win), 30 (+L05, +L06 win),
     // 20 (+L07), 10 (+L08, +L09 win), 0 (+L10..L12)
     expect(sweep.map((s) => [s.threshold, s.flagged, s.truePositives, s.falsePositives, s.missedWins])).toEqual([
-      [60, 1, 1, 0, 4], [50, 3, 2, 1, 3], [40, 4, 3, 1, 2], [30, 6, 4, 2, 1], [20, 7, 4, 3, 1], [10, 9, 5, 4, 0], [0, 12, 5, 7, 0],
+      [60, 1, 1, 0, 4],
+      [50, 3, 2, 1, 3],
+      [40, 4, 3, 1, 2],
+      [30, 6, 4, 2, 1],
+      [20, 7, 4, 3, 1],
+      [10, 9, 5, 4, 0],
+      [0, 12, 5, 7, 0],
     ]);
     // the sweep at the model's threshold is the confusion matrix above
     expect(sweep.find((s) => s.threshold === 40)).toMatchObject({ precision: 0.75, recall: 0.6 });
     // ntile(10) of 12 leads: deciles 1–2 hold two leads, 3–10 one; order score desc, then lead id
     expect(deciles.map((d) => [d.decile, d.leads, d.positives, d.minScore, d.maxScore])).toEqual([
-      [1, 2, 2, 50, 60], [2, 2, 1, 40, 50], [3, 1, 0, 30, 30], [4, 1, 1, 30, 30], [5, 1, 0, 20, 20],
-      [6, 1, 0, 10, 10], [7, 1, 1, 10, 10], [8, 1, 0, 0, 0], [9, 1, 0, 0, 0], [10, 1, 0, 0, 0],
+      [1, 2, 2, 50, 60],
+      [2, 2, 1, 40, 50],
+      [3, 1, 0, 30, 30],
+      [4, 1, 1, 30, 30],
+      [5, 1, 0, 20, 20],
+      [6, 1, 0, 10, 10],
+      [7, 1, 1, 10, 10],
+      [8, 1, 0, 0, 0],
+      [9, 1, 0, 0, 0],
+      [10, 1, 0, 0, 0],
     ]);
     // gains: 2/5, 3/5, 3/5, 4/5, 4/5, 4/5, 5/5 …; decile 1 lift = (2/2) ÷ (5/12) = 2.4
     expect(deciles.map((d) => d.gains)).toEqual([0.4, 0.6, 0.6, 0.8, 0.8, 0.8, 1, 1, 1, 1]);
@@ -60,7 +81,15 @@ describe('backtest metrics on a hand-computed cohort', () => {
     const report = await runBacktest(wh, spec, { current: simple });
     // became MQL: L01 L02 L03 L05 L07 = 5, of which wins L01 L02 = 2; missed L04 L06 L09
     expect(report.baseline.holdout).toMatchObject({
-      resolved: 12, positives: 5, flagged: 5, truePositives: 2, falsePositives: 3, missedWins: 3, precision: 0.4, recall: 0.4, auc: null,
+      resolved: 12,
+      positives: 5,
+      flagged: 5,
+      truePositives: 2,
+      falsePositives: 3,
+      missedWins: 3,
+      precision: 0.4,
+      recall: 0.4,
+      auc: null,
     });
     expect(report.baseline.rule).toBe('actual MQL routing');
   });

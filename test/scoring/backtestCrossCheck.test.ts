@@ -12,7 +12,10 @@ import { addEvents, addFields, model } from './rows.js';
 import { addJourney, buildMarts } from './backtestRows.js';
 
 const randomModel = model({
-  name: 'random', threshold: 35, fitMinimum: 10, engagementMinimum: 5,
+  name: 'random',
+  threshold: 35,
+  fitMinimum: 10,
+  engagementMinimum: 5,
   fit: [{ id: 'software', field: 'industry', condition: { equals: 'Software' }, points: 10 }],
   engagement: [
     { id: 'visit', event: 'page_view', points: 5, perOccurrence: true, cap: 25 },
@@ -54,7 +57,9 @@ describe('backtest cross-check', () => {
     await buildMarts(wh);
     // decided at creation + 1 day, so events on the creation day count
     const spec = backtestSpec({ decision: 'created+1d', horizon: '30d', holdoutFrom: '2024-05-01', asOf: '2024-12-31' });
-    const { models: [result] } = await runBacktest(wh, spec, { current: randomModel });
+    const {
+      models: [result],
+    } = await runBacktest(wh, spec, { current: randomModel });
 
     const scored = await wh.all<{ lead_id: string; partition: Partition; won: boolean; score: number; fit_points: number; engagement_points: number }>(
       `select c.lead_id, c.partition, c.won, s.score, s.fit_points, s.engagement_points

@@ -34,11 +34,14 @@ async function seed(wh: Warehouse): Promise<void> {
   ]);
   await addHistory(wh, 'L-1001', 'industry', 'Software', '2024-03-01 09:00');
   await addHistory(wh, 'L-1001', 'title', 'Marketing Manager', '2024-03-01 09:00');
-  await addEvents(wh, 'L-1001', [['completed_onboarding', '2024-04-20 14:00'], ['invited_teammate', '2024-04-22 10:30']]);
+  await addEvents(wh, 'L-1001', [
+    ['completed_onboarding', '2024-04-20 14:00'],
+    ['invited_teammate', '2024-04-22 10:30'],
+  ]);
 }
 
 describe('scoring backtest leakage', () => {
-  it('scores 20 at the review, not today\'s 65, and counts the win the 60-point rule missed', async () => {
+  it("scores 20 at the review, not today's 65, and counts the win the 60-point rule missed", async () => {
     const { dir, paths } = await writeModels({ current: plgLike });
     const db = join(dir, 'warehouse.duckdb');
     const wh = await Warehouse.open({ path: db });
@@ -49,8 +52,14 @@ describe('scoring backtest leakage', () => {
     wh.close();
 
     const report = await scoringBacktest({
-      db, config: join(dir, 'revops.config.json'), modelPath: paths.current!,
-      target: 'customer', horizon: '90d', decision: 'mql', holdoutFrom: '2024-01-01', asOf: '2024-09-01',
+      db,
+      config: join(dir, 'revops.config.json'),
+      modelPath: paths.current!,
+      target: 'customer',
+      horizon: '90d',
+      decision: 'mql',
+      holdoutFrom: '2024-01-01',
+      asOf: '2024-09-01',
       out: join(dir, 'backtest.html'),
     });
 
@@ -70,7 +79,11 @@ describe('scoring backtest leakage', () => {
     const record = JSON.parse(await readFile(join(dir, 'decision-record.json'), 'utf8'));
     expect(report.decisionRecordPath).toBe(join(dir, 'decision-record.json'));
     expect(record).toMatchObject({
-      record: 'scoring-backtest-decision', asOf: '2024-09-02T00:00:00.000Z', decision: 'mql', target: 'customer', horizon: '90d',
+      record: 'scoring-backtest-decision',
+      asOf: '2024-09-02T00:00:00.000Z',
+      decision: 'mql',
+      target: 'customer',
+      horizon: '90d',
       models: [{ role: 'current', name: 'plg-like', version: '1', threshold: 60, contentHash: current.contentHash }],
     });
   });

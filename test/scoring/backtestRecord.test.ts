@@ -19,9 +19,18 @@ describe('backtest decisions and record', () => {
   it('decides never-promoted leads at creation + the median MQL lag', async () => {
     const wh = await openTestWarehouse();
     // MQL lags of 2, 4 and 10 days: the median is 4 days
-    await addJourney(wh, { lead_id: 'M1' }, [['lead', '2024-01-01'], ['mql', '2024-01-03']]);
-    await addJourney(wh, { lead_id: 'M2' }, [['lead', '2024-01-01'], ['mql', '2024-01-05']]);
-    await addJourney(wh, { lead_id: 'M3' }, [['lead', '2024-01-01'], ['mql', '2024-01-11']]);
+    await addJourney(wh, { lead_id: 'M1' }, [
+      ['lead', '2024-01-01'],
+      ['mql', '2024-01-03'],
+    ]);
+    await addJourney(wh, { lead_id: 'M2' }, [
+      ['lead', '2024-01-01'],
+      ['mql', '2024-01-05'],
+    ]);
+    await addJourney(wh, { lead_id: 'M3' }, [
+      ['lead', '2024-01-01'],
+      ['mql', '2024-01-11'],
+    ]);
     await addJourney(wh, { lead_id: 'N1' }, [['lead', '2024-02-01']]);
     await addJourney(wh, { lead_id: 'N2' }, [['lead', '2024-12-30']]); // decided 2025-01-03, after the as-of
     await buildMarts(wh);
@@ -49,7 +58,11 @@ describe('backtest decisions and record', () => {
 
   it('hashes model content: a changed threshold changes the hash, key order does not', async () => {
     const stricter = { ...templates.plg, threshold: 70, version: '2' };
-    const reordered = JSON.parse(canonicalJson(templates.plg).replace(/^\{/, '{"threshold":60,').replace(/,"threshold":60/, ''));
+    const reordered = JSON.parse(
+      canonicalJson(templates.plg)
+        .replace(/^\{/, '{"threshold":60,')
+        .replace(/,"threshold":60/, ''),
+    );
     expect(Object.keys(reordered)[0]).toBe('threshold');
     expect(modelContentHash(reordered)).toBe(modelContentHash(templates.plg));
     expect(modelContentHash(stricter)).not.toBe(modelContentHash(templates.plg));
@@ -65,7 +78,9 @@ describe('backtest decisions and record', () => {
     const record = JSON.parse(await readFile(path, 'utf8'));
     expect(path).toBe(join(dir, 'decision-record.json'));
     expect(record).toEqual(JSON.parse(JSON.stringify(decisionRecord(report))));
-    expect(record.models.map((m: { role: string; version: string; threshold: number; contentHash: string }) => [m.role, m.version, m.threshold, m.contentHash])).toEqual([
+    expect(
+      record.models.map((m: { role: string; version: string; threshold: number; contentHash: string }) => [m.role, m.version, m.threshold, m.contentHash]),
+    ).toEqual([
       ['current', '1', 60, modelContentHash(templates.plg)],
       ['candidate', '2', 70, modelContentHash(stricter)],
     ]);

@@ -20,11 +20,23 @@ describe('backtest report document', () => {
     const report = await handReport();
     const rows = summaryRows(report);
     expect(rows.map((r) => `${r.rule} | ${r.partition}`)).toEqual([
-      'Current (≥ 40) | holdout', 'Candidate (≥ 50) | holdout', 'Actual MQL routing | holdout',
-      'Current (≥ 40) | development', 'Candidate (≥ 50) | development', 'Actual MQL routing | development',
+      'Current (≥ 40) | holdout',
+      'Candidate (≥ 50) | holdout',
+      'Actual MQL routing | holdout',
+      'Current (≥ 40) | development',
+      'Candidate (≥ 50) | development',
+      'Actual MQL routing | development',
     ]);
     // current: 3 of 4 flagged won (Wilson 30%–95%), 3 of 5 wins caught; candidate ≥ 50: 2 of 3, 2 of 5
-    expect(rows[0]).toMatchObject({ flagged: 4, precision: '75.0% (30%–95%)', falsePositives: 1, missedWins: 2, lift: '1.80×', auc: '0.814', verdict: 'inconclusive' });
+    expect(rows[0]).toMatchObject({
+      flagged: 4,
+      precision: '75.0% (30%–95%)',
+      falsePositives: 1,
+      missedWins: 2,
+      lift: '1.80×',
+      auc: '0.814',
+      verdict: 'inconclusive',
+    });
     expect(rows[1]).toMatchObject({ flagged: 3, falsePositives: 1, missedWins: 3, lift: '1.60×' }); // (2/3) ÷ (5/12)
     expect(rows[2]).toMatchObject({ flagged: 5, precision: '40.0% (12%–77%)', auc: null });
   });
@@ -33,13 +45,29 @@ describe('backtest report document', () => {
     const report = await handReport();
     const gains = gainsCurve(report, 'holdout').filter((p) => p.rule.startsWith('Current'));
     // sweep points (flagged/12, caught/5): 1/12→1/5 … 12/12→5/5
-    expect(gains.map((p) => [Math.round(p.x * 12), Math.round(p.y * 5)])).toEqual([[0, 0], [1, 1], [3, 2], [4, 3], [6, 4], [7, 4], [9, 5], [12, 5]]);
+    expect(gains.map((p) => [Math.round(p.x * 12), Math.round(p.y * 5)])).toEqual([
+      [0, 0],
+      [1, 1],
+      [3, 2],
+      [4, 3],
+      [6, 4],
+      [7, 4],
+      [9, 5],
+      [12, 5],
+    ]);
 
     const doc = backtestReportDocument(report, 'revops-report test');
     expect(doc.warnings).toEqual(report.warnings);
     expect(doc.warnings).toContain('Holdout is inconclusive: 12 resolved leads (fewer than 100) and 5 wins (fewer than 30).');
     expect(doc.sections.map((s) => s.id)).toEqual([
-      'summary', 'gains', 'lift', 'precision-recall', 'trade-off-current', 'trade-off-candidate', 'cohort', 'method',
+      'summary',
+      'gains',
+      'lift',
+      'precision-recall',
+      'trade-off-current',
+      'trade-off-candidate',
+      'cohort',
+      'method',
     ]);
     expect(doc.meta.extra).toContainEqual(['Decision', 'created+7d']);
     expect(doc.sections.find((s) => s.id === 'method')?.intro).toContain('each lead is scored at creation + 7d');

@@ -11,10 +11,11 @@ import { addLead } from './rows.js';
 /** stages: [stage, entered_at], loaded as canonical stage events. */
 export async function addStages(wh: Warehouse, leadId: string, stages: [string, string][]): Promise<void> {
   for (const [stage, at] of stages) {
-    await wh.run(
-      `insert into stage_events (lead_id, stage_raw, entered_at, origin, load_id) values ($1, $2, $3::timestamptz, 'canonical', 0)`,
-      [leadId, stage, at],
-    );
+    await wh.run(`insert into stage_events (lead_id, stage_raw, entered_at, origin, load_id) values ($1, $2, $3::timestamptz, 'canonical', 0)`, [
+      leadId,
+      stage,
+      at,
+    ]);
   }
 }
 

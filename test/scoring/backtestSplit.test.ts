@@ -74,7 +74,10 @@ describe('backtest split', () => {
     await run(wh);
     const rows = await partitionOf(wh);
     expect(rows.filter((r) => ['D4', 'X', 'Y', 'Z'].includes(r.lead_id)).map((r) => r.partition)).toEqual([
-      'development', 'development', 'development', 'development',
+      'development',
+      'development',
+      'development',
+      'development',
     ]);
     const straddling = await wh.all(`select account_key from backtest_split group by account_key having count(distinct partition) > 1`);
     expect(straddling).toEqual([]);

@@ -32,7 +32,14 @@ describe('compileModel', () => {
 
   it('lists the stored fields each template reads', () => {
     expect(compileModel(templates.enterprise).neededFields).toEqual([
-      'decision_maker', 'email', 'employees', 'industry', 'revenue', 'seniority', 'tech_stack', 'title',
+      'decision_maker',
+      'email',
+      'employees',
+      'industry',
+      'revenue',
+      'seniority',
+      'tech_stack',
+      'title',
     ]);
   });
 });

@@ -40,10 +40,18 @@ describe('scoreAsOf engagement rules', () => {
     const wh = await openTestWarehouse();
     await addLead(wh, { lead_id: 'L-3002' });
     await addEvents(wh, 'L-3002', [
-      ['email_click', '2024-05-01'], ['email_click', '2024-05-08'], ['email_click', '2024-05-15'], ['email_click', '2024-05-22'],
-      ['page_view', '2024-05-02', '/pricing'], ['page_view', '2024-05-09', '/pricing'], ['page_view', '2024-05-16', '/pricing'],
-      ['page_view', '2024-05-03', '/blog/a'], ['page_view', '2024-05-04', '/blog/b'], ['page_view', '2024-05-05', '/blog/c'],
-      ['core_feature_used', '2024-05-10'], ['core_feature_used', '2024-05-11'],
+      ['email_click', '2024-05-01'],
+      ['email_click', '2024-05-08'],
+      ['email_click', '2024-05-15'],
+      ['email_click', '2024-05-22'],
+      ['page_view', '2024-05-02', '/pricing'],
+      ['page_view', '2024-05-09', '/pricing'],
+      ['page_view', '2024-05-16', '/pricing'],
+      ['page_view', '2024-05-03', '/blog/a'],
+      ['page_view', '2024-05-04', '/blog/b'],
+      ['page_view', '2024-05-05', '/blog/c'],
+      ['core_feature_used', '2024-05-10'],
+      ['core_feature_used', '2024-05-11'],
       ['core_feature_used', '2024-06-02'], // after the decision: not counted towards minCount
     ]);
     const m = model({
@@ -59,7 +67,10 @@ describe('scoreAsOf engagement rules', () => {
     // clicks 4×5 = 20 capped at 12; pricing 3 visits once = 20; blog 3×2 = 6;
     // core feature used twice before the decision < 3 → 0; blog 3 visits ≥ 3 → 7
     expect(row?.rule_points.map((r) => [r.rule_id, r.points])).toEqual([
-      ['clicks', 12], ['pricing-once', 20], ['blog-each', 6], ['blog-3x', 7],
+      ['clicks', 12],
+      ['pricing-once', 20],
+      ['blog-each', 6],
+      ['blog-3x', 7],
     ]);
     expect(row?.engagement_points).toBe(45);
   });
@@ -72,7 +83,8 @@ describe('scoreAsOf engagement rules', () => {
       ['page_view', '2024-05-17', '/pricing'], // 15 days before: 2 whole weeks → 20 − 2×5 = 10
       ['page_view', '2024-04-22', '/pricing'], // 40 days: 5 weeks → 20 − 25, floored at 0
       ['webinar_attended', '2024-03-28', 'Pipeline Hygiene Live'], // 65 days: 2 months of 30 days → 15 − 10 = 5
-      ['email_click', '2024-05-31'], ['email_click', '2024-04-01'], // 1 day: 5; 61 days: 5 − 2×2 = 1 (per occurrence)
+      ['email_click', '2024-05-31'],
+      ['email_click', '2024-04-01'], // 1 day: 5; 61 days: 5 − 2×2 = 1 (per occurrence)
     ]);
     await addEvents(wh, 'L-3004', [['page_view', '2024-04-22', '/pricing']]);
     const m = model({
@@ -82,10 +94,15 @@ describe('scoreAsOf engagement rules', () => {
         { id: 'clicks', event: 'email_click', points: 5, perOccurrence: true, decay: { points: 2, every: '30d' } },
       ],
     });
-    const rows = await scoreAt(wh, m, [['L-3003', decision], ['L-3004', decision]]);
+    const rows = await scoreAt(wh, m, [
+      ['L-3003', decision],
+      ['L-3004', decision],
+    ]);
     // once: the freshest visit counts (10, not 0)
     expect(rows.get('L-3003')?.rule_points.map((r) => [r.rule_id, r.points])).toEqual([
-      ['pricing', 10], ['webinar', 5], ['clicks', 6],
+      ['pricing', 10],
+      ['webinar', 5],
+      ['clicks', 6],
     ]);
     // a fully decayed rule gives 0 and is left out of the explanation
     expect(rows.get('L-3004')).toMatchObject({ engagement_points: 0, rule_points: [] });
@@ -99,10 +116,17 @@ describe('scoreAsOf engagement rules', () => {
     await addEvents(wh, 'L-4001', [['page_view', '2024-05-01', '/pricing']]);
     await addEvents(wh, 'L-4002', [['webinar_attended', '2024-05-02', 'Exec Briefing']]);
     await addEvents(wh, 'L-4003', [['email_click', '2024-05-03']]);
-    await addEvents(wh, 'L-4004', [['email_click', '2024-05-03'], ['email_click', '2024-05-04']]);
+    await addEvents(wh, 'L-4004', [
+      ['email_click', '2024-05-03'],
+      ['email_click', '2024-05-04'],
+    ]);
     await addEvents(wh, 'L-4005', [['email_click', '2024-06-05']]); // after the decision
     const m = model({ engagement: [{ id: 'committee', event: '*', scope: 'account', minContacts: 3, points: 20 }] });
-    const rows = await scoreAt(wh, m, ['L-4001', 'L-4002', 'L-4003', 'L-4004', 'L-4005'].map((id) => [id, decision]));
+    const rows = await scoreAt(
+      wh,
+      m,
+      ['L-4001', 'L-4002', 'L-4003', 'L-4004', 'L-4005'].map((id) => [id, decision]),
+    );
     // ACC-77: three engaged contacts → +20 for each; ACC-78: one contact before the decision → 0
     expect([...rows.values()].map((r) => r.engagement_points)).toEqual([20, 20, 20, 0, 0]);
   });

@@ -33,8 +33,14 @@ describe('scoreAsOf field rules', () => {
     // 1+2+4+8+32+128+512+1024 = 1711
     expect(row?.fit_points).toBe(1711);
     expect(row?.rule_points.map((r) => r.rule_id)).toEqual([
-      'industry-equals', 'employees-equals-number', 'country-in', 'employees-1000-5000', 'title-vp',
-      'has-company', 'domain', 'tld',
+      'industry-equals',
+      'employees-equals-number',
+      'country-in',
+      'employees-1000-5000',
+      'title-vp',
+      'has-company',
+      'domain',
+      'tld',
     ]);
     // title came from history; company, country, employees, industry from today's values (phone: none;
     // email is the address the lead was created with, known at any decision)
@@ -61,7 +67,10 @@ describe('scoreAsOf field rules', () => {
     await addLead(wh, { lead_id: 'L-2003' });
     await addFields(wh, 'L-2003', { employees: '800', industry: 'Retail' });
 
-    const march = await scoreAt(wh, m, [['L-2002', '2024-03-01'], ['L-2003', '2024-03-01']]);
+    const march = await scoreAt(wh, m, [
+      ['L-2002', '2024-03-01'],
+      ['L-2003', '2024-03-01'],
+    ]);
     // 40 people (+1); industry had history but no value yet, so today's Retail is not used
     expect(march.get('L-2002')).toMatchObject({ fit_points: 1, fields_from_current: 0 });
     // 800 people (+2), industry present (+4), Retail (+8), both from today's values
@@ -83,11 +92,17 @@ describe('scoreAsOf field rules', () => {
       fit: [{ id: 'company-domain', field: 'emailDomain', condition: { equals: 'orchardbank.com' }, points: 10 }],
       negative: [{ id: 'personal-email', field: 'emailDomain', condition: { in: ['gmail.com'] }, points: -10 }],
     });
-    await scoreAt(wh, m, [['L-2004', '2024-02-01'], ['L-2004', '2024-05-01']]);
+    await scoreAt(wh, m, [
+      ['L-2004', '2024-02-01'],
+      ['L-2004', '2024-05-01'],
+    ]);
     const rows = await wh.all<{ decided: string; score: number }>(
       `select strftime(decided_at, '%Y-%m-%d') as decided, score from lead_scores order by decided_at`,
     );
     // gmail in February (−10), the company address by May (+10)
-    expect(rows).toEqual([{ decided: '2024-02-01', score: -10 }, { decided: '2024-05-01', score: 10 }]);
+    expect(rows).toEqual([
+      { decided: '2024-02-01', score: -10 },
+      { decided: '2024-05-01', score: 10 },
+    ]);
   });
 });

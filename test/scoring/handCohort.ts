@@ -8,7 +8,8 @@ import { addEvents, model } from './rows.js';
 import { addJourney, buildMarts } from './backtestRows.js';
 
 export const simple = model({
-  name: 'simple', threshold: 40,
+  name: 'simple',
+  threshold: 40,
   engagement: [
     { id: 'demo', event: 'form_fill', points: 30 },
     { id: 'pricing', event: 'page_view', points: 20 },
@@ -39,7 +40,11 @@ export async function seedHandCohort(wh: Warehouse): Promise<void> {
     if (routed) stages.push(['mql', '2024-01-20 00:00']);
     if (won) stages.push(['sql', '2024-02-01 00:00'], ['customer', '2024-03-01 00:00']);
     await addJourney(wh, { lead_id: id, account_id: `A-${id}` }, stages);
-    await addEvents(wh, id, events.map((e): [string, string] => [e, '2024-01-12 10:00']));
+    await addEvents(
+      wh,
+      id,
+      events.map((e): [string, string] => [e, '2024-01-12 10:00']),
+    );
   }
   await buildMarts(wh);
 }

@@ -42,7 +42,10 @@ describe('scoreAsOf leakage', () => {
     // today: 20 + onboarding 20 + invite 25 = 65, over 60: the leaked "win"
     expect(today).toMatchObject({ fit_points: 20, engagement_points: 45, score: 65, flagged: true });
     expect(today?.rule_points.map((r) => `${r.rule_id}:${r.points}`)).toEqual([
-      'target-industry:10', 'manager-or-above:10', 'completed-onboarding:20', 'invited-teammate:25',
+      'target-industry:10',
+      'manager-or-above:10',
+      'completed-onboarding:20',
+      'invited-teammate:25',
     ]);
   });
 

@@ -51,9 +51,7 @@ describe('loadScoringModel', () => {
     expect(problemsOf({ ...base, fit: [{ id: 'r', field: 'employees', condition: { range: { min: 500, max: 10 } }, points: 5 }] })).toEqual([
       'fit[0] "r": condition.range min must be <= max',
     ]);
-    expect(problemsOf({ ...base, negative: [{ id: 'x', points: -5 }] })).toEqual([
-      'negative[0] "x": must have one of: field+condition, event, inactiveDays',
-    ]);
+    expect(problemsOf({ ...base, negative: [{ id: 'x', points: -5 }] })).toEqual(['negative[0] "x": must have one of: field+condition, event, inactiveDays']);
     expect(problemsOf({ ...base, engagement: [{ id: 'e', event: 'login', points: 5, minCount: 2.5, extra: 1 }] })).toEqual([
       'engagement[0] "e": minCount must be a whole number',
       'engagement[0] "e": has unknown key "extra"',

@@ -41,14 +41,21 @@ describe('scoreAsOf negative rules', () => {
     await addLead(wh, { lead_id: 'L-5004', created_at: '2024-05-22' }); // 10 days old, no events
     await addLead(wh, { lead_id: 'L-5005', created_at: '2023-11-14' }); // 200 days old, no events
     await addLead(wh, { lead_id: 'L-5006', created_at: '2023-01-01' });
-    await addEvents(wh, 'L-5006', [['page_view', '2024-05-31', '/docs'], ['login', '2024-05-12']]); // login 20 days before
+    await addEvents(wh, 'L-5006', [
+      ['page_view', '2024-05-31', '/docs'],
+      ['login', '2024-05-12'],
+    ]); // login 20 days before
     const m = model({
       negative: [
         { id: 'no-visit-90d', inactiveDays: 90, points: -15 },
         { id: 'no-login-14d', inactiveDays: 14, events: ['login'], points: -5 },
       ],
     });
-    const rows = await scoreAt(wh, m, ['L-5002', 'L-5003', 'L-5004', 'L-5005', 'L-5006'].map((id) => [id, decision]));
+    const rows = await scoreAt(
+      wh,
+      m,
+      ['L-5002', 'L-5003', 'L-5004', 'L-5005', 'L-5006'].map((id) => [id, decision]),
+    );
     const negative = Object.fromEntries([...rows].map(([id, r]) => [id, r.negative_points]));
     // L-5002: 100 days quiet −15, never logged in since creation −5; L-5003: only no login −5;
     // L-5004: too new for either; L-5005: −15 −5; L-5006: visited yesterday, last login 20 days ago −5
@@ -65,7 +72,10 @@ describe('scoreAsOf flag', () => {
       await addFields(wh, id, { title });
     }
     await addEvents(wh, 'L-6001', [['form_fill', '2024-05-30', 'demo-request']]);
-    await addEvents(wh, 'L-6002', [['form_fill', '2024-05-30', 'demo-request'], ['webinar_attended', '2024-05-20', 'Q2 Launch']]);
+    await addEvents(wh, 'L-6002', [
+      ['form_fill', '2024-05-30', 'demo-request'],
+      ['webinar_attended', '2024-05-20', 'Q2 Launch'],
+    ]);
     await addEvents(wh, 'L-6003', [['form_fill', '2024-05-30', 'demo-request']]);
     await addEvents(wh, 'L-6004', [['webinar_attended', '2024-05-20', 'Q2 Launch']]);
     const m = model({
@@ -82,7 +92,11 @@ describe('scoreAsOf flag', () => {
       ],
       negative: [{ id: 'personal-email', field: 'emailDomain', condition: { equals: 'gmail.com' }, points: -10 }],
     });
-    const rows = await scoreAt(wh, m, Object.keys(fields).map((id) => [id, decision]));
+    const rows = await scoreAt(
+      wh,
+      m,
+      Object.keys(fields).map((id) => [id, decision]),
+    );
     const summary = Object.fromEntries([...rows].map(([id, r]) => [id, [r.score, r.flagged]]));
     expect(summary).toEqual({
       'L-6001': [35, true], // 20 fit + 15 engagement

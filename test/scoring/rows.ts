@@ -27,29 +27,28 @@ export async function addFields(wh: Warehouse, leadId: string, fields: Record<st
 }
 
 export async function addHistory(wh: Warehouse, leadId: string, field: string, value: string | null, changedAt: string): Promise<void> {
-  await wh.run(
-    `insert into field_history (lead_id, field, value, changed_at, load_id) values ($1, $2, $3, $4::timestamptz, 0)`,
-    [leadId, field, value, changedAt],
-  );
+  await wh.run(`insert into field_history (lead_id, field, value, changed_at, load_id) values ($1, $2, $3, $4::timestamptz, 0)`, [
+    leadId,
+    field,
+    value,
+    changedAt,
+  ]);
 }
 
 /** events: [event_type, occurred_at, detail?] */
 export async function addEvents(wh: Warehouse, leadId: string, events: [string, string, string?][]): Promise<void> {
   for (const [type, at, detail] of events) {
-    await wh.run(
-      `insert into engagement_events (lead_id, event_type, occurred_at, detail, load_id) values ($1, $2, $3::timestamptz, $4, 0)`,
-      [leadId, type, at, detail ?? null],
-    );
+    await wh.run(`insert into engagement_events (lead_id, event_type, occurred_at, detail, load_id) values ($1, $2, $3::timestamptz, $4, 0)`, [
+      leadId,
+      type,
+      at,
+      detail ?? null,
+    ]);
   }
 }
 
 /** Creates `decisions(lead_id, decided_at)` and scores it; returns the rows keyed by lead_id. */
-export async function scoreAt(
-  wh: Warehouse,
-  model: ScoringModel,
-  decisions: [string, string][],
-  into = 'lead_scores',
-): Promise<Map<string, LeadScore>> {
+export async function scoreAt(wh: Warehouse, model: ScoringModel, decisions: [string, string][], into = 'lead_scores'): Promise<Map<string, LeadScore>> {
   await wh.run(`create or replace temp table decisions (lead_id varchar, decided_at timestamptz)`);
   for (const [leadId, at] of decisions) {
     await wh.run(`insert into decisions values ($1, $2::timestamptz)`, [leadId, at]);

@@ -13,7 +13,10 @@ describe('scoringScore', () => {
     const wh = await openTestWarehouse();
     await addLead(wh, { lead_id: 'L-8001', email: 'priya.n@gmail.com', created_at: '2024-05-01' });
     await addFields(wh, 'L-8001', { employees: '200' });
-    await addEvents(wh, 'L-8001', [['form_fill', '2024-05-20', 'demo-request'], ['page_view', '2024-05-17', '/pricing']]);
+    await addEvents(wh, 'L-8001', [
+      ['form_fill', '2024-05-20', 'demo-request'],
+      ['page_view', '2024-05-17', '/pricing'],
+    ]);
     await addLead(wh, { lead_id: 'L-8002', email: 'tomas@hollowtree.io', created_at: '2024-05-15' });
     await addEvents(wh, 'L-8002', [['form_fill', '2024-06-10', 'demo-request']]); // after --as-of
     await addLead(wh, { lead_id: 'L-8003', email: 'new@hollowtree.io', created_at: '2024-07-01' }); // not yet a lead
@@ -28,7 +31,12 @@ describe('scoringScore', () => {
     expect(result.rows).toEqual([
       {
         // size +15, demo +30, pricing 15 days ago 20 − 2×5 = 10, gmail −10 → 45 ≥ 40
-        lead_id: 'L-8001', score: 45, fit: 15, engagement: 40, negative: -10, flagged: true,
+        lead_id: 'L-8001',
+        score: 45,
+        fit: 15,
+        engagement: 40,
+        negative: -10,
+        flagged: true,
         fields_from_current: 1, // employees: no history (email is known from creation)
         top_rules: 'demo-request +30; size-50-1000 +15; personal-email -10',
       },

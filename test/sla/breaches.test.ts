@@ -30,7 +30,10 @@ describe('breach list', () => {
     ]);
     // four: then L04 (300) and L06 (240) of the decision SLA, whose starts are Wed 13:00Z and 14:00Z
     expect((await readListedBreaches(wh, 4)).map((b) => [b.sla, b.leadId])).toEqual([
-      ['first_touch', 'L08'], ['first_touch', 'L05'], ['qualification_decision', 'L04'], ['qualification_decision', 'L06'],
+      ['first_touch', 'L08'],
+      ['first_touch', 'L05'],
+      ['qualification_decision', 'L04'],
+      ['qualification_decision', 'L06'],
     ]);
   });
 

@@ -15,10 +15,14 @@ import { fixtureWindow, loadSlaFixture } from './support.js';
 
 const config = parseConfig({
   timezone: 'America/New_York',
-  slas: [{
-    name: 'owner_touch', start: { kind: 'stage', stage: 'mql' },
-    end: { kind: 'touch', byLeadOwner: true }, target: { amount: 4, unit: 'businessHours' },
-  }],
+  slas: [
+    {
+      name: 'owner_touch',
+      start: { kind: 'stage', stage: 'mql' },
+      end: { kind: 'touch', byLeadOwner: true },
+      target: { amount: 4, unit: 'businessHours' },
+    },
+  ],
 });
 
 describe('touch SLA by the lead owner only', () => {

@@ -17,10 +17,15 @@ import { canonicalFiles } from './support.js';
 
 const configJson = {
   timezone: 'America/New_York',
-  slas: [{
-    name: 'demo_callback', label: 'Demo request → first touch',
-    start: { kind: 'event', eventType: 'demo_request' }, end: { kind: 'touch' }, target: { amount: 30, unit: 'minutes' },
-  }],
+  slas: [
+    {
+      name: 'demo_callback',
+      label: 'Demo request → first touch',
+      start: { kind: 'event', eventType: 'demo_request' },
+      end: { kind: 'touch' },
+      target: { amount: 30, unit: 'minutes' },
+    },
+  ],
 };
 
 async function setup() {

@@ -19,7 +19,14 @@ describe('SLA config', () => {
 
   it('takes an SLA that starts at an engagement event', () => {
     const config = parseConfig({
-      slas: [{ name: 'demo_callback', start: { kind: 'event', eventType: 'demo_request' }, end: { kind: 'touch', types: ['call'] }, target: { amount: 30, unit: 'minutes' } }],
+      slas: [
+        {
+          name: 'demo_callback',
+          start: { kind: 'event', eventType: 'demo_request' },
+          end: { kind: 'touch', types: ['call'] },
+          target: { amount: 30, unit: 'minutes' },
+        },
+      ],
     });
     expect(resolveSlas(config)[0]).toMatchObject({ name: 'demo_callback', targetMinutes: 30, clock: 'wall' });
   });
@@ -27,7 +34,11 @@ describe('SLA config', () => {
   it('refuses what would silently match nothing', () => {
     const touch = { kind: 'touch' } as const;
     expect(() => parseConfig({ slas: [{ name: 'x', start: { kind: 'stage', stage: 'mql' }, end: touch, target: null }] })).toThrow(/must require a field/);
-    expect(() => parseConfig({ slas: [{ name: 'x', start: { kind: 'stage', stage: 'mql' }, end: touch, target: { amount: 1, unit: 'hours' }, requiredFields: ['reason'] }] })).toThrow(/stage ends only/);
+    expect(() =>
+      parseConfig({
+        slas: [{ name: 'x', start: { kind: 'stage', stage: 'mql' }, end: touch, target: { amount: 1, unit: 'hours' }, requiredFields: ['reason'] }],
+      }),
+    ).toThrow(/stage ends only/);
     const dup = { name: 'x', start: { kind: 'stage', stage: 'mql' }, end: touch, target: { amount: 1, unit: 'hours' } };
     expect(() => parseConfig({ slas: [dup, dup] })).toThrow(/unique/);
     const typo = parseConfig({ slas: [{ ...dup, start: { kind: 'stage', stage: 'mgl' } }] });

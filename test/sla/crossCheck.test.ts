@@ -22,7 +22,12 @@ const config = parseConfig({
   calendar: { holidays: { extraDates: [holiday] } },
   slas: [
     { name: 'first_touch', start: { kind: 'stage', stage: 'mql' }, end: { kind: 'touch' }, target: { amount: 4, unit: 'businessHours' } },
-    { name: 'decision', start: { kind: 'stage', stage: 'mql' }, end: { kind: 'stage', stages: ['sql', 'disqualified', 'recycled'] }, target: { amount: 48, unit: 'hours' } },
+    {
+      name: 'decision',
+      start: { kind: 'stage', stage: 'mql' },
+      end: { kind: 'stage', stages: ['sql', 'disqualified', 'recycled'] },
+      target: { amount: 48, unit: 'hours' },
+    },
   ],
 });
 const owners = [
@@ -35,8 +40,18 @@ const asOf = Date.parse('2024-04-26T12:00:00Z');
 const gridStart = from - 2 * 86_400_000;
 const grids = new Map(owners.map((o) => [o.zone, new MinuteGrid({ timezone: o.zone, hours, holidays: [holiday] }, gridStart, 40 * 1440)]));
 
-interface Row { lead: string; owner: string | null; stage: string; at: number }
-interface Activity { lead: string; type: string; automated: boolean; at: number }
+interface Row {
+  lead: string;
+  owner: string | null;
+  stage: string;
+  at: number;
+}
+interface Activity {
+  lead: string;
+  type: string;
+  automated: boolean;
+  at: number;
+}
 
 function generate(seed: number) {
   const random = seededRandom(seed);
@@ -66,18 +81,27 @@ function generate(seed: number) {
 }
 
 async function insert(wh: Warehouse, data: ReturnType<typeof generate>) {
-  await wh.run(`insert into owners (owner_id, name, team, timezone, load_id) select unnest($1), unnest($1), 'SDR', unnest($2), 1`,
-    [owners.map((o) => o.id), owners.map((o) => o.zone)]);
+  await wh.run(`insert into owners (owner_id, name, team, timezone, load_id) select unnest($1), unnest($1), 'SDR', unnest($2), 1`, [
+    owners.map((o) => o.id),
+    owners.map((o) => o.zone),
+  ]);
   const leads = [...data.leadOwner.entries()];
   // a list parameter takes its type from its first element: owner-less leads go in as '' (a null first would null them all)
-  await wh.run(`insert into leads (lead_id, source_system, owner_id, load_id) select unnest($1), 'canonical', nullif(unnest($2), ''), 1`,
-    [leads.map(([l]) => l), leads.map(([, o]) => o ?? '')]);
-  await wh.run(`insert into stage_events (lead_id, stage_raw, entered_at, origin, load_id) select unnest($1), unnest($2), unnest($3), 'canonical', 1`,
-    [data.stages.map((s) => s.lead), data.stages.map((s) => s.stage), data.stages.map((s) => new Date(s.at))]);
+  await wh.run(`insert into leads (lead_id, source_system, owner_id, load_id) select unnest($1), 'canonical', nullif(unnest($2), ''), 1`, [
+    leads.map(([l]) => l),
+    leads.map(([, o]) => o ?? ''),
+  ]);
+  await wh.run(`insert into stage_events (lead_id, stage_raw, entered_at, origin, load_id) select unnest($1), unnest($2), unnest($3), 'canonical', 1`, [
+    data.stages.map((s) => s.lead),
+    data.stages.map((s) => s.stage),
+    data.stages.map((s) => new Date(s.at)),
+  ]);
   const acts = data.activities;
-  await wh.run(`insert into activities (activity_id, lead_id, owner_id, type, occurred_at, automated, load_id)
+  await wh.run(
+    `insert into activities (activity_id, lead_id, owner_id, type, occurred_at, automated, load_id)
     select 'A' || cast(unnest($1) as varchar), unnest($2), 'O-NY', unnest($3), unnest($4), unnest($5), 1`,
-    [acts.map((_, i) => i), acts.map((a) => a.lead), acts.map((a) => a.type), acts.map((a) => new Date(a.at)), acts.map((a) => a.automated)]);
+    [acts.map((_, i) => i), acts.map((a) => a.lead), acts.map((a) => a.type), acts.map((a) => new Date(a.at)), acts.map((a) => a.automated)],
+  );
 }
 
 /** The reference verdicts, keyed "sla|lead|start". */
@@ -108,22 +132,26 @@ function reference(data: ReturnType<typeof generate>): Map<string, { status: str
 }
 
 describe('SLA verdicts cross-check', () => {
-  it.each([7, 2024])('agree with the JS reference on seeded data (seed %i)', async (seed) => {
-    const data = generate(seed);
-    const wh = await openTestWarehouse();
-    await insert(wh, data);
-    await buildModels(wh, config, { force: true });
-    const window = { from: new Date(from), to: new Date(asOf), asOf: new Date(asOf) };
-    await buildSlaOutcomes(wh, config, { window, slas: resolveSlas(config) });
-    const rows = await wh.all<{ sla_name: string; lead_id: string; start_ms: number; status: string | null; business_minutes: number | null }>(
-      `select sla_name, lead_id, epoch_ms(start_at)::double as start_ms, status, business_minutes from sla_outcomes`,
-    );
-    const expected = reference(data);
-    const actual = new Map(rows.map((r) => [`${r.sla_name}|${r.lead_id}|${r.start_ms}`, { status: r.status!, businessMinutes: r.business_minutes }]));
-    expect(actual.size).toBe(expected.size);
-    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
-    // the data exercises every verdict
-    const statuses = new Set([...expected.values()].map((v) => v.status));
-    expect([...statuses].sort()).toEqual(['breached', 'met', 'pending']);
-  }, 60_000);
+  it.each([7, 2024])(
+    'agree with the JS reference on seeded data (seed %i)',
+    async (seed) => {
+      const data = generate(seed);
+      const wh = await openTestWarehouse();
+      await insert(wh, data);
+      await buildModels(wh, config, { force: true });
+      const window = { from: new Date(from), to: new Date(asOf), asOf: new Date(asOf) };
+      await buildSlaOutcomes(wh, config, { window, slas: resolveSlas(config) });
+      const rows = await wh.all<{ sla_name: string; lead_id: string; start_ms: number; status: string | null; business_minutes: number | null }>(
+        `select sla_name, lead_id, epoch_ms(start_at)::double as start_ms, status, business_minutes from sla_outcomes`,
+      );
+      const expected = reference(data);
+      const actual = new Map(rows.map((r) => [`${r.sla_name}|${r.lead_id}|${r.start_ms}`, { status: r.status!, businessMinutes: r.business_minutes }]));
+      expect(actual.size).toBe(expected.size);
+      expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+      // the data exercises every verdict
+      const statuses = new Set([...expected.values()].map((v) => v.status));
+      expect([...statuses].sort()).toEqual(['breached', 'met', 'pending']);
+    },
+    60_000,
+  );
 });

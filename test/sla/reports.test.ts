@@ -10,15 +10,48 @@ import { openTestWarehouse } from '../helpers/db.js';
 import { fixtureConfig, fixtureWindow, loadSlaFixture } from './support.js';
 
 const breach = (i: number, owner = 'Ana Ruiz'): SlaBreach => ({
-  sla: 'first_touch', leadId: `L${i}`, ownerId: 'OWN-NY', owner, team: 'Inbound SDR', startAt: '2024-04-08T14:00:00Z',
-  deadlineAt: '2024-04-08T18:00:00Z', endAt: null, kind: 'open', minutesLate: 60, businessMinutesLate: 60,
+  sla: 'first_touch',
+  leadId: `L${i}`,
+  ownerId: 'OWN-NY',
+  owner,
+  team: 'Inbound SDR',
+  startAt: '2024-04-08T14:00:00Z',
+  deadlineAt: '2024-04-08T18:00:00Z',
+  endAt: null,
+  kind: 'open',
+  minutesLate: 60,
+  businessMinutesLate: 60,
 });
 
 function slaReport(breaches: SlaBreach[], breachCount = breaches.length): SlaReport {
   return {
-    report: 'sla', asOf: '2024-04-12T18:00:00.000Z', window: { from: '2024-04-01T00:00:00.000Z', to: '2024-04-12T18:00:00.000Z' },
-    dataFreshness: null, slas: [], breachCount, breaches, warnings: [],
-    leaks: { mqls: 1, noOwner: 1, noTouch: 0, noDisposition: 0, leadCount: 1, leads: [{ leadId: 'L5', ownerId: null, owner: '(no owner)', team: '(no team)', startAt: '2024-04-11T15:00:00Z', noOwner: true, noTouch: false, noDisposition: false }] },
+    report: 'sla',
+    asOf: '2024-04-12T18:00:00.000Z',
+    window: { from: '2024-04-01T00:00:00.000Z', to: '2024-04-12T18:00:00.000Z' },
+    dataFreshness: null,
+    slas: [],
+    breachCount,
+    breaches,
+    warnings: [],
+    leaks: {
+      mqls: 1,
+      noOwner: 1,
+      noTouch: 0,
+      noDisposition: 0,
+      leadCount: 1,
+      leads: [
+        {
+          leadId: 'L5',
+          ownerId: null,
+          owner: '(no owner)',
+          team: '(no team)',
+          startAt: '2024-04-11T15:00:00Z',
+          noOwner: true,
+          noTouch: false,
+          noDisposition: false,
+        },
+      ],
+    },
   };
 }
 
@@ -34,8 +67,15 @@ describe('SLA reports', () => {
     const slaDoc = slaReportDocument(compliance, 'revops-report test');
     // summary, one section per SLA (5), the weekly trend, breaches, leaks
     expect(slaDoc.sections.map((s) => s.id)).toEqual([
-      'summary', 'sla-first_touch', 'sla-qualification_decision', 'sla-rejection_reason', 'sla-sql_to_opportunity',
-      'sla-recycled_rerouted', 'weekly-trend', 'breaches', 'leaks',
+      'summary',
+      'sla-first_touch',
+      'sla-qualification_decision',
+      'sla-rejection_reason',
+      'sla-sql_to_opportunity',
+      'sla-recycled_rerouted',
+      'weekly-trend',
+      'breaches',
+      'leaks',
     ]);
     expect(slaDoc.sections[7]!.heading).toBe('Breaches (7)');
     // weeks moved out of the per-SLA tables into the folded trend table

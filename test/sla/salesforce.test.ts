@@ -18,15 +18,25 @@ import { fixtureConfig, fixtureWindow } from './support.js';
 describe('speed-to-lead from a Salesforce export', () => {
   it('skips ListEmail tasks and tasks before the MQL, and runs each owner on their own zone', async () => {
     const wh = await openTestWarehouse();
-    await loadFixtures(wh, ['User', 'Lead', 'LeadHistory', 'Task'].map((f) => `sla/salesforce/${f}.csv`), fixtureConfig);
+    await loadFixtures(
+      wh,
+      ['User', 'Lead', 'LeadHistory', 'Task'].map((f) => `sla/salesforce/${f}.csv`),
+      fixtureConfig,
+    );
     const slas = resolveSlas(fixtureConfig);
     await buildSlaOutcomes(wh, fixtureConfig, { window: fixtureWindow, slas });
     const report = await computeSpeedToLead(wh, fixtureConfig, { window: fixtureWindow, sla: touchSla(slas) });
     // real 20 65 1170 → median 65; business 5 20 210 → median 20, p90 at rank 1.8: 20 + 0.8 × 190 = 172
     expect(report.overall).toEqual({ n: 3, touched: 3, medianMinutes: 65, medianBusinessMinutes: 20, p90BusinessMinutes: 172, withinTarget: 1 });
     // 5 business minutes is not under 5: Henrik lands in 5–30m with Grace
-    expect(report.buckets.filter((b) => b.n > 0).map((b) => [b.bucket, b.n])).toEqual([['5–30m', 2], ['1–4h', 1]]);
+    expect(report.buckets.filter((b) => b.n > 0).map((b) => [b.bucket, b.n])).toEqual([
+      ['5–30m', 2],
+      ['1–4h', 1],
+    ]);
     const teams = report.groups.filter((g) => g.dimension === 'team').map((g) => [g.key, g.n, g.medianBusinessMinutes]);
-    expect(teams).toEqual([['Inbound SDR', 2, 115], ['EMEA SDR', 1, 5]]);
+    expect(teams).toEqual([
+      ['Inbound SDR', 2, 115],
+      ['EMEA SDR', 1, 5],
+    ]);
   });
 });

@@ -72,7 +72,13 @@ describe('sla report', () => {
       ['qualification_decision', 'L06', 'open', null, 240, 60],
       ['rejection_reason', 'L02', 'missing_fields', '2024-04-09T18:00:00Z', null, null],
     ]);
-    expect(r.breaches[2]).toMatchObject({ ownerId: null, owner: '(no owner)', team: '(no team)', startAt: '2024-04-11T15:00:00Z', deadlineAt: '2024-04-11T19:00:00Z' });
+    expect(r.breaches[2]).toMatchObject({
+      ownerId: null,
+      owner: '(no owner)',
+      team: '(no team)',
+      startAt: '2024-04-11T15:00:00Z',
+      deadlineAt: '2024-04-11T19:00:00Z',
+    });
   });
 
   it('finds the leaks: no owner, never touched, no decision after the SLA', async () => {

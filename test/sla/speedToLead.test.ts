@@ -45,8 +45,13 @@ describe('speed-to-lead', () => {
     const r = await report();
     // <5m L01; 5–30m L03; 30–60m L02; 1–4h L06 ×2 (60 is not < 60); 4–24h L04 L08; never L05 L07
     expect(r.buckets.map((b) => [b.bucket, b.n, b.share])).toEqual([
-      ['<5m', 1, 1 / 9], ['5–30m', 1, 1 / 9], ['30–60m', 1, 1 / 9], ['1–4h', 2, 2 / 9],
-      ['4–24h', 2, 2 / 9], ['>24h', 0, 0], ['never', 2, 2 / 9],
+      ['<5m', 1, 1 / 9],
+      ['5–30m', 1, 1 / 9],
+      ['30–60m', 1, 1 / 9],
+      ['1–4h', 2, 2 / 9],
+      ['4–24h', 2, 2 / 9],
+      ['>24h', 0, 0],
+      ['never', 2, 2 / 9],
     ]);
   });
 
@@ -65,7 +70,11 @@ describe('speed-to-lead', () => {
     expect(owner('Dara Singh')).toMatchObject({ n: 4, touched: 4, medianBusinessMinutes: 75, withinTarget: 0.75 });
     expect(owner('(no owner)')).toMatchObject({ n: 1, touched: 0, medianMinutes: null, withinTarget: 0 });
     const teams = r.groups.filter((g) => g.dimension === 'team').map((g) => [g.key, g.n]);
-    expect(teams).toEqual([['EMEA SDR', 4], ['Inbound SDR', 4], ['(no team)', 1]]);
+    expect(teams).toEqual([
+      ['EMEA SDR', 4],
+      ['Inbound SDR', 4],
+      ['(no team)', 1],
+    ]);
     // Paid Search: L01 L03 L07 (3); Organic Search: L02 L08; Webinar: L04 L06 ×2; Referral: L05
     const sources = Object.fromEntries(r.groups.filter((g) => g.dimension === 'source').map((g) => [g.key, g.n]));
     expect(sources).toEqual({ 'Paid Search': 3, 'Organic Search': 2, Webinar: 3, Referral: 1 });
@@ -77,7 +86,13 @@ describe('speed-to-lead', () => {
     // L01 (<5m) and L03 (5–30m) reached SQL; L02 was disqualified; L06 recycled then re-MQL'd without SQL;
     // 4–24h: L08 reached SQL, L04 did not; never: L05 L07
     expect(r.conversionByBucket.map((c) => [c.bucket, c.n, c.converted])).toEqual([
-      ['<5m', 1, 1], ['5–30m', 1, 1], ['30–60m', 1, 0], ['1–4h', 2, 0], ['4–24h', 2, 1], ['>24h', 0, 0], ['never', 2, 0],
+      ['<5m', 1, 1],
+      ['5–30m', 1, 1],
+      ['30–60m', 1, 0],
+      ['1–4h', 2, 0],
+      ['4–24h', 2, 1],
+      ['>24h', 0, 0],
+      ['never', 2, 0],
     ]);
     const half = wilson95(1, 2)!;
     // the JSON carries full double precision: rounding is for tables, CSV and HTML
@@ -100,6 +115,11 @@ describe('speed-to-lead', () => {
 
   it('adds a --by breakdown on any lead field', async () => {
     const r = await report({ by: 'source' });
-    expect(r.groups.filter((g) => g.dimension === 'by').map((g) => g.key).sort()).toEqual(['Organic Search', 'Paid Search', 'Referral', 'Webinar']);
+    expect(
+      r.groups
+        .filter((g) => g.dimension === 'by')
+        .map((g) => g.key)
+        .sort(),
+    ).toEqual(['Organic Search', 'Paid Search', 'Referral', 'Webinar']);
   });
 });

@@ -10,7 +10,9 @@ export const isFivetranDump = (header: string[]) => header.some((h) => headerKey
 
 /** A row Fivetran keeps after the source deleted it: rejected with this reason, not loaded. */
 export const fivetranDeleted: LogicalColumn = {
-  headers: ['_fivetran_deleted'], kind: 'boolean', rejectIfTrue: 'deleted at the source (_fivetran_deleted)',
+  headers: ['_fivetran_deleted'],
+  kind: 'boolean',
+  rejectIfTrue: 'deleted at the source (_fivetran_deleted)',
 };
 
 const engagementType = `lower(type)`;
@@ -22,7 +24,9 @@ const engagementType = `lower(type)`;
  * lead writing: inbound, with no owner, and not a sales touch.
  */
 export const fivetranHubspotEngagement: FormatSpec = {
-  crm: 'hubspot', object: 'activities', variant: 'hubspot_engagement',
+  crm: 'hubspot',
+  object: 'activities',
+  variant: 'hubspot_engagement',
   description: 'HubSpot engagement table (Fivetran): calls, emails, meetings, notes and tasks; contacts in engagement_contact',
   required: {
     activity_id: { headers: ['id'], nonEmpty: true },
@@ -50,7 +54,9 @@ export const fivetranHubspotEngagement: FormatSpec = {
 
 /** HubSpot's `engagement_contact` table: which contacts (leads) each engagement was with. */
 export const fivetranHubspotEngagementContact: FormatSpec = {
-  crm: 'hubspot', object: 'activity_leads', variant: 'hubspot_engagement_contact',
+  crm: 'hubspot',
+  object: 'activity_leads',
+  variant: 'hubspot_engagement_contact',
   description: 'HubSpot engagement_contact table (Fivetran): the contacts of each engagement',
   required: { activity_id: { headers: ['engagement_id'], nonEmpty: true }, lead_id: { headers: ['contact_id'], nonEmpty: true } },
   optional: { deleted: fivetranDeleted },

@@ -20,15 +20,20 @@ function stageEntries(ctx: EmitContext, origin: string): EmitStatement[] {
   return [...entered, ...legacy].map((c) => ({
     target: 'stage_events',
     columns: {
-      lead_id: 'lead_id', stage_raw: ctx.param(c.label), entered_at: c.column,
-      exited_at: exited.get(c.label.toLowerCase()) ?? 'null', origin: `'${origin}'`,
+      lead_id: 'lead_id',
+      stage_raw: ctx.param(c.label),
+      entered_at: c.column,
+      exited_at: exited.get(c.label.toLowerCase()) ?? 'null',
+      origin: `'${origin}'`,
     },
     where: `${c.column} is not null`,
   }));
 }
 
 export const hubspotContacts: FormatSpec = {
-  crm: 'hubspot', object: 'leads', variant: 'hubspot_contacts_ui',
+  crm: 'hubspot',
+  object: 'leads',
+  variant: 'hubspot_contacts_ui',
   description: 'HubSpot contacts export (UI, or Fivetran `contact`)',
   required: {
     // "Record ID - Contact": an export that includes associated records
@@ -64,16 +69,27 @@ export const hubspotContacts: FormatSpec = {
   associated: { header: 'Record ID - Company', prefix: 'company_' },
   // The one map from HubSpot labels and internal names to field keys; property history uses it too.
   fieldKeys: {
-    'job title': 'title', property_jobtitle: 'title', 'number of employees': 'employees',
-    property_numemployees: 'employees', 'annual revenue': 'revenue', property_annualrevenue: 'revenue',
-    'country/region': 'country', property_country: 'country', industry: 'industry', property_industry: 'industry',
-    property_lifecyclestage: 'lifecycle_stage', property_hs_lead_status: 'lead_status', property_hubspot_owner_id: 'owner_id',
+    'job title': 'title',
+    property_jobtitle: 'title',
+    'number of employees': 'employees',
+    property_numemployees: 'employees',
+    'annual revenue': 'revenue',
+    property_annualrevenue: 'revenue',
+    'country/region': 'country',
+    property_country: 'country',
+    industry: 'industry',
+    property_industry: 'industry',
+    property_lifecyclestage: 'lifecycle_stage',
+    property_hs_lead_status: 'lead_status',
+    property_hubspot_owner_id: 'owner_id',
   },
   emit: (ctx) => [
     {
       target: 'leads',
       columns: {
-        lead_id: 'lead_id', source_system: `'hubspot'`, email: 'email',
+        lead_id: 'lead_id',
+        source_system: `'hubspot'`,
+        email: 'email',
         ...pick(ctx, ['first_name', 'last_name', 'company', 'created_at', 'lead_status', 'owner_id', 'source', 'account_id']),
         ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
       },
@@ -86,7 +102,9 @@ export const hubspotContacts: FormatSpec = {
 const rejectionStatuses = `('unqualified', 'bad_timing', 'disqualified')`;
 
 export const hubspotPropertyHistory: FormatSpec = {
-  crm: 'hubspot', object: 'field_history', variant: 'hubspot_property_history',
+  crm: 'hubspot',
+  object: 'field_history',
+  variant: 'hubspot_property_history',
   description: 'HubSpot property history (lifecyclestage, hs_lead_status, owner, any property); Fivetran `contact_property_history`',
   required: {
     lead_id: { headers: ['Record ID', 'Contact ID', 'contact_id', 'Object ID'], nonEmpty: true },
@@ -100,14 +118,20 @@ export const hubspotPropertyHistory: FormatSpec = {
     {
       target: 'field_history',
       columns: {
-        lead_id: 'lead_id', value: 'value', changed_at: 'changed_at', ...pick(ctx, ['source']),
+        lead_id: 'lead_id',
+        value: 'value',
+        changed_at: 'changed_at',
+        ...pick(ctx, ['source']),
         field: `case lower(property) ${fieldKeyCases(ctx, hubspotContacts.fieldKeys!, 'property_')} else lower(property) end`,
       },
     },
     {
       target: 'stage_events',
       columns: {
-        lead_id: 'lead_id', stage_raw: 'value', entered_at: 'changed_at', origin: `'property_history'`,
+        lead_id: 'lead_id',
+        stage_raw: 'value',
+        entered_at: 'changed_at',
+        origin: `'property_history'`,
         // a rejection reason property set at the same instant (e.g. mql_rejection_reason ENG-01)
         reason: `(select any_value(r.value) from typed r where r.lead_id = typed.lead_id and r.changed_at = typed.changed_at
                   and r.__reject is null and lower(r.property) like '%reason%')`,
@@ -124,18 +148,23 @@ function closedFlag(ctx: EmitContext): string {
 }
 
 export const hubspotDeals: FormatSpec = {
-  crm: 'hubspot', object: 'opportunities', variant: 'hubspot_deals',
+  crm: 'hubspot',
+  object: 'opportunities',
+  variant: 'hubspot_deals',
   description: 'HubSpot deals export (UI, including the all-properties variant)',
   required: {
     opportunity_id: { headers: ['Record ID', 'Deal ID'], nonEmpty: true },
     name: text('Deal Name'),
   },
   optional: {
-    stage: text('Deal Stage'), pipeline: text('Pipeline'),
+    stage: text('Deal Stage'),
+    pipeline: text('Pipeline'),
     amount: { headers: ['Amount', 'Amount in company currency'], kind: 'number' },
     currency: text('Currency', 'Deal Currency Code', 'Currency code'),
-    close_date: { headers: ['Close Date'], kind: 'date' }, created_at: ts('Create Date'),
-    owner_id: text('Deal owner'), loss_reason: text('Closed Lost Reason'),
+    close_date: { headers: ['Close Date'], kind: 'date' },
+    created_at: ts('Create Date'),
+    owner_id: text('Deal owner'),
+    loss_reason: text('Closed Lost Reason'),
     contacts: text('Associated Contact IDs', 'Associated Contact ID', 'Associated Contact'),
     account_id: text('Associated Company IDs', 'Associated Company ID'),
     // HubSpot's own flags (hs_is_closed_won, hs_is_closed_lost, hs_is_closed), set from the stage's
@@ -151,7 +180,9 @@ export const hubspotDeals: FormatSpec = {
     {
       target: 'opportunities',
       columns: {
-        opportunity_id: 'opportunity_id', source_system: `'hubspot'`, name: 'name',
+        opportunity_id: 'opportunity_id',
+        source_system: `'hubspot'`,
+        name: 'name',
         ...pick(ctx, ['pipeline', 'amount', 'currency', 'close_date', 'created_at', 'owner_id', 'loss_reason']),
         // without the flags (the default view) stg_opportunities reads the outcome from the stage (config dealStages)
         ...(ctx.has('stage') ? { stage_raw: 'stage' } : {}),
@@ -161,11 +192,13 @@ export const hubspotDeals: FormatSpec = {
         account_id: ctx.has('account_id') ? `nullif(trim(split_part(account_id, ';', 1)), '')` : 'null',
       },
     },
-    ...ctx.patternColumns('entered').map((c): EmitStatement => ({
-      target: 'opportunity_stage_events',
-      columns: { opportunity_id: 'opportunity_id', stage_raw: ctx.param(c.label), entered_at: c.column },
-      where: `${c.column} is not null`,
-    })),
+    ...ctx.patternColumns('entered').map(
+      (c): EmitStatement => ({
+        target: 'opportunity_stage_events',
+        columns: { opportunity_id: 'opportunity_id', stage_raw: ctx.param(c.label), entered_at: c.column },
+        where: `${c.column} is not null`,
+      }),
+    ),
   ],
 };
 

@@ -17,7 +17,9 @@ const common = {
 } satisfies Record<string, LogicalColumn>;
 
 export const hubspotCalls: FormatSpec = {
-  crm: 'hubspot', object: 'activities', variant: 'hubspot_calls',
+  crm: 'hubspot',
+  object: 'activities',
+  variant: 'hubspot_calls',
   description: 'HubSpot calls export (UI)',
   required: { ...common, subject: text('Call Title', 'Call title'), direction: text('Call direction', 'Call Direction') },
   optional: { owner: text('Activity assigned to', 'Call owner'), outcome: text('Call outcome') },
@@ -26,16 +28,23 @@ export const hubspotCalls: FormatSpec = {
     {
       target: 'activities',
       columns: {
-        activity_id: 'activity_id', lead_id: firstContact, type: `'call'`, occurred_at: 'occurred_at', automated: 'false',
+        activity_id: 'activity_id',
+        lead_id: firstContact,
+        type: `'call'`,
+        occurred_at: 'occurred_at',
+        automated: 'false',
         direction: `case when lower(direction) like 'inbound%' then 'inbound' else 'outbound' end`,
-        owner_id: ctx.has('owner') ? ownerName : 'null', ...pick(ctx, ['subject']),
+        owner_id: ctx.has('owner') ? ownerName : 'null',
+        ...pick(ctx, ['subject']),
       },
     },
   ],
 };
 
 export const hubspotEmails: FormatSpec = {
-  crm: 'hubspot', object: 'activities', variant: 'hubspot_emails',
+  crm: 'hubspot',
+  object: 'activities',
+  variant: 'hubspot_emails',
   description: 'HubSpot emails export (UI); incoming emails are the lead writing, not a sales touch',
   required: { ...common, subject: text('Email subject', 'Email Subject'), direction: text('Email direction', 'Email Direction') },
   optional: { owner: text('Activity assigned to', 'Email owner'), sequence: text('Sequence name', 'Sequence') },
@@ -44,7 +53,10 @@ export const hubspotEmails: FormatSpec = {
     {
       target: 'activities',
       columns: {
-        activity_id: 'activity_id', lead_id: firstContact, type: `'email'`, occurred_at: 'occurred_at',
+        activity_id: 'activity_id',
+        lead_id: firstContact,
+        type: `'email'`,
+        occurred_at: 'occurred_at',
         direction: `case when lower(direction) like 'incoming%' then 'inbound' else 'outbound' end`,
         automated: ctx.has('sequence') ? 'sequence is not null' : 'false',
         owner_id: ctx.has('owner') ? `case when lower(direction) like 'incoming%' then null else ${ownerName} end` : 'null',

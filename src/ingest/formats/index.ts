@@ -44,7 +44,10 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
     if (ids.known && !ids.known.object) {
       throw dataError(
         `${path}: the "${ids.header}" column holds ${what}; revops-report does not load Salesforce ${ids.known.label} records ` +
-          `(it loads ${Object.entries(salesforceKeyPrefixes).filter(([, o]) => o.object).map(([p, o]) => `${o.label} ${p}`).join(', ')}). ` +
+          `(it loads ${Object.entries(salesforceKeyPrefixes)
+            .filter(([, o]) => o.object)
+            .map(([p, o]) => `${o.label} ${p}`)
+            .join(', ')}). ` +
           `Use --mapping FILE to load it as one of the canonical tables (docs/formats.md).`,
       );
     }
@@ -57,7 +60,9 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
     .sort((a, b) => b.score - a.score);
   const [best] = ranked;
   if (!best) {
-    const note = ids ? ` (the "${ids.header}" column holds ${ids.known ? `Salesforce ${ids.known.label} ids` : 'Salesforce ids'}, so only those formats were tried)` : '';
+    const note = ids
+      ? ` (the "${ids.header}" column holds ${ids.known ? `Salesforce ${ids.known.label} ids` : 'Salesforce ids'}, so only those formats were tried)`
+      : '';
     throw noFormat(path, header, crm, candidates, note);
   }
   const name = (spec: FormatSpec) => (fivetran ? asFivetran(spec) : spec).variant;
@@ -73,7 +78,8 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
     close.unshift(best);
     throw dataError(
       `${path}: the header fits more than one export format: ` +
-        close.map((r) => `${name(r.spec)} (${r.score} columns: ${quoted(matched(r.spec))})`).join('; ') + `. ${choose}`,
+        close.map((r) => `${name(r.spec)} (${r.score} columns: ${quoted(matched(r.spec))})`).join('; ') +
+        `. ${choose}`,
     );
   }
   const named = header.filter((h) => h.trim() !== '').length;
@@ -100,16 +106,16 @@ function namesCanonicalKey(spec: FormatSpec, header: string[]): boolean {
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');
 
 function noFormat(path: string, header: string[], crm: Crm | 'auto', candidates: FormatSpec[], note: string) {
-  const ranked = candidates
-    .map((spec) => ({ spec, missing: resolveColumns(spec, header).missing }))
-    .sort((a, b) => a.missing.length - b.missing.length);
+  const ranked = candidates.map((spec) => ({ spec, missing: resolveColumns(spec, header).missing })).sort((a, b) => a.missing.length - b.missing.length);
   // Our own leads.csv is always named: it is the way in for a CRM we do not know.
   const canonicalLeads = ranked.find((r) => r.spec.variant === 'canonical_leads');
-  const closest = [...ranked.slice(0, 2), ...(canonicalLeads && !ranked.slice(0, 2).includes(canonicalLeads) ? [canonicalLeads] : [])]
-    .map(({ spec, missing }) => `${spec.variant} needs ${quoted(missing)}`);
+  const closest = [...ranked.slice(0, 2), ...(canonicalLeads && !ranked.slice(0, 2).includes(canonicalLeads) ? [canonicalLeads] : [])].map(
+    ({ spec, missing }) => `${spec.variant} needs ${quoted(missing)}`,
+  );
   return dataError(
     `${path}: no known export format matches this header` +
-      (crm === 'auto' ? '' : ` (--crm ${crm})`) + note +
+      (crm === 'auto' ? '' : ` (--crm ${crm})`) +
+      note +
       `; columns found: ${quoted(header) || '(none)'}; closest: ${closest.join('; ')}. ` +
       `Use --mapping FILE to name the columns (docs/formats.md).`,
   );

@@ -9,7 +9,9 @@ import { salesforceLeadHistory, salesforceLeadSnapshots, salesforceOpportunityHi
 import type { EmitStatement, FormatSpec } from './types.js';
 
 export const salesforceLead: FormatSpec = {
-  crm: 'salesforce', object: 'leads', variant: 'salesforce_lead',
+  crm: 'salesforce',
+  object: 'leads',
+  variant: 'salesforce_lead',
   description: 'Salesforce Lead (Data Loader, Data Export, report with labels, Fivetran `lead`)',
   required: {
     lead_id: sfKey('Id', 'Lead ID'),
@@ -19,9 +21,13 @@ export const salesforceLead: FormatSpec = {
     created_at: { ...sfTs('CreatedDate', 'Create Date', 'Created Date'), nonEmpty: true },
   },
   optional: {
-    email: sf('Email'), first_name: sf('FirstName', 'First Name'), last_name: sf('LastName', 'Last Name'),
-    source: sf('LeadSource', 'Lead Source'), owner_id: sfRef('OwnerId', 'Lead Owner', 'Owner ID'),
-    is_converted: sfBool('IsConverted', 'Converted'), converted_at: sfTs('ConvertedDate', 'Converted Date'),
+    email: sf('Email'),
+    first_name: sf('FirstName', 'First Name'),
+    last_name: sf('LastName', 'Last Name'),
+    source: sf('LeadSource', 'Lead Source'),
+    owner_id: sfRef('OwnerId', 'Lead Owner', 'Owner ID'),
+    is_converted: sfBool('IsConverted', 'Converted'),
+    converted_at: sfTs('ConvertedDate', 'Converted Date'),
     converted_opportunity_id: sfRef('ConvertedOpportunityId', 'Converted Opportunity ID'),
     account_id: sfRef('ConvertedAccountId', 'Converted Account ID'),
     ...deletedColumns,
@@ -34,8 +40,12 @@ export const salesforceLead: FormatSpec = {
     {
       target: 'leads',
       columns: {
-        lead_id: 'lead_id', source_system: `'salesforce'`, company: 'company', created_at: 'created_at',
-        stage_raw: 'status', lead_status: 'status',
+        lead_id: 'lead_id',
+        source_system: `'salesforce'`,
+        company: 'company',
+        created_at: 'created_at',
+        stage_raw: 'status',
+        lead_status: 'status',
         ...pick(ctx, ['email', 'first_name', 'last_name', 'source', 'owner_id', 'account_id']),
       },
     },
@@ -44,11 +54,23 @@ export const salesforceLead: FormatSpec = {
     { target: 'stage_events', columns: { lead_id: 'lead_id', stage_raw: `'Lead'`, entered_at: 'created_at', origin: `'created'` } },
     ...(ctx.has('converted_at')
       ? [
-          { target: 'stage_events' as const, columns: { lead_id: 'lead_id', stage_raw: `'Converted'`, entered_at: 'converted_at', origin: `'conversion'` }, where: 'converted_at is not null' },
+          {
+            target: 'stage_events' as const,
+            columns: { lead_id: 'lead_id', stage_raw: `'Converted'`, entered_at: 'converted_at', origin: `'conversion'` },
+            where: 'converted_at is not null',
+          },
           ...(ctx.has('converted_opportunity_id')
             ? [
-                { target: 'stage_events' as const, columns: { lead_id: 'lead_id', stage_raw: `'Opportunity'`, entered_at: 'converted_at', origin: `'conversion'` }, where: 'converted_at is not null and converted_opportunity_id is not null' },
-                { target: 'lead_fields' as const, columns: { lead_id: 'lead_id', field: `'converted_opportunity_id'`, value: 'converted_opportunity_id' }, where: 'converted_opportunity_id is not null' },
+                {
+                  target: 'stage_events' as const,
+                  columns: { lead_id: 'lead_id', stage_raw: `'Opportunity'`, entered_at: 'converted_at', origin: `'conversion'` },
+                  where: 'converted_at is not null and converted_opportunity_id is not null',
+                },
+                {
+                  target: 'lead_fields' as const,
+                  columns: { lead_id: 'lead_id', field: `'converted_opportunity_id'`, value: 'converted_opportunity_id' },
+                  where: 'converted_opportunity_id is not null',
+                },
               ]
             : []),
         ]
@@ -57,16 +79,23 @@ export const salesforceLead: FormatSpec = {
 };
 
 export const salesforceTask: FormatSpec = {
-  crm: 'salesforce', object: 'activities', variant: 'salesforce_task',
+  crm: 'salesforce',
+  object: 'activities',
+  variant: 'salesforce_task',
   description: 'Salesforce Task (calls, emails; ListEmail = automated mass email)',
   required: {
-    activity_id: sfKey('Id', 'Activity ID', 'Task ID'), lead_id: sfRef('WhoId', 'Name ID', 'Who ID'),
+    activity_id: sfKey('Id', 'Activity ID', 'Task ID'),
+    lead_id: sfRef('WhoId', 'Name ID', 'Who ID'),
     created_at: { ...sfTs('CreatedDate', 'Created Date'), nonEmpty: true },
   },
   optional: {
-    owner_id: sfRef('OwnerId', 'Assigned ID', 'Owner ID'), subject: sf('Subject'), type: sf('Type', 'Task Type'),
-    subtype: sf('TaskSubtype', 'Task Subtype'), call_type: sf('CallType', 'Call Type'),
-    completed_at: sfTs('CompletedDateTime', 'Completed Date/Time'), ...deletedColumns,
+    owner_id: sfRef('OwnerId', 'Assigned ID', 'Owner ID'),
+    subject: sf('Subject'),
+    type: sf('Type', 'Task Type'),
+    subtype: sf('TaskSubtype', 'Task Subtype'),
+    call_type: sf('CallType', 'Call Type'),
+    completed_at: sfTs('CompletedDateTime', 'Completed Date/Time'),
+    ...deletedColumns,
   },
   key: ['activity_id'],
   emit: (ctx) => {
@@ -76,7 +105,9 @@ export const salesforceTask: FormatSpec = {
       {
         target: 'activities',
         columns: {
-          activity_id: 'activity_id', lead_id: 'lead_id', ...pick(ctx, ['owner_id', 'subject']),
+          activity_id: 'activity_id',
+          lead_id: 'lead_id',
+          ...pick(ctx, ['owner_id', 'subject']),
           type: `case when ${subtype} = 'call' or ${type} = 'call' then 'call'
                       when ${subtype} in ('email', 'listemail') or ${type} = 'email' then 'email'
                       when ${type} = 'meeting' then 'meeting' else 'other' end`,
@@ -90,13 +121,20 @@ export const salesforceTask: FormatSpec = {
 };
 
 export const salesforceUser: FormatSpec = {
-  crm: 'salesforce', object: 'owners', variant: 'salesforce_user',
+  crm: 'salesforce',
+  object: 'owners',
+  variant: 'salesforce_user',
   description: 'Salesforce User (owners, with TimeZoneSidKey)',
   required: { owner_id: sfKey('Id', 'User ID'), timezone: sf('TimeZoneSidKey', 'Time Zone') },
   optional: {
     // the weekly Data Export leaves the compound Name out: FirstName and LastName make it
-    name: sf('Name', 'Full Name'), first_name: sf('FirstName', 'First Name'), last_name: sf('LastName', 'Last Name'),
-    email: sf('Email'), team: sf('Department'), role: sf('Title', 'Role'), fivetran_deleted: fivetranDeleted,
+    name: sf('Name', 'Full Name'),
+    first_name: sf('FirstName', 'First Name'),
+    last_name: sf('LastName', 'Last Name'),
+    email: sf('Email'),
+    team: sf('Department'),
+    role: sf('Title', 'Role'),
+    fivetran_deleted: fivetranDeleted,
   },
   key: ['owner_id'],
   emit: (ctx): EmitStatement[] => {
@@ -108,17 +146,26 @@ export const salesforceUser: FormatSpec = {
 };
 
 export const salesforceOpportunity: FormatSpec = {
-  crm: 'salesforce', object: 'opportunities', variant: 'salesforce_opportunity',
+  crm: 'salesforce',
+  object: 'opportunities',
+  variant: 'salesforce_opportunity',
   description: 'Salesforce Opportunity',
   required: {
-    opportunity_id: sfKey('Id', 'Opportunity ID'), name: sf('Name', 'Opportunity Name'),
-    stage: sf('StageName', 'Stage'), close_date: { ...sf('CloseDate', 'Close Date'), kind: 'date' },
+    opportunity_id: sfKey('Id', 'Opportunity ID'),
+    name: sf('Name', 'Opportunity Name'),
+    stage: sf('StageName', 'Stage'),
+    close_date: { ...sf('CloseDate', 'Close Date'), kind: 'date' },
   },
   optional: {
-    account_id: sfRef('AccountId', 'Account ID'), amount: { ...sf('Amount'), kind: 'number' },
-    currency: sf('CurrencyIsoCode', 'Opportunity Currency', 'Currency'), owner_id: sfRef('OwnerId', 'Opportunity Owner'),
-    created_at: sfTs('CreatedDate', 'Created Date'), is_closed: sfBool('IsClosed', 'Closed'), is_won: sfBool('IsWon', 'Won'),
-    loss_reason: sf('Loss_Reason__c', 'Loss Reason'), ...deletedColumns,
+    account_id: sfRef('AccountId', 'Account ID'),
+    amount: { ...sf('Amount'), kind: 'number' },
+    currency: sf('CurrencyIsoCode', 'Opportunity Currency', 'Currency'),
+    owner_id: sfRef('OwnerId', 'Opportunity Owner'),
+    created_at: sfTs('CreatedDate', 'Created Date'),
+    is_closed: sfBool('IsClosed', 'Closed'),
+    is_won: sfBool('IsWon', 'Won'),
+    loss_reason: sf('Loss_Reason__c', 'Loss Reason'),
+    ...deletedColumns,
   },
   excludes: ['OpportunityId', '_fivetran_start'],
   key: ['opportunity_id'],
@@ -127,7 +174,11 @@ export const salesforceOpportunity: FormatSpec = {
     {
       target: 'opportunities',
       columns: {
-        opportunity_id: 'opportunity_id', source_system: `'salesforce'`, name: 'name', stage_raw: 'stage', close_date: 'close_date',
+        opportunity_id: 'opportunity_id',
+        source_system: `'salesforce'`,
+        name: 'name',
+        stage_raw: 'stage',
+        close_date: 'close_date',
         // IsWon / IsClosed when exported (a report may leave them out: stg_opportunities reads the stage)
         ...pick(ctx, ['account_id', 'amount', 'currency', 'owner_id', 'created_at', 'loss_reason', 'is_won', 'is_closed']),
       },
@@ -136,6 +187,12 @@ export const salesforceOpportunity: FormatSpec = {
 };
 
 export const salesforceFormats = [
-  salesforceLead, salesforceLeadHistory, salesforceLeadSnapshots, salesforceTask, salesforceUser,
-  salesforceOpportunity, salesforceOpportunityHistory, salesforceOpportunitySnapshots,
+  salesforceLead,
+  salesforceLeadHistory,
+  salesforceLeadSnapshots,
+  salesforceTask,
+  salesforceUser,
+  salesforceOpportunity,
+  salesforceOpportunityHistory,
+  salesforceOpportunitySnapshots,
 ];

@@ -3,7 +3,11 @@ import { fivetranDeleted } from './fivetran.js';
 import type { LogicalColumn } from './types.js';
 
 /** API name → header alternatives: the API name, report labels, and Fivetran's snake_case. */
-export const snake = (api: string) => api.replace(/__c$/, '_c').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+export const snake = (api: string) =>
+  api
+    .replace(/__c$/, '_c')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 export const sf = (api: string, ...labels: string[]): LogicalColumn => ({ headers: [api, ...labels, snake(api)] });
 export const sfTs = (api: string, ...labels: string[]): LogicalColumn => ({ ...sf(api, ...labels), kind: 'timestamp' });
 export const sfId = (api: string, ...labels: string[]): LogicalColumn => ({ ...sf(api, ...labels), nonEmpty: true });
@@ -23,6 +27,11 @@ export const sameInstantReason = (field: string, value: string) =>
 
 /** Field keys for Lead columns, shared by the Lead export (extra columns) and LeadHistory's Field. */
 export const salesforceLeadFieldKeys: Record<string, string> = {
-  title: 'title', numberofemployees: 'employees', number_of_employees: 'employees', 'no. of employees': 'employees',
-  annualrevenue: 'revenue', annual_revenue: 'revenue', 'annual revenue': 'revenue',
+  title: 'title',
+  numberofemployees: 'employees',
+  number_of_employees: 'employees',
+  'no. of employees': 'employees',
+  annualrevenue: 'revenue',
+  annual_revenue: 'revenue',
+  'annual revenue': 'revenue',
 };

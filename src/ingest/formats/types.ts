@@ -92,9 +92,7 @@ export interface FormatSpec {
 }
 
 /** Header normalisation used for matching: case, spacing, quotes and a zone suffix do not matter. */
-export const headerKey = (header: string) =>
-  withoutZone(header.trim())
-    .trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase();
+export const headerKey = (header: string) => withoutZone(header.trim()).trim().replace(/^"|"$/g, '').replace(/\s+/g, ' ').toLowerCase();
 
 /** A field key from a header: "Job Title" → job_title, "property_industry" → industry. */
 export const fieldKeyFromHeader = (header: string) =>

@@ -53,9 +53,7 @@ export function barChart<Row extends object>(options: BarChartOptions<Row>): Top
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
       ...(horizontal ? { y: category, x: measure } : { x: category, y: measure }),
-      ...(color
-        ? { color: { field: color, type: 'nominal' as const, sort: null, title: options.colorTitle ?? null } }
-        : {}),
+      ...(color ? { color: { field: color, type: 'nominal' as const, sort: null, title: options.colorTitle ?? null } } : {}),
     },
   };
 }

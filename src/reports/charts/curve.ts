@@ -81,20 +81,30 @@ export function curveChart<Row extends object>(options: CurveChartOptions<Row>):
   };
   const drawn = { data: { values: marked }, layer: series ? [curve, markers] : [curve] };
   const marks = options.marks?.length
-    ? [{
-        data: { values: options.marks.map((m) => ({ markX: m.x, markY: m.y, markLabel: m.label })) },
-        encoding: {
-          x: { field: 'markX', type: 'quantitative' as const, scale: unit, title: options.xTitle, axis },
-          y: { field: 'markY', type: 'quantitative' as const, scale: unit, title: options.yTitle, axis },
+    ? [
+        {
+          data: { values: options.marks.map((m) => ({ markX: m.x, markY: m.y, markLabel: m.label })) },
+          encoding: {
+            x: { field: 'markX', type: 'quantitative' as const, scale: unit, title: options.xTitle, axis },
+            y: { field: 'markY', type: 'quantitative' as const, scale: unit, title: options.yTitle, axis },
+          },
+          layer: [
+            { mark: { type: 'point' as const, shape: 'diamond', size: 140, filled: false, strokeWidth: 2, color: '#1f2933' } },
+            {
+              mark: { type: 'text' as const, align: 'left' as const, dx: 9, dy: -9, fontWeight: 'bold' as const },
+              encoding: { text: { field: 'markLabel', type: 'nominal' as const } },
+            },
+          ],
         },
-        layer: [
-          { mark: { type: 'point' as const, shape: 'diamond', size: 140, filled: false, strokeWidth: 2, color: '#1f2933' } },
-          { mark: { type: 'text' as const, align: 'left' as const, dx: 9, dy: -9, fontWeight: 'bold' as const }, encoding: { text: { field: 'markLabel', type: 'nominal' as const } } },
-        ],
-      }]
+      ]
     : [];
   const diagonal = {
-    data: { values: [{ baselineX: 0, baselineY: 0 }, { baselineX: 1, baselineY: 1 }] },
+    data: {
+      values: [
+        { baselineX: 0, baselineY: 0 },
+        { baselineX: 1, baselineY: 1 },
+      ],
+    },
     mark: { type: 'line' as const, color: muted, strokeDash: [4, 4], strokeWidth: 1 },
     encoding: {
       x: { field: 'baselineX', type: 'quantitative' as const, scale: unit, title: options.xTitle, axis },

@@ -26,11 +26,7 @@ function chartValue(value: unknown, where: string): ChartValue {
  * Copy rows into chart data, keeping only the named fields (so nothing else from a row reaches
  * the page) and normalising values to JSON.
  */
-export function chartValues<Row extends object>(
-  chart: string,
-  rows: readonly Row[],
-  fields: readonly (string | undefined)[],
-): ChartRow[] {
+export function chartValues<Row extends object>(chart: string, rows: readonly Row[], fields: readonly (string | undefined)[]): ChartRow[] {
   if (rows.length > maxChartRows) {
     throw new Error(`${chart}: ${rows.length} rows is not an aggregate (limit ${maxChartRows}); aggregate before charting`);
   }

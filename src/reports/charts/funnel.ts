@@ -22,13 +22,11 @@ export interface FunnelChartOptions {
 }
 
 export function funnelChart(stages: readonly FunnelStage[], options: FunnelChartOptions = {}): TopLevelSpec {
-  const values = chartValues('funnelChart', stages, ['stage', 'label', 'reached', 'conversionFromTop']).map(
-    (row, i) => {
-      const stage = stages[i] as FunnelStage;
-      // The label is made here, with format.ts, so the chart reads exactly like the table below it.
-      return { ...row, text: `${int(stage.reached)} · ${pct1(stage.conversionFromTop)}` };
-    },
-  );
+  const values = chartValues('funnelChart', stages, ['stage', 'label', 'reached', 'conversionFromTop']).map((row, i) => {
+    const stage = stages[i] as FunnelStage;
+    // The label is made here, with format.ts, so the chart reads exactly like the table below it.
+    return { ...row, text: `${int(stage.reached)} · ${pct1(stage.conversionFromTop)}` };
+  });
   // Leave a fifth of the width beyond the longest bar for its label.
   const top = Math.max(1, ...stages.map((s) => s.reached));
   return {

@@ -63,9 +63,7 @@ export function lineChart<Row extends object>(options: LineChartOptions<Row>): T
         title: options.yTitle ?? null,
         axis: { ...axisFormat(options.format), tickCount: 5 },
       },
-      ...(series
-        ? { color: { field: series, type: 'nominal' as const, sort: null, title: options.seriesTitle ?? null } }
-        : {}),
+      ...(series ? { color: { field: series, type: 'nominal' as const, sort: null, title: options.seriesTitle ?? null } } : {}),
     },
     layer: [{ mark: { type: 'line' } }, { mark: { type: 'point' } }],
   };
@@ -75,13 +73,23 @@ export function lineChart<Row extends object>(options: LineChartOptions<Row>): T
 function annotatedLine<Row extends object>(options: LineChartOptions<Row>, values: Record<string, unknown>[], periods: number): TopLevelSpec {
   const { x, y, series } = options;
   const facet = Boolean(options.facet && series);
-  const xEnc = { field: x, type: 'ordinal' as const, sort: null, title: options.xTitle ?? null, axis: { labelAngle: periods > 13 ? -45 : 0, labelOverlap: 'greedy' as const } };
+  const xEnc = {
+    field: x,
+    type: 'ordinal' as const,
+    sort: null,
+    title: options.xTitle ?? null,
+    axis: { labelAngle: periods > 13 ? -45 : 0, labelOverlap: 'greedy' as const },
+  };
   const yEnc = {
-    field: y, type: 'quantitative' as const, title: options.yTitle ?? null,
+    field: y,
+    type: 'quantitative' as const,
+    title: options.yTitle ?? null,
     ...(options.domain ? { scale: { domain: options.domain, nice: false } } : {}),
     axis: { ...axisFormat(options.format), tickCount: facet ? 3 : 5 },
   };
-  const seriesField = (channel: string) => ({ [channel]: { field: series, type: 'nominal', sort: null, title: options.seriesTitle ?? null, ...(facet ? { legend: null } : {}) } });
+  const seriesField = (channel: string) => ({
+    [channel]: { field: series, type: 'nominal', sort: null, title: options.seriesTitle ?? null, ...(facet ? { legend: null } : {}) },
+  });
   const bySeries = series ? seriesField('color') : {};
   const distinct = options.distinct && series && !facet;
   // Rules and the target use `datum` encodings on the data reduced to one row (per panel), so
@@ -95,14 +103,22 @@ function annotatedLine<Row extends object>(options: LineChartOptions<Row>, value
     const at = { datum: m.value, type: 'ordinal' as const };
     layers.push(
       { transform: once, mark: { type: 'rule', color: '#1f2933', strokeDash: [3, 3], strokeWidth: 1.5 }, encoding: { x: at } },
-      { transform: once, mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 2, fontWeight: 'bold' }, encoding: { x: at, y: { value: 0 }, text: { value: m.label } } },
+      {
+        transform: once,
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 2, fontWeight: 'bold' },
+        encoding: { x: at, y: { value: 0 }, text: { value: m.label } },
+      },
     );
   }
   if (options.target) {
     const at = { datum: options.target.value, type: 'quantitative' as const };
     layers.push(
       { transform: once, mark: { type: 'rule', color: '#c4463a', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: at } },
-      { transform: once, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, color: '#c4463a', fontWeight: 'bold' }, encoding: { x: { value: chartWidth }, y: at, text: { value: options.target.label } } },
+      {
+        transform: once,
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, color: '#c4463a', fontWeight: 'bold' },
+        encoding: { x: { value: chartWidth }, y: at, text: { value: options.target.label } },
+      },
     );
   }
   const head = { $schema: vegaLiteSchema, title: options.title, description: options.title };
@@ -110,7 +126,15 @@ function annotatedLine<Row extends object>(options: LineChartOptions<Row>, value
     return {
       ...head,
       data: { values },
-      facet: { row: { field: series, type: 'nominal', sort: options.seriesOrder ? [...options.seriesOrder] : [...new Set(values.map((v) => String(v[series as string])))], title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12, labelFontWeight: 'bold', labelLimit: 500 } } },
+      facet: {
+        row: {
+          field: series,
+          type: 'nominal',
+          sort: options.seriesOrder ? [...options.seriesOrder] : [...new Set(values.map((v) => String(v[series as string])))],
+          title: null,
+          header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12, labelFontWeight: 'bold', labelLimit: 500 },
+        },
+      },
       spec: { width: chartWidth, height: 70, layer: layers },
       resolve: { scale: { x: 'shared' } },
       spacing: 14,

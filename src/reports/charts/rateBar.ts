@@ -50,15 +50,16 @@ export function rateBarChart(options: RateBarChartOptions): TopLevelSpec {
     const rate = b.rate !== null && Number.isFinite(b.rate) ? b.rate : null;
     // Beside a horizontal bar the label has room for one line; above a column it takes two.
     const sep = horizontal ? ' · ' : '\n';
-    const label = rate === null
-      ? `no data${sep}(${unit} = 0)`
-      : `${pct1(rate)}${sep}${unit} = ${int(size)}${small ? ' (small)' : ''}`;
+    const label = rate === null ? `no data${sep}(${unit} = 0)` : `${pct1(rate)}${sep}${unit} = ${int(size)}${small ? ' (small)' : ''}`;
     return { order, category: String(b.category), rate: rate ?? 0, low: ci?.[0] ?? null, high: ci?.[1] ?? null, small, label };
   });
   const cat = horizontal ? 'y' : 'x';
   const mea = horizontal ? 'x' : 'y';
   const category = {
-    field: 'category', type: 'nominal' as const, sort: null, title: options.categoryTitle ?? null,
+    field: 'category',
+    type: 'nominal' as const,
+    sort: null,
+    title: options.categoryTitle ?? null,
     scale: { paddingInner: 0.3 },
     // Vega estimates text width without fonts (≈ 0.8 em a character): limits allow ~55 characters.
     axis: horizontal ? { labelLimit: 500 } : { labelAngle: 0, labelLimit: 140 },
@@ -66,14 +67,18 @@ export function rateBarChart(options: RateBarChartOptions): TopLevelSpec {
   // Fixed 0..1 (plus room for the labels when horizontal): bars of different charts compare.
   const measureScale = { domain: [0, horizontal ? 1.3 : 1.15], nice: false, zero: true };
   const measure = (field: string) => ({
-    field, type: 'quantitative' as const, scale: measureScale, title: options.measureTitle ?? null,
+    field,
+    type: 'quantitative' as const,
+    scale: measureScale,
+    title: options.measureTitle ?? null,
     axis: { format: '.0%', values: [0, 0.25, 0.5, 0.75, 1] },
   });
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'bar', cornerRadiusEnd: 2, ...(horizontal ? { height: { band: 0.7 } } : { width: { band: 0.7 } }) },
       encoding: {
-        [cat]: category, [mea]: measure('rate'),
+        [cat]: category,
+        [mea]: measure('rate'),
         opacity: { condition: { test: 'datum.small', value: 0.35 }, value: 1 },
       },
     },
@@ -97,8 +102,8 @@ export function rateBarChart(options: RateBarChartOptions): TopLevelSpec {
       // value and n beside the interval, so an empty or 0% bar still reads
       mark: horizontal
         ? { type: 'text', align: 'left', baseline: 'middle', dx: 6 }
-        // Vega lays extra lines below the anchor: lift the two-line label by one line height.
-        : { type: 'text', align: 'center', baseline: 'bottom', dy: -18, angle: 0, lineBreak: '\n' },
+        : // Vega lays extra lines below the anchor: lift the two-line label by one line height.
+          { type: 'text', align: 'center', baseline: 'bottom', dy: -18, angle: 0, lineBreak: '\n' },
       encoding: {
         [cat]: category,
         [mea]: measure('labelAt'),
