@@ -12,12 +12,9 @@ const ruleId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"')
   .meta({ description: 'Unique across the model; explanations and backtests name rules by it.' });
-const fieldName = z
-  .string()
-  .min(1, 'must not be empty')
-  .meta({
-    description: 'A lead column (email, company, source, ...), an exported field (lead_fields / field_history, case-insensitive) or emailDomain / emailTld.',
-  });
+const fieldName = z.string().min(1, 'must not be empty').meta({
+  description: 'A lead column (email, company, source, ...), an exported field (lead_fields / field_history, case-insensitive) or emailDomain / emailTld.',
+});
 const eventType = z.string().min(1, 'must not be empty').meta({ description: 'An engagement_events.event_type (case-insensitive), or "*" for any event.' });
 const positivePoints = z.number().positive('must be greater than 0');
 const negativePoints = z.number().negative('must be below 0 (negative rules subtract)');
