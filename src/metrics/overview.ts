@@ -37,6 +37,8 @@ export interface OverviewReport {
   report: 'overview';
   asOf: string;
   window: { from: string; to: string };
+  /** naive timestamps read in an assumed zone, as every report says it (docs/formats.md) */
+  zoneAssumption?: string;
   sections: { name: 'marketing' | 'sales' | 'executive'; tiles: OverviewTile[] }[];
   warnings: string[];
 }
@@ -118,6 +120,7 @@ export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla
     report: 'overview',
     asOf: funnel.asOf,
     window: funnel.window,
+    ...(funnel.zoneAssumption ? { zoneAssumption: funnel.zoneAssumption } : {}),
     sections: [
       { name: 'marketing', tiles: [funnelRate(funnel, 'lead-to-mql'), funnelRate(funnel, 'mql-to-sql')] },
       {

@@ -4,7 +4,7 @@
  * come out byte-identical on every laptop and in CI.
  */
 import { terminalCell } from '../terminal.js';
-import type { ColumnFormat, DateLike, TableColumn } from './types.js';
+import type { ColumnFormat, DateLike, ReportMeta, TableColumn } from './types.js';
 
 /** Shown for a missing value (null, undefined, NaN): distinct from a real zero. */
 export const missing = '—';
@@ -240,4 +240,20 @@ function wrap(text: string, width: number): string[] {
     } else current = next;
   }
   return current ? [...lines, current] : lines;
+}
+
+/** A report header's facts: window, as-of, freshness and the zone assumption, each only when known. */
+export function reportMeta(
+  report: { window?: ReportMeta['window']; asOf: DateLike; dataFreshness?: DateLike | null; zoneAssumption?: string },
+  generatedBy: string,
+  extra?: ReportMeta['extra'],
+): ReportMeta {
+  return {
+    ...(report.window ? { window: report.window } : {}),
+    asOf: report.asOf,
+    ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
+    ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
+    generatedBy,
+    ...(extra ? { extra } : {}),
+  };
 }

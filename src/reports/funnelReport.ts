@@ -5,7 +5,7 @@
 import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
 import { funnelChart, lineChart, rateBarChart } from './charts/index.js';
-import { ciText } from './format.js';
+import { ciText, reportMeta } from './format.js';
 import { funnelTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
@@ -195,14 +195,7 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
   return {
     title: 'Lifecycle funnel',
     subtitle: `Cohort: first entry into ${cohort} in the window`,
-    meta: {
-      window: report.window,
-      asOf: report.asOf,
-      dataFreshness: report.dataFreshness ?? undefined,
-      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
-      generatedBy,
-      extra: report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : [],
-    },
+    meta: reportMeta(report, generatedBy, report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : []),
     tiles: funnelTiles(report),
     warnings: report.warnings,
     sections,

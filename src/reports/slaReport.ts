@@ -6,7 +6,7 @@ import type { SlaReport } from '../sla/types.js';
 import { slaComplianceGoal } from './benchmarks.js';
 import { lineChart, rateBarChart } from './charts/index.js';
 import { toCsv, type CsvColumn } from './escape.js';
-import { ciWhole, pct } from './format.js';
+import { ciWhole, pct, reportMeta } from './format.js';
 import { slaTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
@@ -182,13 +182,7 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
   ];
   return {
     title: 'Handoff SLAs',
-    meta: {
-      window: report.window,
-      asOf: report.asOf,
-      ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
-      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
-      generatedBy,
-    },
+    meta: reportMeta(report, generatedBy),
     tiles: slaTiles(report),
     warnings: report.warnings,
     sections,

@@ -4,7 +4,7 @@
  */
 import type { SpeedToLeadReport } from '../sla/types.js';
 import { heatmap, rateBarChart, weekdays } from './charts/index.js';
-import { ciWhole } from './format.js';
+import { ciWhole, reportMeta } from './format.js';
 import { speedToLeadTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
@@ -120,13 +120,7 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
   return {
     title: 'Speed-to-lead',
     subtitle: `${sla.name}: ${report.start.toUpperCase()} → first touch within ${sla.target}`,
-    meta: {
-      window: report.window,
-      asOf: report.asOf,
-      ...(report.dataFreshness ? { dataFreshness: report.dataFreshness } : {}),
-      ...(report.zoneAssumption ? { zoneAssumption: report.zoneAssumption } : {}),
-      generatedBy,
-    },
+    meta: reportMeta(report, generatedBy),
     tiles: speedToLeadTiles(report),
     warnings: report.warnings,
     sections,
