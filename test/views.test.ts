@@ -16,6 +16,7 @@ const file = (over: Partial<FileSummary>): FileSummary => ({
   duplicates: 0,
   encoding: 'utf-8',
   nulsDropped: 0,
+  checksum: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   columnsUsed: ['Id', 'TimeZoneSidKey'],
   columnsIgnored: [],
   ...over,

@@ -15,7 +15,7 @@ import { defaultMaxRejectRate } from '../ingest/loadChecks.js';
 import { checkRejectRate, type CheckResult, failedChecksMessage, rejectRate } from './checks.js';
 import { pickInboxFiles, type PickOptions } from './inboxFiles.js';
 import type { BuildLog } from './log.js';
-import { type BuildManifest, type ManifestInput, sha256File } from './manifest.js';
+import type { BuildManifest, ManifestInput } from './manifest.js';
 import { shareSafe } from './shareText.js';
 
 /** How many rejected rows the manifest lists; all of them stay in the warehouse's rejected_rows. */
@@ -38,20 +38,17 @@ const inboxName = (inbox: string) => (path: string) => relative(inbox, path).spl
 
 async function describeInputs(wh: Warehouse, inbox: string, files: readonly FileSummary[]): Promise<Pick<InboxLoad, 'inputs' | 'rejected'>> {
   const name = inboxName(inbox);
-  const inputs: ManifestInput[] = [];
-  for (const f of files) {
-    inputs.push({
-      file: name(f.path),
-      sha256: await sha256File(f.path),
-      detected: `${f.detected} ${f.variant}`.trim(),
-      object: f.object,
-      read: f.read,
-      loaded: f.loaded,
-      rejected: f.rejected,
-      duplicates: f.duplicates,
-      ...(f.skipped ? { skipped: f.skipped } : {}),
-    });
-  }
+  const inputs: ManifestInput[] = files.map((f) => ({
+    file: name(f.path),
+    sha256: f.checksum, // the load's own hash of the file: no second read
+    detected: `${f.detected} ${f.variant}`.trim(),
+    object: f.object,
+    read: f.read,
+    loaded: f.loaded,
+    rejected: f.rejected,
+    duplicates: f.duplicates,
+    ...(f.skipped ? { skipped: f.skipped } : {}),
+  }));
   const loadIds = files.flatMap((f) => (f.loadId === undefined ? [] : [f.loadId]));
   const sample = loadIds.length
     ? await wh.all<{ path: string; line: number | null; reason: string }>(

@@ -69,6 +69,8 @@ export interface FileSummary {
   columnsIgnored: string[];
   /** stray NUL bytes dropped from the text (docs/formats.md) */
   nulsDropped: number;
+  /** SHA-256 of the file's bytes, as load_runs keeps it (a file with the same one is not loaded again) */
+  checksum: string;
   /** the file was a gzip stream, read unpacked */
   compression?: 'gzip';
   skipped?: string;
@@ -130,6 +132,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       columnsUsed: [],
       columnsIgnored: [],
       nulsDropped: 0,
+      checksum: inspection.checksum,
       compression: inspection.compression,
       skipped: `already loaded (load ${previous.load_id}, same checksum)`,
     };
@@ -155,6 +158,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       columnsUsed: [],
       columnsIgnored: [...inspection.header],
       nulsDropped: 0,
+      checksum: inspection.checksum,
       skipped: 'no known export format matches its header (--skip-unknown)',
     };
   }
@@ -182,7 +186,8 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source));
     if (foreign > 0) warnings.push(collisionWarning(path, foreign));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
-    // the typed check's counts hold unless the identity check rejected rows after it
+    // the typed check's counts, less the rows the identity check rejected after it (rows that had passed)
+    const known = counts.tally && { ...counts.tally, loaded: counts.tally.loaded - foreign, rejected: counts.tally.rejected + foreign };
     const tally = await timed(
       'rejects',
       recordRejects(
@@ -194,7 +199,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
           delimiter: inspection.delimiter,
           skipLines: inspection.skipLines,
         },
-        foreign === 0 ? counts.tally : undefined,
+        known,
       ),
     );
     // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
@@ -226,6 +231,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
       format: spec.variant,
       ...columnsOf(inspection.header, resolution),
       nulsDropped: readable.nulsDropped,
+      checksum: inspection.checksum,
       compression: inspection.compression,
       loadId,
       zone: fileZone(counts.naive, zone),
