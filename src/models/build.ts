@@ -15,6 +15,7 @@ import { writeStageAliases } from './stageAliases.js';
 export const lifecycleModels = [
   'staging/stg_stage_events',
   'staging/stg_opportunities',
+  'staging/stg_deal_changes',
   'intermediate/int_lead__stage_entries',
   'marts/fct_stage_entries',
   'marts/fct_lead_stages',
