@@ -91,8 +91,10 @@ create table if not exists owners (
   role     varchar,
   timezone varchar,                  -- IANA zone
   load_id  integer not null,
-  source_row integer
+  source_row integer,
+  active   boolean                   -- the user can still own records (Salesforce IsActive); NULL: not exported
 );
+alter table owners add column if not exists active boolean;
 
 create table if not exists activities (
   activity_id varchar not null,

@@ -33,6 +33,7 @@ export const targetColumns = {
     team: 'varchar',
     role: 'varchar',
     timezone: 'varchar',
+    active: 'boolean',
   },
   activities: {
     activity_id: 'varchar',

@@ -106,9 +106,9 @@ export const canonicalFormats: FormatSpec[] = [
     variant: 'canonical_owners',
     description: 'owners.csv: reps with team, role and IANA time zone',
     required: { owner_id: id('owner_id'), name: col('name') },
-    optional: { email: col('email'), team: col('team'), role: col('role'), timezone: col('timezone') },
+    optional: { email: col('email'), team: col('team'), role: col('role'), timezone: col('timezone'), active: aka(col('active', 'boolean'), 'is_active') },
     key: ['owner_id'],
-    emit: (ctx) => [{ target: 'owners', columns: { owner_id: 'owner_id', name: 'name', ...pick(ctx, ['email', 'team', 'role', 'timezone']) } }],
+    emit: (ctx) => [{ target: 'owners', columns: { owner_id: 'owner_id', name: 'name', ...pick(ctx, ['email', 'team', 'role', 'timezone', 'active']) } }],
   },
   {
     crm: 'canonical',

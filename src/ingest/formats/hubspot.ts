@@ -48,6 +48,8 @@ export const hubspotContacts: FormatSpec = {
     stage: text('Lifecycle Stage', 'property_lifecyclestage'),
     lead_status: text('Lead Status', 'property_hs_lead_status'),
     owner_id: text('Contact owner', 'property_hubspot_owner_id'),
+    // HubSpot's "Owner assigned date" (hubspot_owner_assigneddate): when the current owner was assigned
+    owner_assigned_at: ts('Owner assigned date', 'property_hubspot_owner_assigneddate'),
     source: text('Original Source', 'Original Traffic Source', 'property_hs_analytics_source'),
     account_id: text('Associated Company ID', 'Associated Company IDs', 'Primary Associated Company ID', 'property_associatedcompanyid', 'Record ID - Company'),
     fivetran_deleted: fivetranDeleted,
@@ -95,8 +97,30 @@ export const hubspotContacts: FormatSpec = {
       },
     },
     ...stageEntries(ctx, 'export_column'),
+    ...ownerAssignedDate(ctx),
   ],
 };
+
+/**
+ * "Owner assigned date" as owner history: the current owner, assigned then. The routing report
+ * reads it for leads without owner_id history (docs/routing.md); it is the latest assignment only.
+ */
+function ownerAssignedDate(ctx: EmitContext): EmitStatement[] {
+  if (!ctx.has('owner_assigned_at')) return [];
+  return [
+    {
+      target: 'field_history',
+      columns: {
+        lead_id: 'lead_id',
+        field: `'owner_assigned_at'`,
+        value: ctx.has('owner_id') ? 'owner_id' : 'null',
+        changed_at: 'owner_assigned_at',
+        source: `'owner_assigned_date'`,
+      },
+      where: 'owner_assigned_at is not null',
+    },
+  ];
+}
 
 /** Lead-status values that are a sales rejection, recorded as a stage event too. */
 const rejectionStatuses = `('unqualified', 'bad_timing', 'disqualified')`;

@@ -134,6 +134,8 @@ export const salesforceUser: FormatSpec = {
     email: sf('Email'),
     team: sf('Department'),
     role: sf('Title', 'Role'),
+    // a deactivated user still owns their records: the routing report lists leads left with one
+    active: sfBool('IsActive', 'Active'),
     fivetran_deleted: fivetranDeleted,
   },
   key: ['owner_id'],
@@ -141,7 +143,7 @@ export const salesforceUser: FormatSpec = {
     const parts = ['first_name', 'last_name'].filter((c) => ctx.has(c));
     const fromParts = parts.length ? `nullif(concat_ws(' ', ${parts.join(', ')}), '')` : 'null';
     const name = ctx.has('name') ? `coalesce(name, ${fromParts})` : fromParts;
-    return [{ target: 'owners', columns: { owner_id: 'owner_id', name, timezone: 'timezone', ...pick(ctx, ['email', 'team', 'role']) } }];
+    return [{ target: 'owners', columns: { owner_id: 'owner_id', name, timezone: 'timezone', ...pick(ctx, ['email', 'team', 'role', 'active']) } }];
   },
 };
 
