@@ -10,6 +10,7 @@ import { buildConfigSchema } from '../build/buildConfig.js';
 import { UserError, usageError } from '../errors.js';
 import { calendarConfigSchema } from './calendar.js';
 import { dealStagesSchema } from './dealStages.js';
+import { routingConfigSchema } from './routing.js';
 import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
@@ -55,6 +56,8 @@ export const configSchema = z
     calendar: z.lazy(() => calendarConfigSchema).prefault({}),
     /** Handoff SLAs (docs/sla.md). */
     slas: slasConfigSchema,
+    /** Routing audit: pool, weights, PTO, ABM tiers, buying committees (docs/routing.md). */
+    routing: routingConfigSchema.prefault({}),
   })
   .strict();
 

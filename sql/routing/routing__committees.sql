@@ -1,0 +1,79 @@
+-- routing__committees: accounts where enough contacts engaged close together to be a buying committee.
+-- grain: one row per account with at least $min_contacts distinct contacts engaging within
+-- $window_days days of each other, between $from and $as_of.
+-- The account: the lead's account id, else its company name (trimmed, any case). Engaging: an
+-- engagement event, or an inbound activity (the contact writing or calling in). The best window
+-- ends at some engagement e and holds every contact engaging in (e - window, e]; the account's row
+-- describes the window with the most contacts (the earliest such).
+-- Whether they share an owner: all of the window's contacts have one and the same current owner.
+-- Parameters: $from, $as_of, $min_contacts, $window_days. Inputs: engagement_events, activities, dim_leads.
+with accounts as (
+    select lead_id, owner_id, coalesce(owner_name, owner_id) as owner,
+           coalesce(nullif(trim(account_id), ''), 'company:' || lower(trim(company))) as account_key,
+           coalesce(company, account_id) as account
+    from dim_leads
+    where nullif(trim(account_id), '') is not null or nullif(trim(company), '') is not null
+),
+
+engagements as (
+    select lead_id, occurred_at from engagement_events where occurred_at >= $from and occurred_at <= $as_of
+    union
+    select lead_id, occurred_at from activities
+    where direction = 'inbound' and lead_id is not null and occurred_at >= $from and occurred_at <= $as_of
+),
+
+-- each contact's engagements, once per instant
+touches as (
+    select distinct accounts.account_key, accounts.account, engagements.lead_id, engagements.occurred_at
+    from engagements
+    join accounts on accounts.lead_id = engagements.lead_id
+),
+
+windows as (
+    select ends.account_key, ends.occurred_at as window_end,
+           count(distinct inside.lead_id) as contacts,
+           min(inside.occurred_at) as window_start
+    from touches as ends
+    join touches as inside
+      on inside.account_key = ends.account_key
+     and inside.occurred_at <= ends.occurred_at
+     and inside.occurred_at > ends.occurred_at - to_days(cast($window_days as integer))
+    group by all
+),
+
+best as (
+    select account_key, arg_max(window_end, contacts * 1e12 - epoch(window_end)) as window_end, max(contacts) as contacts
+    from windows
+    group by account_key
+    having max(contacts) >= $min_contacts
+),
+
+members as (
+    select distinct best.account_key, touches.lead_id
+    from best
+    join touches on touches.account_key = best.account_key
+     and touches.occurred_at <= best.window_end
+     and touches.occurred_at > best.window_end - to_days(cast($window_days as integer))
+),
+
+final as (
+    select
+        best.account_key,
+        any_value(accounts.account) as account,
+        cast(best.contacts as integer) as contacts,
+        min(touches.occurred_at) as window_start,
+        best.window_end,
+        list(distinct members.lead_id order by members.lead_id) as lead_ids,
+        list(distinct coalesce(accounts.owner, '(no owner)') order by coalesce(accounts.owner, '(no owner)')) as owners,
+        count(distinct accounts.owner_id) = 1 and count(*) filter (where accounts.owner_id is null) = 0 as shared_owner
+    from best
+    join members on members.account_key = best.account_key
+    join accounts on accounts.lead_id = members.lead_id
+    join touches on touches.account_key = best.account_key and touches.lead_id = members.lead_id
+     and touches.occurred_at <= best.window_end
+     and touches.occurred_at > best.window_end - to_days(cast($window_days as integer))
+    group by best.account_key, best.contacts, best.window_end
+)
+
+select * from final
+order by contacts desc, account_key
