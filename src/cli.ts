@@ -171,6 +171,23 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       if (written) progress(`wrote ${written}`);
     });
 
+  reportCommand(
+    'routing',
+    'the lead-routing audit: distribution per owner against the expected share, unassigned leads, time to assign, ABM tiers, buying committees',
+  )
+    .option('--list <name>', 'csv: which list (unassigned, distribution, fairness, reassignments, abm-breaches, committees)', 'unassigned')
+    .addHelpText(
+      'after',
+      examples('revops-report routing --since 90d', 'revops-report routing --since 30d --format csv --list reassignments --out reassignments.csv'),
+    )
+    .action(async (opts) => {
+      const { routing } = await import('./commands/routing.js');
+      const { routingOutputs } = await import('./commands/routingOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const written = await emitReport(opts.format, opts.out, routingOutputs(await routing(opts), opts.list), { wide: opts.wide });
+      if (written) progress(`wrote ${written}`);
+    });
+
   reportCommand('overview', 'the revenue overview: Lead→MQL, MQL→SQL, SQL→Opportunity, win rate and speed-to-lead against their benchmarks, on one page')
     .addHelpText(
       'after',

@@ -13,6 +13,8 @@ import { buildModels } from './models/build.js';
 import { overviewOn } from './commands/overview.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
+import { routingOn } from './commands/routing.js';
+import { routingReportDocument } from './reports/routingReport.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
 import { overviewReportDocument } from './reports/overviewReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
@@ -101,6 +103,17 @@ export const reportDefinitions: ReportDefinition[] = [
       const report = await slaOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
       const firstTouch = report.slas[0];
       return { json: report, document: slaReportDocument(report, generatedBy), headline: { slaCompliance: firstTouch?.compliance ?? null } };
+    },
+  },
+  {
+    name: 'routing',
+    async make(wh, config, options) {
+      const report = await routingOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return {
+        json: report,
+        document: routingReportDocument(report, generatedBy),
+        headline: { unassignedLeads: report.unassigned.count, medianTimeToAssignBusinessMinutes: report.timeToAssign.fromCreated.medianBusinessMinutes },
+      };
     },
   },
   {

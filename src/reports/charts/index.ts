@@ -5,3 +5,4 @@ export { funnelChart, type FunnelChartOptions, type FunnelStage } from './funnel
 export { heatmap, hoursOfDay, weekdays, type HeatmapOptions } from './heatmap.js';
 export { lineChart, type LineChartOptions } from './line.js';
 export { rateBarChart, smallGroupSize, type RateBar, type RateBarChartOptions } from './rateBar.js';
+export { expectedBarChart, type ExpectedBarChartOptions } from './expectedBar.js';
