@@ -32,7 +32,7 @@ export const residual = (actual: number, expected: number): number | null => (ex
 /** The owners furthest from their share, largest |residual| first (ties by name). */
 export function furthestOff(owners: readonly OwnerShare[], count = 3): OwnerShare[] {
   return owners
-    .filter((o) => o.residual !== null && o.residual !== 0)
+    .filter((o) => o.residual !== null && Math.abs(o.residual) > 1e-9) // summed shares are off by an ulp, not by a lead
     .sort((a, b) => Math.abs(b.residual!) - Math.abs(a.residual!) || a.owner.localeCompare(b.owner))
     .slice(0, count);
 }
