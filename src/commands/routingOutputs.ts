@@ -4,7 +4,7 @@
  */
 import { usageError } from '../errors.js';
 import { toCsv, type CsvColumn } from '../reports/escape.js';
-import { renderTextTable } from '../reports/format.js';
+import { renderTextTable, wrap } from '../reports/format.js';
 import { routingReportDocument } from '../reports/routingReport.js';
 import type { RoutingReport } from '../routing/types.js';
 import { generatedBy } from '../version.js';
@@ -148,7 +148,18 @@ export function routingOutputs(report: RoutingReport, list?: string): ReportOutp
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
       ]
         .filter(Boolean)
+        .map((block) => (block.includes('---') ? block : prose(block, width)))
         .join('\n\n');
     },
   };
 }
+
+/** A paragraph of the terminal view on lines of the terminal's width (tables fit themselves). */
+const prose = (text: string, width?: number) =>
+  text
+    .split('\n')
+    .flatMap((line) => {
+      const indent = /^\s*/.exec(line)![0];
+      return wrap(line.trim(), (width ?? Number.POSITIVE_INFINITY) - indent.length).map((l) => indent + l);
+    })
+    .join('\n');

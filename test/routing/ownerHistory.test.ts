@@ -9,6 +9,8 @@ import { loadFormat } from '../ingest/formatFixtures.js';
 import { fixturePath } from '../helpers/load.js';
 import { loadFiles } from '../../src/ingest/load.js';
 import { parseConfig } from '../../src/config/config.js';
+import { routingOn } from '../../src/commands/routing.js';
+import { formatFixture } from '../ingest/formatFixtures.js';
 
 const at = (column: string) => `strftime(${column}, '%Y-%m-%d %H:%M:%S')`;
 
@@ -66,6 +68,24 @@ describe('owner history in field_history', () => {
       ['Chen Wei', true],
       ['Dara Singh', false],
       ['Integration User', true],
+    ]);
+  });
+
+  it('routing reads a Salesforce export: the queue → person change timed once, the queue-owned and the inactive-owned leads listed', async () => {
+    const wh = await openTestWarehouse();
+    const config = parseConfig({});
+    await loadFiles(wh, config, { paths: ['Lead.csv', 'LeadHistory.csv', 'User.csv'].map((f) => formatFixture(`salesforce/${f}`)), crm: 'auto' });
+    const report = await routingOn(wh, config, { from: '2024-01-01', to: '2024-03-31', asOf: '2024-04-01' });
+    // Lx001 created 01:12:33, moved from the Inbound Queue to Ana at 01:12:35 (an id row and its Text
+    // twin: one change): 2 real seconds, 0 business minutes (Sunday night in New York, Ana's zone)
+    expect(report.timeToAssign.fromCreated).toMatchObject({ starts: 10, assigned: 1, noHistory: 8, unassigned: 1, medianBusinessMinutes: 0 });
+    expect(report.timeToAssign.fromCreated.medianMinutes).toBeCloseTo(2 / 60, 12);
+    expect(report.timeToAssign.reassignedLeads).toBe(0);
+    // Lx003 sits in the queue; Lx005 and Lx010 belong to Dara Singh, whose user is inactive
+    expect(report.unassigned.leads.map((l) => [l.leadId, l.reason]).sort()).toEqual([
+      ['00Q8d00000Lx003EAB', 'queue'],
+      ['00Q8d00000Lx005EAB', 'inactive_owner'],
+      ['00Q8d00000Lx010EAB', 'inactive_owner'],
     ]);
   });
 });
