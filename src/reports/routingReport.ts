@@ -39,7 +39,7 @@ function distributionSections(report: RoutingReport): Section[] {
         id: `distribution-${k.kind}`,
         heading: `${label} per owner`,
         intro:
-          `${k.decisions} ${label.toLowerCase()} in the window, ${k.outsidePool} not routed to the pool (${pool}). ` +
+          `${k.decisions} ${k.kind === 'lead' ? 'new leads' : 'MQLs'} in the window, ${k.outsidePool} not routed to the pool (${pool}). ` +
           'Bars: what each owner got; ticks: their expected share (equal, or by weight, none while away). ' +
           `Furthest off: ${k.furthestOff.map((o) => `${o.owner} (${o.actual} vs ${o.expected.toFixed(1)})`).join(', ') || 'nobody'}.`,
         ...(owners.length > 0

@@ -40,6 +40,23 @@ describe('owner history in field_history', () => {
     ]);
   });
 
+  it('keeps Salesforce ownerAssignment and ownerAccepted rows that name the new owner as owner changes', async () => {
+    const wh = await openTestWarehouse();
+    await loadFiles(wh, parseConfig({}), { paths: [fixturePath('routing/salesforce/LeadHistory.csv')], crm: 'auto' });
+    const rows = await wh.all(
+      `select lead_id, field, value, ${at('changed_at')} as at from field_history where field <> 'created' order by lead_id, changed_at, field`,
+    );
+    // assigned by a rule to the Inbound Queue, accepted by Ben 20 minutes later; an assignment
+    // event without a new owner stays an event
+    expect(rows).toEqual([
+      { lead_id: '00Q8d00000Rx001EAB', field: 'owner_id', value: '00G8d000000Qu01EAC', at: '2024-03-04 14:00:02' },
+      { lead_id: '00Q8d00000Rx001EAB', field: 'owner_name', value: 'Inbound Queue', at: '2024-03-04 14:00:02' },
+      { lead_id: '00Q8d00000Rx001EAB', field: 'owner_id', value: '0058d000001Ab02AAC', at: '2024-03-04 14:20:00' },
+      { lead_id: '00Q8d00000Rx001EAB', field: 'owner_name', value: 'Ben Carter', at: '2024-03-04 14:20:00' },
+      { lead_id: '00Q8d00000Rx002EAB', field: 'ownerassignment', value: null, at: '2024-03-05 15:00:00' },
+    ]);
+  });
+
   it('keeps HubSpot "Owner assigned date" as an owner_assigned_at row, read in the load zone', async () => {
     const wh = await openTestWarehouse();
     const summary = await loadFiles(wh, parseConfig({}), {

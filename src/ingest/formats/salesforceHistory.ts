@@ -4,7 +4,20 @@
  */
 import { fieldKeyCases, pick } from './canonical.js';
 import { deletedColumns, salesforceLeadFieldKeys, sameInstantReason, sf, sfBool, sfId, sfKey, sfRef, sfTs } from './salesforceColumns.js';
-import type { EmitStatement, FormatSpec } from './types.js';
+import type { EmitContext, EmitStatement, FormatSpec } from './types.js';
+
+/** An Owner change: the id row (DataType EntityId) is owner_id, its Text twin (names) owner_name. */
+const ownerField = (ctx: EmitContext) => (ctx.has('data_type') ? `case when lower(data_type) = 'text' then 'owner_name' else 'owner_id' end` : `'owner_id'`);
+
+/**
+ * ownerAssignment (an assignment rule set the owner) and ownerAccepted (a user took the lead from a
+ * queue) are owner changes too when they carry the new owner; without one they stay events.
+ */
+const ownerEvents = (ctx: EmitContext) =>
+  ctx.has('new_value')
+    ? `when 'ownerassignment' then case when nullif(trim(new_value), '') is null then 'ownerassignment' else ${ownerField(ctx)} end
+       when 'owneraccepted' then case when nullif(trim(new_value), '') is null then 'owneraccepted' else ${ownerField(ctx)} end`
+    : '';
 
 export const salesforceLeadHistory: FormatSpec = {
   crm: 'salesforce',
@@ -32,7 +45,8 @@ export const salesforceLeadHistory: FormatSpec = {
         changed_at: 'changed_at',
         source: `'salesforce_history'`,
         field: `case lower(field) when 'status' then 'lead_status'
-                  when 'owner' then ${ctx.has('data_type') ? `case when lower(data_type) = 'text' then 'owner_name' else 'owner_id' end` : `'owner_id'`}
+                  when 'owner' then ${ownerField(ctx)}
+                  ${ownerEvents(ctx)}
                   ${fieldKeyCases(ctx, salesforceLeadFieldKeys)} else lower(field) end`,
         value: ctx.has('new_value') ? 'new_value' : 'null',
       },
