@@ -21,6 +21,8 @@ owned_leads as (
            leads.owner_id as current_owner_id,
            exists (select 1 from routing_owner_changes c where c.lead_id = leads.lead_id) as has_history
     from dim_leads as leads
+    -- a lead known only from stage history has no exported owner: nothing to say about its routing
+    where leads.source_system is not null
 ),
 
 created_starts as (

@@ -7,7 +7,8 @@
 with leads as (
     select lead_id, company, created_at, owner_id, coalesce(owner_name, owner_id) as owner, current_stage
     from dim_leads
-    where created_at is null or created_at <= $as_of
+    -- a lead known only from stage history has no exported owner field: not "no owner"
+    where source_system is not null and (created_at is null or created_at <= $as_of)
 ),
 
 never_owned as (

@@ -90,8 +90,8 @@ describe('telling exports apart', () => {
       object: 'owners',
       read: 3,
       loaded: 3,
-      columnsUsed: ['Id', 'LastName', 'FirstName', 'Department', 'Title', 'Email', 'TimeZoneSidKey'],
-      columnsIgnored: ['Username', 'CompanyName', 'IsActive', 'LocaleSidKey', 'ProfileId'],
+      columnsUsed: ['Id', 'LastName', 'FirstName', 'Department', 'Title', 'Email', 'IsActive', 'TimeZoneSidKey'],
+      columnsIgnored: ['Username', 'CompanyName', 'LocaleSidKey', 'ProfileId'],
     });
     expect(await ownersOf(wh)).toEqual({ owners: expectedOwners, leads: 0 });
   });
