@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOutput } from '../../src/commands/emit.js';
 import { routingCsv, routingListNames, routingOutputs } from '../../src/commands/routingOutputs.js';
 import { exportTablesFor } from '../../src/export/reportTables.js';
+import { expectedBarChart } from '../../src/reports/charts/index.js';
+import { renderReportHtml } from '../../src/reports/html.js';
+import { expectGolden, specJson } from '../reports/golden.js';
 import { routingReportDocument } from '../../src/reports/routingReport.js';
 import type { RoutingReport } from '../../src/routing/types.js';
 import { openInChromium, type OpenedReport, skipBrowserTests } from '../helpers/browser.js';
@@ -116,6 +119,30 @@ describe('routing CSV and tables', () => {
       ['fairness', '1.50× max/min'],
       ['abm-compliance', '60.0%'],
     ]);
+  });
+});
+
+describe('routing page goldens', () => {
+  it('builds the expected-share chart as a bar and tick layer (golden spec)', () => {
+    const spec = expectedBarChart({
+      rows: [
+        { owner: 'Ana Ruiz', actual: 3, expected: 2.5 },
+        { owner: 'Chen Wei', actual: 1, expected: 1 },
+      ],
+      category: 'owner',
+      actual: 'actual',
+      expected: 'expected',
+      title: 'New leads per owner: actual and expected',
+    });
+    expectGolden('expected-bar-chart.json', specJson(spec));
+  });
+
+  it('renders the same HTML shell from the same numbers (golden; charts and styles left out)', async () => {
+    const html = await renderReportHtml(routingReportDocument(report, 'revops-report test'));
+    const shell = html
+      .replace(/<style>[\s\S]*?<\/style>/, '<style>/* reports/report.css */</style>')
+      .replace(/<svg[\s\S]*?<\/svg>/g, '<svg><!-- chart --></svg>');
+    expectGolden('routing-report.html', shell);
   });
 });
 
