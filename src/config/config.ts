@@ -10,6 +10,7 @@ import { buildConfigSchema } from '../build/buildConfig.js';
 import { UserError, usageError } from '../errors.js';
 import { calendarConfigSchema } from './calendar.js';
 import { dealStagesSchema } from './dealStages.js';
+import { hygieneConfigSchema } from './hygiene.js';
 import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
@@ -55,6 +56,8 @@ export const configSchema = z
     calendar: z.lazy(() => calendarConfigSchema).prefault({}),
     /** Handoff SLAs (docs/sla.md). */
     slas: slasConfigSchema,
+    /** The hygiene audit: survivor rule, required fields, thresholds (docs/hygiene.md). */
+    hygiene: hygieneConfigSchema,
   })
   .strict();
 
