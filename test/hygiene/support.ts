@@ -43,3 +43,34 @@ export async function insertFields(wh: Warehouse, rows: [string, string, string]
     values: rows.map((r) => r[2]),
   });
 }
+
+/** Stage entries: (lead id, raw stage, entered at[, exited at]). */
+export async function insertStageEvents(wh: Warehouse, rows: [string, string, string][]): Promise<void> {
+  await wh.run(
+    `insert into stage_events (lead_id, stage_raw, entered_at, origin, load_id)
+     select unnest($ids), unnest($stages), cast(unnest($at) as timestamptz), 'canonical', 1`,
+    { ids: rows.map((r) => r[0]), stages: rows.map((r) => r[1]), at: rows.map((r) => r[2]) },
+  );
+}
+
+export interface OpportunityRow {
+  id: string;
+  amount?: number | null;
+  close?: string | null;
+  stage?: string;
+  lossReason?: string | null;
+}
+
+export async function insertOpportunities(wh: Warehouse, rows: OpportunityRow[]): Promise<void> {
+  await wh.run(
+    `insert into opportunities (opportunity_id, source_system, amount, close_date, stage_raw, loss_reason, created_at, load_id)
+     select unnest($ids), 'canonical', unnest($amounts), cast(unnest($closes) as date), unnest($stages), unnest($reasons), timestamptz '2026-01-01 00:00:00+00', 1`,
+    {
+      ids: rows.map((r) => r.id),
+      amounts: rows.map((r) => (r.amount === undefined ? 1000 : r.amount)),
+      closes: rows.map((r) => (r.close === undefined ? '2026-06-30' : r.close)),
+      stages: rows.map((r) => r.stage ?? 'Proposal'),
+      reasons: rows.map((r) => r.lossReason ?? null),
+    },
+  );
+}
