@@ -13,6 +13,8 @@ import { buildModels } from './models/build.js';
 import { overviewOn } from './commands/overview.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
+import { hygieneOn } from './commands/hygiene.js';
+import { hygieneReportDocument } from './reports/hygieneReport.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
 import { overviewReportDocument } from './reports/overviewReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
@@ -116,6 +118,18 @@ export const reportDefinitions: ReportDefinition[] = [
         document: backtestReportDocument(report, generatedBy),
         headline: {},
         files: [{ name: 'decision-record.json', content: `${JSON.stringify(decisionRecord(report), null, 2)}\n` }],
+      };
+    },
+  },
+  {
+    // After the existing reports: the data-quality audit, its flow window the set's.
+    name: 'hygiene',
+    async make(wh, config, options) {
+      const report = await hygieneOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return {
+        json: report,
+        document: hygieneReportDocument(report, generatedBy),
+        headline: { duplicateRate: report.duplicates.duplicateRate, requiredFieldsComplete: report.completeness.overall },
       };
     },
   },

@@ -9,6 +9,7 @@ import { funnelExportTables } from './funnelTables.js';
 import { inferTable } from './inferTable.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import type { ExportTable } from './types.js';
+import { hygieneExportTables } from './hygieneTables.js';
 
 type TablesOf = (json: unknown) => ExportTable[];
 
@@ -52,6 +53,7 @@ export const reportExportTables: Record<string, TablesOf> = {
       inferTable('leaks', report.leaks.leads, ['leadId', 'ownerId', 'owner', 'team', 'startAt', 'noOwner', 'noTouch', 'noDisposition']),
     ];
   },
+  hygiene: hygieneExportTables,
   'scoring-backtest': (json) => {
     const report = json as ScoringBacktestJson;
     return [

@@ -1,0 +1,74 @@
+/** How the hygiene report reads in each output format (see emit.ts). */
+import { hygieneReportDocument, hygieneIssues, issueColumns } from '../reports/hygieneReport.js';
+import { renderTextTable, pct1 } from '../reports/format.js';
+import { toCsv } from '../reports/escape.js';
+import type { HygieneReport } from '../hygiene/types.js';
+import { generatedBy } from '../version.js';
+import type { ReportOutputs } from './emit.js';
+
+const header = (report: HygieneReport) =>
+  `Data hygiene · as of ${report.asOf} · flow ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)}` +
+  (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '') +
+  (report.zoneAssumption ? `\n${report.zoneAssumption}` : '');
+
+const warningsText = (warnings: string[]) => (warnings.length ? `Warnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : '');
+
+export function hygieneOutputs(report: HygieneReport): ReportOutputs {
+  const d = report.duplicates;
+  const c = report.completeness;
+  return {
+    name: 'hygiene',
+    json: report,
+    document: () => hygieneReportDocument(report, generatedBy),
+    // every list in one file, a row per flagged record (the data exports give each list its own table)
+    csv: () => toCsv(issueColumns, hygieneIssues(report)),
+    table: (width) =>
+      [
+        header(report),
+        `Duplicates: ${d.duplicateLeads} of ${d.leads} leads (${pct1(d.duplicateRate)}); survivor rule ${d.survivorRule.join(' → ')}.`,
+        renderTextTable(
+          [
+            { key: 'tier', label: 'tier', format: 'int' },
+            { key: 'label', label: 'matched on', abbreviate: true },
+            { key: 'clusters', label: 'clusters', format: 'int', priority: 1 },
+            { key: 'duplicates', label: 'duplicates', format: 'int' },
+          ],
+          d.tiers as unknown as Record<string, unknown>[],
+          width,
+        ),
+        `Required fields: ${pct1(c.overall)} of checks pass against a ${pct1(c.target)} target; ${c.fieldsBelowTarget} fields below it; ${c.offenders.length} records missing one.`,
+        renderTextTable(
+          [
+            { key: 'rule', label: 'stage', abbreviate: true },
+            { key: 'field', label: 'field', abbreviate: true },
+            { key: 'present', label: 'present', format: 'int', priority: 1 },
+            { key: 'records', label: 'records', format: 'int', priority: 2 },
+            { key: 'completeness', label: 'complete', format: 'pct1' },
+          ],
+          c.fields as unknown as Record<string, unknown>[],
+          width,
+        ),
+        `Stuck (over ${report.stuck.multiple}× the stage's median stay): ${report.stuck.count}. Stale (no activity for ${report.stale.months} months): ${report.stale.count}. Unknown stage: ${report.unknownStage.count}. No owner: ${report.unowned.count}.`,
+        renderTextTable(
+          [
+            { key: 'stage', label: 'stage' },
+            { key: 'current', label: 'now', format: 'int' },
+            { key: 'entered', label: 'entered', format: 'int', priority: 2 },
+            { key: 'exited', label: 'exited', format: 'int', priority: 2 },
+            { key: 'growth', label: 'growth', format: 'int', priority: 3 },
+            { key: 'medianDays', label: 'median stay', format: 'days', priority: 1 },
+            { key: 'stuck', label: 'stuck', format: 'int' },
+          ],
+          report.distribution.flow.map((f) => {
+            const m = report.stuck.stages.find((s) => s.stage === f.stage);
+            return { ...f, medianDays: m?.medianDays ?? null, stuck: m?.stuck ?? 0 };
+          }),
+          width,
+        ),
+        `Bottleneck: ${report.distribution.bottleneck ?? 'none (no stage grew in the window)'}.`,
+        warningsText(report.warnings),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+  };
+}
