@@ -1,6 +1,6 @@
 /** How the hygiene report reads in each output format (see emit.ts). */
 import { hygieneReportDocument, hygieneIssues, issueColumns } from '../reports/hygieneReport.js';
-import { renderTextTable, pct1 } from '../reports/format.js';
+import { pct1, renderTextTable, wrap } from '../reports/format.js';
 import { toCsv } from '../reports/escape.js';
 import type { HygieneReport } from '../hygiene/types.js';
 import { generatedBy } from '../version.js';
@@ -11,7 +11,16 @@ const header = (report: HygieneReport) =>
   (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '') +
   (report.zoneAssumption ? `\n${report.zoneAssumption}` : '');
 
-const warningsText = (warnings: string[]) => (warnings.length ? `Warnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : '');
+const warningsText = (warnings: string[], width: number) =>
+  warnings.length
+    ? `Warnings:\n${warnings
+        .map((w) =>
+          wrap(`- ${w}`, width - 2)
+            .map((line, i) => (i ? `    ${line}` : `  ${line}`))
+            .join('\n'),
+        )
+        .join('\n')}`
+    : '';
 
 export function hygieneOutputs(report: HygieneReport): ReportOutputs {
   const d = report.duplicates;
@@ -22,10 +31,11 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
     document: () => hygieneReportDocument(report, generatedBy),
     // every list in one file, a row per flagged record (the data exports give each list its own table)
     csv: () => toCsv(issueColumns, hygieneIssues(report)),
-    table: (width) =>
-      [
+    table: (width) => {
+      const prose = (text: string) => wrap(text, width ?? Number.POSITIVE_INFINITY).join('\n');
+      return [
         header(report),
-        `Duplicates: ${d.duplicateLeads} of ${d.leads} leads (${pct1(d.duplicateRate)}); survivor rule ${d.survivorRule.join(' → ')}.`,
+        prose(`Duplicates: ${d.duplicateLeads} of ${d.leads} leads (${pct1(d.duplicateRate)}); survivor rule ${d.survivorRule.join(' → ')}.`),
         renderTextTable(
           [
             { key: 'tier', label: 'tier', format: 'int' },
@@ -36,7 +46,9 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
           d.tiers as unknown as Record<string, unknown>[],
           width,
         ),
-        `Required fields: ${pct1(c.overall)} of checks pass against a ${pct1(c.target)} target; ${c.fieldsBelowTarget} fields below it; ${c.offenders.length} records missing one.`,
+        prose(
+          `Required fields: ${pct1(c.overall)} of checks pass against a ${pct1(c.target)} target; ${c.fieldsBelowTarget} fields below it; ${c.offenders.length} records missing one.`,
+        ),
         renderTextTable(
           [
             { key: 'rule', label: 'stage', abbreviate: true },
@@ -48,7 +60,9 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
           c.fields as unknown as Record<string, unknown>[],
           width,
         ),
-        `Stuck (over ${report.stuck.multiple}× the stage's median stay): ${report.stuck.count}. Stale (no activity for ${report.stale.months} months): ${report.stale.count}. Unknown stage: ${report.unknownStage.count}. No owner: ${report.unowned.count}.`,
+        prose(
+          `Stuck (over ${report.stuck.multiple}× the stage's median stay): ${report.stuck.count}. Stale (no activity for ${report.stale.months} months): ${report.stale.count}. Unknown stage: ${report.unknownStage.count}. No owner: ${report.unowned.count}.`,
+        ),
         renderTextTable(
           [
             { key: 'stage', label: 'stage' },
@@ -65,10 +79,11 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
           }),
           width,
         ),
-        `Bottleneck: ${report.distribution.bottleneck ?? 'none (no stage grew in the window)'}.`,
-        warningsText(report.warnings),
+        prose(`Bottleneck: ${report.distribution.bottleneck ?? 'none (no stage grew in the window)'}.`),
+        warningsText(report.warnings, width ?? Number.POSITIVE_INFINITY),
       ]
         .filter(Boolean)
-        .join('\n\n'),
+        .join('\n\n');
+    },
   };
 }

@@ -229,7 +229,7 @@ export function renderTextTable(columns: readonly TableColumn[], rows: readonly 
 }
 
 /** Words onto lines of at most `width` characters (a word longer than that keeps its own line). */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(' ')) {

@@ -3,6 +3,7 @@
  * list of every flagged record. Pure: no database, no clock; the same report gives the same page.
  * Lists show their first rows on the page; the JSON, CSV and data exports have them all.
  */
+import type { TopLevelSpec } from 'vega-lite';
 import type { HygieneReport } from '../hygiene/types.js';
 import { barChart, rateBarChart } from './charts/index.js';
 import { days, int, pct, reportMeta } from './format.js';
@@ -14,6 +15,15 @@ export const listedRows = 100;
 
 const listIntro = (count: number, what: string) =>
   count > listedRows ? `The first ${int(listedRows)} of ${int(count)} ${what}; the CSV export lists them all.` : `${int(count)} ${what}.`;
+
+const tierShort = { 1: 'email', 2: 'norm. email', 3: 'person', 4: 'account' } as const;
+
+/** Counts are whole: a small count's axis must not tick at 0.5 (shown as "0, 1, 1"). */
+function wholeTicks(spec: TopLevelSpec): TopLevelSpec {
+  const x = (spec as { encoding?: { x?: { axis?: Record<string, unknown> } } }).encoding?.x;
+  if (x?.axis) x.axis = { ...x.axis, tickMinStep: 1 };
+  return spec;
+}
 
 const survivorWords = { crm: 'the CRM record', complete: 'the most complete', oldest: 'the oldest' } as const;
 
@@ -78,7 +88,7 @@ export function hygieneIssues(report: HygieneReport): Record<string, unknown>[] 
 const leadColumns: TableColumn[] = [
   { key: 'leadId', label: 'Lead', format: 'id' },
   { key: 'stage', label: 'Stage' },
-  { key: 'ownerId', label: 'Owner', format: 'id' },
+  { key: 'ownerId', label: 'Owner' },
 ];
 
 function listSection(id: string, heading: string, count: number, what: string, columns: TableColumn[], rows: readonly object[], intro = ''): Section {
@@ -102,14 +112,16 @@ export function hygieneReportDocument(report: HygieneReport, generatedBy = 'revo
       intro:
         `Each duplicate is counted once, at the first tier that finds it; tier 4 counts company spellings, not leads. ` +
         `Survivor rule: ${rule}; the lowest lead id breaks a tie. CRM systems: ${d.crmSystems.join(', ') || '(none)'}.`,
-      chart: barChart({
-        rows: d.tiers.map((t) => ({ ...t, tierLabel: `${t.tier}. ${t.label}` })),
-        x: 'tierLabel',
-        y: 'duplicates',
-        title: 'Duplicates by tier',
-        format: 'int',
-        horizontal: true,
-      }),
+      chart: wholeTicks(
+        barChart({
+          rows: d.tiers.map((t) => ({ ...t, tierLabel: `Tier ${t.tier}: ${tierShort[t.tier]}` })),
+          x: 'tierLabel',
+          y: 'duplicates',
+          title: 'Duplicates by tier',
+          format: 'int',
+          horizontal: true,
+        }),
+      ),
       table: {
         columns: [
           { key: 'tier', label: 'Tier', format: 'int' },
@@ -184,7 +196,7 @@ export function hygieneReportDocument(report: HygieneReport, generatedBy = 'revo
         { key: 'rule', label: 'Stage' },
         { key: 'recordType', label: 'Record' },
         { key: 'recordId', label: 'Id', format: 'id' },
-        { key: 'ownerId', label: 'Owner', format: 'id' },
+        { key: 'ownerId', label: 'Owner' },
         { key: 'missingText', label: 'Missing' },
       ],
       c.offenders.map((o) => ({ ...o, missingText: o.missing.join(', ') })),
