@@ -4,7 +4,6 @@
  * flagged record (formula-safe), the terminal table's width, and CRM text escaped in the HTML.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hygieneOn } from '../../src/commands/hygiene.js';
 import { hygieneOutputs } from '../../src/commands/hygieneOutputs.js';
 import { exportTablesFor } from '../../src/export/reportTables.js';
 import type { HygieneReport } from '../../src/hygiene/types.js';
