@@ -62,8 +62,9 @@ keyed as (
         leads.created_at,
         phones.phone,
         nullif(trim(leads.email), '') as email_exact,
-        -- lowercase, no whitespace anywhere (a pasted address keeps stray spaces)
-        nullif(regexp_replace(lower(leads.email), '\s+', '', 'g'), '') as email_lower,
+        -- lowercase, no whitespace anywhere (a pasted address keeps stray spaces), nor the invisible
+        -- characters copy and paste brings: no-break space, zero-width space and joiners, word joiner, BOM
+        nullif(regexp_replace(lower(leads.email), '[\s\x{00A0}\x{200B}-\x{200D}\x{2060}\x{FEFF}]+', '', 'g'), '') as email_lower,
         nullif(trim(regexp_replace(strip_accents(lower(coalesce(leads.first_name, '') || ' ' || coalesce(leads.last_name, ''))), '[^a-z]+', ' ', 'g')), '') as name_norm,
         nullif(trim(leads.first_name), '') is not null and nullif(trim(leads.last_name), '') is not null as has_full_name,
         -- "Acme, Inc." → "acme": dots dropped (S.A. → sa), other punctuation a space, legal suffixes off the end
