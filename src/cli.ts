@@ -178,6 +178,12 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     )
     .action(async (opts) => {
       const { hygiene } = await import('./commands/hygiene.js');
+      if (opts.format === 'csv') {
+        // every list in full, written by DuckDB from the warehouse (stdout without --out)
+        await hygiene({ ...opts, format: 'csv' });
+        if (opts.out) progress(`wrote ${opts.out}`);
+        return;
+      }
       const { hygieneOutputs } = await import('./commands/hygieneOutputs.js');
       const { emitReport } = await import('./commands/emit.js');
       const written = await emitReport(opts.format, opts.out, hygieneOutputs(await hygiene({ ...opts, out: undefined, format: undefined })), {

@@ -3,6 +3,7 @@ import { hygieneReportDocument, hygieneIssues, issueColumns } from '../reports/h
 import { pct1, renderTextTable, wrap } from '../reports/format.js';
 import { toCsv } from '../reports/escape.js';
 import type { HygieneReport } from '../hygiene/types.js';
+import { usageError } from '../errors.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 
@@ -10,6 +11,16 @@ const header = (report: HygieneReport) =>
   `Data hygiene · as of ${report.asOf} · flow ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)}` +
   (report.dataFreshness ? ` · newest record ${report.dataFreshness}` : '') +
   (report.zoneAssumption ? `\n${report.zoneAssumption}` : '');
+
+/** Whether any list holds fewer rows than its count. */
+export const listsCut = (r: HygieneReport) =>
+  r.duplicates.pairs.length < r.duplicates.duplicateLeads ||
+  r.duplicates.accounts.length < r.duplicates.accountSpellings ||
+  r.completeness.offenders.length < r.completeness.offenderCount ||
+  [r.stuck, r.stale, r.unknownStage, r.unowned].some((list) => list.leads.length < list.count);
+
+export const hygieneCsvNeedsWarehouse =
+  'a hygiene list is longer than the report holds: the CSV export is written from the warehouse by the hygiene command with --format csv';
 
 const warningsText = (warnings: string[], width: number) =>
   warnings.length
@@ -29,8 +40,12 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
     name: 'hygiene',
     json: report,
     document: () => hygieneReportDocument(report, generatedBy),
-    // every list in one file, a row per flagged record (the data exports give each list its own table)
-    csv: () => toCsv(issueColumns, hygieneIssues(report)),
+    // every list in one file, a row per flagged record; a list cut at listLimit must not pass for the
+    // whole, so then the command writes the CSV from the warehouse (src/hygiene/issuesCsv.ts)
+    csv: () => {
+      if (listsCut(report)) throw usageError(hygieneCsvNeedsWarehouse);
+      return toCsv(issueColumns, hygieneIssues(report));
+    },
     table: (width) => {
       const prose = (text: string) => wrap(text, width ?? Number.POSITIVE_INFINITY).join('\n');
       return [
@@ -47,7 +62,7 @@ export function hygieneOutputs(report: HygieneReport): ReportOutputs {
           width,
         ),
         prose(
-          `Required fields: ${pct1(c.overall)} of checks pass against a ${pct1(c.target)} target; ${c.fieldsBelowTarget} fields below it; ${c.offenders.length} records missing one.`,
+          `Required fields: ${pct1(c.overall)} of checks pass against a ${pct1(c.target)} target; ${c.fieldsBelowTarget} fields below it; ${c.offenderCount} records missing one.`,
         ),
         renderTextTable(
           [

@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import { rate } from '../metrics/wilson.js';
-import { materialise } from './models.js';
+import { listLimit, materialise } from './models.js';
 import type { FieldCompleteness, HygieneCompleteness, MissingFieldsRecord } from './types.js';
 
 const scopeOf = (rule: Config['hygiene']['requiredFields'][number]) =>
@@ -67,7 +67,12 @@ export async function completenessSection(wh: Warehouse, config: Config): Promis
   const offenders = await wh.all<{ rule: string; record_type: 'lead' | 'opportunity'; record_id: string; owner_id: string | null; missing: string[] }>(
     `select rule, record_type, record_id, any_value(owner_id) as owner_id, list(field order by field_order) as missing
      from hygiene__required where not is_present
-     group by rule_order, rule, record_type, record_id order by rule_order, record_id`,
+     group by rule_order, rule, record_type, record_id order by rule_order, record_id
+     limit $limit`,
+    { limit: listLimit },
+  );
+  const offenderCount = await wh.one<{ n: number }>(
+    `select cast(count(*) as integer) as n from (select distinct rule_order, record_type, record_id from hygiene__required where not is_present)`,
   );
   const rules = config.hygiene.requiredFields;
   const countOf = new Map(scoped.map((s) => [s.rule_order, s.count]));
@@ -92,6 +97,7 @@ export async function completenessSection(wh: Warehouse, config: Config): Promis
       checks,
     ),
     fieldsBelowTarget: fields.filter((f) => f.meetsTarget === false).length,
+    offenderCount: offenderCount?.n ?? 0,
     offenders: offenders.map(
       (o): MissingFieldsRecord => ({ rule: o.rule, recordType: o.record_type, recordId: o.record_id, ownerId: o.owner_id, missing: o.missing }),
     ),

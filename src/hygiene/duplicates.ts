@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { rate } from '../metrics/wilson.js';
 import { timed } from '../timing.js';
-import { materialise } from './models.js';
+import { listLimit, materialise } from './models.js';
 import type { AccountSpelling, DuplicatePair, HygieneDuplicates, TierSummary } from './types.js';
 
 export const tierLabels: Record<TierSummary['tier'], string> = {
@@ -53,28 +53,33 @@ export async function duplicatesSection(wh: Warehouse, config: Config): Promise<
      from hygiene__duplicates d
      join hygiene__contacts c on c.lead_id = d.lead_id
      join hygiene__contacts s on s.lead_id = d.survivor_id
-     order by d.tier, d.matched_on, d.match_key, d.lead_id`,
+     order by d.tier, d.matched_on, d.match_key, d.lead_id
+     limit $limit`,
+    { limit: listLimit },
   );
   const tierRows = await wh.all<{ tier: 1 | 2 | 3; clusters: number; duplicates: number }>(
     `select tier, cast(count(distinct (matched_on, match_key)) as integer) as clusters,
             cast(count(*) as integer) as duplicates
      from hygiene__duplicates group by tier order by tier`,
   );
-  const totals = await wh.one<{ leads: number; duplicate_leads: number }>(
+  const totals = await wh.one<{ leads: number; duplicate_leads: number; account_rows: number; account_keys: number; renamed: number }>(
     `select cast((select count(*) from hygiene__contacts) as integer) as leads,
-            cast((select count(*) from hygiene__duplicates) as integer) as duplicate_leads`,
+            cast((select count(*) from hygiene__duplicates) as integer) as duplicate_leads,
+            cast((select count(*) from hygiene__accounts) as integer) as account_rows,
+            cast((select count(distinct match_key) from hygiene__accounts) as integer) as account_keys,
+            cast((select count(*) from hygiene__accounts where not is_survivor) as integer) as renamed`,
   );
   const accountRows = await wh.all<{ match_key: string; spelling: string; leads: number; survivor_spelling: string; is_survivor: boolean }>(
-    `select match_key, spelling, leads, survivor_spelling, is_survivor from hygiene__accounts order by match_key, is_survivor desc, spelling`,
+    `select match_key, spelling, leads, survivor_spelling, is_survivor from hygiene__accounts order by match_key, is_survivor desc, spelling limit $limit`,
+    { limit: listLimit },
   );
   const accounts = accountRows.map(
     (r): AccountSpelling => ({ key: r.match_key, spelling: r.spelling, leads: r.leads, survivorSpelling: r.survivor_spelling, isSurvivor: r.is_survivor }),
   );
   const byTier = new Map(tierRows.map((r) => [r.tier, r]));
-  const accountKeys = new Set(accounts.map((a) => a.key));
   const tiers: TierSummary[] = ([1, 2, 3, 4] as const).map((tier) =>
     tier === 4
-      ? { tier, label: tierLabels[tier], clusters: accountKeys.size, duplicates: accounts.filter((a) => !a.isSurvivor).length }
+      ? { tier, label: tierLabels[tier], clusters: totals?.account_keys ?? 0, duplicates: totals?.renamed ?? 0 }
       : { tier, label: tierLabels[tier], clusters: byTier.get(tier)?.clusters ?? 0, duplicates: byTier.get(tier)?.duplicates ?? 0 },
   );
   const leads = totals?.leads ?? 0;
@@ -96,6 +101,7 @@ export async function duplicatesSection(wh: Warehouse, config: Config): Promise<
       survivorSourceSystem: r.survivor_source_system,
       clusterSize: r.members,
     })),
+    accountSpellings: totals?.account_rows ?? 0,
     accounts,
   };
 }

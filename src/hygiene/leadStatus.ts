@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { isoText, materialise } from './models.js';
+import { isoText, listLimit, materialise } from './models.js';
 import type { FlaggedLead, HygieneReport, StageFlow, StageMedian, StaleLead, StuckLead } from './types.js';
 
 export const ageBuckets = ['< 7 d', '7–30 d', '30–90 d', '90–180 d', '≥ 180 d'];
@@ -59,23 +59,26 @@ export async function leadStatusSections(wh: Warehouse, config: Config, window: 
   );
   const stuck = await wh.all<{ lead_id: string; stage: string; entered_at: string; days_in_stage: number; median_days: number; owner_id: string | null }>(
     `select lead_id, stage, ${isoText('entered_at')} as entered_at, days_in_stage, median_days, owner_id
-     from hygiene__lead_status where is_stuck order by days_in_stage / median_days desc, lead_id`,
+     from hygiene__lead_status where is_stuck order by days_in_stage / median_days desc, lead_id limit $limit`,
+    { limit: listLimit },
   );
   const stale = await wh.all<{ lead_id: string; stage: string | null; last_activity_at: string | null; created_at: string | null; owner_id: string | null }>(
     `select lead_id, stage, ${isoText('last_activity_at')} as last_activity_at, ${isoText('created_at')} as created_at, owner_id
-     from hygiene__lead_status where is_stale order by greatest(last_activity_at, created_at), lead_id`,
+     from hygiene__lead_status where is_stale order by greatest(last_activity_at, created_at), lead_id limit $limit`,
+    { limit: listLimit },
   );
-  const flags = await wh.all<{
-    lead_id: string;
-    stage: string | null;
-    stage_raw: string | null;
-    created_at: string | null;
-    owner_id: string | null;
-    is_unknown_stage: boolean;
-    is_unowned: boolean;
-  }>(
-    `select lead_id, stage, stage_raw, ${isoText('created_at')} as created_at, owner_id, is_unknown_stage, is_unowned
-     from hygiene__lead_status where is_unknown_stage or is_unowned order by lead_id`,
+  const flaggedList = (flag: 'is_unknown_stage' | 'is_unowned') =>
+    wh.all<{ lead_id: string; stage: string | null; stage_raw: string | null; created_at: string | null; owner_id: string | null }>(
+      `select lead_id, stage, stage_raw, ${isoText('created_at')} as created_at, owner_id
+       from hygiene__lead_status where ${flag} order by lead_id limit $limit`,
+      { limit: listLimit },
+    );
+  const unknown = (await flaggedList('is_unknown_stage')).map(flagged);
+  const unowned = (await flaggedList('is_unowned')).map(flagged);
+  const counts = await wh.one<{ stuck: number; stale: number; unknown: number; unowned: number }>(
+    `select cast(count(*) filter (where is_stuck) as integer) as stuck, cast(count(*) filter (where is_stale) as integer) as stale,
+            cast(count(*) filter (where is_unknown_stage) as integer) as unknown, cast(count(*) filter (where is_unowned) as integer) as unowned
+     from hygiene__lead_status`,
   );
   const cells = await wh.all<{ stage: string; age_bucket: string; leads: number }>(
     `select s.stage, s.age_bucket, cast(count(*) as integer) as leads
@@ -91,8 +94,6 @@ export async function leadStatusSections(wh: Warehouse, config: Config, window: 
   const flow = flowRows.map(
     (f): StageFlow => ({ stage: f.stage, entered: f.entered, exited: f.exited, growth: f.growth, growthPerExit: f.growth_per_exit, current: f.current_leads }),
   );
-  const unknown = flags.filter((f) => f.is_unknown_stage).map(flagged);
-  const unowned = flags.filter((f) => f.is_unowned).map(flagged);
   return {
     stuck: {
       multiple: hygiene.stuckMultiple,
@@ -100,7 +101,7 @@ export async function leadStatusSections(wh: Warehouse, config: Config, window: 
       stages: medians.map(
         (m): StageMedian => ({ stage: m.stage, completedStays: m.completed_stays, medianDays: m.median_days, current: m.current, stuck: m.stuck }),
       ),
-      count: stuck.length,
+      count: counts?.stuck ?? 0,
       leads: stuck.map(
         (s): StuckLead => ({
           leadId: s.lead_id,
@@ -115,13 +116,13 @@ export async function leadStatusSections(wh: Warehouse, config: Config, window: 
     },
     stale: {
       months: hygiene.staleMonths,
-      count: stale.length,
+      count: counts?.stale ?? 0,
       leads: stale.map(
         (s): StaleLead => ({ leadId: s.lead_id, stage: s.stage, lastActivityAt: s.last_activity_at, createdAt: s.created_at, ownerId: s.owner_id }),
       ),
     },
-    unknownStage: { count: unknown.length, leads: unknown },
-    unowned: { count: unowned.length, leads: unowned },
+    unknownStage: { count: counts?.unknown ?? 0, leads: unknown },
+    unowned: { count: counts?.unowned ?? 0, leads: unowned },
     distribution: {
       ageBuckets,
       cells: cells.map((c) => ({ stage: c.stage, ageBucket: c.age_bucket, leads: c.leads })),

@@ -19,3 +19,6 @@ export async function materialise(wh: Warehouse, model: string, params?: SqlPara
 
 /** A timestamp column as ISO text (UTC) in the rows returned: the contract's instants. */
 export const isoText = (column: string) => `strftime(make_timestamp(epoch_us(${column})), '%Y-%m-%dT%H:%M:%SZ')`;
+
+/** The most rows a list of the report holds; its count is always complete (docs/hygiene.md). */
+export const listLimit = 1000;

@@ -12,6 +12,7 @@ import { timed } from '../timing.js';
 import { completenessSection } from './completeness.js';
 import { duplicatesSection } from './duplicates.js';
 import { leadStatusSections } from './leadStatus.js';
+import { listLimit } from './models.js';
 import type { HygieneReport } from './types.js';
 
 export async function computeHygiene(wh: Warehouse, config: Config, window: ReportWindow): Promise<HygieneReport> {
@@ -27,6 +28,7 @@ export async function computeHygiene(wh: Warehouse, config: Config, window: Repo
   return {
     report: 'hygiene',
     asOf: window.asOf.toISOString(),
+    listLimit,
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     dataFreshness: await dataFreshness(wh, window.asOf),
     ...withZoneAssumption(await zoneAssumption(wh)),

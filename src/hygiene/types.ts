@@ -1,7 +1,7 @@
 /**
  * The JSON contract of `hygiene` (docs/hygiene.md). Stable: a change here is a CHANGELOG entry.
- * Numbers keep full double precision; lists are complete (the CSV and data exports are made from
- * them), the HTML shows the first rows of each.
+ * Numbers keep full double precision. Each list holds at most `listLimit` rows, most urgent first,
+ * beside its full count; `hygiene --format csv` writes every row of every list from the warehouse.
  */
 import type { SurvivorCriterion } from '../config/hygiene.js';
 import type { ReportWindowJson } from '../sla/types.js';
@@ -50,7 +50,11 @@ export interface HygieneDuplicates {
   /** duplicateLeads ÷ leads */
   duplicateRate: number | null;
   tiers: TierSummary[];
+  /** the first listLimit duplicates (by tier, key); duplicateLeads counts them all */
   pairs: DuplicatePair[];
+  /** spelling rows of tier 4 in all */
+  accountSpellings: number;
+  /** the first listLimit of them */
   accounts: AccountSpelling[];
 }
 
@@ -79,6 +83,8 @@ export interface HygieneCompleteness {
   /** present checks ÷ all checks, over every rule and field */
   overall: number | null;
   fieldsBelowTarget: number;
+  /** records missing a field, per rule, in all */
+  offenderCount: number;
   offenders: MissingFieldsRecord[];
 }
 
@@ -136,6 +142,8 @@ export interface StageFlow {
 export interface HygieneReport {
   report: 'hygiene';
   asOf: string;
+  /** the most rows any list holds (their counts are complete) */
+  listLimit: number;
   window: ReportWindowJson;
   dataFreshness: string | null;
   zoneAssumption?: string;

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { HygieneReport } from '../hygiene/types.js';
 import { barChart, rateBarChart } from './charts/index.js';
-import { days, int, pct, reportMeta } from './format.js';
+import { int, pct, reportMeta } from './format.js';
 import { hygieneTiles } from './tiles.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
@@ -14,7 +14,7 @@ import type { ReportDocument, Section, TableColumn } from './types.js';
 export const listedRows = 100;
 
 const listIntro = (count: number, what: string) =>
-  count > listedRows ? `The first ${int(listedRows)} of ${int(count)} ${what}; the CSV export lists them all.` : `${int(count)} ${what}.`;
+  count > listedRows ? `The first ${int(listedRows)} of ${int(count)} ${what}; \`hygiene --format csv\` lists them all.` : `${int(count)} ${what}.`;
 
 const tierShort = { 1: 'email', 2: 'norm. email', 3: 'person', 4: 'account' } as const;
 
@@ -63,7 +63,7 @@ export function hygieneIssues(report: HygieneReport): Record<string, unknown>[] 
       record_id: s.leadId,
       owner_id: s.ownerId,
       stage: s.stage,
-      reason: `${days(s.daysInStage)} in stage, ${s.multiple.toFixed(1)}× the median ${days(s.medianDays)}`,
+      reason: `${s.daysInStage.toFixed(1)} d in stage, ${s.multiple.toFixed(1)}× the median ${s.medianDays.toFixed(1)} d`,
     })),
     ...report.stale.leads.map((s) => ({
       list: 'stale',
@@ -135,7 +135,7 @@ export function hygieneReportDocument(report: HygieneReport, generatedBy = 'revo
     listSection(
       'duplicate-pairs',
       'Duplicate leads and their survivors',
-      d.pairs.length,
+      d.duplicateLeads,
       'duplicate leads',
       [
         { key: 'tier', label: 'Tier', format: 'int' },
@@ -151,7 +151,7 @@ export function hygieneReportDocument(report: HygieneReport, generatedBy = 'revo
     listSection(
       'account-spellings',
       'One account, several spellings',
-      d.accounts.length,
+      d.accountSpellings,
       'spellings',
       [
         { key: 'key', label: 'Normalised' },
@@ -190,7 +190,7 @@ export function hygieneReportDocument(report: HygieneReport, generatedBy = 'revo
     listSection(
       'missing-fields',
       'Records missing a required field',
-      c.offenders.length,
+      c.offenderCount,
       'records',
       [
         { key: 'rule', label: 'Stage' },

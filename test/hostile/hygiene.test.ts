@@ -3,9 +3,10 @@
  * terminal escapes and formulas in the lists, phone numbers that are not phone numbers, and
  * config values that must be refused, not guessed at.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { main } from '../../src/cli.js';
 import { hygieneOutputs } from '../../src/commands/hygieneOutputs.js';
 import { parseConfig } from '../../src/config/config.js';
 import { duplicatesSection } from '../../src/hygiene/duplicates.js';
@@ -87,6 +88,10 @@ describe('hygiene on hostile CRM data', () => {
     expect(csv).toContain(`account_spelling,account,'@sum(a1),,,tier 4 company_normalised: sum a1,'@SUM(A1)`);
     // no cell of any line starts a formula
     for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
+    // the command's own CSV, written by DuckDB from the warehouse, is the same file
+    const out = join(caseDir(), 'hygiene.csv');
+    expect(await main(['node', 'revops-report', 'hygiene', '--db', db, '--as-of', '2026-11-01T00:00:00Z', '--format', 'csv', '--out', out])).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(csv);
   });
 
   hostileCase('config', 'a hygiene config with an unknown key, a bad country or an impossible target is refused with exit 2', async () => {

@@ -112,3 +112,20 @@ describe('stage distribution', () => {
     expect(bottleneckOf([f('lead', 10, 20), f('mql', 3, 3)], [])).toBeNull();
   });
 });
+
+describe('long lists', () => {
+  it('hold the first listLimit rows and count them all', async () => {
+    const wh = await openTestWarehouse();
+    const ids = Array.from({ length: 1005 }, (_, i) => `U${String(i).padStart(4, '0')}`);
+    await insertLeads(
+      wh,
+      ids.map((id) => ({ id, owner: null })),
+    );
+    const config = parseConfig({});
+    await buildModels(wh, config, { force: true });
+    const s = await leadStatusSections(wh, config, window);
+    expect(s.unowned.count).toBe(1005);
+    expect(s.unowned.leads).toHaveLength(1000);
+    expect(s.unowned.leads.at(-1)?.leadId).toBe('U0999');
+  });
+});

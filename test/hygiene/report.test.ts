@@ -8,18 +8,20 @@ import { hygieneOutputs } from '../../src/commands/hygieneOutputs.js';
 import { exportTablesFor } from '../../src/export/reportTables.js';
 import type { HygieneReport } from '../../src/hygiene/types.js';
 import { renderReportHtml } from '../../src/reports/html.js';
-import { hygieneFixtureReport } from './fixtureReport.js';
+import { hygieneFixtureRun } from './fixtureReport.js';
 
 describe('hygiene report', () => {
   let report: HygieneReport;
+  let warehouseCsv: string;
   beforeAll(async () => {
-    report = await hygieneFixtureReport();
+    ({ report, warehouseCsv } = await hygieneFixtureRun());
   }, 60_000);
 
   it('keeps the documented JSON keys', () => {
     expect(Object.keys(report)).toEqual([
       'report',
       'asOf',
+      'listLimit',
       'window',
       'dataFreshness',
       'duplicates',
@@ -31,8 +33,18 @@ describe('hygiene report', () => {
       'distribution',
       'warnings',
     ]);
-    expect(Object.keys(report.duplicates)).toEqual(['survivorRule', 'crmSystems', 'leads', 'duplicateLeads', 'duplicateRate', 'tiers', 'pairs', 'accounts']);
-    expect(Object.keys(report.completeness)).toEqual(['target', 'rules', 'fields', 'overall', 'fieldsBelowTarget', 'offenders']);
+    expect(Object.keys(report.duplicates)).toEqual([
+      'survivorRule',
+      'crmSystems',
+      'leads',
+      'duplicateLeads',
+      'duplicateRate',
+      'tiers',
+      'pairs',
+      'accountSpellings',
+      'accounts',
+    ]);
+    expect(Object.keys(report.completeness)).toEqual(['target', 'rules', 'fields', 'overall', 'fieldsBelowTarget', 'offenderCount', 'offenders']);
     expect(Object.keys(report.distribution)).toEqual(['ageBuckets', 'cells', 'flow', 'bottleneck']);
     expect(report.window).toEqual({ from: '2025-11-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' });
   });
@@ -84,6 +96,16 @@ describe('hygiene report', () => {
     expect(lines).toContain('stuck,lead,H1,U1,sql,"285.0 d in stage, 47.5× the median 6.0 d",');
     expect(lines.filter((l) => l.startsWith('unowned,'))).toEqual(['unowned,lead,H3,,unknown,no owner,']);
     expect(lines).toHaveLength(1 + 2 + 3 + 2 + 2 + 1 + 1 + 1);
+  });
+
+  it('writes the same CSV from the warehouse, the path for lists longer than the report holds', () => {
+    expect(report.listLimit).toBe(1000);
+    expect(warehouseCsv).toBe(hygieneOutputs(report).csv());
+  });
+
+  it('refuses a CSV from a report whose lists were cut at the limit', () => {
+    const cut = { ...report, stale: { ...report.stale, count: report.stale.count + 1 } };
+    expect(() => hygieneOutputs(cut).csv()).toThrow(/written from the warehouse by the hygiene command with --format csv/);
   });
 
   it('has a data export table for every list', () => {
