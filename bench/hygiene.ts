@@ -2,7 +2,7 @@
  * Benchmark of `hygiene` (issue 13): BENCH_HYGIENE_LEADS leads (default 1M) of which 20% have a
  * near-duplicate (an exact copy of the email, the email with case and a +tag, the same person at
  * the same company domain, the same person with the phone written another way), companies under
- * suffix variants. The CLI end to end as a child process against a hand-written DuckDB floor doing
+ * suffix variants (tier 4). The CLI end to end as a child process against a hand-written DuckDB floor doing
  * the same blocking and matching (bench/floor.ts), on the same database; the per-tier duplicate
  * counts of both are checked equal.
  */
@@ -17,7 +17,7 @@ import { runChild, runFloor } from './child.js';
 const generateSql = (n: number) => `
 insert into leads (lead_id, source_system, email, first_name, last_name, company, created_at, owner_id, stage_raw, load_id)
 select 'B' || i, case when i % 3 = 0 then 'marketo' else 'salesforce' end,
-       'p' || i || '.x@company' || (i % 50000) || '.com', 'Pat', 'Smith' || i,
+       'p' || i || '.x@company' || (i % 50000) || '.com', 'Pat', 'Smith' || translate(cast(i as varchar), '0123456789', 'abcdefghij'),
        'Company ' || (i % 50000) || ['', ' Inc', ', Inc.', ' LLC'][1 + (i // 50000) % 4],
        timestamptz '2024-01-01' + to_seconds(i), 'O' || (i % 40), 'lead', 1
 from range(${n}) t(i);
@@ -29,7 +29,7 @@ select 'D' || i, 'hubspot',
          when 1 then 'P' || i || '.X+webinar@Company' || (i % 50000) || '.com'
          when 2 then 'pat.smith' || i || '@company' || (i % 50000) || '.com'
          else 'ps' || i || '@other' || i || '.com' end,
-       'pat', 'SMITH' || i, 'Company ' || (i % 50000), timestamptz '2025-01-01' + to_seconds(i), null, 'mql', 1
+       'pat', 'SMITH' || translate(cast(i as varchar), '0123456789', 'ABCDEFGHIJ'), 'Company ' || (i % 50000), timestamptz '2025-01-01' + to_seconds(i), null, 'mql', 1
 from range(0, ${n}, 5) t(i);
 insert into lead_fields select 'D' || i, 'phone_number', '212-' || substr(lpad(cast(i % 10000000 as varchar), 7, '0'), 1, 3) || '-' || substr(lpad(cast(i % 10000000 as varchar), 7, '0'), 4), 1
 from range(0, ${n}, 5) t(i) where (i // 5) % 4 = 3;
@@ -45,6 +45,9 @@ c as (
          case when trim(l.first_name) <> '' and trim(l.last_name) <> ''
               then trim(regexp_replace(strip_accents(lower(l.first_name || ' ' || l.last_name)), '[^a-z]+', ' ', 'g')) end as nm,
          regexp_replace(ph.phone, '[^0-9]', '', 'g') as digits, starts_with(trim(ph.phone), '+') as intl,
+         nullif(trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower(coalesce(l.company, ''))), '\\.', '', 'g'), '[^a-z0-9]+', ' ', 'g'),
+           '(\\s(inc|incorporated|llc|ltd|limited|gmbh|sa|ag|bv|corp|corporation|co|company|plc))+\\s*$', '', 'g')), '') as cn,
+         trim(l.company) as spelling,
          row_number() over (order by l.source_system in ('salesforce', 'hubspot') desc,
            (l.email is not null)::int + (l.first_name is not null)::int + (l.last_name is not null)::int + (l.company is not null)::int
            + (l.owner_id is not null)::int + (l.created_at is not null)::int + coalesce(nf.n, 0) desc, l.created_at, l.lead_id) as rk
@@ -65,12 +68,17 @@ keys as (
   where nm is not null and el like '%_@_%' and dom not in ('gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'icloud.com', 'aol.com')
   union all select lead_id, rk, 3, 1, nm || ' ' || e164 from k where nm is not null and e164 is not null
 ),
-cl as (select tier, kind, key, arg_min(lead_id, rk) as survivor from keys group by all having count(*) > 1)
+cl as (select tier, kind, key, arg_min(lead_id, rk) as survivor from keys group by all having count(*) > 1),
+spellings as (select cn, spelling, min(rk) as rk from k where cn is not null and spelling <> '' group by all),
+accounts as (select cn from spellings group by cn having count(*) > 1)
 select keys.tier, count(*)::int as duplicates from (
   select keys.lead_id, keys.tier from keys join cl using (tier, kind, key)
   where keys.lead_id <> cl.survivor
   qualify row_number() over (partition by keys.lead_id order by keys.tier, keys.kind, keys.key) = 1
-) keys group by keys.tier order by keys.tier;
+) keys group by keys.tier
+union all
+select 4, (count(*) - count(distinct cn))::int from spellings where cn in (select cn from accounts)
+order by 1;
 `;
 
 export interface HygieneBenchRow {
@@ -102,7 +110,7 @@ export async function benchHygiene(work: string, leads: number): Promise<{ rows:
   const diffs: string[] = [];
   try {
     const rows = await check.all<{ tier: number; duplicates: number }>('select tier, duplicates from bench_hygiene_floor');
-    for (const tier of [1, 2, 3]) {
+    for (const tier of [1, 2, 3, 4]) {
       const floorCount = rows.find((r) => r.tier === tier)?.duplicates ?? 0;
       const reportCount = report.duplicates.tiers.find((t) => t.tier === tier)?.duplicates ?? 0;
       if (floorCount !== reportCount) diffs.push(`tier ${tier}: report ${reportCount}, floor ${floorCount}`);
