@@ -119,7 +119,14 @@ export async function benchHygiene(work: string, leads: number): Promise<{ rows:
     check.close();
   }
   return {
-    rows: [{ what: `hygiene (${leads.toLocaleString('en-US')} leads, 20% near-duplicates)`, seconds: run.seconds, floorSeconds: floor.seconds, peakRssMb: run.peakRssMb }],
+    rows: [
+      {
+        what: `hygiene (${leads.toLocaleString('en-US')} leads, 20% near-duplicates)`,
+        seconds: run.seconds,
+        floorSeconds: floor.seconds,
+        peakRssMb: run.peakRssMb,
+      },
+    ],
     diffs,
   };
 }
