@@ -11,6 +11,7 @@ import { runChild, runFloor } from './child.js';
 import { generateBenchData } from './generate.js';
 import { benchBacktest } from './backtest.js';
 import { benchSla } from './sla.js';
+import { benchHygiene } from './hygiene.js';
 import { checkFunnelFloor, funnelFloorSql, loadDutiesSql } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -118,6 +119,13 @@ if (!process.env.BENCH_SKIP_BACKTEST) {
     backtest.peakRssMb,
     '(in-process; RSS of the bench process)',
   );
+}
+
+// Hygiene (issue 13): 1M leads with 20% near-duplicates vs the same blocking and matching by hand
+if (!process.env.BENCH_SKIP_HYGIENE) {
+  const { rows, diffs } = await benchHygiene(work, Number(process.env.BENCH_HYGIENE_LEADS ?? 1_000_000));
+  console.log(diffs.length ? `hygiene floor differs from the report:\n${diffs.join('\n')}` : 'hygiene floor matches the report');
+  for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
 }
 
 console.log('\nsummary');

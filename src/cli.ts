@@ -188,6 +188,27 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       if (written) progress(`wrote ${written}`);
     });
 
+  reportCommand('hygiene', 'the data-quality audit: duplicates in tiers, required fields by stage, stuck, stale and unowned leads, the bottleneck stage')
+    .addHelpText(
+      'after',
+      examples('revops-report hygiene --since 90d', 'revops-report hygiene --format csv --out hygiene.csv   # every flagged record, one row each'),
+    )
+    .action(async (opts) => {
+      const { hygiene } = await import('./commands/hygiene.js');
+      if (opts.format === 'csv') {
+        // every list in full, written by DuckDB from the warehouse (stdout without --out)
+        await hygiene({ ...opts, format: 'csv' });
+        if (opts.out) progress(`wrote ${opts.out}`);
+        return;
+      }
+      const { hygieneOutputs } = await import('./commands/hygieneOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const written = await emitReport(opts.format, opts.out, hygieneOutputs(await hygiene({ ...opts, out: undefined, format: undefined })), {
+        wide: opts.wide,
+      });
+      if (written) progress(`wrote ${written}`);
+    });
+
   reportCommand('overview', 'the revenue overview: Lead→MQL, MQL→SQL, SQL→Opportunity, win rate and speed-to-lead against their benchmarks, on one page')
     .addHelpText(
       'after',

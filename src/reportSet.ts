@@ -15,6 +15,8 @@ import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
 import { routingOn } from './commands/routing.js';
 import { routingReportDocument } from './reports/routingReport.js';
+import { hygieneOn } from './commands/hygiene.js';
+import { hygieneReportDocument } from './reports/hygieneReport.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
 import { overviewReportDocument } from './reports/overviewReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
@@ -129,6 +131,18 @@ export const reportDefinitions: ReportDefinition[] = [
         document: backtestReportDocument(report, generatedBy),
         headline: {},
         files: [{ name: 'decision-record.json', content: `${JSON.stringify(decisionRecord(report), null, 2)}\n` }],
+      };
+    },
+  },
+  {
+    // After the existing reports: the data-quality audit, its flow window the set's.
+    name: 'hygiene',
+    async make(wh, config, options) {
+      const report = await hygieneOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return {
+        json: report,
+        document: hygieneReportDocument(report, generatedBy),
+        headline: { duplicateRate: report.duplicates.duplicateRate, requiredFieldsComplete: report.completeness.overall },
       };
     },
   },

@@ -62,6 +62,7 @@ export function demoCommands(s: DemoSetup): DemoCommand[] {
         s.out,
       ]),
     },
+    { makes: 'hygiene', command: line(['hygiene', ...report]) },
   ];
 }
 

@@ -11,6 +11,7 @@ import { UserError, usageError } from '../errors.js';
 import { calendarConfigSchema } from './calendar.js';
 import { dealStagesSchema } from './dealStages.js';
 import { routingConfigSchema } from './routing.js';
+import { hygieneConfigSchema } from './hygiene.js';
 import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
@@ -58,6 +59,8 @@ export const configSchema = z
     slas: slasConfigSchema,
     /** Routing audit: pool, weights, PTO, ABM tiers, buying committees (docs/routing.md). */
     routing: routingConfigSchema.prefault({}),
+    /** The hygiene audit: survivor rule, required fields, thresholds (docs/hygiene.md). */
+    hygiene: hygieneConfigSchema,
   })
   .strict();
 

@@ -10,6 +10,7 @@ import { inferTable } from './inferTable.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import type { ExportTable } from './types.js';
 import { routingExportTables } from './routingTables.js';
+import { hygieneExportTables } from './hygieneTables.js';
 
 type TablesOf = (json: unknown) => ExportTable[];
 
@@ -54,6 +55,7 @@ export const reportExportTables: Record<string, TablesOf> = {
     ];
   },
   routing: routingExportTables,
+  hygiene: hygieneExportTables,
   'scoring-backtest': (json) => {
     const report = json as ScoringBacktestJson;
     return [

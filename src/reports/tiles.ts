@@ -8,6 +8,7 @@ import { wilson95 } from '../metrics/wilson.js';
 import { modelLabel, shortLabel, baselineLabel } from '../scoring/backtestOutput.js';
 import type { BacktestReport, PartitionMetrics } from '../scoring/backtestTypes.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
+import type { HygieneReport } from '../hygiene/types.js';
 import { againstRange, funnelBenchmarks, rangeText, slaComplianceGoal, speedToLeadIdealMinutes } from './benchmarks.js';
 import { ciText, int, minutes, pct, pct1 } from './format.js';
 import type { HeadlineTile } from './types.js';
@@ -149,5 +150,53 @@ export function backtestTiles(report: BacktestReport): HeadlineTile[] {
     verdict,
     ...report.models.map((m) => ruleTile(`rule-${m.role}`, shortLabel(m), m.holdout, modelLabel(m))),
     ruleTile('rule-baseline', baselineLabel, report.baseline.holdout, baselineLabel),
+  ];
+}
+
+/** Duplicate rate, completeness against the target, stuck and unowned leads. */
+export function hygieneTiles(report: HygieneReport): HeadlineTile[] {
+  const d = report.duplicates;
+  const c = report.completeness;
+  return [
+    {
+      key: 'duplicate-rate',
+      label: 'Duplicate rate',
+      value: orNoData(d.duplicateRate, pct1),
+      detail: `${int(d.duplicateLeads)} of ${int(d.leads)} leads`,
+      status: d.duplicateRate === null ? 'none' : d.duplicateLeads === 0 ? 'good' : 'warn',
+      statusText: d.duplicateRate === null ? 'no leads' : d.duplicateLeads === 0 ? 'no duplicates' : 'duplicates to merge',
+      definition:
+        'Leads that duplicate another (tiers 1–3: same email, same normalised email, same person at the same company) and would merge into its survivor, ÷ all leads.',
+    },
+    {
+      key: 'completeness',
+      label: 'Required fields complete',
+      value: orNoData(c.overall, pct1),
+      detail: `${int(c.fieldsBelowTarget)} of ${int(c.fields.length)} fields below target`,
+      target: `target ≥ ${pct(c.target)} per field`,
+      ...(c.overall === null
+        ? { status: 'none' as const, statusText: 'no records in scope' }
+        : c.fieldsBelowTarget === 0
+          ? { status: 'good' as const, statusText: 'every field meets the target' }
+          : { status: 'bad' as const, statusText: 'fields below the target' }),
+      definition: 'Required-field checks passed ÷ all checks, over every stage rule and field (a check: one record in a rule’s scope and one of its fields).',
+    },
+    {
+      key: 'stuck',
+      label: 'Stuck leads',
+      value: int(report.stuck.count),
+      target: `over ${report.stuck.multiple}× the stage's median stay`,
+      status: report.stuck.count === 0 ? 'good' : 'warn',
+      statusText: report.stuck.count === 0 ? 'none stuck' : 'leads to move or close',
+      definition: `Leads whose time in their current stage is over ${report.stuck.multiple}× the median of that stage’s completed stays.`,
+    },
+    {
+      key: 'unowned',
+      label: 'Leads without an owner',
+      value: int(report.unowned.count),
+      status: report.unowned.count === 0 ? 'good' : 'bad',
+      statusText: report.unowned.count === 0 ? 'every lead owned' : 'unowned leads go cold',
+      definition: 'Leads with no owner id in the latest export.',
+    },
   ];
 }

@@ -69,8 +69,8 @@ export async function readListedBreaches(wh: Warehouse, limit = listedBreachLimi
   );
 }
 
-// The cell rules of src/reports/escape.ts (safeCsvCell), as SQL macros the CSV model calls.
-const cellMacros = `
+// The cell rules of src/reports/escape.ts (safeCsvCell), as SQL macros the CSV models call (the SLA breaches, the hygiene lists).
+export const cellMacros = `
 create or replace temp macro neutralised_cell(x) as nullif(
     case
         when left(x, 1) not in ('=', '+', '-', '@', chr(9), chr(13)) then x

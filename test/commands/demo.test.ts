@@ -57,6 +57,7 @@ describe('demo', () => {
         makes: 'scoring-backtest',
         command: `revops-report scoring backtest --model ${out}/models/plg.json --compare ${out}/models/plg-strict.json --decision created+7d --target sql --horizon 90d ${common} --format html --out ${out}`,
       },
+      { makes: 'hygiene', command: `revops-report hygiene ${page}` },
     ]);
     expect(JSON.parse(readFileSync(join(out, 'revops.config.json'), 'utf8'))).toEqual({ timezone: 'America/New_York' });
     const candidate = JSON.parse(readFileSync(join(out, 'models', 'plg-strict.json'), 'utf8'));
@@ -72,7 +73,7 @@ describe('demo', () => {
   });
 
   it('each printed command writes the same page the demo wrote', async () => {
-    const pages = ['overview', 'funnel', 'speed-to-lead', 'sla', 'routing', 'scoring-backtest'].map((name) => join(out, `${name}.html`));
+    const pages = ['overview', 'funnel', 'speed-to-lead', 'sla', 'routing', 'scoring-backtest', 'hygiene'].map((name) => join(out, `${name}.html`));
     const before = pages.map((p) => readFileSync(p, 'utf8'));
     const record = readFileSync(join(out, 'decision-record.json'), 'utf8');
     for (const { makes, command } of result.commands.slice(1)) {
