@@ -79,7 +79,14 @@ export const reportDefinitions: ReportDefinition[] = [
     name: 'funnel',
     async make(wh, config, options) {
       const window = resolveWindow({ since: options.since ?? '1y', asOf: options.asOf });
-      const report = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', by: 'source', interval: 'month' });
+      const report = await computeFunnel(wh, config, {
+        window,
+        stages: defaultFunnelStages(config),
+        skipped: 'count',
+        by: 'source',
+        interval: 'month',
+        previous: true,
+      });
       const mqlToSql = report.stages.find((s) => s.stage === 'sql')?.conversionFromPrevious ?? null;
       return { json: report, document: funnelReportDocument(report, generatedBy), headline: { mqlToSql } };
     },

@@ -30,7 +30,7 @@ export async function overviewOn(wh: Warehouse, config: Config, options: Pick<Re
   const window = resolveWindow(options);
   await buildModels(wh, config);
   // the same calls the funnel, speed-to-lead and SLA reports make with their defaults
-  const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count' });
+  const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', previous: true });
   const speedToLead = await speedToLeadOn(wh, config, options);
   const sla = await slaOn(wh, config, options);
   const sources = { funnel, speedToLead, sla };
