@@ -12,6 +12,7 @@ import { buildModels } from '../models/build.js';
 import { toCsv } from '../reports/escape.js';
 import { renderTextTable } from '../reports/format.js';
 import { overviewReportDocument, type OverviewSources } from '../reports/overviewReport.js';
+import { periodText, previousLabel } from '../reports/tileChange.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
@@ -54,6 +55,12 @@ const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;
+  // each tile's change as its page shows it (the overview page's tiles are the source reports' own)
+  const changes = new Map(
+    overviewReportDocument(report, made.sources, generatedBy)
+      .sections.flatMap((s) => s.tiles ?? [])
+      .map((t) => [t.key, t.change?.delta ?? ''] as const),
+  );
   const rows = report.sections.flatMap((s) =>
     s.tiles.map((t) => ({
       section: s.name,
@@ -68,6 +75,7 @@ export function overviewOutputs(made: OverviewMade): ReportOutputs {
       link: t.link ?? '',
       shown: valueText(t),
       ci: t.ci95 ? `${(t.ci95[0] * 100).toFixed(1)}–${(t.ci95[1] * 100).toFixed(1)}%` : '',
+      change: changes.get(t.id) ?? '',
     })),
   );
   return {
@@ -75,20 +83,23 @@ export function overviewOutputs(made: OverviewMade): ReportOutputs {
     json: report,
     csv: () => toCsv(['section', 'id', 'label', 'value', 'n', 'ciLow', 'ciHigh', 'benchmark', 'status', 'link'], rows),
     document: () => overviewReportDocument(report, made.sources, generatedBy),
-    table: () =>
+    table: (width) =>
       [
         `Revenue overview · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}`,
+        report.previous ? `change vs ${previousLabel(report.previous)} (${periodText(report.previous)})` : '',
         renderTextTable(
           [
-            { key: 'section', label: 'view' },
-            { key: 'label', label: 'metric' },
+            { key: 'section', label: 'view', priority: 1 },
+            { key: 'label', label: 'metric', abbreviate: true },
             { key: 'shown', label: 'value', align: 'right' },
-            { key: 'n', label: 'n', format: 'int' },
-            { key: 'ci', label: '95% interval' },
-            { key: 'benchmark', label: 'benchmark' },
-            { key: 'status', label: 'status' },
+            { key: 'n', label: 'n', format: 'int', priority: 3 },
+            { key: 'ci', label: '95% interval', priority: 2 },
+            { key: 'benchmark', label: 'benchmark', priority: 4 },
+            { key: 'status', label: 'status', priority: 5 },
+            ...(report.previous ? [{ key: 'change', label: 'change', priority: 6 }] : []),
           ],
           rows,
+          width,
         ),
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
       ]

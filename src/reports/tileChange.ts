@@ -16,6 +16,7 @@ export interface RateFigures {
 }
 
 export const noPreviousData = 'no previous data';
+const noCurrentData = 'no current data to compare';
 
 /** "the previous 90 days" (a fractional length is rounded to a tenth of a day). */
 export function previousLabel(period: PreviousPeriodJson): string {
@@ -29,6 +30,7 @@ export const periodText = (period: PreviousPeriodJson) => `${dateTime(period.win
 const arrow = { up: '▲', down: '▼', flat: '■' } as const;
 const none = (period: PreviousPeriodJson, previous?: string): TileChange => ({
   text: noPreviousData,
+  delta: noPreviousData,
   direction: 'none',
   period: periodText(period),
   ...(previous ? { previous } : {}),
@@ -38,14 +40,16 @@ const none = (period: PreviousPeriodJson, previous?: string): TileChange => ({
 export function rateChange(current: RateFigures, previous: RateFigures | null | undefined, period: PreviousPeriodJson): TileChange {
   if (!previous || previous.n <= 0 || previous.value === null) return none(period);
   const before = `previous ${pct1(previous.value)} of ${int(previous.n)}`;
-  if (current.value === null || current.n <= 0) return { ...none(period, before), text: 'no current data to compare' };
+  if (current.value === null || current.n <= 0) return { ...none(period, before), text: noCurrentData, delta: noCurrentData };
   const points = ((current.value - previous.value) * 100).toFixed(1);
   const shown = Number(points);
   const direction = shown > 0 ? 'up' : shown < 0 ? 'down' : 'flat';
   const signed = direction === 'up' ? `+${points}` : direction === 'down' ? `−${points.slice(1)}` : '±0.0';
   const noise = beyondNoise(current.k, current.n, previous.k, previous.n);
+  const delta = `${arrow[direction]} ${signed} pts`;
   return {
-    text: `${arrow[direction]} ${signed} pts vs ${previousLabel(period)}`,
+    text: `${delta} vs ${previousLabel(period)}`,
+    delta,
     direction,
     previous: before,
     ...(noise === null ? {} : { noise: noise ? 'beyond noise (z-test, 95%)' : 'within noise (z-test, 95%)' }),
@@ -62,12 +66,12 @@ export function durationChange(
 ): TileChange {
   if (!previous || previous.n <= 0 || previous.value === null) return none(period);
   const before = `previous ${minutes(previous.value)} over ${int(previous.n)} ${nLabel}`;
-  if (current === null) return { ...none(period, before), text: 'no current data to compare' };
+  if (current === null) return { ...none(period, before), text: noCurrentData, delta: noCurrentData };
   const delta = current - previous.value;
   const shown = minutes(Math.abs(delta));
   const direction = shown === '0s' ? 'flat' : delta > 0 ? 'up' : 'down';
   const text = direction === 'flat' ? `${arrow.flat} no change` : `${arrow[direction]} ${shown} ${direction === 'up' ? 'slower' : 'faster'}`;
-  return { text: `${text} vs ${previousLabel(period)}`, direction, previous: before, period: periodText(period) };
+  return { text: `${text} vs ${previousLabel(period)}`, delta: text, direction, previous: before, period: periodText(period) };
 }
 
 /** The line under a page's tiles that says what "previous" means (docs/metrics.md, "Previous period"). */

@@ -62,6 +62,8 @@ export interface ReportMeta {
 export interface TileChange {
   /** "▲ +4.2 pts vs the previous 90 days", "▼ 12m faster vs …", "no previous data" */
   text: string;
+  /** the change alone, for a terminal column: "▲ +4.2 pts", "▼ 12m faster", "no previous data" */
+  delta: string;
   direction: 'up' | 'down' | 'flat' | 'none';
   /** the previous value and its n, "previous 40.0% of 10" */
   previous?: string;

@@ -68,7 +68,9 @@ describe('overview', () => {
     const made = await lifecycleOverview();
     const outputs = overviewOutputs(made);
     const lines = outputs.table().split('\n');
-    expect(lines.find((l) => l.includes('MQL → SQL'))).toMatch(/^marketing\s+MQL → SQL\s+80\.0%\s+5\s+37\.6–96\.4%\s+30–50%\s+above$/);
+    expect(lines.find((l) => l.includes('MQL → SQL'))).toMatch(/^marketing\s+MQL → SQL\s+80\.0%\s+5\s+37\.6–96\.4%\s+30–50%\s+above\s+no previous data$/);
+    // the window before 2024-01-01 has no lead: the change column says so, and the heading says which window
+    expect(lines[2]).toBe('change vs the previous 91 days (2023-10-02 – 2024-01-01, as of 2024-01-01)');
     expect(lines.find((l) => l.includes('Pipeline velocity'))).toMatch(/not yet available\s+—\s+not-available$/);
     const csv = outputs.csv().trim().split(/\r?\n/);
     expect(csv[0]).toBe('section,id,label,value,n,ciLow,ciHigh,benchmark,status,link');

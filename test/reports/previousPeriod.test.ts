@@ -103,6 +103,7 @@ describe('previous window', () => {
     expect([tile.value, tile.detail]).toEqual(['70.0%', '7 of 10']);
     expect(tile.change).toEqual({
       text: '▲ +30.0 pts vs the previous 90 days',
+      delta: '▲ +30.0 pts',
       direction: 'up',
       previous: 'previous 40.0% of 10',
       noise: 'within noise (z-test, 95%)',
@@ -136,4 +137,25 @@ describe('previous window', () => {
     const firstTouch = sla.previous?.slas.find((s) => s.name === sla.slas[0]!.name);
     expect([firstTouch?.eligible, sla.slas[0]!.eligible]).toEqual([10, 10]);
   }, 60_000);
+});
+
+describe('previous period on a terminal', () => {
+  it('prints the headline with its change, fitted to the width', async () => {
+    const { funnelText } = await import('../../src/commands/funnelText.js');
+    const wide = funnelText(report, 120).split('\n');
+    const at = wide.indexOf('Headline, change vs the previous 90 days');
+    expect(wide[at + 1]).toBe('(2026-01-02 – 2026-04-02, as of 2026-04-02)');
+    expect(wide.find((l) => l.startsWith('MQL → SQL'))).toMatch(/^MQL → SQL\s+70\.0%\s+7 of 10\s+▲ \+30\.0 pts\s+40\.0% of 10\s+within$/);
+    // 50 columns: the noise verdict and the previous value give way, the change stays
+    const narrow = funnelText(report, 50).split('\n');
+    const row = narrow.find((l) => l.startsWith('MQL → SQL'))!;
+    expect(row).toContain('▲ +30.0 pts');
+    expect(row).not.toContain('within');
+    const block = narrow.slice(narrow.indexOf('Headline, change vs the previous 90 days'));
+    const headline = block.slice(0, block.indexOf(''));
+    // heading, window, column heads and rule, four tiles, two lines saying what was left out
+    expect(headline).toHaveLength(2 + 2 + 4 + 2);
+    expect(headline.at(-2)).toBe('(left out: noise (z-test, 95%), previous, of;');
+    expect(Math.max(...headline.map((l) => [...l].length))).toBeLessThanOrEqual(50);
+  });
 });

@@ -102,6 +102,7 @@ describe('change against the previous period', () => {
     // 48 − 60 = −12 business minutes
     expect(tiles[0]!.change).toEqual({
       text: '▼ 12m faster vs the previous 60 days',
+      delta: '▼ 12m faster',
       direction: 'down',
       previous: 'previous 1h 00m over 8 touched',
       period: '2026-08-02 – 2026-10-01, as of 2026-10-01',
@@ -120,7 +121,12 @@ describe('change against the previous period', () => {
     const sla = { ...emptySla.slas[0]!, eligible: 30, met: 26, breached: 2, pending: 2, compliance: 26 / 28, ci95: [0.774, 0.98] as [number, number] };
     const empty = { name: sla.name, eligible: 0, met: 0, breached: 0, pending: 0, compliance: null, ci95: null };
     const [tile] = slaTiles({ ...emptySla, slas: [sla] }, { ...period, slas: [empty] });
-    expect(tile!.change).toEqual({ text: 'no previous data', direction: 'none', period: '2026-08-02 – 2026-10-01, as of 2026-10-01' });
+    expect(tile!.change).toEqual({
+      text: 'no previous data',
+      delta: 'no previous data',
+      direction: 'none',
+      period: '2026-08-02 – 2026-10-01, as of 2026-10-01',
+    });
     const [speed] = speedToLeadTiles(emptySpeedToLead, { ...period, overall: emptySpeedToLead.overall });
     expect(speed!.change?.text).toBe('no previous data');
     // a report without a previous period (an old JSON) shows no change line at all
@@ -149,7 +155,7 @@ describe('change against the previous period', () => {
           label: 'L',
           value: '1',
           definition: 'd',
-          change: { text: '▲ <b>&', direction: 'up', previous: 'previous "<i>"', period: '<script>' },
+          change: { text: '▲ <b>&', delta: '▲', direction: 'up', previous: 'previous "<i>"', period: '<script>' },
         },
       ],
       warnings: [],
