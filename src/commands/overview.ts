@@ -27,13 +27,19 @@ export interface OverviewMade {
 }
 
 /** The overview on an open warehouse: what the command, demo and the nightly build all run. */
-export async function overviewOn(wh: Warehouse, config: Config, options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>): Promise<OverviewMade> {
+export async function overviewOn(
+  wh: Warehouse,
+  config: Config,
+  options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>,
+  /** the speed-to-lead and SLA reports of the same options, when the caller made them already */
+  made?: Pick<OverviewSources, 'speedToLead' | 'sla'>,
+): Promise<OverviewMade> {
   const window = resolveWindow(options);
   await buildModels(wh, config);
   // the same calls the funnel, speed-to-lead and SLA reports make with their defaults
   const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', previous: true });
-  const speedToLead = await speedToLeadOn(wh, config, options);
-  const sla = await slaOn(wh, config, options);
+  const speedToLead = made?.speedToLead ?? (await speedToLeadOn(wh, config, options));
+  const sla = made?.sla ?? (await slaOn(wh, config, options));
   const sources = { funnel, speedToLead, sla };
   return { report: overviewFrom(funnel, speedToLead, sla), sources };
 }
