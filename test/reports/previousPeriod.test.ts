@@ -29,7 +29,7 @@ const config = parseConfig({ timezone: 'UTC' });
 const stages = ['lead', 'mql', 'sql', 'opportunity', 'customer'];
 const options = { since: '90d', asOf: '2026-07-01T00:00:00Z' };
 
-function writeExport(): string[] {
+function writeExport(extra: { leads: string[]; events: string[] } = { leads: [], events: [] }): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'revops-previous-'));
   const ids = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
   const leads = [
@@ -43,8 +43,8 @@ function writeExport(): string[] {
     ...ids('C', 10).flatMap((id) => [`${id},lead,2026-05-04T09:00:00Z`, `${id},mql,2026-05-04T10:00:00Z`]),
     ...ids('C', 7).map((id) => `${id},sql,2026-05-12T10:00:00Z`),
   ];
-  writeFileSync(join(dir, 'leads.csv'), `lead_id,email,created_at\n${leads.join('\n')}\n`);
-  writeFileSync(join(dir, 'stage_events.csv'), `lead_id,stage,entered_at\n${events.join('\n')}\n`);
+  writeFileSync(join(dir, 'leads.csv'), `lead_id,email,created_at\n${[...leads, ...extra.leads].join('\n')}\n`);
+  writeFileSync(join(dir, 'stage_events.csv'), `lead_id,stage,entered_at\n${[...events, ...extra.events].join('\n')}\n`);
   return [join(dir, 'leads.csv'), join(dir, 'stage_events.csv')];
 }
 
@@ -136,6 +136,28 @@ describe('previous window', () => {
     const sla = await slaOn(wh, config, options);
     const firstTouch = sla.previous?.slas.find((s) => s.name === sla.slas[0]!.name);
     expect([firstTouch?.eligible, sla.slas[0]!.eligible]).toEqual([10, 10]);
+  }, 60_000);
+});
+
+describe('previous period with a maturity --window', () => {
+  it('applies the window relative to the previous as-of: a late MQL there is immature, not converted', async () => {
+    // P11 reached MQL on 2026-03-20, 13 days before the previous as-of (2026-04-02), and SQL on 2026-03-25:
+    // with a 30-day window it is immature there; measured from the current as-of it would count as converted
+    const late = {
+      leads: ['P11,P11@example.com,2026-03-20T09:00:00Z'],
+      events: ['P11,lead,2026-03-20T09:00:00Z', 'P11,mql,2026-03-20T10:00:00Z', 'P11,sql,2026-03-25T10:00:00Z'],
+    };
+    const own = await openTestWarehouse();
+    await loadFiles(own, config, { paths: writeExport(late), crm: 'auto' });
+    await buildModels(own, config, { force: true });
+    const matured = await computeFunnel(own, config, { window: resolveWindow(options), stages, skipped: 'count', maturedSeconds: 30 * 86400, previous: true });
+    const sql = matured.previous!.stages.find((s) => s.stage === 'sql')!;
+    expect(sql.matured).toEqual({ eligible: 10, converted: 4, immature: 1, conversion: 0.4 });
+    expect(matured.stages.find((s) => s.stage === 'sql')!.matured).toEqual({ eligible: 10, converted: 7, immature: 0, conversion: 0.7 });
+    const tile = funnelTiles(matured).find((t) => t.key === 'mql-to-sql')!;
+    expect([tile.change?.text, tile.change?.previous]).toEqual(['▲ +30.0 pts vs the previous 90 days', 'previous 40.0% of 10']);
+    const doc = funnelReportDocument(matured, 'revops-report test');
+    expect(doc.tilesNote).toContain("Matured conversion uses the same 30-day rule, counted back from each period's own as-of.");
   }, 60_000);
 });
 
