@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slaOn } from '../../src/commands/sla.js';
+import { speedToLeadOutputs } from '../../src/commands/slaOutputs.js';
 import { speedToLeadOn } from '../../src/commands/speedToLead.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { Warehouse } from '../../src/db/connection.js';
@@ -133,6 +134,11 @@ describe('previous window', () => {
       10,
       10,
     ]);
+    // nobody touched in either window: no median to compare; 0 of 10 within the SLA in both
+    const table = speedToLeadOutputs(speed).table(120).split('\n');
+    expect(table).toContain('Headline, change vs the previous 90 days');
+    expect(table.find((l) => l.startsWith('Median response'))).toMatch(/no data\s+0 of 10 starts touched\s+no previous data$/);
+    expect(table.find((l) => l.startsWith('Within SLA'))).toMatch(/0\.0%\s+0 of 10 decided\s+■ ±0\.0 pts\s+0\.0% of 10\s+within$/);
     const sla = await slaOn(wh, config, options);
     const firstTouch = sla.previous?.slas.find((s) => s.name === sla.slas[0]!.name);
     expect([firstTouch?.eligible, sla.slas[0]!.eligible]).toEqual([10, 10]);
