@@ -28,6 +28,7 @@ import { slaReportDocument } from './reports/slaReport.js';
 import { speedToLeadReportDocument } from './reports/speedToLeadReport.js';
 import { renderReportHtml } from './reports/html.js';
 import type { ReportDocument } from './reports/types.js';
+import type { SlaReport, SpeedToLeadReport } from './sla/types.js';
 import { generatedBy } from './version.js';
 
 export interface WrittenReport {
@@ -70,12 +71,32 @@ export function backtestModels() {
   return { current, candidate };
 }
 
+/**
+ * The overview shows the speed-to-lead and SLA reports' own numbers, with the same options: one
+ * report set computes each once (each, with its previous period, builds the SLA outcomes twice).
+ */
+const shared = new WeakMap<ReportSetOptions, { speedToLead?: Promise<SpeedToLeadReport>; sla?: Promise<SlaReport> }>();
+function sharedReports(wh: Warehouse, config: Config, options: ReportSetOptions) {
+  const made = shared.get(options) ?? {};
+  shared.set(options, made);
+  const window = { since: options.since ?? '1y', asOf: options.asOf };
+  return {
+    speedToLead: () => (made.speedToLead ??= speedToLeadOn(wh, config, window)),
+    sla: () => (made.sla ??= slaOn(wh, config, window)),
+  };
+}
+
 export const reportDefinitions: ReportDefinition[] = [
   {
     // First: the one page a reader opens first, each tile linking to the report below that explains it.
     name: 'overview',
     async make(wh, config, options) {
-      const { report, sources } = await overviewOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      const { report, sources } = await overviewOn(
+        wh,
+        config,
+        { since: options.since ?? '1y', asOf: options.asOf },
+        { speedToLead: await sharedReports(wh, config, options).speedToLead(), sla: await sharedReports(wh, config, options).sla() },
+      );
       return { json: report, document: overviewReportDocument(report, sources, generatedBy), headline: {} };
     },
   },
@@ -83,7 +104,14 @@ export const reportDefinitions: ReportDefinition[] = [
     name: 'funnel',
     async make(wh, config, options) {
       const window = resolveWindow({ since: options.since ?? '1y', asOf: options.asOf });
-      const report = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', by: 'source', interval: 'month' });
+      const report = await computeFunnel(wh, config, {
+        window,
+        stages: defaultFunnelStages(config),
+        skipped: 'count',
+        by: 'source',
+        interval: 'month',
+        previous: true,
+      });
       const mqlToSql = report.stages.find((s) => s.stage === 'sql')?.conversionFromPrevious ?? null;
       return { json: report, document: funnelReportDocument(report, generatedBy), headline: { mqlToSql } };
     },
@@ -91,7 +119,7 @@ export const reportDefinitions: ReportDefinition[] = [
   {
     name: 'speed-to-lead',
     async make(wh, config, options) {
-      const report = await speedToLeadOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      const report = await sharedReports(wh, config, options).speedToLead();
       return {
         json: report,
         document: speedToLeadReportDocument(report, generatedBy),
@@ -102,7 +130,7 @@ export const reportDefinitions: ReportDefinition[] = [
   {
     name: 'sla',
     async make(wh, config, options) {
-      const report = await slaOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      const report = await sharedReports(wh, config, options).sla();
       const firstTouch = report.slas[0];
       return { json: report, document: slaReportDocument(report, generatedBy), headline: { slaCompliance: firstTouch?.compliance ?? null } };
     },

@@ -45,10 +45,12 @@ export async function writeRunReports(wh: Warehouse, config: Config, options: Ru
   const modelsMs = Math.round(performance.now() - modelsStart);
   const written: ManifestReport[] = [];
   const chosen = reportDefinitions.filter((d) => options.reports.includes(d.name));
+  // one options object for the whole set: reports that share their numbers compute them once
+  const setOptions = { outDir: options.runDir, asOf: options.asOf, since: options.since };
   for (const [i, definition] of chosen.entries()) {
     const started = performance.now();
     options.log.step('report', `[${i + 1}/${chosen.length}] ${definition.name}`, { report: definition.name });
-    const made = await definition.make(wh, config, { outDir: options.runDir, asOf: options.asOf, since: options.since });
+    const made = await definition.make(wh, config, setOptions);
     const { json, headline } = made;
     const { html, json: jsonName, files } = await writeReportFiles(options.runDir, definition.name, made);
     const data: string[] = [...files];

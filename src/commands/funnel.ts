@@ -67,6 +67,7 @@ export async function funnel(options: FunnelCommandOptions): Promise<FunnelRepor
       by,
       interval: options.interval as Interval | undefined,
       maturedSeconds: options.window ? durationSeconds(options.window, '--window') : undefined,
+      previous: true,
     });
     if (by && report.groups.length > 0 && report.groups.every((g) => g.key === '(none)')) {
       report.warnings.push(

@@ -8,6 +8,8 @@ import type { FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
 import { ciText, forTerminal, missing, pct1, renderTextTable } from '../reports/format.js';
 import { funnelTable } from '../reports/funnelReport.js';
+import { headlineText } from '../reports/tileText.js';
+import { funnelTiles } from '../reports/tiles.js';
 import type { TableColumn } from '../reports/types.js';
 
 /** On a narrow terminal the lowest goes first; stage, reached and conversion from previous always stay. */
@@ -81,6 +83,8 @@ export function funnelText(report: FunnelReport, width?: number, by = 'group'): 
   const head = `Funnel · cohort: first ${report.stages[0]?.label} entry ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf} · skipped stages: ${report.skipped}`;
   const table = funnelTable(report.stages, report.maturedWindowDays !== null);
   const parts = [head, renderTextTable(forTerminal(table.columns, stagePriorities, ['label']), table.rows, width)];
+  const headline = headlineText(funnelTiles(report), report.previous, width);
+  if (headline) parts.splice(1, 0, headline);
   if (report.trend.length) parts.push(trendText(report, width));
   if (report.groups.length) parts.push(groupsText(report, by, width));
   parts.push(`Period view (all stage entries in the window): ${report.period.map((p) => `${p.stage} ${p.entries}`).join(', ')}`);

@@ -12,6 +12,7 @@ import { buildModels } from '../models/build.js';
 import { toCsv } from '../reports/escape.js';
 import { renderTextTable } from '../reports/format.js';
 import { overviewReportDocument, type OverviewSources } from '../reports/overviewReport.js';
+import { periodText, previousLabel } from '../reports/tileChange.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
@@ -26,13 +27,19 @@ export interface OverviewMade {
 }
 
 /** The overview on an open warehouse: what the command, demo and the nightly build all run. */
-export async function overviewOn(wh: Warehouse, config: Config, options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>): Promise<OverviewMade> {
+export async function overviewOn(
+  wh: Warehouse,
+  config: Config,
+  options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>,
+  /** the speed-to-lead and SLA reports of the same options, when the caller made them already */
+  made?: Pick<OverviewSources, 'speedToLead' | 'sla'>,
+): Promise<OverviewMade> {
   const window = resolveWindow(options);
   await buildModels(wh, config);
   // the same calls the funnel, speed-to-lead and SLA reports make with their defaults
-  const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count' });
-  const speedToLead = await speedToLeadOn(wh, config, options);
-  const sla = await slaOn(wh, config, options);
+  const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', previous: true });
+  const speedToLead = made?.speedToLead ?? (await speedToLeadOn(wh, config, options));
+  const sla = made?.sla ?? (await slaOn(wh, config, options));
   const sources = { funnel, speedToLead, sla };
   return { report: overviewFrom(funnel, speedToLead, sla), sources };
 }
@@ -54,6 +61,12 @@ const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;
+  // each tile's change as its page shows it (the overview page's tiles are the source reports' own)
+  const changes = new Map(
+    overviewReportDocument(report, made.sources, generatedBy)
+      .sections.flatMap((s) => s.tiles ?? [])
+      .map((t) => [t.key, t.change?.delta ?? ''] as const),
+  );
   const rows = report.sections.flatMap((s) =>
     s.tiles.map((t) => ({
       section: s.name,
@@ -68,6 +81,7 @@ export function overviewOutputs(made: OverviewMade): ReportOutputs {
       link: t.link ?? '',
       shown: valueText(t),
       ci: t.ci95 ? `${(t.ci95[0] * 100).toFixed(1)}–${(t.ci95[1] * 100).toFixed(1)}%` : '',
+      change: changes.get(t.id) ?? '',
     })),
   );
   return {
@@ -75,20 +89,23 @@ export function overviewOutputs(made: OverviewMade): ReportOutputs {
     json: report,
     csv: () => toCsv(['section', 'id', 'label', 'value', 'n', 'ciLow', 'ciHigh', 'benchmark', 'status', 'link'], rows),
     document: () => overviewReportDocument(report, made.sources, generatedBy),
-    table: () =>
+    table: (width) =>
       [
         `Revenue overview · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}`,
+        report.previous ? `change vs ${previousLabel(report.previous)} (${periodText(report.previous)})` : '',
         renderTextTable(
           [
-            { key: 'section', label: 'view' },
-            { key: 'label', label: 'metric' },
+            { key: 'section', label: 'view', priority: 1 },
+            { key: 'label', label: 'metric', abbreviate: true },
             { key: 'shown', label: 'value', align: 'right' },
-            { key: 'n', label: 'n', format: 'int' },
-            { key: 'ci', label: '95% interval' },
-            { key: 'benchmark', label: 'benchmark' },
-            { key: 'status', label: 'status' },
+            { key: 'n', label: 'n', format: 'int', priority: 3 },
+            { key: 'ci', label: '95% interval', priority: 2 },
+            { key: 'benchmark', label: 'benchmark', priority: 4 },
+            { key: 'status', label: 'status', priority: 5 },
+            ...(report.previous ? [{ key: 'change', label: 'change', priority: 6 }] : []),
           ],
           rows,
+          width,
         ),
         report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}` : '',
       ]

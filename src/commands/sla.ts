@@ -6,13 +6,14 @@
  */
 import { type Config, loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { resolveWindow } from '../metrics/window.js';
+import { previousPeriodJson, previousWindow } from '../metrics/previousPeriod.js';
+import { type ReportWindow, resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { writeBreachesCsv } from '../sla/breaches.js';
-import { computeSlaReport } from '../sla/compliance.js';
-import { resolveSlas } from '../sla/definitions.js';
+import { computeSlaReport, slaOverallCounts } from '../sla/compliance.js';
+import { resolveSlas, type SlaDefinition } from '../sla/definitions.js';
 import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
-import type { SlaReport } from '../sla/types.js';
+import type { SlaPrevious, SlaReport } from '../sla/types.js';
 import type { ReportCommandOptions } from './options.js';
 import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
@@ -28,14 +29,27 @@ export interface SlaCommandOptions extends ReportCommandOptions {
 }
 
 /** The report on an open warehouse: what the command and the nightly build both run. */
-export async function slaOn(wh: Warehouse, config: Config, options: Pick<SlaCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by'>): Promise<SlaReport> {
+export async function slaOn(
+  wh: Warehouse,
+  config: Config,
+  options: Pick<SlaCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by'> & { previous?: boolean },
+): Promise<SlaReport> {
   const window = resolveWindow(options);
   const slas = resolveSlas(config);
   await timed('models', buildModels(wh, config));
+  // the previous period first: the breach CSV reads the current window's sla_outcomes afterwards
+  const previous = options.previous === false ? undefined : await timed('previous period', previousSla(wh, config, window, slas));
   const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas, by: options.by }));
   const result = await timed('report', computeSlaReport(wh, { window, slas, by: options.by }));
   result.warnings.push(...ownerZoneWarnings(built));
-  return result;
+  return previous ? { ...result, previous } : result;
+}
+
+/** Every SLA's overall counts for the window before, measured as of that window's end. */
+async function previousSla(wh: Warehouse, config: Config, current: ReportWindow, slas: readonly SlaDefinition[]): Promise<SlaPrevious> {
+  const window = previousWindow(current);
+  await buildSlaOutcomes(wh, config, { window, slas });
+  return { ...previousPeriodJson(window), slas: await slaOverallCounts(wh, slas) };
 }
 
 export async function sla(options: SlaCommandOptions = {}): Promise<SlaReport> {

@@ -7,6 +7,8 @@ import { usageError } from '../errors.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
+import { headlineText } from '../reports/tileText.js';
+import { slaTiles, speedToLeadTiles } from '../reports/tiles.js';
 
 const header = (title: string, report: { window: { from: string; to: string }; asOf: string; dataFreshness: string | null; zoneAssumption?: string }) =>
   `${title} · ${report.window.from.slice(0, 10)} → ${report.window.to.slice(0, 10)} · as of ${report.asOf}` +
@@ -41,6 +43,7 @@ export function speedToLeadOutputs(report: SpeedToLeadReport): ReportOutputs {
       ];
       return [
         header(`Speed-to-lead (${report.sla.name})`, report),
+        headlineText(speedToLeadTiles(report), report.previous, width),
         renderTextTable(stats, [o as unknown as Record<string, unknown>], width),
         renderTextTable(
           [
@@ -88,6 +91,7 @@ export function slaOutputs(report: SlaReport): ReportOutputs {
     table: (width) =>
       [
         header('SLA compliance', report),
+        headlineText(slaTiles(report), report.previous, width),
         renderTextTable(
           [
             { key: 'label', label: 'SLA', abbreviate: true },

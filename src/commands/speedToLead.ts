@@ -6,12 +6,13 @@
 import { type Config, loadConfig } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
-import { resolveWindow } from '../metrics/window.js';
+import { previousPeriodJson, previousWindow } from '../metrics/previousPeriod.js';
+import { type ReportWindow, resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
-import { resolveSlas } from '../sla/definitions.js';
+import { resolveSlas, type SlaDefinition } from '../sla/definitions.js';
 import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import { computeSpeedToLead, touchSla } from '../sla/speedToLead.js';
-import type { SpeedToLeadReport } from '../sla/types.js';
+import type { SpeedToLeadPrevious, SpeedToLeadReport } from '../sla/types.js';
 import type { ReportCommandOptions } from './options.js';
 import { writeAtomically } from '../atomicFile.js';
 import { renderOutput } from './emit.js';
@@ -34,17 +35,33 @@ export interface SpeedToLeadCommandOptions extends ReportCommandOptions {
 export async function speedToLeadOn(
   wh: Warehouse,
   config: Config,
-  options: Pick<SpeedToLeadCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by' | 'sla' | 'clock'>,
+  options: Pick<SpeedToLeadCommandOptions, 'since' | 'from' | 'to' | 'asOf' | 'by' | 'sla' | 'clock'> & { previous?: boolean },
 ): Promise<SpeedToLeadReport> {
   const window = resolveWindow(options);
   if (options.clock && options.clock !== 'business' && options.clock !== 'wall') throw usageError('--clock is "business" or "wall"');
   const slas = resolveSlas(config);
   const sla = touchSla(slas, options.sla);
   await timed('models', buildModels(wh, config));
+  // the previous period first: the current window's relations are the ones left on the connection
+  const previous = options.previous === false ? undefined : await timed('previous period', previousSpeedToLead(wh, config, window, sla, options.clock));
   const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas: [sla], by: options.by, outcomesAs: 'view' }));
   const result = await timed('report', computeSpeedToLead(wh, config, { window, sla, by: options.by, bucketClock: options.clock }));
   result.warnings.push(...ownerZoneWarnings(built));
-  return result;
+  return previous ? { ...result, previous } : result;
+}
+
+/** The same SLA's overall figures for the window before, measured as of that window's end. */
+async function previousSpeedToLead(
+  wh: Warehouse,
+  config: Config,
+  current: ReportWindow,
+  sla: SlaDefinition,
+  clock: 'business' | 'wall' | undefined,
+): Promise<SpeedToLeadPrevious> {
+  const window = previousWindow(current);
+  await buildSlaOutcomes(wh, config, { window, slas: [sla], outcomesAs: 'view' });
+  const report = await computeSpeedToLead(wh, config, { window, sla, bucketClock: clock });
+  return { ...previousPeriodJson(window), overall: report.overall };
 }
 
 export async function speedToLead(options: SpeedToLeadCommandOptions = {}): Promise<SpeedToLeadReport> {

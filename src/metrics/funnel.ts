@@ -13,6 +13,7 @@ import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';
 import { periodEntriesQuery } from './periodEntries.js';
 import { rate, wilson95 } from './wilson.js';
 import type { ReportWindow } from './window.js';
+import { type PreviousPeriodJson, previousPeriodJson, previousWindow } from './previousPeriod.js';
 
 export type SkippedMode = 'count' | 'strict';
 export type Interval = 'week' | 'month' | 'quarter';
@@ -25,6 +26,13 @@ export interface FunnelOptions {
   interval?: Interval;
   /** matured conversion: only leads this many seconds past the previous stage count */
   maturedSeconds?: number;
+  /** also count the previous period (previousPeriod.ts) for the headline tiles' change */
+  previous?: boolean;
+}
+
+/** The previous period's cohort: the same stages and rules, overall only (no groups, no trend). */
+export interface FunnelPrevious extends PreviousPeriodJson {
+  stages: FunnelStage[];
 }
 
 export interface FunnelStage {
@@ -58,6 +66,8 @@ export interface FunnelReport {
   trend: { period: string; stages: FunnelStage[] }[];
   period: { stage: string; entries: number }[];
   warnings: string[];
+  /** with FunnelOptions.previous: the previous period's stages (docs/metrics.md, "Previous period") */
+  previous?: FunnelPrevious;
 }
 
 interface CountRow {
@@ -114,9 +124,8 @@ function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSecon
   });
 }
 
-export async function computeFunnel(wh: Warehouse, config: Config, options: FunnelOptions): Promise<FunnelReport> {
-  const { window } = options;
-  const labels = new Map(config.stages.map((s) => [s.id, s.label]));
+/** The funnel's two model queries for one window: the cohort's lead stages, then their counts. */
+async function stageCountRows(wh: Warehouse, window: ReportWindow, options: FunnelOptions): Promise<CountRow[]> {
   const leadStagesSql = await readFile(sqlPath('metrics/funnel__lead_stages.sql'), 'utf8');
   await wh.run(`create or replace temp table funnel_lead_stages as ${leadStagesSql}`, {
     as_of: window.asOf,
@@ -127,13 +136,33 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     group_field: options.by ?? '',
     interval: options.interval ?? '',
   });
+  // the maturity rule is relative to the window's own as-of, the previous period's too
   const maturedSeconds = options.maturedSeconds ?? 0;
-  const rows = await wh.all<CountRow>(await readFile(sqlPath('metrics/funnel__stage_counts.sql'), 'utf8'), {
+  return wh.all<CountRow>(await readFile(sqlPath('metrics/funnel__stage_counts.sql'), 'utf8'), {
     matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
     window_seconds: maturedSeconds,
   });
+}
+
+const overallStages = (rows: CountRow[], labels: Map<string, string>, options: FunnelOptions) => {
   const overall = rows.filter((r) => !r.is_group && !r.is_period);
-  const stages = overall.length ? shapeStages(overall, labels, options.maturedSeconds) : emptyStages(options.stages, labels);
+  return overall.length ? shapeStages(overall, labels, options.maturedSeconds) : emptyStages(options.stages, labels);
+};
+
+/** The previous period's overall stages: run first, so funnel_lead_stages is the current window's after. */
+async function previousStages(wh: Warehouse, labels: Map<string, string>, options: FunnelOptions): Promise<FunnelPrevious> {
+  const window = previousWindow(options.window);
+  const rows = await stageCountRows(wh, window, { ...options, by: undefined, interval: undefined });
+  return { ...previousPeriodJson(window), stages: overallStages(rows, labels, options) };
+}
+
+export async function computeFunnel(wh: Warehouse, config: Config, options: FunnelOptions): Promise<FunnelReport> {
+  const { window } = options;
+  const labels = new Map(config.stages.map((s) => [s.id, s.label]));
+  const previous = options.previous ? await previousStages(wh, labels, options) : undefined;
+  const maturedSeconds = options.maturedSeconds ?? 0;
+  const rows = await stageCountRows(wh, window, options);
+  const stages = overallStages(rows, labels, options);
   const byKey = <K extends 'group_key' | 'period'>(key: K, flag: 'is_group' | 'is_period') => {
     const groups = new Map<string, CountRow[]>();
     for (const row of rows.filter((r) => r[flag])) groups.set(row[key]!, [...(groups.get(row[key]!) ?? []), row]);
@@ -169,6 +198,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     trend: options.interval ? byKey('period', 'is_period').map(({ key, stages: s }) => ({ period: key, stages: s })) : [],
     period,
     warnings,
+    ...(previous ? { previous } : {}),
   };
 }
 

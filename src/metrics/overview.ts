@@ -5,6 +5,7 @@
  * pipeline report; until it exists they are placeholders, never invented numbers.
  */
 import type { FunnelReport } from './funnel.js';
+import type { PreviousPeriodJson } from './previousPeriod.js';
 import { wilson95 } from './wilson.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { funnelBenchmarks, slaComplianceGoal, speedToLeadIdealMinutes } from '../reports/benchmarks.js';
@@ -41,6 +42,13 @@ export interface OverviewReport {
   zoneAssumption?: string;
   sections: { name: 'marketing' | 'sales' | 'executive'; tiles: OverviewTile[] }[];
   warnings: string[];
+  /** the same tiles' figures for the previous period (docs/overview.md, "Previous period") */
+  previous?: OverviewPrevious;
+}
+
+export interface OverviewPrevious extends PreviousPeriodJson {
+  /** every tile that has a number (not the placeholders), in the sections' order */
+  tiles: Pick<OverviewTile, 'id' | 'value' | 'n' | 'ci95'>[];
 }
 
 /** The report pages tiles link to: the names under which demo and build write them. */
@@ -83,6 +91,8 @@ function leadToCustomer(report: FunnelReport): OverviewTile {
   return tile({ id: 'lead-to-customer', label: `${top?.label ?? 'Lead'} → Customer`, value, n, ci95, benchmark: null, link: overviewLinks.funnel });
 }
 
+const withPrevious = (previous: OverviewPrevious | undefined) => (previous ? { previous } : {});
+
 const placeholder = (id: string, label: string): OverviewTile => ({
   id,
   label,
@@ -93,6 +103,23 @@ const placeholder = (id: string, label: string): OverviewTile => ({
   status: 'not-available',
   link: overviewLinks.pipeline,
 });
+
+/**
+ * The previous period's tiles: the same tile code run on the source reports' previous figures, so
+ * a previous value is defined exactly as the current one. Only when all three sources have one.
+ */
+function previousTiles(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewPrevious | undefined {
+  const [f, s, l] = [funnel.previous, speed.previous, sla.previous];
+  if (!f || !s || !l) return undefined;
+  const before = overviewFrom(
+    { ...funnel, stages: f.stages, previous: undefined },
+    { ...speed, overall: s.overall, previous: undefined },
+    { ...sla, slas: sla.slas.map((x) => ({ ...x, ...l.slas.find((p) => p.name === x.name) })), previous: undefined },
+  );
+  const { window, asOf, days } = f;
+  const tiles = before.sections.flatMap((x) => x.tiles).filter((t) => t.status !== 'not-available');
+  return { window, asOf, days, tiles: tiles.map(({ id, value, n, ci95 }) => ({ id, value, n, ci95 })) };
+}
 
 export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewReport {
   const firstSla = sla.slas[0];
@@ -133,5 +160,6 @@ export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla
     warnings: [
       ...new Set([...funnel.warnings.map((w) => `funnel: ${w}`), ...speed.warnings.map((w) => `speed-to-lead: ${w}`), ...sla.warnings.map((w) => `sla: ${w}`)]),
     ],
+    ...withPrevious(previousTiles(funnel, speed, sla)),
   };
 }

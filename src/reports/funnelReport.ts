@@ -7,6 +7,7 @@ import { wilson95 } from '../metrics/wilson.js';
 import { funnelChart, lineChart, rateBarChart } from './charts/index.js';
 import { ciText, reportMeta } from './format.js';
 import { funnelTiles } from './tiles.js';
+import { previousNote } from './tileChange.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 export const funnelDefinitions = [
@@ -197,6 +198,7 @@ export function funnelReportDocument(report: FunnelReport, generatedBy: string):
     subtitle: `Cohort: first entry into ${cohort} in the window`,
     meta: reportMeta(report, generatedBy, report.maturedWindowDays ? [['Matured window', `${report.maturedWindowDays} days`]] : []),
     tiles: funnelTiles(report),
+    ...(report.previous ? { tilesNote: previousNote(report.previous, report.maturedWindowDays) } : {}),
     warnings: report.warnings,
     sections,
     definitions: funnelDefinitions,

@@ -68,10 +68,24 @@ function renderTile(tile: HeadlineTile): string {
     line('tile-value', tile.value),
     line('tile-detail', tile.detail),
     line('tile-interval', tile.interval),
+    renderChange(tile),
     target,
     `<p class="tile-definition">${escapeKeepingWords(tile.definition)}</p>`,
     tile.href ? `<a class="tile-link" href="${escapeHtml(tile.href)}">${escapeHtml(tile.hrefLabel ?? 'Explained in the report')} →</a>` : '',
     '</div>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The change against the previous period: the arrow line, then the previous value and the noise verdict. */
+function renderChange(tile: HeadlineTile): string {
+  const change = tile.change;
+  if (!change) return '';
+  const below = [change.previous, change.noise].filter(Boolean).join(' · ');
+  return [
+    `<div class="tile-change tile-change-${change.direction}" title="${escapeHtml(`previous period: ${change.period}`)}">${escapeKeepingWords(change.text)}</div>`,
+    below ? `<div class="tile-previous">${escapeKeepingWords(below)}</div>` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -82,6 +96,8 @@ function renderTiles(tiles: readonly HeadlineTile[] | undefined): string {
   if (!tiles || tiles.length === 0) return '';
   return `<section class="tiles" aria-label="Headline numbers">\n${tiles.map(renderTile).join('\n')}\n</section>`;
 }
+
+const renderTilesNote = (note: string | undefined) => (note ? `<p class="tiles-note">${escapeKeepingWords(note)}</p>` : '');
 
 function renderWarnings(warnings: readonly string[]): string {
   if (warnings.length === 0) return '';
@@ -131,7 +147,7 @@ export async function renderReportHtml(report: ReportDocument): Promise<string> 
     css: css.trim(),
     header: renderHeader(report),
     // Warnings stay above the tiles: a caveat must be read before any number.
-    warnings: [renderWarnings(report.warnings), renderTiles(report.tiles)].filter(Boolean).join('\n'),
+    warnings: [renderWarnings(report.warnings), renderTiles(report.tiles), renderTilesNote(report.tilesNote)].filter(Boolean).join('\n'),
     contents: renderContents(report.sections, ids),
     sections: sections.join('\n'),
     definitions: renderDefinitions(report.definitions),

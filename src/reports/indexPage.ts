@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { reportsPath } from '../paths.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, escapeKeepingWords } from './escape.js';
 import { dateTime, minutes, missing, pct1 } from './format.js';
 
 export type IndexRunStatus = 'complete' | 'failed' | 'interrupted' | 'running';
@@ -85,11 +85,12 @@ function runRow(row: BuildIndexDocument['runs'][number], isLatest: boolean): str
   return [
     `<tr id="run-${escapeHtml(row.run)}">`,
     `<td class="nowrap">${escapeHtml(row.run)}</td>`,
-    `<td class="nowrap">${status}</td>`,
-    `<td>${escapeHtml(when(row.finishedAt))}</td>`,
-    `<td>${escapeHtml(when(row.dataFreshness))}</td>`,
+    `<td class="nowrap badges">${status}</td>`,
+    // a date never breaks at its hyphens ("2026-/12-01"); the time may go to the next line
+    `<td>${escapeKeepingWords(when(row.finishedAt))}</td>`,
+    `<td>${escapeKeepingWords(when(row.dataFreshness))}</td>`,
     ...cells,
-    `<td class="links">${row.links.map(link).join(' · ') || missing}${row.note ? `<br><small>${escapeHtml(row.note)}</small>` : ''}</td>`,
+    `<td class="links">${row.links.map(link).join(' · ') || missing}${row.note ? `<br><small class="note">${escapeHtml(row.note)}</small>` : ''}</td>`,
     '</tr>',
   ].join('');
 }
@@ -104,7 +105,15 @@ const extraCss = `
 .nowrap { white-space: nowrap; }
 /* Each report link stays whole and the column gets the room it needs; the dates may wrap instead. */
 .links { min-width: 22em; }
-.links a { white-space: nowrap; }`;
+.links a, .report-header a { white-space: nowrap; }
+/* A note may quote a long path or message: it wraps inside the column rather than widen the table. */
+.links .note { overflow-wrap: anywhere; }
+/* On A4 the run table fits the page as laid out (Chromium would otherwise shrink the whole page to
+   fit it): the Reports column gives up its screen width and its links wrap between each other. */
+@media print {
+  .links { min-width: 0; }
+  th.num, .badges { white-space: normal; }
+}`;
 
 /** The whole page. Deterministic for a given document. */
 export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<string> {
@@ -115,7 +124,8 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
   const header = `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>\n${latest}\n</header>`;
   const heads = ['Run', 'Status', 'Finished', 'Data freshness', ...headlineMetrics.map((m) => m.label), 'Reports'];
   const numeric = new Set(headlineMetrics.map((m) => m.label as string));
-  const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  // headings may wrap in print, between words only ("Speed-to-lead" stays whole)
+  const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
   const body = doc.runs.map((r) => runRow(r, r.run === doc.latest?.run)).join('\n');
   const table = doc.runs.length
     ? `<div class="table-wrap"><table>\n<thead><tr>${thead}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`

@@ -8,6 +8,7 @@ import type { FunnelReport } from '../metrics/funnel.js';
 import type { OverviewReport, OverviewTile } from '../metrics/overview.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { ciText, int, pct1 } from './format.js';
+import { previousNote, rateChange } from './tileChange.js';
 import { funnelTiles, noData, slaTiles, speedToLeadTiles } from './tiles.js';
 import type { HeadlineTile, ReportDocument, Section } from './types.js';
 
@@ -48,12 +49,18 @@ function htmlTile(t: OverviewTile, sources: OverviewSources, source: Map<string,
   // Lead → Customer: the funnel's conversion from the top, which has no tile of its own there.
   const top = sources.funnel.stages[0];
   const customer = sources.funnel.stages.find((s) => s.stage === 'customer');
+  const previous = sources.funnel.previous;
+  const endToEnd = (stages: FunnelReport['stages']) => {
+    const [k, n] = [stages.find((s) => s.stage === 'customer')?.reached, stages[0]?.reached ?? 0];
+    return k === undefined ? { value: null, k: 0, n: 0 } : { value: n > 0 ? k / n : null, k, n };
+  };
   return {
     key: t.id,
     label: t.label,
     value: t.value === null ? noData : pct1(t.value),
     detail: t.n === null ? undefined : `${int(customer?.reached ?? 0)} of ${int(t.n)}`,
     interval: ciText(t.ci95) ? `95% interval ${ciText(t.ci95)}` : undefined,
+    ...(previous ? { change: rateChange(endToEnd(sources.funnel.stages), endToEnd(previous.stages), previous) } : {}),
     target: 'no benchmark range',
     status: 'none',
     definition: `Customers ÷ cohort ${top?.label ?? 'leads'}: the share of the cohort that became Customer by the as-of.`,
@@ -90,6 +97,7 @@ export function overviewReportDocument(report: OverviewReport, sources: Overview
       generatedBy,
     },
     warnings: report.warnings,
+    ...(sources.funnel.previous ? { tilesNote: previousNote(sources.funnel.previous) } : {}),
     sections,
     definitions: [
       ...tiles.map((t) => ({ term: t.label, text: t.definition })),

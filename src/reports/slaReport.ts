@@ -8,6 +8,7 @@ import { lineChart, rateBarChart } from './charts/index.js';
 import { toCsv, type CsvColumn } from './escape.js';
 import { ciWhole, pct, reportMeta } from './format.js';
 import { slaTiles } from './tiles.js';
+import { previousNote } from './tileChange.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 /** The HTML lists at most this many breaches (of the JSON's listed ones); the CSV has them all. */
@@ -184,6 +185,7 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
     title: 'Handoff SLAs',
     meta: reportMeta(report, generatedBy),
     tiles: slaTiles(report),
+    ...(report.previous ? { tilesNote: previousNote(report.previous) } : {}),
     warnings: report.warnings,
     sections,
     definitions: [

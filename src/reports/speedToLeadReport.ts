@@ -6,6 +6,7 @@ import type { SpeedToLeadReport } from '../sla/types.js';
 import { heatmap, rateBarChart, weekdays } from './charts/index.js';
 import { ciWhole, reportMeta } from './format.js';
 import { speedToLeadTiles } from './tiles.js';
+import { previousNote } from './tileChange.js';
 import type { ReportDocument, Section, TableColumn } from './types.js';
 
 const statsColumns: TableColumn[] = [
@@ -122,6 +123,7 @@ export function speedToLeadReportDocument(report: SpeedToLeadReport, generatedBy
     subtitle: `${sla.name}: ${report.start.toUpperCase()} → first touch within ${sla.target}`,
     meta: reportMeta(report, generatedBy),
     tiles: speedToLeadTiles(report),
+    ...(report.previous ? { tilesNote: previousNote(report.previous) } : {}),
     warnings: report.warnings,
     sections,
     definitions: [

@@ -3,14 +3,15 @@
  * the page is built from (pure functions, no database). Every tile carries its definition, its
  * Wilson interval where the report has the counts, and the benchmark or target it is read against.
  */
-import type { FunnelReport } from '../metrics/funnel.js';
+import type { FunnelPrevious, FunnelReport, FunnelStage } from '../metrics/funnel.js';
 import { wilson95 } from '../metrics/wilson.js';
 import { modelLabel, shortLabel, baselineLabel } from '../scoring/backtestOutput.js';
 import type { BacktestReport, PartitionMetrics } from '../scoring/backtestTypes.js';
-import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import type { HygieneReport } from '../hygiene/types.js';
-import { againstRange, funnelBenchmarks, rangeText, slaComplianceGoal, speedToLeadIdealMinutes } from './benchmarks.js';
+import type { SlaPrevious, SlaReport, SpeedToLeadPrevious, SpeedToLeadReport } from '../sla/types.js';
+import { againstRange, funnelBenchmarks, type RateBenchmark, rangeText, slaComplianceGoal, speedToLeadIdealMinutes } from './benchmarks.js';
 import { ciText, int, minutes, pct, pct1 } from './format.js';
+import { durationChange, rateChange } from './tileChange.js';
 import type { HeadlineTile } from './types.js';
 
 /** What an empty window shows instead of a number. */
@@ -26,36 +27,56 @@ const intervalOf = (ci: readonly [number, number] | null | undefined) => {
 
 const positionText = { below: 'below the range', within: 'within the range', above: 'above the range' } as const;
 
-/** Lead→MQL, MQL→SQL, SQL→Opportunity and win rate, each against its benchmark range. */
-export function funnelTiles(report: FunnelReport): HeadlineTile[] {
+/** A benchmark's rate from a funnel's stages, or null when a stage is not in the funnel. */
+function stepFigures(stages: readonly FunnelStage[], b: RateBenchmark) {
+  const i = stages.findIndex((s) => s.stage === b.from);
+  const j = stages.findIndex((s) => s.stage === b.to);
+  const from = stages[i];
+  const to = stages[j];
+  if (!from || !to || j <= i) return null;
+  // Adjacent stages: the report's own conversion (matured when --window is set); else reached ÷ reached.
+  const adjacent = j === i + 1;
+  const converted = adjacent && to.matured ? to.matured.converted : to.reached;
+  const denominator = adjacent && to.matured ? to.matured.eligible : from.reached;
+  const value = adjacent ? to.conversionFromPrevious : denominator > 0 ? converted / denominator : null;
+  const ci = adjacent ? to.ci95 : wilson95(converted, denominator);
+  return { value, k: converted, n: denominator, ci };
+}
+
+/**
+ * Lead→MQL, MQL→SQL, SQL→Opportunity and win rate, each against its benchmark range and, given the
+ * previous period's stages (the report's own by default), with its change in percentage points.
+ */
+export function funnelTiles(report: FunnelReport, previous: FunnelPrevious | undefined = report.previous): HeadlineTile[] {
   return funnelBenchmarks.map((b) => {
-    const i = report.stages.findIndex((s) => s.stage === b.from);
-    const j = report.stages.findIndex((s) => s.stage === b.to);
     const base = { key: b.key, label: b.label, definition: b.definition, target: `benchmark ${rangeText(b)}` };
-    const from = report.stages[i];
-    const to = report.stages[j];
-    if (!from || !to || j <= i) return { ...base, value: noData, status: 'none', statusText: 'stage not in this funnel' };
-    // Adjacent stages: the report's own conversion (matured when --window is set); else reached ÷ reached.
-    const adjacent = j === i + 1;
-    const converted = adjacent && to.matured ? to.matured.converted : to.reached;
-    const denominator = adjacent && to.matured ? to.matured.eligible : from.reached;
-    const value = adjacent ? to.conversionFromPrevious : denominator > 0 ? converted / denominator : null;
-    const ci = adjacent ? to.ci95 : wilson95(converted, denominator);
+    const figures = stepFigures(report.stages, b);
+    if (!figures) return { ...base, value: noData, status: 'none', statusText: 'stage not in this funnel' };
+    const { value, k, n, ci } = figures;
     const position = againstRange(value, b);
     return {
       ...base,
       value: orNoData(value, pct1),
-      detail: `${int(converted)} of ${int(denominator)}`,
+      detail: `${int(k)} of ${int(n)}`,
       interval: intervalOf(ci),
+      ...(previous ? { change: rateChange(figures, stepFigures(previous.stages, b), previous) } : {}),
       status: position === null ? 'none' : position === 'within' ? 'good' : 'warn',
       statusText: position === null ? 'nothing to divide by' : positionText[position],
     };
   });
 }
 
-/** Median business response and the share answered within the SLA. */
-export function speedToLeadTiles(report: SpeedToLeadReport): HeadlineTile[] {
+/** The within-SLA rate with its counts: k is recovered from the exact rate and its denominator. */
+const withinFigures = (o: SpeedToLeadReport['overall']) => ({
+  value: o.withinTarget,
+  n: o.decided ?? 0,
+  k: o.withinTarget === null ? 0 : Math.round(o.withinTarget * (o.decided ?? 0)),
+});
+
+/** Median business response and the share answered within the SLA, with their change. */
+export function speedToLeadTiles(report: SpeedToLeadReport, previous: SpeedToLeadPrevious | undefined = report.previous): HeadlineTile[] {
   const { overall, sla } = report;
+  const before = previous?.overall;
   const median = overall.medianBusinessMinutes;
   const goalPct = pct(slaComplianceGoal);
   return [
@@ -64,6 +85,7 @@ export function speedToLeadTiles(report: SpeedToLeadReport): HeadlineTile[] {
       label: 'Median response (business)',
       value: orNoData(median, minutes),
       detail: `${int(overall.touched)} of ${int(overall.n)} starts touched`,
+      ...(previous && before ? { change: durationChange(median, { value: before.medianBusinessMinutes, n: before.touched }, previous, 'touched') } : {}),
       target: `ideal < ${speedToLeadIdealMinutes} min · SLA ${sla.target}`,
       ...(median === null
         ? { status: 'none' as const, statusText: 'no touched starts' }
@@ -78,6 +100,8 @@ export function speedToLeadTiles(report: SpeedToLeadReport): HeadlineTile[] {
       key: 'within-sla',
       label: `Within SLA (${sla.target})`,
       value: orNoData(overall.withinTarget, pct1),
+      ...(overall.decided !== undefined ? { detail: `${int(withinFigures(overall).k)} of ${int(overall.decided)} decided` } : {}),
+      ...(previous && before ? { change: rateChange(withinFigures(overall), withinFigures(before), previous) } : {}),
       target: `goal ≥ ${goalPct}`,
       ...(overall.withinTarget === null
         ? { status: 'none' as const, statusText: 'no decided starts' }
@@ -89,9 +113,12 @@ export function speedToLeadTiles(report: SpeedToLeadReport): HeadlineTile[] {
   ];
 }
 
-/** Compliance of each SLA against the compliance goal, with its interval. */
-export function slaTiles(report: SlaReport): HeadlineTile[] {
+const complianceFigures = (s: { met: number; breached: number; compliance: number | null }) => ({ value: s.compliance, k: s.met, n: s.met + s.breached });
+
+/** Compliance of each SLA against the compliance goal, with its interval and its change. */
+export function slaTiles(report: SlaReport, previous: SlaPrevious | undefined = report.previous): HeadlineTile[] {
   return report.slas.map((s) => {
+    const before = previous?.slas.find((p) => p.name === s.name);
     const decided = s.met + s.breached;
     const upper = s.ci95?.[1] ?? null;
     const state =
@@ -108,6 +135,7 @@ export function slaTiles(report: SlaReport): HeadlineTile[] {
       value: orNoData(s.compliance, pct1),
       detail: `${int(s.met)} of ${int(decided)} met · ${int(s.pending)} pending`,
       interval: intervalOf(s.ci95),
+      ...(previous ? { change: rateChange(complianceFigures(s), before && complianceFigures(before), previous) } : {}),
       target: /deadline/.test(s.target) ? `goal ≥ ${pct(slaComplianceGoal)}` : `goal ≥ ${pct(slaComplianceGoal)} within ${s.target}`,
       ...state,
       definition: `Compliance: met ÷ (met + breached) instances of "${s.label}" (target ${s.target}); pending instances are left out.`,

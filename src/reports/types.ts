@@ -58,6 +58,21 @@ export interface ReportMeta {
   extra?: [label: string, value: string][];
 }
 
+/** A tile's change against the previous period (tileChange.ts). */
+export interface TileChange {
+  /** "▲ +4.2 pts vs the previous 90 days", "▼ 12m faster vs …", "no previous data" */
+  text: string;
+  /** the change alone, for a terminal column: "▲ +4.2 pts", "▼ 12m faster", "no previous data" */
+  delta: string;
+  direction: 'up' | 'down' | 'flat' | 'none';
+  /** the previous value and its n, "previous 40.0% of 10" */
+  previous?: string;
+  /** whether the change is beyond noise, where the counts allow a test */
+  noise?: string;
+  /** the previous window and its as-of, for the tooltip */
+  period: string;
+}
+
 /**
  * One headline number at the top of a page: the figure the page exists for, with what it means,
  * how far it could be off and what it is measured against. HTML only: never in a JSON contract.
@@ -72,6 +87,8 @@ export interface HeadlineTile {
   detail?: string;
   /** The Wilson 95% interval as text, when the report has one. */
   interval?: string;
+  /** The change against the previous period; absent where there is none (the backtest's holdout). */
+  change?: TileChange;
   /** What it is measured against: "benchmark 30–50%", "target 4 business hours". */
   target?: string;
   /** Where the value sits against the target; absent when there is nothing to compare. */
@@ -90,6 +107,8 @@ export interface ReportDocument {
   meta: ReportMeta;
   /** Headline numbers shown first, under the header. */
   tiles?: HeadlineTile[];
+  /** One line under the tiles: what their change is measured against. */
+  tilesNote?: string;
   warnings: string[];
   sections: Section[];
   definitions: { term: string; text: string }[];

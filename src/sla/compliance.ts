@@ -112,6 +112,12 @@ async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise
   };
 }
 
+/** Each SLA's overall counts from sla_outcomes, for the previous period's comparison (no breaches, no leaks). */
+export async function slaOverallCounts(wh: Warehouse, slas: readonly SlaDefinition[]): Promise<({ name: string } & SlaCounts)[]> {
+  const rows = await wh.all<CountRow>(await readFile(sqlPath('sla/sla__compliance.sql'), 'utf8'));
+  return slas.map((sla) => ({ name: sla.name, ...counts(rows.find((r) => r.sla_name === sla.name && r.dimension === '')) }));
+}
+
 export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions): Promise<SlaReport> {
   const { window, slas } = options;
   const rows = await wh.all<CountRow>(await readFile(sqlPath('sla/sla__compliance.sql'), 'utf8'));

@@ -87,7 +87,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   );
 
   const overallRow = rows.find((r) => r.dimension === '');
-  const overall = stats(overallRow);
+  const overall = { ...stats(overallRow), decided: (overallRow?.met ?? 0) + (overallRow?.breached ?? 0) };
   const byBucket = new Map(bucketRows.map((r) => [r.bucket, r]));
   const dimensions: SpeedToLeadGroup['dimension'][] = ['owner', 'team', 'source', ...(options.by ? (['by'] as const) : [])];
   const groups = dimensions.flatMap((dimension) =>

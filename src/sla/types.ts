@@ -2,6 +2,7 @@
  * The JSON contracts of `speed-to-lead` and `sla` (docs/sla.md). Stable: a change here is a
  * CHANGELOG entry. Minutes are real minutes; "business" minutes run on the lead's owner's calendar.
  */
+import type { PreviousPeriodJson } from '../metrics/previousPeriod.js';
 
 export type ResponseBucket = '<5m' | '5–30m' | '30–60m' | '1–4h' | '4–24h' | '>24h' | 'never';
 export const responseBuckets: readonly ResponseBucket[] = ['<5m', '5–30m', '30–60m', '1–4h', '4–24h', '>24h', 'never'];
@@ -22,6 +23,18 @@ export interface ResponseStats {
   p90BusinessMinutes: number | null;
   /** met ÷ (met + breached) of the first-touch SLA: pending instances are left out */
   withinTarget: number | null;
+  /** `overall` only: met + breached, the denominator of withinTarget */
+  decided?: number;
+}
+
+/** The previous period's overall figures (docs/sla.md, "Previous period"). */
+export interface SpeedToLeadPrevious extends PreviousPeriodJson {
+  overall: ResponseStats;
+}
+
+/** The previous period's counts per SLA, overall only (docs/sla.md, "Previous period"). */
+export interface SlaPrevious extends PreviousPeriodJson {
+  slas: ({ name: string } & SlaCounts)[];
 }
 
 export interface SpeedToLeadGroup extends ResponseStats {
@@ -51,6 +64,8 @@ export interface SpeedToLeadReport {
   /** the stage whose reaching counts as conversion (and any later stage) */
   conversionStage: string;
   warnings: string[];
+  /** the same figures for the previous period, for the headline tiles' change */
+  previous?: SpeedToLeadPrevious;
 }
 
 export interface SlaCounts {
@@ -119,4 +134,6 @@ export interface SlaReport {
   /** leadCount: MQL starts with any leak flag; leads lists at most 1000 of them, by start */
   leaks: { mqls: number; noOwner: number; noTouch: number; noDisposition: number; leadCount: number; leads: SlaLeak[] };
   warnings: string[];
+  /** the same SLAs' counts for the previous period, for the headline tiles' change */
+  previous?: SlaPrevious;
 }

@@ -38,6 +38,15 @@ describe('overview', () => {
       return [t.value, t.n, t.ci95, t.status, t.link];
     };
     expect(pick('lead-to-mql')).toEqual([1, 5, wilson95(5, 5), 'above', 'funnel.html']); // 5 of 5 against 5–15%
+    // the previous 91 days hold no lead: every tile but the placeholders, with nothing to divide by
+    expect(report.previous).toMatchObject({
+      window: { from: '2023-10-02T00:00:00.000Z', to: '2024-01-01T00:00:00.000Z' },
+      asOf: '2024-01-01T00:00:00.000Z',
+      days: 91,
+    });
+    expect(report.previous!.tiles.map((t) => [t.id, t.value])).toEqual(
+      ['lead-to-mql', 'mql-to-sql', 'speed-to-lead', 'sql-to-opportunity', 'win-rate', 'lead-to-customer', 'sla-compliance'].map((id) => [id, null]),
+    );
     expect(pick('mql-to-sql')).toEqual([0.8, 5, wilson95(4, 5), 'above', 'funnel.html']); // 4 of 5 against 30–50%
     expect(pick('sql-to-opportunity')).toEqual([0.5, 4, wilson95(2, 4), 'within', 'funnel.html']); // 2 of 4: the range's low end counts as within
     expect(pick('win-rate')).toEqual([1, 2, wilson95(2, 2), 'above', 'funnel.html']); // 2 of 2 against 20–30%
@@ -68,7 +77,9 @@ describe('overview', () => {
     const made = await lifecycleOverview();
     const outputs = overviewOutputs(made);
     const lines = outputs.table().split('\n');
-    expect(lines.find((l) => l.includes('MQL → SQL'))).toMatch(/^marketing\s+MQL → SQL\s+80\.0%\s+5\s+37\.6–96\.4%\s+30–50%\s+above$/);
+    expect(lines.find((l) => l.includes('MQL → SQL'))).toMatch(/^marketing\s+MQL → SQL\s+80\.0%\s+5\s+37\.6–96\.4%\s+30–50%\s+above\s+no previous data$/);
+    // the window before 2024-01-01 has no lead: the change column says so, and the heading says which window
+    expect(lines[2]).toBe('change vs the previous 91 days (2023-10-02 – 2024-01-01, as of 2024-01-01)');
     expect(lines.find((l) => l.includes('Pipeline velocity'))).toMatch(/not yet available\s+—\s+not-available$/);
     const csv = outputs.csv().trim().split(/\r?\n/);
     expect(csv[0]).toBe('section,id,label,value,n,ciLow,ciHigh,benchmark,status,link');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { funnelBenchmarks, slaComplianceGoal } from '../../src/reports/benchmarks.js';
+import { renderReportHtml } from '../../src/reports/html.js';
 import { funnelTiles, slaTiles, speedToLeadTiles } from '../../src/reports/tiles.js';
 import { emptyFunnel, emptySla, emptySpeedToLead } from './emptyReports.js';
 
@@ -82,5 +83,88 @@ describe('speed-to-lead and SLA tiles', () => {
     ]);
     const [low] = slaTiles({ ...emptySla, slas: [{ ...sla, met: 20, breached: 8, compliance: 20 / 28, ci95: [0.529, 0.848] }] });
     expect(low!.statusText).toBe('below the goal');
+  });
+});
+
+describe('change against the previous period', () => {
+  const period = { window: { from: '2026-08-02T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' }, asOf: '2026-10-01T00:00:00.000Z', days: 60 };
+
+  it('says the median response change as a duration, faster or slower, without a noise test', () => {
+    const speed = (median: number | null, touched: number) => ({
+      ...emptySpeedToLead.overall,
+      n: 10,
+      touched,
+      medianBusinessMinutes: median,
+      withinTarget: touched ? 0.5 : null,
+      decided: 10,
+    });
+    const tiles = speedToLeadTiles({ ...emptySpeedToLead, overall: speed(48, 9) }, { ...period, overall: speed(60, 8) });
+    // 48 − 60 = −12 business minutes
+    expect(tiles[0]!.change).toEqual({
+      text: '▼ 12m faster vs the previous 60 days',
+      delta: '▼ 12m faster',
+      direction: 'down',
+      previous: 'previous 1h 00m over 8 touched',
+      period: '2026-08-02 – 2026-10-01, as of 2026-10-01',
+    });
+    // within SLA: 5 of 10 in both: no change, pooled z = 0
+    expect([tiles[1]!.detail, tiles[1]!.change?.text, tiles[1]!.change?.noise]).toEqual([
+      '5 of 10 decided',
+      '■ ±0.0 pts vs the previous 60 days',
+      'within noise (z-test, 95%)',
+    ]);
+    const slower = speedToLeadTiles({ ...emptySpeedToLead, overall: speed(125, 9) }, { ...period, overall: speed(60, 8) });
+    expect(slower[0]!.change?.text).toBe('▲ 1h 05m slower vs the previous 60 days');
+  });
+
+  it('says "no previous data" when the previous window is empty, and nothing false', () => {
+    const sla = { ...emptySla.slas[0]!, eligible: 30, met: 26, breached: 2, pending: 2, compliance: 26 / 28, ci95: [0.774, 0.98] as [number, number] };
+    const empty = { name: sla.name, eligible: 0, met: 0, breached: 0, pending: 0, compliance: null, ci95: null };
+    const [tile] = slaTiles({ ...emptySla, slas: [sla] }, { ...period, slas: [empty] });
+    expect(tile!.change).toEqual({
+      text: 'no previous data',
+      delta: 'no previous data',
+      direction: 'none',
+      period: '2026-08-02 – 2026-10-01, as of 2026-10-01',
+    });
+    const [speed] = speedToLeadTiles(emptySpeedToLead, { ...period, overall: emptySpeedToLead.overall });
+    expect(speed!.change?.text).toBe('no previous data');
+    // a report without a previous period (an old JSON) shows no change line at all
+    expect(slaTiles({ ...emptySla, slas: [sla] })[0]!.change).toBeUndefined();
+  });
+
+  it('calls a change beyond noise when the two-proportion z-test at 95% says so', () => {
+    // 26 of 28 now against 15 of 30 before: pooled 41/58, z = 0.4286 / √(0.7069·0.2931·(1/28 + 1/30)) = 3.58
+    const sla = { ...emptySla.slas[0]!, eligible: 30, met: 26, breached: 2, pending: 2, compliance: 26 / 28, ci95: null };
+    const before = { name: sla.name, eligible: 30, met: 15, breached: 15, pending: 0, compliance: 0.5, ci95: null };
+    const [tile] = slaTiles({ ...emptySla, slas: [sla] }, { ...period, slas: [before] });
+    expect([tile!.change?.text, tile!.change?.previous, tile!.change?.noise]).toEqual([
+      '▲ +42.9 pts vs the previous 60 days',
+      'previous 50.0% of 30',
+      'beyond noise (z-test, 95%)',
+    ]);
+  });
+
+  it('escapes the change text and its tooltip in the HTML tile', async () => {
+    const html = await renderReportHtml({
+      title: 't',
+      meta: { asOf: '2026-10-01T00:00:00Z', generatedBy: 'test' },
+      tiles: [
+        {
+          key: 'k',
+          label: 'L',
+          value: '1',
+          definition: 'd',
+          change: { text: '▲ <b>&', delta: '▲', direction: 'up', previous: 'previous "<i>"', period: '<script>' },
+        },
+      ],
+      warnings: [],
+      sections: [],
+      definitions: [],
+    });
+    expect(html).toContain('title="previous period: &lt;script&gt;"');
+    expect(html).not.toContain('<b>&');
+    expect(html).toContain('&lt;b&gt;&amp;');
+    expect(html).toContain('&quot;&lt;i&gt;&quot;');
   });
 });

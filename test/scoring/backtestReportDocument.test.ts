@@ -70,6 +70,9 @@ describe('backtest report document', () => {
       'method',
     ]);
     expect(doc.meta.extra).toContainEqual(['Decision', 'created+7d']);
+    // the holdout has no previous period: no tile claims a change, no note says what it is against
+    expect(doc.tiles?.map((t) => t.change)).toEqual(doc.tiles?.map(() => undefined));
+    expect(doc.tilesNote).toBeUndefined();
     expect(doc.sections.find((s) => s.id === 'method')?.intro).toContain('each lead is scored at creation + 7d');
     const cohort = doc.sections.find((s) => s.id === 'cohort')!.table!.rows;
     expect(cohort.find((r) => r.what === 'Resolved')).toEqual({ what: 'Resolved', development: 0, holdout: 12 });

@@ -27,7 +27,7 @@ describe('speed-to-lead from a Salesforce export', () => {
     await buildSlaOutcomes(wh, fixtureConfig, { window: fixtureWindow, slas });
     const report = await computeSpeedToLead(wh, fixtureConfig, { window: fixtureWindow, sla: touchSla(slas) });
     // real 20 65 1170 → median 65; business 5 20 210 → median 20, p90 at rank 1.8: 20 + 0.8 × 190 = 172
-    expect(report.overall).toEqual({ n: 3, touched: 3, medianMinutes: 65, medianBusinessMinutes: 20, p90BusinessMinutes: 172, withinTarget: 1 });
+    expect(report.overall).toEqual({ n: 3, touched: 3, medianMinutes: 65, medianBusinessMinutes: 20, p90BusinessMinutes: 172, withinTarget: 1, decided: 3 });
     // 5 business minutes is not under 5: Henrik lands in 5–30m with Grace
     expect(report.buckets.filter((b) => b.n > 0).map((b) => [b.bucket, b.n])).toEqual([
       ['5–30m', 2],

@@ -37,7 +37,7 @@ describe('speed-to-lead', () => {
     // business sorted 3 20 45 60 90 270 480 → median 60, p90 at rank 5.4: 270 + 0.4 × 210 = 354;
     // within target: met 5 (L01 L02 L03 L06 L06) ÷ judged 8 (L07 pending) = 0.625
     const { p90BusinessMinutes, ...overall } = r.overall;
-    expect(overall).toEqual({ n: 9, touched: 7, medianMinutes: 1005, medianBusinessMinutes: 60, withinTarget: 0.625 });
+    expect(overall).toEqual({ n: 9, touched: 7, medianMinutes: 1005, medianBusinessMinutes: 60, withinTarget: 0.625, decided: 8 });
     expect(p90BusinessMinutes).toBeCloseTo(354, 9); // interpolated in floating point: the JSON keeps every digit
   });
 
