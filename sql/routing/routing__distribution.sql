@@ -30,14 +30,22 @@ available as (
     cross join routing_pool as pool
 ),
 
-shared as (
-    select *, weight / nullif(sum(weight) over (partition by kind, day), 0) as share
+-- sums of doubles in a fixed order: a parallel sum's last bits would differ between runs
+day_weights as (
+    select kind, day, sum(weight order by owner_id) as total_weight
     from available
+    group by all
+),
+
+shared as (
+    select available.*, available.weight / nullif(day_weights.total_weight, 0) as share
+    from available
+    join day_weights on day_weights.kind = available.kind and day_weights.day = available.day
 ),
 
 expected as (
     select kind, week, owner_id,
-           sum(n * coalesce(share, 0)) as expected,
+           sum(n * coalesce(share, 0) order by day) as expected,
            cast(sum(case when share is null then n else 0 end) as integer) as unshared
     from shared
     group by all
