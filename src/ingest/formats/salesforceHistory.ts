@@ -4,7 +4,7 @@
  */
 import { fieldKeyCases, pick } from './canonical.js';
 import { deletedColumns, salesforceLeadFieldKeys, sameInstantReason, sf, sfBool, sfId, sfKey, sfRef, sfTs } from './salesforceColumns.js';
-import type { EmitStatement, FormatSpec } from './types.js';
+import type { EmitContext, EmitStatement, FormatSpec } from './types.js';
 
 export const salesforceLeadHistory: FormatSpec = {
   crm: 'salesforce',
@@ -114,10 +114,14 @@ export const salesforceLeadSnapshots: FormatSpec = {
 /**
  * Fivetran history mode for opportunities (dbt_salesforce_source calls the table
  * `opportunity_history`, like the native object): a full opportunity row per version. The latest
- * version is the opportunity; a version whose stage differs from the previous one (or the first
- * version) is an opportunity stage event, with that version's amount and close date.
+ * version is the opportunity; a version whose stage, amount or close date differs from the
+ * previous one (or the first version) is an opportunity stage event with that version's values,
+ * so an amount change or a close-date push without a stage change is kept too (stg_deal_changes).
  */
-const opportunityStageChanged = `lag(stage) over (partition by opportunity_id order by valid_from) is distinct from stage`;
+const opportunityVersionChanged = (ctx: EmitContext) =>
+  ['stage', ...['amount', 'close_date'].filter((c) => ctx.has(c))]
+    .map((c) => `lag(${c}) over (partition by opportunity_id order by valid_from) is distinct from ${c}`)
+    .join(' or ');
 
 export const salesforceOpportunitySnapshots: FormatSpec = {
   crm: 'salesforce',
@@ -159,7 +163,7 @@ export const salesforceOpportunitySnapshots: FormatSpec = {
     {
       target: 'opportunity_stage_events',
       columns: { opportunity_id: 'opportunity_id', stage_raw: 'stage', entered_at: 'valid_from', ...pick(ctx, ['amount', 'close_date']) },
-      qualify: opportunityStageChanged,
+      qualify: opportunityVersionChanged(ctx),
     },
   ],
 };
