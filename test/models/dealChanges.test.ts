@@ -3,33 +3,12 @@
  * amount or close date. Rows worked out by hand from test/fixtures/deals/.
  */
 import { describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../src/db/connection.js';
+import { change, dealChanges } from '../helpers/dealChanges.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { loadFixtures } from '../helpers/load.js';
 
 const dl1 = '0068d00000Dl001AAB';
 const dl2 = '0068d00000Dl002AAB';
-
-/** The contract's columns, times as ISO text in UTC. */
-export async function dealChanges(wh: Warehouse) {
-  return wh.all(
-    `select opportunity_id as id, strftime(changed_at at time zone 'UTC', '%Y-%m-%d %H:%M') as at, field, stage_raw as stage, amount,
-            close_date::varchar as close, inferred, load_id as load, source_row as row
-     from stg_deal_changes order by opportunity_id, changed_at, field`,
-  );
-}
-
-const change = (id: string, at: string, field: string, value: { stage?: string; amount?: number; close?: string }, row: number, load = 1) => ({
-  id,
-  at,
-  field,
-  stage: value.stage ?? null,
-  amount: value.amount ?? null,
-  close: value.close ?? null,
-  inferred: false,
-  load,
-  row,
-});
 
 describe('stg_deal_changes from OpportunityHistory', () => {
   it('keeps a field only where it moved: a stage repeat, a null amount and an unchanged close date are no change', async () => {
