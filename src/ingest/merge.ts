@@ -28,6 +28,8 @@ export const mergeKeys: Record<TargetTable, string[]> = {
   engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
   field_history: ['lead_id', 'field', 'changed_at'],
   opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at'],
+  // two values of one field at one instant are two facts (a value corrected within the second)
+  opportunity_events: ['opportunity_id', 'field', 'changed_at', 'value'],
 };
 
 /**
@@ -38,7 +40,7 @@ export const mergeKeys: Record<TargetTable, string[]> = {
 export function stampsFor(table: TargetTable, sourceRow = 'source_row'): { columns: string; values: string } {
   if (isFieldsTable(table)) return { columns: 'load_id', values: '$load' };
   if (table === 'leads' || table === 'opportunities') return { columns: 'snapshot_at, load_id, source_row', values: `$snapshot, $load, ${sourceRow}` };
-  if (table === 'stage_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
+  if (table === 'stage_events' || table === 'opportunity_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
   return { columns: 'load_id, source_row', values: `$load, ${sourceRow}` };
 }
 
@@ -114,7 +116,7 @@ async function addFacts(wh: Warehouse, table: FactTable, ctx: MergeContext) {
   );
 }
 
-type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events' | 'activity_leads';
+type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events' | 'opportunity_events' | 'activity_leads';
 
 /**
  * Activities exported without their lead (Fivetran's HubSpot engagement table) take it from the
@@ -156,7 +158,7 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
   await timed('  opportunities', mergeEntity(wh, 'opportunities', ctx));
   await timed('  owners', replaceEntity(wh, 'owners', ctx));
   await timed('  activities', replaceEntity(wh, 'activities', ctx));
-  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events', 'activity_leads'] as const) {
+  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events', 'opportunity_events', 'activity_leads'] as const) {
     await timed(`  ${table}`, addFacts(wh, table, ctx));
   }
 }
