@@ -6,6 +6,7 @@
  */
 import type { Warehouse } from '../db/connection.js';
 import { timed } from '../timing.js';
+import { inferSnapshotDealChanges } from './dealSnapshots.js';
 import { entityFields, type FieldEntity, isFieldsTable, type TargetTable, targetColumns } from './targets.js';
 
 export interface MergeContext {
@@ -151,6 +152,7 @@ async function inferSnapshotStageEvents(wh: Warehouse, ctx: MergeContext) {
 
 export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<void> {
   await timed('  infer snapshot', inferSnapshotStageEvents(wh, ctx));
+  await timed('  infer deal changes', inferSnapshotDealChanges(wh, ctx));
   // Fields follow their entity, so they merge while the entity table still holds the older rows.
   await timed('  lead_fields', mergeEntityFields(wh, 'leads', ctx));
   await timed('  leads', mergeEntity(wh, 'leads', ctx));

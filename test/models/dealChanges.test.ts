@@ -54,3 +54,50 @@ describe('stg_deal_changes from Fivetran history mode', () => {
     ]);
   });
 });
+
+describe('stg_deal_changes from two opportunity snapshots', () => {
+  it('infers the stage, amount and close-date changes between two exports of the same deals', async () => {
+    const wh = await openTestWarehouse();
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-01.csv'], undefined, { snapshotAt: new Date('2024-03-01T06:00:00Z') });
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-15.csv'], undefined, { snapshotAt: new Date('2024-03-15T06:00:00Z') });
+    const sn1 = '0068d00000Sn001AAB';
+    const inferred = (id: string, at: string, field: string, value: Parameters<typeof change>[3], row: number, load: number) =>
+      change(id, at, field, value, row, load, true);
+    expect(await dealChanges(wh)).toEqual([
+      // what the first export showed, at its time, then what moved by the second
+      inferred(sn1, '2024-03-01 06:00', 'amount', { amount: 20000 }, 1, 1),
+      inferred(sn1, '2024-03-01 06:00', 'close_date', { close: '2024-03-31' }, 1, 1),
+      inferred(sn1, '2024-03-01 06:00', 'stage', { stage: 'Discovery' }, 1, 1),
+      inferred(sn1, '2024-03-15 06:00', 'amount', { amount: 25000 }, 1, 2),
+      inferred(sn1, '2024-03-15 06:00', 'close_date', { close: '2024-04-30' }, 1, 2),
+      inferred(sn1, '2024-03-15 06:00', 'stage', { stage: 'Proposal' }, 1, 2),
+      // Sn002 did not move; Sn003 got its first amount (no value before it: nothing at 03-01)
+      inferred('0068d00000Sn003AAB', '2024-03-15 06:00', 'amount', { amount: 8000 }, 3, 2),
+    ]);
+  });
+
+  it('infers nothing from a snapshot older than the one loaded, or from the same export loaded again', async () => {
+    const wh = await openTestWarehouse();
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-15.csv'], undefined, { snapshotAt: new Date('2024-03-15T06:00:00Z') });
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-01.csv'], undefined, { snapshotAt: new Date('2024-03-01T06:00:00Z') });
+    expect(await dealChanges(wh)).toEqual([]);
+    expect(await wh.one(`select count(*)::int as n from opportunity_events`)).toEqual({ n: 0 });
+  });
+
+  it('keeps the exported change and not the inferred one when the history already has it', async () => {
+    const wh = await openTestWarehouse();
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-01.csv'], undefined, { snapshotAt: new Date('2024-03-01T06:00:00Z') });
+    await loadFixtures(wh, ['deals/snapshots/OpportunityHistory_Sn001.csv']);
+    await loadFixtures(wh, ['deals/snapshots/Opportunity_2024-03-15.csv'], undefined, { snapshotAt: new Date('2024-03-15T06:00:00Z') });
+    const sn1 = (await dealChanges(wh)).filter((c) => c.id === '0068d00000Sn001AAB').map((c) => [c.at, c.field, c.stage ?? c.amount ?? c.close, c.inferred]);
+    expect(sn1).toEqual([
+      ['2024-02-01 10:00', 'amount', 20000, false],
+      ['2024-02-01 10:00', 'close_date', '2024-03-31', false],
+      ['2024-02-01 10:00', 'stage', 'Discovery', false],
+      // the history says when Proposal and the new amount came; the snapshot adds only the push it lacks
+      ['2024-03-08 11:00', 'amount', 25000, false],
+      ['2024-03-08 11:00', 'stage', 'Proposal', false],
+      ['2024-03-15 06:00', 'close_date', '2024-04-30', true],
+    ]);
+  });
+});
