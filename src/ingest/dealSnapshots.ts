@@ -2,9 +2,11 @@
  * Deal changes the CRM never exported, inferred from two snapshots of the same deals (an
  * Opportunity.csv or deals.csv loaded on different days), as the lead side does for stages
  * (merge.ts inferSnapshotStageEvents). A deal whose stage, amount or close date in the newer
- * export differs from the older export's gets, per field that moved, two `opportunity_events`
- * rows marked inferred: the older value at the older snapshot's time (what that export showed)
- * and the newer value at this one's. stg_deal_changes keeps only the rows that move a value, so
+ * export differs from the older export's gets `opportunity_events` rows marked inferred: the
+ * older export's values of all three fields at its time (what it showed: the values the change
+ * started from, and the deal's other values then), and the newer value of each field that moved
+ * at this export's time. Only the latest export of a deal is kept, so the older values are dated
+ * by the export just before, not by the first that showed them. stg_deal_changes keeps only the rows that move a value, so
  * an exported history that already has the change wins. A value the older export lacks is a
  * value set since (the newer row only); one the newer export lacks infers nothing (a missing
  * value is not a change). Stages compare normalised.
@@ -27,11 +29,16 @@ export async function inferSnapshotDealChanges(wh: Warehouse, ctx: MergeContext)
        from new_opportunities n join opportunities o on o.opportunity_id = n.opportunity_id
        where o.snapshot_at < $snapshot
      )
+     , changed as (
+       select *, f.moved or (f.old is null and f.new is not null) as set_now,
+              bool_or(f.moved or (f.old is null and f.new is not null)) over (partition by opportunity_id) as deal_moved
+       from pairs
+     )
      select opportunity_id, f.field as field, f.old as value, null::varchar as old_value, before_at as changed_at, before_load as load_id, before_row as source_row
-     from pairs where f.moved
+     from changed where deal_moved and f.old is not null
      union all
      select opportunity_id, f.field, f.new, f.old, $snapshot::timestamptz, $load::integer, source_row
-     from pairs where f.moved or (f.old is null and f.new is not null)`,
+     from changed where set_now`,
     { snapshot: ctx.snapshotAt, load: ctx.loadId },
   );
   // the middle one of three snapshots is the newer value of one pair and the older of the next

@@ -71,7 +71,9 @@ describe('stg_deal_changes from two opportunity snapshots', () => {
       inferred(sn1, '2024-03-15 06:00', 'amount', { amount: 25000 }, 1, 2),
       inferred(sn1, '2024-03-15 06:00', 'close_date', { close: '2024-04-30' }, 1, 2),
       inferred(sn1, '2024-03-15 06:00', 'stage', { stage: 'Proposal' }, 1, 2),
-      // Sn002 did not move; Sn003 got its first amount (no value before it: nothing at 03-01)
+      // Sn002 did not move; Sn003 got its first amount (none before it), beside what it showed on 03-01
+      inferred('0068d00000Sn003AAB', '2024-03-01 06:00', 'close_date', { close: '2024-05-31' }, 3, 1),
+      inferred('0068d00000Sn003AAB', '2024-03-01 06:00', 'stage', { stage: 'Qualification' }, 3, 1),
       inferred('0068d00000Sn003AAB', '2024-03-15 06:00', 'amount', { amount: 8000 }, 3, 2),
     ]);
   });
