@@ -12,7 +12,7 @@
 -- value and later rows only what moved, and two exports of the same history add nothing. Stages
 -- compare after normalisation (lowercase, letters and digits only: `Closed Won` = `closedwon`).
 -- A missing value never counts as a change (a source without amounts yields no amount rows).
--- At one instant an exported row comes before an inferred one, so the exported row is kept.
+-- At one instant a field has one value: see `instants` below.
 -- Columns after source_row: origin (which history the row comes from) and pipeline (the stage's
 -- pipeline where the export names it: HubSpot's "Date entered" columns; else NULL).
 with stage_history as (
@@ -90,6 +90,17 @@ stream as (
     where value is not null
 ),
 
+-- One value per deal, field and instant: a save that changes two fields can be two history rows
+-- at one instant, the first still carrying the field's old value, so the last row of the instant
+-- is its value; an exported row wins over an inferred one, and the first load over a later one.
+instants as (
+    select *
+    from stream
+    qualify row_number() over (
+        partition by opportunity_id, field, changed_at order by inferred, load_id, source_row desc
+    ) = 1
+),
+
 compared as (
     select
         *,
@@ -98,15 +109,13 @@ compared as (
             when 'amount' then amount::varchar
             else close_date::varchar
         end as compare_key
-    from stream
+    from instants
 ),
 
 ordered as (
     select
         *,
-        lag(compare_key) over (
-            partition by opportunity_id, field order by changed_at, inferred, load_id, source_row
-        ) as previous_key
+        lag(compare_key) over (partition by opportunity_id, field order by changed_at) as previous_key
     from compared
 ),
 

@@ -28,7 +28,8 @@ export const mergeKeys: Record<TargetTable, string[]> = {
   stage_events: ['lead_id', 'stage_raw', 'entered_at'],
   engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
   field_history: ['lead_id', 'field', 'changed_at'],
-  opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at'],
+  // OpportunityHistory writes a row per changed field of one save: same stage and instant, its own amount or close date
+  opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at', 'amount', 'close_date'],
   // two values of one field at one instant are two facts (a value corrected within the second)
   opportunity_events: ['opportunity_id', 'field', 'changed_at', 'value'],
 };

@@ -3,6 +3,10 @@
  * amount or close date. Rows worked out by hand from test/fixtures/deals/.
  */
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.js';
+import { loadFiles } from '../../src/ingest/load.js';
+import { buildModels } from '../../src/models/build.js';
+import { caseDir, writeInput } from '../hostile/harness.js';
 import { change, dealChanges } from '../helpers/dealChanges.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { loadFixtures } from '../helpers/load.js';
@@ -101,5 +105,45 @@ describe('stg_deal_changes from two opportunity snapshots', () => {
       ['2024-03-08 11:00', 'stage', 'Proposal', false],
       ['2024-03-15 06:00', 'close_date', '2024-04-30', true],
     ]);
+  });
+});
+
+describe('stg_deal_changes at one instant', () => {
+  it('takes one value per field and instant: the last row of the first load, however the files were ordered', async () => {
+    const dir = caseDir('deal-instants-');
+    const fieldHistory = writeInput(
+      'OpportunityFieldHistory.csv',
+      `${[
+        'Id,OpportunityId,CreatedById,CreatedDate,Field,DataType,OldValue,NewValue,IsDeleted',
+        '0178d00000In001AAB,0068d00000In001AAB,0058d000001Ab01AAC,2026-04-02T04:11:08.658Z,StageName,DynamicEnum,Needs Analysis,Closed Lost,false',
+        '0178d00000In002AAB,0068d00000In001AAB,0058d000001Ab01AAC,2026-04-02T04:11:08.658Z,CloseDate,DateOnly,2026-05-02,2026-04-02,false',
+      ].join('\n')}\n`,
+      dir,
+    );
+    // one save, two rows: the first still carries the old close date
+    const stageHistory = writeInput(
+      'OpportunityHistory.csv',
+      `${[
+        'Id,OpportunityId,StageName,Amount,CloseDate,Probability,CreatedDate',
+        '0088d00000In001AAB,0068d00000In001AAB,Needs Analysis,4700,2026-05-02,25,2026-03-27T14:17:02.821Z',
+        '0088d00000In002AAB,0068d00000In001AAB,Closed Lost,4700,2026-05-02,0,2026-04-02T04:11:08.658Z',
+        '0088d00000In003AAB,0068d00000In001AAB,Closed Lost,4700,2026-04-02,0,2026-04-02T04:11:08.658Z',
+      ].join('\n')}\n`,
+      dir,
+    );
+    const closeDates = async (files: string[]) => {
+      const wh = await openTestWarehouse();
+      for (const file of files) await loadFiles(wh, parseConfig({}), { paths: [file], crm: 'auto' });
+      await buildModels(wh, parseConfig({}), { force: true });
+      // both rows of the save are kept (same stage and instant, another close date)
+      expect(await wh.one(`select count(*)::int as n from opportunity_stage_events`)).toEqual({ n: 3 });
+      return (await dealChanges(wh)).filter((c) => c.field === 'close_date').map((c) => [c.at, c.close]);
+    };
+    const expected = [
+      ['2026-03-27 14:17', '2026-05-02'],
+      ['2026-04-02 04:11', '2026-04-02'],
+    ];
+    expect(await closeDates([fieldHistory, stageHistory])).toEqual(expected);
+    expect(await closeDates([stageHistory, fieldHistory])).toEqual(expected);
   });
 });
