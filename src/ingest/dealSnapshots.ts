@@ -17,6 +17,9 @@ import type { MergeContext } from './merge.js';
 const stageKey = (v: string) => `regexp_replace(lower(${v}), '[^\\p{L}\\p{N}]+', '', 'g')`;
 
 export async function inferSnapshotDealChanges(wh: Warehouse, ctx: MergeContext): Promise<void> {
+  // most files carry no opportunities, and a first export has nothing to compare with
+  const pairs = await wh.one<{ any: boolean }>(`select exists (select 1 from new_opportunities) and exists (select 1 from opportunities) as "any"`);
+  if (!pairs?.any) return;
   await wh.run(
     `create or replace temp table inferred_deal_changes as
      with pairs as (
