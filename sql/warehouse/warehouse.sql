@@ -167,12 +167,36 @@ create table if not exists opportunity_fields (
   load_id        integer not null
 );
 
+-- a deal's stage entered at a time, with its amount and close date then when the export states
+-- them (OpportunityHistory, Fivetran history mode); HubSpot's Date entered / Date exited columns
+-- give the stage's pipeline and when the deal left it
 create table if not exists opportunity_stage_events (
   opportunity_id varchar not null,
   stage_raw      varchar not null,
   entered_at     timestamptz not null,
   amount         double,
   close_date     date,
+  load_id        integer not null,
+  source_row     integer,
+  pipeline       varchar,            -- HubSpot: the "(<pipeline>)" of the Date entered column
+  exited_at      timestamptz         -- HubSpot: the stage's Date exited column
+);
+-- warehouses made before these columns existed get them
+alter table opportunity_stage_events add column if not exists pipeline varchar;
+alter table opportunity_stage_events add column if not exists exited_at timestamptz;
+
+-- one row per change of one deal field (OpportunityFieldHistory, HubSpot deal property history,
+-- canonical opportunity_events.csv), and the changes inferred from two opportunity snapshots.
+-- The value is text as exported, except amount and close-date fields: the loader's parse,
+-- written canonically (a number as DuckDB writes a DOUBLE, a date as YYYY-MM-DD)
+create table if not exists opportunity_events (
+  opportunity_id varchar not null,
+  field          varchar not null,   -- stage | amount | close_date for those fields; others lowercased as exported
+  value          varchar,
+  old_value      varchar,            -- the value before the change, when the export states it
+  changed_at     timestamptz not null,
+  origin         varchar not null,   -- field_history | property_history | canonical | snapshot
+  inferred       boolean not null default false,
   load_id        integer not null,
   source_row     integer
 );

@@ -6,6 +6,7 @@
  */
 import type { Warehouse } from '../db/connection.js';
 import { timed } from '../timing.js';
+import { inferSnapshotDealChanges } from './dealSnapshots.js';
 import { entityFields, type FieldEntity, isFieldsTable, type TargetTable, targetColumns } from './targets.js';
 
 export interface MergeContext {
@@ -27,7 +28,10 @@ export const mergeKeys: Record<TargetTable, string[]> = {
   stage_events: ['lead_id', 'stage_raw', 'entered_at'],
   engagement_events: ['lead_id', 'event_type', 'occurred_at', 'detail'],
   field_history: ['lead_id', 'field', 'changed_at'],
-  opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at'],
+  // OpportunityHistory writes a row per changed field of one save: same stage and instant, its own amount or close date
+  opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at', 'amount', 'close_date'],
+  // two values of one field at one instant are two facts (a value corrected within the second)
+  opportunity_events: ['opportunity_id', 'field', 'changed_at', 'value'],
 };
 
 /**
@@ -38,7 +42,7 @@ export const mergeKeys: Record<TargetTable, string[]> = {
 export function stampsFor(table: TargetTable, sourceRow = 'source_row'): { columns: string; values: string } {
   if (isFieldsTable(table)) return { columns: 'load_id', values: '$load' };
   if (table === 'leads' || table === 'opportunities') return { columns: 'snapshot_at, load_id, source_row', values: `$snapshot, $load, ${sourceRow}` };
-  if (table === 'stage_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
+  if (table === 'stage_events' || table === 'opportunity_events') return { columns: 'inferred, load_id, source_row', values: `false, $load, ${sourceRow}` };
   return { columns: 'load_id, source_row', values: `$load, ${sourceRow}` };
 }
 
@@ -114,7 +118,7 @@ async function addFacts(wh: Warehouse, table: FactTable, ctx: MergeContext) {
   );
 }
 
-type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events' | 'activity_leads';
+type FactTable = 'stage_events' | 'engagement_events' | 'field_history' | 'opportunity_stage_events' | 'opportunity_events' | 'activity_leads';
 
 /**
  * Activities exported without their lead (Fivetran's HubSpot engagement table) take it from the
@@ -149,6 +153,7 @@ async function inferSnapshotStageEvents(wh: Warehouse, ctx: MergeContext) {
 
 export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<void> {
   await timed('  infer snapshot', inferSnapshotStageEvents(wh, ctx));
+  await timed('  infer deal changes', inferSnapshotDealChanges(wh, ctx));
   // Fields follow their entity, so they merge while the entity table still holds the older rows.
   await timed('  lead_fields', mergeEntityFields(wh, 'leads', ctx));
   await timed('  leads', mergeEntity(wh, 'leads', ctx));
@@ -156,7 +161,7 @@ export async function mergeStaged(wh: Warehouse, ctx: MergeContext): Promise<voi
   await timed('  opportunities', mergeEntity(wh, 'opportunities', ctx));
   await timed('  owners', replaceEntity(wh, 'owners', ctx));
   await timed('  activities', replaceEntity(wh, 'activities', ctx));
-  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events', 'activity_leads'] as const) {
+  for (const table of ['stage_events', 'engagement_events', 'field_history', 'opportunity_stage_events', 'opportunity_events', 'activity_leads'] as const) {
     await timed(`  ${table}`, addFacts(wh, table, ctx));
   }
 }

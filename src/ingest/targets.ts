@@ -83,6 +83,16 @@ export const targetColumns = {
     entered_at: 'timestamptz',
     amount: 'double',
     close_date: 'date',
+    pipeline: 'varchar',
+    exited_at: 'timestamptz',
+  },
+  opportunity_events: {
+    opportunity_id: 'varchar',
+    field: 'varchar',
+    value: 'varchar',
+    old_value: 'varchar',
+    changed_at: 'timestamptz',
+    origin: 'varchar',
   },
 } as const satisfies Record<string, Record<string, string>>;
 
@@ -114,4 +124,5 @@ export const requiredTargetColumns: Partial<Record<TargetTable, string[]>> = {
   field_history: ['lead_id', 'field', 'changed_at'],
   opportunities: ['opportunity_id'],
   opportunity_stage_events: ['opportunity_id', 'stage_raw', 'entered_at'],
+  opportunity_events: ['opportunity_id', 'field', 'changed_at'],
 };

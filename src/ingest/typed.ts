@@ -28,6 +28,7 @@ import { headerZone } from './headerZones.js';
 import { naiveColumnsSql, type NaiveColumn, type NaiveCount, naiveCounts, naiveCountsSql } from './naiveCounts.js';
 import { type DateOrder, naiveSql, parseDateSql, parseTimestampSql, rejectDetailSql, type TimestampFormat } from './timestamps.js';
 import { timed } from '../timing.js';
+import { typedByColumns, typedByHeaderSql, typedByValue } from './typedBy.js';
 import { cleanedRecordsSql, packedExtrasColumn, packsExtras } from './wideFiles.js';
 import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
@@ -78,14 +79,14 @@ function createTypedSql(
   const dateChecks: string[] = [];
   const numberChecks: string[] = [];
   const naive: NaiveColumn[] = [];
-  const parse = (column: string, raw: string, headerName: string, kind: string) => {
-    const value = cleaned(raw);
+  // `value`: the cleaned value's SQL; `headerSql`: the header a reason names (typedBy.ts names the row's field too)
+  const parse = (column: string, value: string, headerName: string, kind: string, headerSql = params.add(headerName)) => {
     if (kind === 'timestamp' || kind === 'date') {
       const format = (formats.get(column) ?? 'iso') as TimestampFormat;
       dateChecks.push(`(${value} is not null and ${column} is null)`);
       const detail = rejectDetailSql(value, format, opts.dateOrder);
       reasons.push(
-        `case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${params.add(headerName)} || '": ' || ${value} || coalesce(${detail}, '') end`,
+        `case when ${value} is not null and ${column} is null then 'unparseable date in "' || ${headerSql} || '": ' || ${value} || coalesce(${detail}, '') end`,
       );
       if (kind === 'date') return parseDateSql(value, format);
       // a header that names its zone reads its column in that zone (headerZones.ts)
@@ -97,7 +98,7 @@ function createTypedSql(
       // the first pass reads plain numbers only (or the --decimal mark); a failure profiles the column
       const format = (formats.get(column) ?? opts.decimal ?? 'plain') as NumberFormat;
       numberChecks.push(`(${value} is not null and ${column} is null)`);
-      reasons.push(numberReasonSql(value, column, params.add(headerName), format));
+      reasons.push(numberReasonSql(value, column, headerSql, format));
       return numberSql(value, format);
     }
     if (kind === 'salesforce_id') return salesforceId18(value);
@@ -108,12 +109,16 @@ function createTypedSql(
     return value;
   };
   for (const c of res.logical) {
-    parsed.push(`${parse(c.name, c.raw, c.header, c.spec.kind ?? 'text')} as ${c.name}`);
+    parsed.push(`${parse(c.name, cleaned(c.raw), c.header, c.spec.kind ?? 'text')} as ${c.name}`);
     if (c.spec.nonEmpty) reasons.unshift(`case when ${cleaned(c.raw)} is null then 'missing value in "' || ${params.add(c.header)} || '"' end`);
     // A row the source marks deleted is not loaded; the reason says why it is missing.
     if (c.spec.rejectIfTrue) reasons.unshift(`case when ${c.name} then ${params.add(c.spec.rejectIfTrue)} end`);
   }
-  for (const p of res.patterns) parsed.push(`${parse(p.column, p.raw, p.header, p.kind ?? 'text')} as ${p.column}`);
+  for (const p of res.patterns) parsed.push(`${parse(p.column, cleaned(p.raw), p.header, p.kind ?? 'text')} as ${p.column}`);
+  for (const t of typedByColumns(res)) {
+    const header = typedByHeaderSql(t, params.add(t.header), cleaned);
+    parsed.push(`${parse(t.column, typedByValue(t, cleaned), t.header, t.kind, header)} as ${t.column}`);
+  }
   if (packed) parsed.push(packedExtrasColumn);
   else for (const x of res.extra) parsed.push(`${cleaned(x.raw)} as ${x.column}`);
   const sql = `create temp table typed_rows as
@@ -203,6 +208,10 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
     ...res.patterns
       .filter((p) => p.kind === 'timestamp' || p.kind === 'date')
       .map((p) => ({ column: p.column, raw: p.raw, header: p.header, kind: p.kind as 'timestamp' | 'date' })),
+    // a typed-by column is profiled over its own rows only (raw: an expression over raw_rows)
+    ...typedByColumns(res)
+      .filter((t) => t.kind === 'date')
+      .map((t) => ({ column: t.column, raw: typedByValue(t, fullClean), header: `${t.header} (dates)`, kind: 'date' as const })),
   ];
   const present = spec.key.filter((k) => res.logical.some((l) => l.name === k));
   const key = present.length ? present.join(', ') : '__hash';
@@ -246,5 +255,8 @@ function numberColumns(res: ColumnResolution): NumberColumn[] {
   return [
     ...res.logical.filter((c) => c.spec.kind === 'number').map((c) => ({ column: c.name, raw: c.raw, header: c.header })),
     ...res.patterns.filter((p) => p.kind === 'number').map((p) => ({ column: p.column, raw: p.raw, header: p.header })),
+    ...typedByColumns(res)
+      .filter((t) => t.kind === 'number')
+      .map((t) => ({ column: t.column, raw: typedByValue(t, fullClean), header: `${t.header} (numbers)` })),
   ];
 }

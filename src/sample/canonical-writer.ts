@@ -8,11 +8,13 @@ import { isoDate, isoSeconds } from './clock.js';
 import type { CsvSink } from './csv-sink.js';
 import { FormatFiles, type FormatWriter, type SampleFile } from './output.js';
 import { REPS } from './owners.js';
+import { type DealField, dealHistory, DealStories } from './dealHistory.js';
 import { sourceInfo } from './sources.js';
 import { currentStage, type SimLead } from './world.js';
 
 const BAD_DATE = '2025-13-45T10:00:00Z';
 const PIPELINE_STAGES = ['Qualified', 'Discovery', 'Demo/Evaluation', 'Proposal', 'Negotiation'];
+const CANONICAL_DEAL_STAGES = { open: PIPELINE_STAGES, probabilities: [10, 20, 40, 60, 80], won: 'Closed Won', lost: 'Closed Lost' };
 
 export class CanonicalWriter implements FormatWriter {
   private readonly files: FormatFiles;
@@ -22,6 +24,8 @@ export class CanonicalWriter implements FormatWriter {
   private readonly activities: CsvSink;
   private readonly engagement: CsvSink;
   private readonly fieldHistory: CsvSink;
+  private readonly dealEvents: CsvSink;
+  private readonly story = new DealStories();
   private activityCount = 0;
 
   constructor(out: string) {
@@ -72,6 +76,7 @@ export class CanonicalWriter implements FormatWriter {
     });
     this.engagement = f.open('engagement_events.csv', ['lead_id', 'event_type', 'occurred_at', 'detail'], { idColumn: 0, dateColumn: 2, badDate: BAD_DATE });
     this.fieldHistory = f.open('field_history.csv', ['lead_id', 'field', 'value', 'changed_at'], { idColumn: 0, dateColumn: 3, badDate: BAD_DATE });
+    this.dealEvents = f.open('opportunity_events.csv', ['opportunity_id', 'field', 'value', 'changed_at']);
   }
 
   write(lead: SimLead): void {
@@ -112,8 +117,9 @@ export class CanonicalWriter implements FormatWriter {
     const deal = lead.deal;
     if (!deal) return;
     const stage = deal.closedAt !== undefined ? (deal.won ? 'Closed Won' : 'Closed Lost') : (PIPELINE_STAGES[deal.steps.length - 1] ?? 'Qualified');
+    const oppId = `OPP-${String(lead.index + 1).padStart(7, '0')}`;
     this.opportunities.row([
-      `OPP-${String(lead.index + 1).padStart(7, '0')}`,
+      oppId,
       lead.id,
       accountId,
       `${c.name} - New Business`,
@@ -127,5 +133,11 @@ export class CanonicalWriter implements FormatWriter {
       deal.closedAt !== undefined ? String(deal.won) : '',
       deal.lossReason ?? '',
     ]);
+    // the deal's history: its starting values, then each field as it changed
+    const versions = dealHistory(deal, 7919 * (lead.index + 1), CANONICAL_DEAL_STAGES, this.story.next(deal));
+    for (const v of versions) {
+      const values: Record<DealField, string> = { stage: v.stage, amount: String(v.amount), close_date: isoDate(v.closeDate) };
+      for (const field of v.changed) this.dealEvents.row([oppId, field, values[field], isoSeconds(v.at)]);
+    }
   }
 }

@@ -6,8 +6,9 @@
 import { isoMillis, naiveLocal } from './clock.js';
 import type { CsvSink } from './csv-sink.js';
 import { FormatFiles, type FormatWriter, type SampleFile } from './output.js';
+import { dealHistory, DealStories } from './dealHistory.js';
 import { sourceInfo } from './sources.js';
-import { currentStage, type Actor, type SimLead, type StageEvent, type StageId } from './world.js';
+import { currentStage, type Actor, type Deal, type SimLead, type StageEvent, type StageId } from './world.js';
 
 export const PORTAL_ZONE = 'America/New_York';
 const local = (ms: number) => naiveLocal(PORTAL_ZONE, ms);
@@ -51,12 +52,15 @@ const HISTORY_SOURCE: Record<Actor, string> = {
   deal: 'AUTOMATION_PLATFORM',
 };
 const DEAL_STAGES = ['Appointment Scheduled', 'Qualified To Buy', 'Presentation Scheduled', 'Decision Maker Bought-In', 'Contract Sent'];
+const DEAL_STAGE_COLUMNS = [...DEAL_STAGES, 'Closed Won', 'Closed Lost'];
+const HUBSPOT_DEAL_STAGES = { open: DEAL_STAGES, probabilities: [20, 40, 60, 80, 90], won: 'Closed Won', lost: 'Closed Lost' };
 
 export class HubSpotWriter implements FormatWriter {
   private readonly files: FormatFiles;
   private readonly contacts: CsvSink;
   private readonly history: CsvSink;
   private readonly deals: CsvSink;
+  private readonly story = new DealStories();
 
   constructor(out: string) {
     this.files = new FormatFiles(out, 'hubspot');
@@ -103,6 +107,8 @@ export class HubSpotWriter implements FormatWriter {
       'Deal Type',
       'Associated Contact IDs',
       'Associated Company IDs',
+      // the deal stage properties: when the deal last entered and left each stage of its pipeline
+      ...DEAL_STAGE_COLUMNS.flatMap((s) => [`Date entered "${s} (Sales Pipeline)"`, `Date exited "${s} (Sales Pipeline)"`]),
     ]);
   }
 
@@ -157,7 +163,29 @@ export class HubSpotWriter implements FormatWriter {
       'New Business',
       lead.id,
       companyId,
+      ...this.stageDates(deal, lead.index),
     ]);
+  }
+
+  /**
+   * The Date entered / Date exited pair of each stage column: HubSpot keeps the latest entry into
+   * a stage and the latest exit from it, so a deal that came back to a stage shows only its return.
+   */
+  private stageDates(deal: Deal, index: number): string[] {
+    const stages = dealHistory(deal, 7919 * (index + 1), HUBSPOT_DEAL_STAGES, this.story.next(deal)).filter((v) => v.changed.includes('stage'));
+    const entered = new Map<string, number>();
+    const exited = new Map<string, number>();
+    for (const [i, v] of stages.entries()) {
+      entered.set(v.stage, v.at);
+      const next = stages[i + 1];
+      if (next) exited.set(v.stage, next.at);
+    }
+    return DEAL_STAGE_COLUMNS.flatMap((s) => {
+      const at = entered.get(s);
+      const out = exited.get(s);
+      // an exit before the latest entry belongs to an earlier stay
+      return [at === undefined ? '' : local(at), out === undefined || at === undefined || out < at ? '' : local(out)];
+    });
   }
 
   close(): SampleFile[] {

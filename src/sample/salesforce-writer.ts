@@ -8,6 +8,7 @@ import { isoDate, isoMillis } from './clock.js';
 import type { CsvSink } from './csv-sink.js';
 import { FormatFiles, type FormatWriter, type SampleFile } from './output.js';
 import { AUTOMATION_USER, REPS } from './owners.js';
+import { type DealVersion, dealHistory, DealStories } from './dealHistory.js';
 import { base62 } from './simulate.js';
 import { sourceInfo } from './sources.js';
 import type { SimLead, StageId } from './world.js';
@@ -27,6 +28,7 @@ const STATUS: Partial<Record<StageId, string>> = {
 // 'Value Proposition' is skipped on purpose: reps jump from Needs Analysis to a quote
 const OPP_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
 const PROBABILITY = [10, 20, 25, 75, 90];
+const SALESFORCE_DEAL_STAGES = { open: OPP_STAGES, probabilities: PROBABILITY, won: 'Closed Won', lost: 'Closed Lost' };
 
 export class SalesforceWriter implements FormatWriter {
   private readonly files: FormatFiles;
@@ -35,6 +37,9 @@ export class SalesforceWriter implements FormatWriter {
   private readonly tasks: CsvSink;
   private readonly opportunities: CsvSink;
   private readonly opportunityHistory: CsvSink;
+  private readonly fieldHistory: CsvSink;
+  private fieldHistoryCount = 0;
+  private readonly story = new DealStories();
   private historyCount = 0;
   private taskCount = 0;
   private oppHistoryCount = 0;
@@ -120,6 +125,17 @@ export class SalesforceWriter implements FormatWriter {
       'Probability',
       'CreatedDate',
       'CreatedById',
+    ]);
+    this.fieldHistory = f.open('OpportunityFieldHistory.csv', [
+      'Id',
+      'OpportunityId',
+      'CreatedById',
+      'CreatedDate',
+      'Field',
+      'DataType',
+      'OldValue',
+      'NewValue',
+      'IsDeleted',
     ]);
   }
 
@@ -219,18 +235,33 @@ export class SalesforceWriter implements FormatWriter {
       'New Business',
       deal.lossReason ?? '',
     ]);
-    const step = (name: string, probability: number, at: number) =>
+    const versions = dealHistory(deal, 7919 * (lead.index + 1), SALESFORCE_DEAL_STAGES, this.story.next(deal));
+    for (const v of versions) {
       this.opportunityHistory.row([
         sfId('008', ++this.oppHistoryCount, 'AAW'),
         oppId,
-        name,
-        String(deal.amount),
-        closeDate,
-        String(probability),
-        isoMillis(at),
+        v.stage,
+        String(v.amount),
+        isoDate(v.closeDate),
+        String(v.probability),
+        isoMillis(v.at),
         deal.owner.salesforceId,
       ]);
-    for (const [i, at] of deal.steps.entries()) step(OPP_STAGES[i]!, PROBABILITY[i]!, at);
-    if (closed) step(stage, deal.won ? 100 : 0, deal.closedAt!);
+    }
+    this.writeFieldHistory(oppId, versions[0]!.at, deal.owner.salesforceId, versions);
+  }
+
+  /** OpportunityFieldHistory: the creation, then a row per tracked field each version changed, with its old value. */
+  private writeFieldHistory(oppId: string, createdAt: number, by: string, versions: DealVersion[]): void {
+    const put = (at: number, field: string, dataType: string, oldValue: string, newValue: string) =>
+      this.fieldHistory.row([sfId('017', ++this.fieldHistoryCount, 'AAY'), oppId, by, isoMillis(at), field, dataType, oldValue, newValue, 'false']);
+    put(createdAt, 'created', '', '', '');
+    for (const [i, v] of versions.entries()) {
+      const before = versions[i - 1];
+      if (!before) continue;
+      if (v.changed.includes('stage')) put(v.at, 'StageName', 'DynamicEnum', before.stage, v.stage);
+      if (v.changed.includes('amount')) put(v.at, 'Amount', 'Currency', String(before.amount), String(v.amount));
+      if (v.changed.includes('close_date')) put(v.at, 'CloseDate', 'DateOnly', isoDate(before.closeDate), isoDate(v.closeDate));
+    }
   }
 }

@@ -14,6 +14,7 @@ describe('Warehouse', () => {
       'leads',
       'load_runs',
       'opportunities',
+      'opportunity_events',
       'opportunity_fields',
       'opportunity_stage_events',
       'owners',

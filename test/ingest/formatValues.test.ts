@@ -142,7 +142,7 @@ describe('values from the realistic exports', () => {
     expect(lx004.map((r) => r.stage_raw)).toEqual(['Open - Not Contacted', 'Working - Contacted', 'Nurturing', 'Working - Contacted']);
   });
 
-  it('keeps the latest history-mode version as the opportunity and only stage changes as its stage events', async () => {
+  it('keeps the latest history-mode version as the opportunity and every version that changes stage, amount or close date', async () => {
     const wh = await openTestWarehouse();
     await loadFormat(wh, 'fivetran/salesforce/opportunity_history_snapshot.csv');
     const opportunities = await wh.all(
@@ -180,9 +180,10 @@ describe('values from the realistic exports', () => {
     const op001 = await wh.all(
       `select stage_raw, amount, ${at('entered_at')} as at from opportunity_stage_events where opportunity_id = '0068d00000Op001AAB' order by entered_at`,
     );
-    // the 03-05 version changes the amount only: not a stage event
+    // the 03-05 version changes the amount only: kept, its stage repeated (stg_deal_changes reads the amount change)
     expect(op001).toEqual([
       { stage_raw: 'Prospecting', amount: 20000, at: '2024-03-01 10:00' },
+      { stage_raw: 'Prospecting', amount: 25000, at: '2024-03-05 09:30' },
       { stage_raw: 'Negotiation/Review', amount: 25000, at: '2024-03-12 14:15' },
       { stage_raw: 'Closed Won', amount: 24000, at: '2024-04-02 16:45' },
     ]);

@@ -20,6 +20,8 @@ interface FormatExpectation {
   duplicates: number;
   stageEvents: number;
   opportunityStageEvents?: number;
+  /** rows of opportunity_events (field-level deal history) */
+  opportunityEvents?: number;
   sourceTimeZone?: string;
   dateOrder?: DateOrder;
   /** how many header columns the load leaves out (listed in the summary), or their names */
@@ -56,12 +58,13 @@ describe('every realistic export fixture', () => {
     expect(file.read).toBe(file.loaded + file.rejected + file.duplicates);
     // Stage events the file states with their own time (docs/formats.md): a creation row is not one,
     // and a conversion is one even when it also records the Opportunity stage it opened.
-    const counts = await wh.one<{ stages: number; opps: number; rejects: number }>(
+    const counts = await wh.one<{ stages: number; opps: number; events: number; rejects: number }>(
       `select ((select count(*) from stage_events where origin not in ('created', 'conversion'))
                + (select count(distinct (lead_id, entered_at)) from stage_events where origin = 'conversion'))::int as stages,
               (select count(*) from opportunity_stage_events)::int as opps,
+              (select count(*) from opportunity_events)::int as events,
               (select count(*) from rejected_rows)::int as rejects`,
     );
-    expect(counts).toEqual({ stages: e.stageEvents, opps: e.opportunityStageEvents ?? 0, rejects: e.rejected });
+    expect(counts).toEqual({ stages: e.stageEvents, opps: e.opportunityStageEvents ?? 0, events: e.opportunityEvents ?? 0, rejects: e.rejected });
   });
 });

@@ -14,6 +14,7 @@ export const warehouseTables = [
   'opportunities',
   'opportunity_fields',
   'opportunity_stage_events',
+  'opportunity_events',
 ] as const;
 
 /** Every row of every table, as text in a stable order (timestamps and doubles compare exactly). */

@@ -52,6 +52,15 @@ const HEADERS: Record<string, string[]> = {
     'Deal Type',
     'Associated Contact IDs',
     'Associated Company IDs',
+    ...[
+      'Appointment Scheduled',
+      'Qualified To Buy',
+      'Presentation Scheduled',
+      'Decision Maker Bought-In',
+      'Contract Sent',
+      'Closed Won',
+      'Closed Lost',
+    ].flatMap((s) => [`Date entered "${s} (Sales Pipeline)"`, `Date exited "${s} (Sales Pipeline)"`]),
   ],
   'salesforce/Lead.csv': [
     'Id',
@@ -108,6 +117,7 @@ const HEADERS: Record<string, string[]> = {
     'Loss_Reason__c',
   ],
   'salesforce/OpportunityHistory.csv': ['Id', 'OpportunityId', 'StageName', 'Amount', 'CloseDate', 'Probability', 'CreatedDate', 'CreatedById'],
+  'salesforce/OpportunityFieldHistory.csv': ['Id', 'OpportunityId', 'CreatedById', 'CreatedDate', 'Field', 'DataType', 'OldValue', 'NewValue', 'IsDeleted'],
   'canonical/leads.csv': [
     'lead_id',
     'email',
@@ -144,6 +154,7 @@ const HEADERS: Record<string, string[]> = {
   'canonical/activities.csv': ['activity_id', 'lead_id', 'owner_id', 'type', 'direction', 'occurred_at', 'automated'],
   'canonical/engagement_events.csv': ['lead_id', 'event_type', 'occurred_at', 'detail'],
   'canonical/field_history.csv': ['lead_id', 'field', 'value', 'changed_at'],
+  'canonical/opportunity_events.csv': ['opportunity_id', 'field', 'value', 'changed_at'],
 };
 
 // A timestamp is well formed when it has the format's shape and names a real moment.
@@ -184,7 +195,7 @@ describe('sample files', () => {
       malformed: [9, 61].filter((k) => real >= k).length,
     });
     for (const file of summary.files) {
-      const big = !/owners|User|deals|Opportunity|opportunities/.test(file.path);
+      const big = !/owners|User|deals|Opportunity|opportunit/.test(file.path);
       const real = file.rows - file.duplicates - file.malformed;
       const expected = big ? planted(real) : { duplicates: 0, malformed: 0 };
       expect({ path: file.path, duplicates: file.duplicates, malformed: file.malformed }).toEqual({ path: file.path, ...expected });
@@ -207,6 +218,10 @@ describe('sample files', () => {
     expect(bad('salesforce/Lead.csv', 'ConvertedDate', DATE_ONLY)).toBe(0);
     expect(bad('salesforce/Task.csv', 'CompletedDateTime', ISO_MILLIS_Z)).toBe(0);
     expect(bad('salesforce/Opportunity.csv', 'CloseDate', DATE_ONLY)).toBe(0);
+    expect(bad('hubspot/deals.csv', 'Date entered "Qualified To Buy (Sales Pipeline)"', HUBSPOT_NAIVE)).toBe(0);
+    expect(bad('salesforce/OpportunityHistory.csv', 'CloseDate', DATE_ONLY)).toBe(0);
+    expect(bad('salesforce/OpportunityFieldHistory.csv', 'CreatedDate', ISO_MILLIS_Z)).toBe(0);
+    expect(bad('canonical/opportunity_events.csv', 'changed_at', ISO_SECONDS_Z)).toBe(0);
     expect(bad('canonical/activities.csv', 'occurred_at', ISO_SECONDS_Z)).toBe(1);
     expect(bad('canonical/engagement_events.csv', 'occurred_at', ISO_SECONDS_Z)).toBe(1);
   });

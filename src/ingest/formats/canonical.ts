@@ -163,7 +163,7 @@ export const canonicalFormats: FormatSpec[] = [
       is_closed: col('is_closed', 'boolean'),
       loss_reason: col('loss_reason'),
     },
-    excludes: ['entered_at'],
+    excludes: ['entered_at', 'changed_at'],
     key: ['opportunity_id'],
     keepExtraFieldsFor: 'opportunity_id',
     emit: (ctx) => [

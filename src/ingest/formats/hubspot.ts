@@ -4,6 +4,7 @@
  * of the same objects share these specs through their snake_case header names.
  */
 import { fieldKeyCases, pick } from './canonical.js';
+import { withoutZone } from '../headerZones.js';
 import { fivetranDeleted } from './fivetran.js';
 import type { EmitContext, EmitStatement, FormatSpec, LogicalColumn } from './types.js';
 
@@ -165,6 +166,37 @@ export const hubspotPropertyHistory: FormatSpec = {
   ],
 };
 
+/** `Date entered "Demo (virtual) (Sales Pipeline)"`: the stage (greedy: it may hold brackets) and its pipeline. */
+function dealStageColumn(which: 'entered' | 'exited'): RegExp {
+  return new RegExp(`^Date ${which} ["'](.+) \\((.+)\\)["']$`, 'i');
+}
+
+/**
+ * Each non-empty Date entered column is a stage event of its pipeline, with the Date exited
+ * column of the same stage and pipeline beside it (HubSpot keeps the latest entry and exit).
+ */
+function dealStageEntries(ctx: EmitContext): EmitStatement[] {
+  const stageKey = (c: { header: string }) =>
+    withoutZone(c.header.trim())
+      .replace(/^Date (entered|exited) /i, '')
+      .toLowerCase();
+  const exited = new Map(ctx.patternColumns('exited').map((c) => [stageKey(c), c.column]));
+  return ctx.patternColumns('entered').map((c): EmitStatement => {
+    const pipeline = dealStageColumn('entered').exec(withoutZone(c.header.trim()))?.[2] ?? null;
+    return {
+      target: 'opportunity_stage_events',
+      columns: {
+        opportunity_id: 'opportunity_id',
+        stage_raw: ctx.param(c.label),
+        entered_at: c.column,
+        pipeline: ctx.param(pipeline),
+        exited_at: exited.get(stageKey(c)) ?? 'null',
+      },
+      where: `${c.column} is not null`,
+    };
+  });
+}
+
 /** Closed when HubSpot says so, or when it says won or lost; NULL when the export has no flags. */
 function closedFlag(ctx: EmitContext): string {
   const said = [ctx.has('is_closed') ? 'is_closed' : '', ctx.has('is_won') && ctx.has('is_lost') ? '(is_won or is_lost)' : ''].filter(Boolean);
@@ -197,7 +229,10 @@ export const hubspotDeals: FormatSpec = {
     is_lost: { headers: ['Is closed lost'], kind: 'boolean' },
     is_closed: { headers: ['Is Deal Closed?'], kind: 'boolean' },
   },
-  patterns: [{ name: 'entered', pattern: /^Date entered ["'](.+) \((.+)\)["']$/i, kind: 'timestamp' }],
+  patterns: [
+    { name: 'entered', pattern: dealStageColumn('entered'), kind: 'timestamp' },
+    { name: 'exited', pattern: dealStageColumn('exited'), kind: 'timestamp' },
+  ],
   key: ['opportunity_id'],
   keepExtraFieldsFor: 'opportunity_id',
   emit: (ctx) => [
@@ -216,13 +251,7 @@ export const hubspotDeals: FormatSpec = {
         account_id: ctx.has('account_id') ? `nullif(trim(split_part(account_id, ';', 1)), '')` : 'null',
       },
     },
-    ...ctx.patternColumns('entered').map(
-      (c): EmitStatement => ({
-        target: 'opportunity_stage_events',
-        columns: { opportunity_id: 'opportunity_id', stage_raw: ctx.param(c.label), entered_at: c.column },
-        where: `${c.column} is not null`,
-      }),
-    ),
+    ...dealStageEntries(ctx),
   ],
 };
 

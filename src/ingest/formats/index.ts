@@ -6,6 +6,7 @@
 import { dataError, usageError } from '../../errors.js';
 import { matchScore, resolveColumns } from '../columns.js';
 import { canonicalFormats } from './canonical.js';
+import { canonicalOpportunityEvents, hubspotDealPropertyHistory, hubspotDealStage, salesforceOpportunityFieldHistory } from './dealHistory.js';
 import { fivetranFormats, isFivetranDump } from './fivetran.js';
 import { hubspotFormats } from './hubspot.js';
 import { hubspotCalls, hubspotEmails } from './hubspotEngagements.js';
@@ -13,7 +14,18 @@ import { salesforceFormats } from './salesforce.js';
 import { salesforceIdEvidence, salesforceKeyPrefixes } from './salesforceObjects.js';
 import type { Crm, FormatSpec } from './types.js';
 
-export const allFormats: FormatSpec[] = [...hubspotFormats, hubspotCalls, hubspotEmails, ...salesforceFormats, ...fivetranFormats, ...canonicalFormats];
+export const allFormats: FormatSpec[] = [
+  ...hubspotFormats,
+  hubspotCalls,
+  hubspotEmails,
+  hubspotDealPropertyHistory,
+  hubspotDealStage,
+  ...salesforceFormats,
+  salesforceOpportunityFieldHistory,
+  ...fivetranFormats,
+  ...canonicalFormats,
+  canonicalOpportunityEvents,
+];
 
 /** A spec as read from a Fivetran dump: same columns, reported under Fivetran's name. */
 const asFivetran = (spec: FormatSpec): FormatSpec => ({ ...spec, crm: 'fivetran', variant: `fivetran_${spec.variant.replace(/_ui$/, '')}` });
@@ -51,7 +63,7 @@ export function detectFormat(path: string, header: string[], crm: Crm | 'auto', 
           `Use --mapping FILE to load it as one of the canonical tables (docs/formats.md).`,
       );
     }
-    candidates = candidates.filter((f) => f.crm === 'salesforce' && (!ids.known || f.object === ids.known.object));
+    candidates = candidates.filter((f) => f.crm === 'salesforce' && (!ids.known || f.object === ids.known.object || ids.known.also?.includes(f.object)));
     if (candidates.length === 0) throw dataError(`${path}: the "${ids.header}" column holds ${what}, but --crm ${crm} was given`);
   }
   const ranked = candidates

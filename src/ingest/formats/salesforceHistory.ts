@@ -128,10 +128,14 @@ export const salesforceLeadSnapshots: FormatSpec = {
 /**
  * Fivetran history mode for opportunities (dbt_salesforce_source calls the table
  * `opportunity_history`, like the native object): a full opportunity row per version. The latest
- * version is the opportunity; a version whose stage differs from the previous one (or the first
- * version) is an opportunity stage event, with that version's amount and close date.
+ * version is the opportunity; a version whose stage, amount or close date differs from the
+ * previous one (or the first version) is an opportunity stage event with that version's values,
+ * so an amount change or a close-date push without a stage change is kept too (stg_deal_changes).
  */
-const opportunityStageChanged = `lag(stage) over (partition by opportunity_id order by valid_from) is distinct from stage`;
+const opportunityVersionChanged = (ctx: EmitContext) =>
+  ['stage', ...['amount', 'close_date'].filter((c) => ctx.has(c))]
+    .map((c) => `lag(${c}) over (partition by opportunity_id order by valid_from) is distinct from ${c}`)
+    .join(' or ');
 
 export const salesforceOpportunitySnapshots: FormatSpec = {
   crm: 'salesforce',
@@ -173,7 +177,7 @@ export const salesforceOpportunitySnapshots: FormatSpec = {
     {
       target: 'opportunity_stage_events',
       columns: { opportunity_id: 'opportunity_id', stage_raw: 'stage', entered_at: 'valid_from', ...pick(ctx, ['amount', 'close_date']) },
-      qualify: opportunityStageChanged,
+      qualify: opportunityVersionChanged(ctx),
     },
   ],
 };

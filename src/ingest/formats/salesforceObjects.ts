@@ -12,6 +12,8 @@ interface SalesforceObject {
   label: string;
   /** the canonical table its export loads into; none: no spec reads this object */
   object?: CanonicalObject;
+  /** other tables exports with this prefix load into (field history ids share one prefix) */
+  also?: CanonicalObject[];
 }
 
 export const salesforceKeyPrefixes: Record<string, SalesforceObject> = {
@@ -19,7 +21,7 @@ export const salesforceKeyPrefixes: Record<string, SalesforceObject> = {
   '005': { label: 'User', object: 'owners' },
   '00T': { label: 'Task', object: 'activities' },
   '006': { label: 'Opportunity', object: 'opportunities' },
-  '017': { label: 'field history (LeadHistory)', object: 'field_history' },
+  '017': { label: 'field history (LeadHistory, OpportunityFieldHistory)', object: 'field_history', also: ['opportunity_events'] },
   '008': { label: 'OpportunityHistory', object: 'opportunity_stage_events' },
   '003': { label: 'Contact' },
   '001': { label: 'Account' },

@@ -18,7 +18,8 @@ export type CanonicalObject =
   | 'engagement_events'
   | 'field_history'
   | 'opportunities'
-  | 'opportunity_stage_events';
+  | 'opportunity_stage_events'
+  | 'opportunity_events';
 
 /** `salesforce_id`: text, with a 15-character report id widened to the 18-character API id. */
 export type ColumnKind = 'text' | 'timestamp' | 'date' | 'number' | 'boolean' | 'salesforce_id';
@@ -31,6 +32,20 @@ export interface LogicalColumn {
   nonEmpty?: boolean;
   /** a boolean column whose true value makes the row unusable, with this reason (IsDeleted) */
   rejectIfTrue?: string;
+  /** a text column that holds numbers or dates in some rows (a field history's value): typedBy.ts */
+  typedBy?: TypedBy;
+}
+
+/**
+ * The rows where a text column holds a number or a date, told by another logical column's value
+ * (lowercased, trimmed): `{ by: 'field', kinds: { number: ['amount'], date: ['closedate'] } }`
+ * parses the column as a number where `field` is Amount and as a date where it is CloseDate, into
+ * `<column>__number` and `<column>__date`, with the loader's rules; a value that does not parse is
+ * a rejected row with the reason, as in any number or date column.
+ */
+export interface TypedBy {
+  by: string;
+  kinds: Partial<Record<'number' | 'date', string[]>>;
 }
 
 /** A family of columns recognised by pattern, e.g. `Became a Marketing Qualified Lead Date`. */
