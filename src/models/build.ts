@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
 import { writeDealOutcomes } from './dealOutcomes.js';
+import { writeDealStages } from './dealStages.js';
 import { writeStageAliases } from './stageAliases.js';
 
 /** The lifecycle models, in the order they depend on each other. */
@@ -59,6 +60,7 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
   await wh.transaction(async () => {
     await writeStageAliases(wh, config);
     await writeDealOutcomes(wh, config);
+    await writeDealStages(wh, config);
     for (const model of lifecycleModels) await runModel(wh, model);
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });
