@@ -21,6 +21,13 @@ export const lifecycleModels = [
   'marts/fct_stage_entries',
   'marts/fct_lead_stages',
   'marts/dim_leads',
+  'intermediate/int_deal__stage_changes',
+  'intermediate/int_deal__stage_stays',
+  'marts/dim_deals',
+  'marts/fct_deal_stage_stays',
+  'marts/fct_deal_field_values',
+  'marts/fct_deal_close_date_changes',
+  'marts/fct_deal_amount_changes',
 ];
 
 const modelName = (path: string) => path.split('/').pop()!;
