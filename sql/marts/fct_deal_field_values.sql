@@ -1,8 +1,8 @@
 -- fct_deal_field_values: one row per value a deal's stage, amount or close date held, with the
 -- interval it held it: [valid_from, valid_to). Grain: opportunity_id × field × valid_from.
--- A deal's first value holds since its creation (valid_from null): the first history row states
--- the starting values. A field the history never states holds the export's current value for the
--- deal's whole life. The deal's state at any instant (pipeline__deal_state.sql) reads this.
+-- A deal's first history row states its starting values: they hold since its creation (valid_from
+-- null). A field first stated later (an amount set after creation) was unknown before (no row).
+-- A field the history never states holds the export's current value for the deal's whole life. The deal's state at any instant (pipeline__deal_state.sql) reads this.
 with recorded as (
     select opportunity_id, field, changed_at, amount, close_date, source_row
     from stg_deal_changes
@@ -46,21 +46,29 @@ all_values as (
     select * from stages
 ),
 
+first_rows as (
+    select opportunity_id, min(changed_at) as first_changed_at
+    from all_values
+    group by opportunity_id
+),
+
 final as (
     select
-        opportunity_id,
-        field,
-        case when row_number() over deal_field = 1 then null else changed_at end as valid_from,
-        lead(changed_at) over deal_field as valid_to,
-        changed_at,
-        amount,
-        close_date,
-        stage,
-        stage_order,
-        label,
-        kind
+        all_values.opportunity_id,
+        all_values.field,
+        case when row_number() over deal_field = 1 and (all_values.changed_at is null or all_values.changed_at <= first_rows.first_changed_at)
+            then null else all_values.changed_at end as valid_from,
+        lead(all_values.changed_at) over deal_field as valid_to,
+        all_values.changed_at,
+        all_values.amount,
+        all_values.close_date,
+        all_values.stage,
+        all_values.stage_order,
+        all_values.label,
+        all_values.kind
     from all_values
-    window deal_field as (partition by opportunity_id, field order by changed_at nulls first, source_row)
+    left join first_rows on first_rows.opportunity_id = all_values.opportunity_id
+    window deal_field as (partition by all_values.opportunity_id, all_values.field order by all_values.changed_at nulls first, all_values.source_row)
 )
 
 select * from final
