@@ -11,10 +11,12 @@ import { computeFunnel } from './metrics/funnel.js';
 import { resolveWindow } from './metrics/window.js';
 import { buildModels } from './models/build.js';
 import { overviewOn } from './commands/overview.js';
+import { pipelineOn } from './commands/pipeline.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
 import { overviewReportDocument } from './reports/overviewReport.js';
+import { pipelineReportDocument } from './reports/pipelineReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
 import { runBacktest } from './scoring/backtest.js';
 import { backtestSpec } from './scoring/backtestSpec.js';
@@ -101,6 +103,17 @@ export const reportDefinitions: ReportDefinition[] = [
       const report = await slaOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
       const firstTouch = report.slas[0];
       return { json: report, document: slaReportDocument(report, generatedBy), headline: { slaCompliance: firstTouch?.compliance ?? null } };
+    },
+  },
+  {
+    name: 'pipeline',
+    async make(wh, config, options) {
+      const report = await pipelineOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf });
+      return {
+        json: report,
+        document: pipelineReportDocument(report, generatedBy),
+        headline: { dealWinRate: report.summary.winRate, velocityPerDay: report.summary.velocityPerDay },
+      };
     },
   },
   {
