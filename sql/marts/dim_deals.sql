@@ -1,6 +1,6 @@
 -- dim_deals: one row per deal, in the opportunities export or only in its history, with what the
 -- pipeline report groups by: owner (name when the owners export has it), team, source (the lead
--- it came from), pipeline. created_at is the export's, else the deal's first recorded change.
+-- it came from, else the deal's own lead source field, as Salesforce's Opportunity.LeadSource), pipeline. created_at is the export's, else the deal's first recorded change.
 with ids as (
     select opportunity_id from stg_opportunities
     union
@@ -25,6 +25,13 @@ lead_sources as (
     group by lead_id
 ),
 
+deal_sources as (
+    select opportunity_id, max(value) as source
+    from opportunity_fields
+    where field in ('leadsource', 'lead_source', 'source')
+    group by opportunity_id
+),
+
 final as (
     select
         ids.opportunity_id,
@@ -33,7 +40,7 @@ final as (
         coalesce(owner_names.name, opportunities.owner_id) as owner,
         owner_names.team,
         opportunities.pipeline,
-        lead_sources.source,
+        coalesce(lead_sources.source, deal_sources.source) as source,
         opportunities.lead_id,
         opportunities.currency,
         opportunities.loss_reason,
@@ -43,6 +50,7 @@ final as (
     left join first_changes on first_changes.opportunity_id = ids.opportunity_id
     left join owner_names on owner_names.owner_id = opportunities.owner_id
     left join lead_sources on lead_sources.lead_id = opportunities.lead_id
+    left join deal_sources on deal_sources.opportunity_id = ids.opportunity_id
 )
 
 select * from final

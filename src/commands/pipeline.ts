@@ -41,7 +41,11 @@ export async function pipelineOn(wh: Warehouse, config: Config, options: Pipelin
       window,
       closePeriod,
       trailingFrom,
-      by: options.by ?? 'source',
+      // fields are kept in snake_case at load: "Deal Type" and deal_type are the same field
+      by: (options.by ?? 'source')
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '_'),
       pipeline: options.pipeline,
       quotaPath: options.quota ? resolve(options.quota) : undefined,
     }),

@@ -82,7 +82,7 @@ function pipelineTable(report: PipelineReport, width?: number): string {
         { key: 'deals', label: 'deals', format: 'int', priority: 1 },
         { key: 'amount', label: 'amount', format: 'int' },
       ],
-      w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 ? -b.amount : b.amount })),
+      w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 && b.amount !== 0 ? -b.amount : b.amount })),
       width,
     ),
     `${report.stale.length} stale deals · ${report.pushes.length} pushed twice or more (${report.pushTotals.pushes} pushes in the window): --format csv lists them.`,

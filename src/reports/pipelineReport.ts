@@ -43,7 +43,7 @@ function waterfallSection(report: PipelineReport): Section {
         { key: 'deals', label: 'Deals', format: 'int' },
         { key: 'amount', label: 'Amount', format: 'int' },
       ],
-      rows: w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 ? -b.amount : b.amount })),
+      rows: w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 && b.amount !== 0 ? -b.amount : b.amount })),
     },
   };
 }

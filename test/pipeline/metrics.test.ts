@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineOn } from '../../src/commands/pipeline.js';
 import { parseConfig } from '../../src/config/config.js';
+import { defaultOpenDealStages } from '../../src/config/dealStages.js';
 import type { PipelineReport } from '../../src/pipeline/types.js';
 import { caseDir } from '../hostile/harness.js';
 import { handWarehouse } from './handFixture.js';
@@ -149,5 +150,48 @@ describe('pipeline report on hand-computed deals', () => {
         { period: '2024-Q2', scope: 'owner', key: 'Dana Reyes', quota: 6000, won: 0, remaining: 6000, pipeline: 4300, pipelineDeals: 3, coverage: 4300 / 6000 },
       ],
     });
+  });
+});
+
+describe('pipeline report options', () => {
+  it('groups by a deal field (--by product) and keeps one pipeline apart (--pipeline)', async () => {
+    const wh = await handWarehouse();
+    await wh.run(
+      `insert into opportunity_fields (opportunity_id, field, value, load_id) values ('W1', 'product', 'Core', 1), ('W2', 'product', 'Core', 1), ('L1', 'product', 'Add-on', 1)`,
+    );
+    await wh.run(`update opportunities set pipeline = 'Renewals' where opportunity_id in ('W2', 'L1')`);
+    const all = await pipelineOn(wh, parseConfig({}), { ...options, by: 'Product' });
+    expect(all.groups.map((g) => [g.key, g.won, g.lost])).toEqual([
+      ['(none)', 0, 0],
+      ['Add-on', 0, 1],
+      ['Core', 2, 0],
+    ]);
+    expect(all.warnings).toContain('2 pipelines are mixed in these figures; --pipeline NAME keeps one apart.');
+    const renewals = await pipelineOn(wh, parseConfig({}), { ...options, pipeline: 'Renewals' });
+    expect([renewals.pipeline, renewals.summary.won, renewals.summary.lost, renewals.summary.open]).toEqual(['Renewals', 1, 1, 0]);
+    expect(renewals.warnings.some((w) => w.includes('pipelines are mixed'))).toBe(false);
+    wh.close();
+  });
+
+  it('takes a stage multiplier from the config: Discovery at 10× (100 days) flags P1 only there', async () => {
+    const wh = await handWarehouse();
+    const config = parseConfig({ dealStages: { open: defaultOpenDealStages.map((s) => (s.id === 'discovery' ? { ...s, staleMultiplier: 10 } : s)) } });
+    const report = await pipelineOn(wh, config, options);
+    expect(report.stale.map((s) => [s.opportunityId, s.thresholdDays])).toEqual([
+      ['R1', 15],
+      ['S1', 40],
+      ['P1', 100],
+    ]);
+    wh.close();
+  });
+
+  it('refuses a quota file it cannot read whole, naming the lines', async () => {
+    const wh = await handWarehouse();
+    const quota = join(caseDir('pipeline-quota-'), 'quota.csv');
+    writeFileSync(quota, 'period,team,amount\n2024-Q1,East,1000\nQ2 2024,East,2000\n2024-Q3,East,lots\n');
+    await expect(pipelineOn(wh, parseConfig({}), { ...options, quota })).rejects.toThrow(
+      /line 3 \(period "Q2 2024", amount "2000"\), line 4 \(period "2024-Q3", amount "lots"\)/,
+    );
+    wh.close();
   });
 });
