@@ -39,6 +39,7 @@ export function demoCommands(s: DemoSetup): DemoCommand[] {
     { makes: 'funnel', command: line(['funnel', '--by', 'source', '--interval', 'month', ...report]) },
     { makes: 'speed-to-lead', command: line(['speed-to-lead', ...report]) },
     { makes: 'sla', command: line(['sla', ...report]) },
+    { makes: 'pipeline', command: line(['pipeline', ...report]) },
     {
       makes: 'scoring-backtest',
       command: line([
