@@ -16,6 +16,7 @@ import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
 import type { ReportCommandOptions } from './options.js';
+import { pipelineOn } from './pipeline.js';
 import { slaOn } from './sla.js';
 import { speedToLeadOn } from './speedToLead.js';
 import { withExistingWarehouse } from './warehouse.js';
@@ -33,8 +34,11 @@ export async function overviewOn(wh: Warehouse, config: Config, options: Pick<Re
   const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count' });
   const speedToLead = await speedToLeadOn(wh, config, options);
   const sla = await slaOn(wh, config, options);
-  const sources = { funnel, speedToLead, sla };
-  return { report: overviewFrom(funnel, speedToLead, sla), sources };
+  // velocity comes from the pipeline report, when there are deals to make one of
+  const deals = await wh.one<{ n: number }>(`select cast(count(*) as integer) as n from opportunities`);
+  const pipeline = deals && deals.n > 0 ? await pipelineOn(wh, config, options) : undefined;
+  const sources = { funnel, speedToLead, sla, pipeline };
+  return { report: overviewFrom(funnel, speedToLead, sla, pipeline), sources };
 }
 
 export async function overview(options: ReportCommandOptions = {}): Promise<OverviewMade> {
@@ -48,9 +52,11 @@ const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
     ? 'not yet available'
     : t.value === null
       ? 'no data'
-      : t.benchmark?.unit === 'minutes'
-        ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min`
-        : `${(t.value * 100).toFixed(1)}%`;
+      : t.unit === 'per-day'
+        ? `${Math.round(t.value)} / day`
+        : t.benchmark?.unit === 'minutes'
+          ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min`
+          : `${(t.value * 100).toFixed(1)}%`;
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;

@@ -1,11 +1,13 @@
 /**
  * The revenue overview: the dashboard's numbers taken from the reports that explain them (funnel,
  * speed-to-lead, SLA), grouped into the marketing, sales and executive views. Pure: no query of its
- * own, so a tile can never disagree with the report it links to. Velocity and coverage need the
- * pipeline report; until it exists they are placeholders, never invented numbers.
+ * own, so a tile can never disagree with the report it links to. Velocity is the pipeline report's
+ * (a placeholder when there are no deals); coverage needs a quota file, which the overview does
+ * not take, so it stays a placeholder, never an invented number.
  */
 import type { FunnelReport } from './funnel.js';
 import { wilson95 } from './wilson.js';
+import type { PipelineReport } from '../pipeline/types.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { funnelBenchmarks, slaComplianceGoal, speedToLeadIdealMinutes } from '../reports/benchmarks.js';
 
@@ -31,6 +33,8 @@ export interface OverviewTile {
   status: OverviewStatus;
   /** the report page that explains the number, relative to the overview */
   link: string | null;
+  /** set when the value is neither a ratio nor minutes: velocity is money per day */
+  unit?: 'per-day';
 }
 
 export interface OverviewReport {
@@ -44,7 +48,7 @@ export interface OverviewReport {
 }
 
 /** The report pages tiles link to: the names under which demo and build write them. */
-export const overviewLinks = { funnel: 'funnel.html', speedToLead: 'speed-to-lead.html', sla: 'sla.html', pipeline: null } as const;
+export const overviewLinks = { funnel: 'funnel.html', speedToLead: 'speed-to-lead.html', sla: 'sla.html', pipeline: 'pipeline.html' } as const;
 
 /** Where a value sits against a range with open ends. */
 export function positionIn(value: number | null, b: OverviewBenchmark | null): OverviewStatus {
@@ -91,10 +95,27 @@ const placeholder = (id: string, label: string): OverviewTile => ({
   ci95: null,
   benchmark: null,
   status: 'not-available',
-  link: overviewLinks.pipeline,
+  link: null,
 });
 
-export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewReport {
+/** The pipeline report's velocity (money per day), or the placeholder when there is no pipeline report. */
+const velocityTile = (pipeline: PipelineReport | undefined): OverviewTile =>
+  pipeline
+    ? {
+        ...tile({
+          id: 'velocity',
+          label: 'Pipeline velocity',
+          value: pipeline.summary.velocityPerDay,
+          n: pipeline.velocity.openDeals,
+          ci95: null,
+          benchmark: null,
+          link: overviewLinks.pipeline,
+        }),
+        unit: 'per-day',
+      }
+    : placeholder('velocity', 'Pipeline velocity');
+
+export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport, pipeline?: PipelineReport): OverviewReport {
   const firstSla = sla.slas[0];
   const speedTile = tile({
     id: 'speed-to-lead',
@@ -125,7 +146,7 @@ export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla
       { name: 'marketing', tiles: [funnelRate(funnel, 'lead-to-mql'), funnelRate(funnel, 'mql-to-sql')] },
       {
         name: 'sales',
-        tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), placeholder('velocity', 'Pipeline velocity')],
+        tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), velocityTile(pipeline)],
       },
       { name: 'executive', tiles: [leadToCustomer(funnel), ...(compliance ? [compliance] : []), placeholder('coverage', 'Pipeline coverage')] },
     ],
