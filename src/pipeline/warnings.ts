@@ -31,6 +31,12 @@ export async function pipelineWarnings(wh: Warehouse, params: PipelineParams, co
   if (facts && facts.pipelines > 1) warnings.push(`${facts.pipelines} pipelines are mixed in these figures; --pipeline NAME keeps one apart.`);
   if (facts && facts.currencies > 1) warnings.push(`Deals in ${facts.currencies} currencies: amounts are summed as exported, without conversion.`);
   if (facts && facts.undated > 0) warnings.push(`${facts.undated} deals have no creation date or history and are left out.`);
+  const inferred = await wh.one<{ n: number }>(
+    `select cast(count(*) as integer) as n from stg_deal_changes join pipeline_deals using (opportunity_id) where stg_deal_changes.inferred`,
+  );
+  if (inferred && inferred.n > 0) {
+    warnings.push(`${inferred.n} deal changes are inferred from two snapshots: each is dated when the later snapshot saw it, not when it happened.`);
+  }
   if (counts.won + counts.lost === 0) warnings.push('No deal closed in the window: no win rate or cycle.');
   if (counts.open === 0 && counts.won + counts.lost === 0) warnings.push('No deals in the pipeline at the as-of.');
   return warnings;

@@ -10,6 +10,11 @@ import { ciWhole, reportMeta } from './format.js';
 import { pipelineTiles } from './tiles.js';
 import type { ReportDocument, Section } from './types.js';
 
+/** Lists longer than this show their first rows on the page; the CSV has them all. */
+export const listRowsInHtml = 200;
+
+const shown = (total: number) => (total > listRowsInHtml ? ` The first ${listRowsInHtml} of ${total} are shown; --format csv lists them all.` : '');
+
 export const bucketLabels: Record<WaterfallBucket, string> = {
   start: 'Start',
   new: 'New',
@@ -44,6 +49,30 @@ function waterfallSection(report: PipelineReport): Section {
         { key: 'amount', label: 'Amount', format: 'int' },
       ],
       rows: w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 && b.amount !== 0 ? -b.amount : b.amount })),
+    },
+  };
+}
+
+function waterfallDealsSection(report: PipelineReport): Section {
+  // a deal open in the period at both instants, with the same amount, did not move
+  const moved = report.waterfall.deals.filter((d) => d.entry !== 'start' || d.exit !== 'end' || d.change !== 0);
+  const label = (bucket: string) => bucketLabels[bucket as WaterfallBucket] ?? bucket;
+  return {
+    id: 'waterfall-deals',
+    heading: `Waterfall moves (${moved.length} deals)`,
+    intro: `Each deal that entered, left or changed value, with its entry and exit bucket.${shown(moved.length)}`,
+    table: {
+      columns: [
+        { key: 'name', label: 'Deal' },
+        { key: 'owner', label: 'Owner' },
+        { key: 'entryLabel', label: 'Entry' },
+        { key: 'exitLabel', label: 'Exit' },
+        { key: 'startAmount', label: 'Amount then', format: 'int' },
+        { key: 'endAmount', label: 'Amount now', format: 'int' },
+        { key: 'change', label: 'Change', format: 'int' },
+        { key: 'endCloseDate', label: 'Close date' },
+      ],
+      rows: moved.slice(0, listRowsInHtml).map((d) => ({ ...d, name: d.name ?? d.opportunityId, entryLabel: label(d.entry), exitLabel: label(d.exit) })),
     },
   };
 }
@@ -125,7 +154,7 @@ function listSections(report: PipelineReport): Section[] {
     {
       id: 'stale',
       heading: `Stale deals (${report.stale.length})`,
-      intro: 'Open deals longer in their stage than the multiplier × the median time won deals spent there.',
+      intro: `Open deals longer in their stage than the multiplier × the median time won deals spent there.${shown(report.stale.length)}`,
       table: {
         columns: [
           { key: 'name', label: 'Deal' },
@@ -136,13 +165,13 @@ function listSections(report: PipelineReport): Section[] {
           { key: 'amount', label: 'Amount', format: 'int' },
           { key: 'closeDate', label: 'Close date' },
         ],
-        rows: report.stale.map((s) => ({ ...s, name: s.name ?? s.opportunityId })),
+        rows: report.stale.slice(0, listRowsInHtml).map((s) => ({ ...s, name: s.name ?? s.opportunityId })),
       },
     },
     {
       id: 'pushes',
       heading: `Pushed twice or more (${report.pushes.length})`,
-      intro: `${report.pushTotals.pushes} pushes of ${report.pushTotals.dealsPushed} deals in the window: ${report.pushTotals.monthPushes} into a later month, ${report.pushTotals.quarterPushes} into a later quarter; ${report.pushTotals.pullIns} pulled in.`,
+      intro: `${report.pushTotals.pushes} pushes of ${report.pushTotals.dealsPushed} deals in the window: ${report.pushTotals.monthPushes} into a later month, ${report.pushTotals.quarterPushes} into a later quarter; ${report.pushTotals.pullIns} pulled in.${shown(report.pushes.length)}`,
       table: {
         columns: [
           { key: 'name', label: 'Deal' },
@@ -156,7 +185,7 @@ function listSections(report: PipelineReport): Section[] {
           { key: 'closeDate', label: 'Close date now' },
           { key: 'amount', label: 'Amount', format: 'int' },
         ],
-        rows: report.pushes.map((p) => ({ ...p, name: p.name ?? p.opportunityId })),
+        rows: report.pushes.slice(0, listRowsInHtml).map((p) => ({ ...p, name: p.name ?? p.opportunityId })),
       },
     },
     ...(report.coverage
@@ -190,7 +219,7 @@ export function pipelineReportDocument(report: PipelineReport, generatedBy = 're
     meta: reportMeta(report, generatedBy),
     tiles: pipelineTiles(report),
     warnings: report.warnings,
-    sections: [waterfallSection(report), stageSection(report), agingSection(report), ...listSections(report)],
+    sections: [waterfallSection(report), stageSection(report), agingSection(report), ...listSections(report), waterfallDealsSection(report)],
     definitions: pipelineDefinitions,
   };
 }

@@ -66,6 +66,12 @@ describe.skipIf(skipBrowserTests())('pipeline report in Chromium', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
+  it('lists the waterfall moves, deal by deal, with their entry and exit buckets', async () => {
+    const text = await page.text();
+    expect(text).toContain('Waterfall moves (6 deals)');
+    expect(text).toMatch(/P1\s+Dana Reyes\s+Pulled in\s+End\s+700\s+900\s+200/);
+  });
+
   it('shows every definition on the page', async () => {
     const text = await page.text();
     for (const term of ['Stage reached', 'Time in stage', 'Win rate', 'Velocity', 'Stale deal', 'Close-date push', 'Waterfall', 'Coverage'])
