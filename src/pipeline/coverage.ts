@@ -57,7 +57,8 @@ export async function computeCoverage(wh: Warehouse, path: string, params: Pipel
          and period_from = (select max(period_from) from pipeline_coverage where period_from <= cast($as_of as date) and period_to > cast($as_of as date))
      )
      select min(period) as period, sum(quota) as quota, sum(won) as won, sum(pipeline) as pipeline from current_lines`,
-    { as_of: day(params.as_of) },
+    // the as-of is an instant (a bare --as-of date is the end of that day): the day it closes is the one before it
+    { as_of: day(new Date((params.as_of as Date).getTime() - 1)) },
   );
   const remainingOf = (quota: number, won: number) => Math.max(quota - won, 0);
   return {

@@ -144,7 +144,8 @@ describe('pipeline report on hand-computed deals', () => {
     expect(report.coverage).toEqual({
       needed: 1.5,
       winRate: 2 / 3,
-      current: { period: '2024-Q2', quota: 6000, won: 0, remaining: 6000, pipeline: 4300, coverage: 4300 / 6000 },
+      // as of the end of 2024-03-31: the current period is Q1
+      current: { period: '2024-Q1', quota: 10000, won: 4000, remaining: 6000, pipeline: 900, coverage: 0.15 },
       rows: [
         { period: '2024-Q1', scope: 'owner', key: 'o1', quota: 10000, won: 4000, remaining: 6000, pipeline: 900, pipelineDeals: 1, coverage: 0.15 },
         { period: '2024-Q2', scope: 'owner', key: 'Dana Reyes', quota: 6000, won: 0, remaining: 6000, pipeline: 4300, pipelineDeals: 3, coverage: 4300 / 6000 },
