@@ -19,7 +19,7 @@ const progress = (message: string) => {
 function buildProgram(): Command {
   const program = new Command()
     .name('revops-report')
-    .description('Lifecycle, funnel, speed-to-lead, SLA and scoring-backtest reports from CRM exports, computed in DuckDB.')
+    .description('Lifecycle, funnel, speed-to-lead, SLA, pipeline and scoring-backtest reports from CRM exports, computed in DuckDB.')
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run with --help for usage)')
