@@ -31,6 +31,17 @@ export async function pipelineWarnings(wh: Warehouse, params: PipelineParams, co
   if (facts && facts.pipelines > 1) warnings.push(`${facts.pipelines} pipelines are mixed in these figures; --pipeline NAME keeps one apart.`);
   if (facts && facts.currencies > 1) warnings.push(`Deals in ${facts.currencies} currencies: amounts are summed as exported, without conversion.`);
   if (facts && facts.undated > 0) warnings.push(`${facts.undated} deals have no creation date or history and are left out.`);
+  // a deal whose history never states a close date (HubSpot's "Date entered" columns) has only its current one
+  const undatedHistory = await wh.one<{ n: number; deals: number }>(
+    `select cast(count(*) filter (where not exists (select 1 from stg_deal_changes c where c.opportunity_id = d.opportunity_id and c.field = 'close_date')) as integer) as n,
+            cast(count(*) as integer) as deals
+     from pipeline_deals d`,
+  );
+  if (undatedHistory && undatedHistory.n > 0) {
+    warnings.push(
+      `${undatedHistory.n} of ${undatedHistory.deals} deals have no close-date history: pushes cannot be seen for them, and the waterfall reads their current close date and amount at both dates.`,
+    );
+  }
   const inferred = await wh.one<{ n: number }>(
     `select cast(count(*) as integer) as n from stg_deal_changes join pipeline_deals using (opportunity_id) where stg_deal_changes.inferred`,
   );

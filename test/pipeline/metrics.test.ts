@@ -10,6 +10,7 @@ import { parseConfig } from '../../src/config/config.js';
 import { defaultOpenDealStages } from '../../src/config/dealStages.js';
 import type { PipelineReport } from '../../src/pipeline/types.js';
 import { caseDir } from '../hostile/harness.js';
+import { insertDeals } from './fixture.js';
 import { handWarehouse } from './handFixture.js';
 
 const options = { from: '2024-01-01', to: '2024-03-31', asOf: '2024-03-31' };
@@ -194,5 +195,20 @@ describe('pipeline report options', () => {
       /line 3 \(period "Q2 2024", amount "2000"\), line 4 \(period "2024-Q3", amount "lots"\)/,
     );
     wh.close();
+  });
+});
+
+describe('a deal without history', () => {
+  it('starts in its current stage when created, and the report says its close date has no history', async () => {
+    const wh = await handWarehouse();
+    await insertDeals(wh, [{ id: 'X1', stage: 'Negotiation/Review', created: '2024-02-01', amount: 100, close: '2024-03-15' }], []);
+    const report = await pipelineOn(wh, parseConfig({}), options);
+    wh.close();
+    expect(report.stages.find((s) => s.stage === 'negotiation')).toMatchObject({ reached: 3, openNow: 1, openStays: 1, medianOpenDays: 60 });
+    expect(report.waterfall.deals.find((d) => d.opportunityId === 'X1')).toMatchObject({ entry: 'new', exit: 'end', endAmount: 100 });
+    expect(report.waterfall.reconciled).toBe(true);
+    expect(report.warnings).toContain(
+      '1 of 9 deals have no close-date history: pushes cannot be seen for them, and the waterfall reads their current close date and amount at both dates.',
+    );
   });
 });
