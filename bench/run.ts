@@ -10,6 +10,7 @@ import { packageRoot } from '../src/paths.js';
 import { runChild, runFloor } from './child.js';
 import { generateBenchData } from './generate.js';
 import { benchBacktest } from './backtest.js';
+import { benchPipeline } from './pipeline.js';
 import { benchSla } from './sla.js';
 import { benchHygiene } from './hygiene.js';
 import { checkFunnelFloor, funnelFloorSql, loadDutiesSql } from './floors.js';
@@ -106,6 +107,13 @@ if (!process.env.BENCH_SKIP_SLA) {
   console.log(
     diffs.length ? `speed-to-lead / sla floors differ from the reports:\n${diffs.slice(0, 20).join('\n')}` : 'speed-to-lead and sla floors match the reports',
   );
+  for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
+}
+
+// Pipeline at the size issue 12 names (1M deals, 10M history rows), generated into its own warehouse
+if (!process.env.BENCH_SKIP_PIPELINE) {
+  const { rows, diffs } = await benchPipeline({ work, deals: Number(process.env.BENCH_PIPELINE_DEALS ?? 1_000_000), rowsPerDeal: 10 });
+  console.log(diffs.length ? `pipeline floor differs from the report:\n${diffs.join('\n')}` : 'pipeline floor matches the report');
   for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
 }
 

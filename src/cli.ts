@@ -19,7 +19,7 @@ const progress = (message: string) => {
 function buildProgram(): Command {
   const program = new Command()
     .name('revops-report')
-    .description('Lifecycle, funnel, speed-to-lead, SLA and scoring-backtest reports from CRM exports, computed in DuckDB.')
+    .description('Lifecycle, funnel, speed-to-lead, SLA, pipeline and scoring-backtest reports from CRM exports, computed in DuckDB.')
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -206,6 +206,26 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       const written = await emitReport(opts.format, opts.out, hygieneOutputs(await hygiene({ ...opts, out: undefined, format: undefined })), {
         wide: opts.wide,
       });
+      if (written) progress(`wrote ${written}`);
+    });
+
+  reportCommand(
+    'pipeline',
+    'where deals die, stall and slip: stage conversion, time in stage, win rate, cycle, velocity, stale deals, pushes, waterfall, coverage',
+  )
+    .option('--by <field>', 'win rate by source (default), owner, team, segment, product, pipeline or any deal or lead field')
+    .option('--pipeline <name>', 'keep one pipeline apart')
+    .option('--quota <file>', 'quota CSV (period, owner or team, amount) for coverage')
+    .option('--trailing <duration>', "velocity's trailing window of closes (default 12m)")
+    .addHelpText(
+      'after',
+      examples('revops-report pipeline --since 90d', 'revops-report pipeline --from 2024-04-01 --to 2024-06-30 --quota quota.csv --format html --out reports/'),
+    )
+    .action(async (opts) => {
+      const { pipeline } = await import('./commands/pipeline.js');
+      const { pipelineOutputs } = await import('./commands/pipelineOutputs.js');
+      const { emitReport } = await import('./commands/emit.js');
+      const written = await emitReport(opts.format, opts.out, pipelineOutputs(await pipeline(opts)), { wide: opts.wide });
       if (written) progress(`wrote ${written}`);
     });
 

@@ -10,7 +10,9 @@ import { defaultFunnelStages } from './commands/funnel.js';
 import { computeFunnel } from './metrics/funnel.js';
 import { resolveWindow } from './metrics/window.js';
 import { buildModels } from './models/build.js';
-import { overviewOn } from './commands/overview.js';
+import { overviewOn, pipelineIfDeals } from './commands/overview.js';
+import { pipelineOn } from './commands/pipeline.js';
+import type { PipelineReport } from './pipeline/types.js';
 import { slaOn } from './commands/sla.js';
 import { speedToLeadOn } from './commands/speedToLead.js';
 import { routingOn } from './commands/routing.js';
@@ -19,6 +21,7 @@ import { hygieneOn } from './commands/hygiene.js';
 import { hygieneReportDocument } from './reports/hygieneReport.js';
 import { funnelReportDocument } from './reports/funnelReport.js';
 import { overviewReportDocument } from './reports/overviewReport.js';
+import { pipelineReportDocument } from './reports/pipelineReport.js';
 import { backtestReportDocument } from './reports/backtestReport.js';
 import { runBacktest } from './scoring/backtest.js';
 import { backtestSpec } from './scoring/backtestSpec.js';
@@ -75,7 +78,10 @@ export function backtestModels() {
  * The overview shows the speed-to-lead and SLA reports' own numbers, with the same options: one
  * report set computes each once (each, with its previous period, builds the SLA outcomes twice).
  */
-const shared = new WeakMap<ReportSetOptions, { speedToLead?: Promise<SpeedToLeadReport>; sla?: Promise<SlaReport> }>();
+const shared = new WeakMap<
+  ReportSetOptions,
+  { speedToLead?: Promise<SpeedToLeadReport>; sla?: Promise<SlaReport>; pipeline?: Promise<PipelineReport | undefined> }
+>();
 function sharedReports(wh: Warehouse, config: Config, options: ReportSetOptions) {
   const made = shared.get(options) ?? {};
   shared.set(options, made);
@@ -83,6 +89,7 @@ function sharedReports(wh: Warehouse, config: Config, options: ReportSetOptions)
   return {
     speedToLead: () => (made.speedToLead ??= speedToLeadOn(wh, config, window)),
     sla: () => (made.sla ??= slaOn(wh, config, window)),
+    pipeline: () => (made.pipeline ??= pipelineIfDeals(wh, config, window)),
   };
 }
 
@@ -95,7 +102,11 @@ export const reportDefinitions: ReportDefinition[] = [
         wh,
         config,
         { since: options.since ?? '1y', asOf: options.asOf },
-        { speedToLead: await sharedReports(wh, config, options).speedToLead(), sla: await sharedReports(wh, config, options).sla() },
+        {
+          speedToLead: await sharedReports(wh, config, options).speedToLead(),
+          sla: await sharedReports(wh, config, options).sla(),
+          pipeline: await sharedReports(wh, config, options).pipeline(),
+        },
       );
       return { json: report, document: overviewReportDocument(report, sources, generatedBy), headline: {} };
     },
@@ -143,6 +154,18 @@ export const reportDefinitions: ReportDefinition[] = [
         json: report,
         document: routingReportDocument(report, generatedBy),
         headline: { unassignedLeads: report.unassigned.count, medianTimeToAssignBusinessMinutes: report.timeToAssign.fromCreated.medianBusinessMinutes },
+      };
+    },
+  },
+  {
+    name: 'pipeline',
+    async make(wh, config, options) {
+      const report =
+        (await sharedReports(wh, config, options).pipeline()) ?? (await pipelineOn(wh, config, { since: options.since ?? '1y', asOf: options.asOf }));
+      return {
+        json: report,
+        document: pipelineReportDocument(report, generatedBy),
+        headline: { dealWinRate: report.summary.winRate, velocityPerDay: report.summary.velocityPerDay },
       };
     },
   },

@@ -40,6 +40,7 @@ export function demoCommands(s: DemoSetup): DemoCommand[] {
     { makes: 'speed-to-lead', command: line(['speed-to-lead', ...report]) },
     { makes: 'sla', command: line(['sla', ...report]) },
     { makes: 'routing', command: line(['routing', ...report]) },
+    { makes: 'pipeline', command: line(['pipeline', ...report]) },
     {
       makes: 'scoring-backtest',
       command: line([

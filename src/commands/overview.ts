@@ -17,9 +17,16 @@ import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
 import type { ReportCommandOptions } from './options.js';
+import { pipelineOn } from './pipeline.js';
 import { slaOn } from './sla.js';
 import { speedToLeadOn } from './speedToLead.js';
 import { withExistingWarehouse } from './warehouse.js';
+
+/** The pipeline report of the same options, or none when no deal was loaded. */
+export async function pipelineIfDeals(wh: Warehouse, config: Config, options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>) {
+  const deals = await wh.one<{ n: number }>(`select cast(count(*) as integer) as n from opportunities`);
+  return deals && deals.n > 0 ? await pipelineOn(wh, config, options) : undefined;
+}
 
 export interface OverviewMade {
   report: OverviewReport;
@@ -32,7 +39,7 @@ export async function overviewOn(
   config: Config,
   options: Pick<ReportCommandOptions, 'since' | 'from' | 'to' | 'asOf'>,
   /** the speed-to-lead and SLA reports of the same options, when the caller made them already */
-  made?: Pick<OverviewSources, 'speedToLead' | 'sla'>,
+  made?: Pick<OverviewSources, 'speedToLead' | 'sla' | 'pipeline'>,
 ): Promise<OverviewMade> {
   const window = resolveWindow(options);
   await buildModels(wh, config);
@@ -40,8 +47,10 @@ export async function overviewOn(
   const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', previous: true });
   const speedToLead = made?.speedToLead ?? (await speedToLeadOn(wh, config, options));
   const sla = made?.sla ?? (await slaOn(wh, config, options));
-  const sources = { funnel, speedToLead, sla };
-  return { report: overviewFrom(funnel, speedToLead, sla), sources };
+  // velocity comes from the pipeline report, when there are deals to make one of
+  const pipeline = made ? made.pipeline : await pipelineIfDeals(wh, config, options);
+  const sources = { funnel, speedToLead, sla, pipeline };
+  return { report: overviewFrom(funnel, speedToLead, sla, pipeline), sources };
 }
 
 export async function overview(options: ReportCommandOptions = {}): Promise<OverviewMade> {
@@ -55,9 +64,11 @@ const valueText = (t: OverviewReport['sections'][number]['tiles'][number]) =>
     ? 'not yet available'
     : t.value === null
       ? 'no data'
-      : t.benchmark?.unit === 'minutes'
-        ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min`
-        : `${(t.value * 100).toFixed(1)}%`;
+      : t.unit === 'per-day'
+        ? `${Math.round(t.value)} / day`
+        : t.benchmark?.unit === 'minutes'
+          ? `${(Math.round(t.value * 10) / 10).toFixed(1)} min`
+          : `${(t.value * 100).toFixed(1)}%`;
 
 export function overviewOutputs(made: OverviewMade): ReportOutputs {
   const { report } = made;

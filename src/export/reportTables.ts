@@ -7,6 +7,7 @@ import type { FunnelReport } from '../metrics/funnel.js';
 import type { ScoringBacktestJson } from './backtestShape.js';
 import { funnelExportTables } from './funnelTables.js';
 import { inferTable } from './inferTable.js';
+import type { PipelineReport } from '../pipeline/types.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import type { ExportTable } from './types.js';
 import { routingExportTables } from './routingTables.js';
@@ -56,6 +57,23 @@ export const reportExportTables: Record<string, TablesOf> = {
   },
   routing: routingExportTables,
   hygiene: hygieneExportTables,
+  pipeline: (json) => {
+    const report = json as PipelineReport;
+    return [
+      inferTable('summary', [{ ...report.summary, ci95: report.summary.ci95.winRate }]),
+      inferTable('stages', report.stages),
+      inferTable('groups', report.groups),
+      inferTable('open_pipeline', report.openPipeline),
+      inferTable('stale', report.stale, ['opportunityId', 'name', 'owner', 'team', 'stage', 'label', 'daysInStage', 'thresholdDays', 'amount', 'closeDate']),
+      inferTable('pushes', report.pushes, ['opportunityId', 'name', 'owner', 'team', 'stage', 'pushes', 'monthPushes', 'quarterPushes', 'closeDate']),
+      // cents stay in the JSON: a sum of them can pass a 32-bit integer column
+      inferTable(
+        'waterfall',
+        report.waterfall.buckets.map(({ cents: _cents, ...bucket }) => bucket),
+      ),
+      inferTable('waterfall_deals', report.waterfall.deals, ['opportunityId', 'name', 'owner', 'entry', 'exit', 'startAmount', 'endAmount', 'change']),
+    ];
+  },
   'scoring-backtest': (json) => {
     const report = json as ScoringBacktestJson;
     return [

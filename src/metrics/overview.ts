@@ -1,12 +1,14 @@
 /**
  * The revenue overview: the dashboard's numbers taken from the reports that explain them (funnel,
  * speed-to-lead, SLA), grouped into the marketing, sales and executive views. Pure: no query of its
- * own, so a tile can never disagree with the report it links to. Velocity and coverage need the
- * pipeline report; until it exists they are placeholders, never invented numbers.
+ * own, so a tile can never disagree with the report it links to. Velocity is the pipeline report's
+ * (a placeholder when there are no deals); coverage needs a quota file, which the overview does
+ * not take, so it stays a placeholder, never an invented number.
  */
 import type { FunnelReport } from './funnel.js';
 import type { PreviousPeriodJson } from './previousPeriod.js';
 import { wilson95 } from './wilson.js';
+import type { PipelineReport } from '../pipeline/types.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { funnelBenchmarks, slaComplianceGoal, speedToLeadIdealMinutes } from '../reports/benchmarks.js';
 
@@ -32,6 +34,8 @@ export interface OverviewTile {
   status: OverviewStatus;
   /** the report page that explains the number, relative to the overview */
   link: string | null;
+  /** set when the value is neither a ratio nor minutes: velocity is money per day */
+  unit?: 'per-day';
 }
 
 export interface OverviewReport {
@@ -52,7 +56,7 @@ export interface OverviewPrevious extends PreviousPeriodJson {
 }
 
 /** The report pages tiles link to: the names under which demo and build write them. */
-export const overviewLinks = { funnel: 'funnel.html', speedToLead: 'speed-to-lead.html', sla: 'sla.html', pipeline: null } as const;
+export const overviewLinks = { funnel: 'funnel.html', speedToLead: 'speed-to-lead.html', sla: 'sla.html', pipeline: 'pipeline.html' } as const;
 
 /** Where a value sits against a range with open ends. */
 export function positionIn(value: number | null, b: OverviewBenchmark | null): OverviewStatus {
@@ -101,7 +105,7 @@ const placeholder = (id: string, label: string): OverviewTile => ({
   ci95: null,
   benchmark: null,
   status: 'not-available',
-  link: overviewLinks.pipeline,
+  link: null,
 });
 
 /**
@@ -121,7 +125,24 @@ function previousTiles(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaR
   return { window, asOf, days, tiles: tiles.map(({ id, value, n, ci95 }) => ({ id, value, n, ci95 })) };
 }
 
-export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport): OverviewReport {
+/** The pipeline report's velocity (money per day), or the placeholder when there is no pipeline report. */
+const velocityTile = (pipeline: PipelineReport | undefined): OverviewTile =>
+  pipeline
+    ? {
+        ...tile({
+          id: 'velocity',
+          label: 'Pipeline velocity',
+          value: pipeline.summary.velocityPerDay,
+          n: pipeline.velocity.openDeals,
+          ci95: null,
+          benchmark: null,
+          link: overviewLinks.pipeline,
+        }),
+        unit: 'per-day',
+      }
+    : placeholder('velocity', 'Pipeline velocity');
+
+export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla: SlaReport, pipeline?: PipelineReport): OverviewReport {
   const firstSla = sla.slas[0];
   const speedTile = tile({
     id: 'speed-to-lead',
@@ -152,7 +173,7 @@ export function overviewFrom(funnel: FunnelReport, speed: SpeedToLeadReport, sla
       { name: 'marketing', tiles: [funnelRate(funnel, 'lead-to-mql'), funnelRate(funnel, 'mql-to-sql')] },
       {
         name: 'sales',
-        tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), placeholder('velocity', 'Pipeline velocity')],
+        tiles: [speedTile, funnelRate(funnel, 'sql-to-opportunity'), funnelRate(funnel, 'win-rate'), velocityTile(pipeline)],
       },
       { name: 'executive', tiles: [leadToCustomer(funnel), ...(compliance ? [compliance] : []), placeholder('coverage', 'Pipeline coverage')] },
     ],

@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
 import { writeDealOutcomes } from './dealOutcomes.js';
+import { writeDealStages } from './dealStages.js';
 import { writeStageAliases } from './stageAliases.js';
 
 /** The lifecycle models, in the order they depend on each other. */
@@ -20,6 +21,13 @@ export const lifecycleModels = [
   'marts/fct_stage_entries',
   'marts/fct_lead_stages',
   'marts/dim_leads',
+  'intermediate/int_deal__stage_changes',
+  'intermediate/int_deal__stage_stays',
+  'marts/dim_deals',
+  'marts/fct_deal_stage_stays',
+  'marts/fct_deal_field_values',
+  'marts/fct_deal_close_date_changes',
+  'marts/fct_deal_amount_changes',
 ];
 
 const modelName = (path: string) => path.split('/').pop()!;
@@ -59,6 +67,7 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
   await wh.transaction(async () => {
     await writeStageAliases(wh, config);
     await writeDealOutcomes(wh, config);
+    await writeDealStages(wh, config);
     for (const model of lifecycleModels) await runModel(wh, model);
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });

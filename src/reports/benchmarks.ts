@@ -73,3 +73,9 @@ export function againstRange(value: number | null, range: { low: number; high: n
 
 /** "30–50%" */
 export const rangeText = (range: { low: number; high: number }): string => `${Math.round(range.low * 100)}–${Math.round(range.high * 100)}%`;
+
+/** Deal win rate, won ÷ (won + lost) over closed deals: the dashboard's 20–30% range. */
+export const dealWinRateBenchmark = { low: 0.2, high: 0.3 } as const;
+
+/** Pipeline coverage (open qualified pipeline ÷ quota still to close): the 3–4× target. */
+export const coverageTarget = { low: 3, high: 4 } as const;

@@ -6,16 +6,19 @@
  */
 import type { FunnelReport } from '../metrics/funnel.js';
 import type { OverviewReport, OverviewTile } from '../metrics/overview.js';
+import type { PipelineReport } from '../pipeline/types.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { ciText, int, pct1 } from './format.js';
 import { previousNote, rateChange } from './tileChange.js';
-import { funnelTiles, noData, slaTiles, speedToLeadTiles } from './tiles.js';
+import { funnelTiles, noData, pipelineTiles, slaTiles, speedToLeadTiles } from './tiles.js';
 import type { HeadlineTile, ReportDocument, Section } from './types.js';
 
 export interface OverviewSources {
   funnel: FunnelReport;
   speedToLead: SpeedToLeadReport;
   sla: SlaReport;
+  /** absent when the warehouse has no deals */
+  pipeline?: PipelineReport;
 }
 
 /** Shown instead of a number until the pipeline report exists. */
@@ -31,7 +34,15 @@ const sectionText = {
 } as const;
 
 const linkLabel = (href: string | null) =>
-  href === 'funnel.html' ? 'Funnel report' : href === 'speed-to-lead.html' ? 'Speed-to-lead report' : href === 'sla.html' ? 'SLA report' : 'Report';
+  href === 'funnel.html'
+    ? 'Funnel report'
+    : href === 'speed-to-lead.html'
+      ? 'Speed-to-lead report'
+      : href === 'sla.html'
+        ? 'SLA report'
+        : href === 'pipeline.html'
+          ? 'Pipeline report'
+          : 'Report';
 
 const placeholderDefinition: Record<string, string> = {
   velocity: 'Pipeline velocity: (open deals × average deal size × win rate) ÷ sales-cycle days. Needs the pipeline report (deal amounts and cycle length).',
@@ -74,6 +85,7 @@ export function overviewReportDocument(report: OverviewReport, sources: Overview
     ...funnelTiles(sources.funnel).map((t) => [t.key, t] as const),
     ['speed-to-lead', speedTiles[0]!],
     ['sla-compliance', slaTiles(sources.sla)[0]!],
+    ...(sources.pipeline ? [['velocity', pipelineTiles(sources.pipeline)[1]!] as const] : []),
   ]);
   const sections: Section[] = report.sections.map((s) => ({
     id: s.name,

@@ -8,9 +8,19 @@ import { wilson95 } from '../metrics/wilson.js';
 import { modelLabel, shortLabel, baselineLabel } from '../scoring/backtestOutput.js';
 import type { BacktestReport, PartitionMetrics } from '../scoring/backtestTypes.js';
 import type { HygieneReport } from '../hygiene/types.js';
+import type { PipelineReport } from '../pipeline/types.js';
 import type { SlaPrevious, SlaReport, SpeedToLeadPrevious, SpeedToLeadReport } from '../sla/types.js';
-import { againstRange, funnelBenchmarks, type RateBenchmark, rangeText, slaComplianceGoal, speedToLeadIdealMinutes } from './benchmarks.js';
-import { ciText, int, minutes, pct, pct1 } from './format.js';
+import {
+  againstRange,
+  coverageTarget,
+  dealWinRateBenchmark,
+  funnelBenchmarks,
+  type RateBenchmark,
+  rangeText,
+  slaComplianceGoal,
+  speedToLeadIdealMinutes,
+} from './benchmarks.js';
+import { ciText, days, int, minutes, pct, pct1 } from './format.js';
 import { durationChange, rateChange } from './tileChange.js';
 import type { HeadlineTile } from './types.js';
 
@@ -225,6 +235,64 @@ export function hygieneTiles(report: HygieneReport): HeadlineTile[] {
       status: report.unowned.count === 0 ? 'good' : 'bad',
       statusText: report.unowned.count === 0 ? 'every lead owned' : 'unowned leads go cold',
       definition: 'Leads with no owner id in the latest export.',
+    },
+  ];
+}
+
+/** Win rate against its benchmark, velocity, open pipeline and (with a quota file) coverage. */
+export function pipelineTiles(report: PipelineReport): HeadlineTile[] {
+  const { summary, velocity, coverage } = report;
+  const position = againstRange(summary.winRate, dealWinRateBenchmark);
+  const current = coverage?.current ?? null;
+  const covered = current?.coverage ?? null;
+  // 1 ÷ win rate needs no quota file
+  const needed = coverage?.needed ?? (velocity.winRate ? 1 / velocity.winRate : null);
+  return [
+    {
+      key: 'deal-win-rate',
+      label: 'Win rate',
+      value: orNoData(summary.winRate, pct1),
+      detail: `${int(summary.won)} won of ${int(summary.won + summary.lost)} closed · by amount ${orNoData(summary.winRateByAmount, pct1)}`,
+      interval: intervalOf(summary.ci95.winRate),
+      target: `benchmark ${rangeText(dealWinRateBenchmark)}`,
+      status: position === null ? 'none' : position === 'within' ? 'good' : 'warn',
+      statusText: position === null ? 'no deal closed in the window' : positionText[position],
+      definition: 'Won ÷ (won + lost) over the deals closed in the window; open deals are neither. By amount: won amount ÷ closed amount.',
+    },
+    {
+      key: 'pipeline-velocity',
+      label: 'Pipeline velocity',
+      value: velocity.velocityPerDay === null ? noData : `${int(velocity.velocityPerDay)} / day`,
+      detail: `${int(velocity.openDeals)} open × ${orNoData(velocity.averageWonAmount, int)} avg won × ${orNoData(velocity.winRate, pct1)} ÷ ${orNoData(velocity.averageCycleDays, days)}`,
+      target: `closes ${velocity.from.slice(0, 10)} – ${velocity.to.slice(0, 10)}`,
+      status: 'none',
+      statusText: velocity.velocityPerDay === null ? 'no deal won in the trailing window' : 'money per day',
+      definition: 'Open deals × average won deal size × win rate ÷ average cycle days (created → won), from the deals closed in the trailing window.',
+    },
+    {
+      key: 'open-pipeline',
+      label: 'Open pipeline',
+      value: int(summary.openAmount),
+      detail: `${int(summary.open)} open deals${summary.openWithoutAmount ? ` · ${int(summary.openWithoutAmount)} without an amount` : ''}`,
+      status: 'none',
+      statusText: `as of ${report.asOf.slice(0, 10)}`,
+      definition: 'The amount of every deal open at the as-of; a deal without an amount is counted apart, not as 0.',
+    },
+    {
+      key: 'pipeline-coverage',
+      label: 'Coverage',
+      value: covered === null ? (coverage ? noData : 'no quota file') : `${covered.toFixed(1)}×`,
+      detail: current ? `${int(current.pipeline)} pipeline ÷ ${int(current.remaining)} quota to close (${current.period})` : undefined,
+      target: `target ${coverageTarget.low}–${coverageTarget.high}× · needed ${needed ? `${needed.toFixed(1)}×` : noData} (1 ÷ win rate)`,
+      ...(covered === null
+        ? {
+            status: coverage ? ('none' as const) : ('unavailable' as const),
+            statusText: coverage ? 'no quota left in the current period' : 'run with --quota FILE',
+          }
+        : covered >= (needed ?? coverageTarget.low)
+          ? { status: 'good' as const, statusText: 'covers what the win rate needs' }
+          : { status: 'bad' as const, statusText: 'below what the win rate needs' }),
+      definition: 'Open qualified pipeline with a close date in the period ÷ the quota still to close in it; the coverage needed is 1 ÷ the trailing win rate.',
     },
   ];
 }

@@ -53,6 +53,7 @@ describe('demo', () => {
       { makes: 'speed-to-lead', command: `revops-report speed-to-lead ${page}` },
       { makes: 'sla', command: `revops-report sla ${page}` },
       { makes: 'routing', command: `revops-report routing ${page}` },
+      { makes: 'pipeline', command: `revops-report pipeline ${page}` },
       {
         makes: 'scoring-backtest',
         command: `revops-report scoring backtest --model ${out}/models/plg.json --compare ${out}/models/plg-strict.json --decision created+7d --target sql --horizon 90d ${common} --format html --out ${out}`,
@@ -73,7 +74,7 @@ describe('demo', () => {
   });
 
   it('each printed command writes the same page the demo wrote', async () => {
-    const pages = ['overview', 'funnel', 'speed-to-lead', 'sla', 'routing', 'scoring-backtest', 'hygiene'].map((name) => join(out, `${name}.html`));
+    const pages = ['overview', 'funnel', 'speed-to-lead', 'sla', 'routing', 'pipeline', 'scoring-backtest', 'hygiene'].map((name) => join(out, `${name}.html`));
     const before = pages.map((p) => readFileSync(p, 'utf8'));
     const record = readFileSync(join(out, 'decision-record.json'), 'utf8');
     for (const { makes, command } of result.commands.slice(1)) {

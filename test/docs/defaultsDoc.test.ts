@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultDealStages } from '../../src/config/dealStages.js';
+import { defaultDealStages, defaultOpenDealStages } from '../../src/config/dealStages.js';
 import { defaultSlas } from '../../src/config/sla.js';
 import { defaultExitStateAliases, defaultStages } from '../../src/config/stages.js';
 import { templateNames, templates } from '../../src/scoring/templates.js';
@@ -28,6 +28,14 @@ describe('docs/defaults.md', () => {
   it('lists the deal stages that close a deal', () => {
     expect(row('`closedWon`')).toBe(`| \`closedWon\` | ${defaultDealStages.closedWon.join(', ')} |`);
     expect(row('`closedLost`')).toBe(`| \`closedLost\` | ${defaultDealStages.closedLost.join(', ')} |`);
+  });
+
+  it('lists the open deal stages in order, each with every default alias', () => {
+    const ids = page.split('\n').flatMap((l) => l.match(/^\| [A-Z][^|]* \| `([a-z]+)` \|/)?.[1] ?? []);
+    expect(ids).toEqual(defaultOpenDealStages.map((s) => s.id));
+    for (const stage of defaultOpenDealStages) {
+      expect(row(stage.label)).toBe(`| ${stage.label} | \`${stage.id}\` | ${stage.aliases.join(', ')} |`);
+    }
   });
 
   it('lists the five SLAs with their targets', () => {

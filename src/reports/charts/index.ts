@@ -4,5 +4,6 @@ export { curveChart, type CurveChartOptions } from './curve.js';
 export { funnelChart, type FunnelChartOptions, type FunnelStage } from './funnel.js';
 export { heatmap, hoursOfDay, weekdays, type HeatmapOptions } from './heatmap.js';
 export { lineChart, type LineChartOptions } from './line.js';
+export { waterfallChart, type WaterfallStep } from './waterfall.js';
 export { rateBarChart, smallGroupSize, type RateBar, type RateBarChartOptions } from './rateBar.js';
 export { expectedBarChart, type ExpectedBarChartOptions } from './expectedBar.js';

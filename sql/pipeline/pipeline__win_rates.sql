@@ -1,0 +1,31 @@
+-- pipeline__win_rates: win rate, cycle and open pipeline overall (group_key null) and per group.
+-- Win rate counts the deals closed in the window (won ÷ (won + lost); open deals are neither);
+-- the amount-weighted rate reads the valued closed deals. The trailing_* columns are the same
+-- over the deals closed in the trailing window ($trailing_from to $as_of), which velocity reads.
+-- Open counts read every deal open at $as_of; a deal without an amount is counted apart, not as 0.
+with deals as (
+    select * from pipeline_deals
+),
+
+final as (
+    select
+        case when grouping(group_key) = 0 then group_key end as group_key,
+        cast(count(*) filter (where closed_in_window and kind = 'won') as integer) as won,
+        cast(count(*) filter (where closed_in_window and kind = 'lost') as integer) as lost,
+        sum(amount) filter (where closed_in_window and kind = 'won') as won_amount,
+        sum(amount) filter (where closed_in_window and kind = 'lost') as lost_amount,
+        percentile_cont(0.5) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as median_cycle_days,
+        percentile_cont(0.9) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as p90_cycle_days,
+        cast(count(*) filter (where is_open) as integer) as open,
+        sum(amount) filter (where is_open) as open_amount,
+        cast(count(*) filter (where is_open and amount is null) as integer) as open_without_amount,
+        cast(count(*) filter (where closed_in_trailing and kind = 'won') as integer) as trailing_won,
+        cast(count(*) filter (where closed_in_trailing and kind = 'lost') as integer) as trailing_lost,
+        avg(amount) filter (where closed_in_trailing and kind = 'won') as trailing_average_won_amount,
+        avg(cycle_days) filter (where closed_in_trailing and kind = 'won') as trailing_average_cycle_days
+    from deals
+    group by grouping sets ((), (group_key))
+)
+
+select * from final
+order by group_key nulls first

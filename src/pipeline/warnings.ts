@@ -1,0 +1,54 @@
+/**
+ * What the pipeline report must say about its data: stage values no deal stage names (those deals
+ * reach no stage), several pipelines mixed, several currencies summed, deals without a creation
+ * date (left out), and an empty window.
+ */
+import type { Warehouse } from '../db/connection.js';
+import type { PipelineParams } from './sql.js';
+
+export async function pipelineWarnings(wh: Warehouse, params: PipelineParams, counts: { won: number; lost: number; open: number }): Promise<string[]> {
+  const warnings: string[] = [];
+  const unmapped = await wh.all<{ value: string; deals: number }>(
+    `select stays.stage_raw as value, cast(count(distinct stays.opportunity_id) as integer) as deals
+     from fct_deal_stage_stays as stays
+     join pipeline_deals on pipeline_deals.opportunity_id = stays.opportunity_id
+     where stays.stage is null and stays.stage_raw is not null
+     group by stays.stage_raw order by deals desc, value limit 10`,
+  );
+  if (unmapped.length > 0) {
+    warnings.push(
+      `Deal stage values no stage of dealStages names (their stays reach no stage; add them as aliases, docs/defaults.md): ${unmapped
+        .map((u) => `${JSON.stringify(u.value)} (${u.deals} deals)`)
+        .join(', ')}.`,
+    );
+  }
+  const facts = await wh.one<{ pipelines: number; currencies: number; undated: number }>(
+    `select (select cast(count(distinct pipeline) as integer) from dim_deals where $pipeline = '' or pipeline = $pipeline) as pipelines,
+            (select cast(count(distinct currency) as integer) from dim_deals join pipeline_deals using (opportunity_id)) as currencies,
+            (select cast(count(*) as integer) from dim_deals where created_at is null and ($pipeline = '' or pipeline = $pipeline)) as undated`,
+    { pipeline: params.pipeline },
+  );
+  if (facts && facts.pipelines > 1) warnings.push(`${facts.pipelines} pipelines are mixed in these figures; --pipeline NAME keeps one apart.`);
+  if (facts && facts.currencies > 1) warnings.push(`Deals in ${facts.currencies} currencies: amounts are summed as exported, without conversion.`);
+  if (facts && facts.undated > 0) warnings.push(`${facts.undated} deals have no creation date or history and are left out.`);
+  // a deal whose history never states a close date (HubSpot's "Date entered" columns) has only its current one
+  const undatedHistory = await wh.one<{ n: number; deals: number }>(
+    `select cast(count(*) filter (where not exists (select 1 from stg_deal_changes c where c.opportunity_id = d.opportunity_id and c.field = 'close_date')) as integer) as n,
+            cast(count(*) as integer) as deals
+     from pipeline_deals d`,
+  );
+  if (undatedHistory && undatedHistory.n > 0) {
+    warnings.push(
+      `${undatedHistory.n} of ${undatedHistory.deals} deals have no close-date history: pushes cannot be seen for them, and the waterfall reads their current close date and amount at both dates.`,
+    );
+  }
+  const inferred = await wh.one<{ n: number }>(
+    `select cast(count(*) as integer) as n from stg_deal_changes join pipeline_deals using (opportunity_id) where stg_deal_changes.inferred`,
+  );
+  if (inferred && inferred.n > 0) {
+    warnings.push(`${inferred.n} deal changes are inferred from two snapshots: each is dated when the later snapshot saw it, not when it happened.`);
+  }
+  if (counts.won + counts.lost === 0) warnings.push('No deal closed in the window: no win rate or cycle.');
+  if (counts.open === 0 && counts.won + counts.lost === 0) warnings.push('No deals in the pipeline at the as-of.');
+  return warnings;
+}
