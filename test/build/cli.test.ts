@@ -129,7 +129,7 @@ describe('revops-report build (the compiled bin)', () => {
       ['2024-04-01-2', 'interrupted'],
       ['2024-04-01', 'complete'],
     ]);
-  });
+  }, 180_000); // three builds of every report, one of them killed
 
   it('a second run while one is going exits 75 with a clear message', async () => {
     const ws = workspace(lifecycleDir);

@@ -114,7 +114,7 @@ describe('build failures and retention', () => {
     for (const [extra, message] of [
       [{ export: 'xlsx' }, '--export takes csv, parquet, arrow'],
       [{ keep: '0' }, '--keep must be a positive whole number'],
-      [{ reports: 'funnel,pipeline' }, 'unknown report pipeline'],
+      [{ reports: 'funnel,forecast' }, 'unknown report forecast'],
       [{ maxRejectRate: '150%' }, '--max-reject-rate must be a share from 0 to 1'],
       [{ settleSeconds: '-5' }, '--settle-seconds must be a whole number of seconds'],
       [{ settleSeconds: 'soon' }, '--settle-seconds must be a whole number of seconds'],
