@@ -67,6 +67,8 @@ export class Warehouse {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string,
+    /** false for a sibling connection: closing it leaves the instance open */
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(options: OpenOptions): Promise<Warehouse> {
@@ -131,8 +133,19 @@ export class Warehouse {
     }
   }
 
+  /**
+   * A second connection to the same database, with its own transactions: work committed on it (a
+   * load's scratch tables, ingest/scratch.ts) is visible to this connection's open transaction
+   * from the first time that transaction touches it.
+   */
+  async sibling(): Promise<Warehouse> {
+    const connection = await this.instance.connect();
+    await connection.run(`SET TimeZone = 'UTC'`);
+    return new Warehouse(this.instance, connection, this.path, false);
+  }
+
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

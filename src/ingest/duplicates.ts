@@ -8,7 +8,7 @@ import type { Warehouse } from '../db/connection.js';
 /** Rewrites `typed` (typed.ts) with __duplicate and the conflict reasons; `key` is a SQL column list. */
 export async function markDuplicates(wh: Warehouse, key: string): Promise<void> {
   await wh.run(`
-    create temp table typed_marked as
+    create table typed_marked as
     with ranked as (
       select *,
         row_number() over (partition by __hash order by __row) as __copy,
@@ -25,5 +25,5 @@ export async function markDuplicates(wh: Warehouse, key: string): Promise<void> 
     union all by name
     select * from typed where __reject is not null`);
   await wh.run(`drop view typed; drop table typed_rows; alter table typed_marked rename to typed_rows;
-    create temp view typed as select * from typed_rows`);
+    create view typed as select * from typed_rows`);
 }

@@ -22,7 +22,8 @@ import { recordRejects } from './rejects.js';
 import { snapshotTime } from './snapshotTime.js';
 import { assertColumns, CsvReadError, dropStagedRows, emitCanonicalRows, emitDirectly } from './stageFile.js';
 import type { DecimalMark } from './numbers.js';
-import { buildTyped, dropTyped } from './typed.js';
+import { Scratch } from './scratch.js';
+import { buildTyped } from './typed.js';
 import type { DateOrder } from './timestamps.js';
 import { timed } from '../timing.js';
 import { utf8Copy } from './transcode.js';
@@ -91,26 +92,29 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
   const { files, skipped } = await expandLoadInputs(options.paths, options.emptyFolderOk);
   const warnings = skipped.map((p) => `${p}: not a CSV export (.csv, .tsv, .txt, each also .gz), left alone`);
   const summaries: FileSummary[] = [];
+  const scratch = await Scratch.open(wh);
   await withMemoryBudget(wh, loadMemoryBudgetBytes, () =>
     wh.transaction(async () => {
       for (const [index, path] of files.entries()) {
         options.onFile?.(path, index, files.length);
-        summaries.push(await loadOneFile(wh, config, options, path, warnings));
+        summaries.push(await loadOneFile(wh, scratch, config, options, path, warnings));
       }
       await linkActivityLeads(wh);
       await options.beforeCommit?.(summaries);
       await assertRejectRates(wh, summaries, options.maxRejectRate ?? defaultMaxRejectRate);
     }),
-  ).catch((error: unknown) => {
-    throw rolledBackError(error, files.length, options.skipUnknown === undefined);
-  });
+  )
+    .catch((error: unknown) => {
+      throw rolledBackError(error, files.length, options.skipUnknown === undefined);
+    })
+    .finally(() => scratch.close());
   const zoneNote = loadZoneNote(summaries.map((s) => s.zone));
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));
   return { files: summaries, unknownStageValues: await unknownStageValues(wh, config, loadIds), warnings, ...(zoneNote ? { zoneNote } : {}) };
 }
 
-async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
+async function loadOneFile(wh: Warehouse, scratch: Scratch, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
   const started = new Date();
   const inspection = await timed('inspect + checksum', inspectFile(path));
   const previous = await wh.one<{ load_id: number; rows_read: number; detected_crm: string; object: string; variant: string }>(
@@ -166,11 +170,13 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
   assertColumns(path, spec, resolution, inspection.header);
   const zone = loadZone(config, options.timezone);
   const readable = await utf8Copy(inspection);
+  // the file's staging tables are built and committed on the scratch connection, then read from here
+  const { stage, database } = await scratch.startFile();
   try {
     const source = { path: readable.path, header: inspection.header, delimiter: inspection.delimiter, skipLines: inspection.skipLines };
     const counts = await timed(
       'read and parse',
-      buildTyped(wh, spec, resolution, source, {
+      buildTyped(stage, spec, resolution, source, {
         timezone: zone.zone,
         dateOrder: options.dateOrder,
         delimiter: inspection.delimiter,
@@ -183,7 +189,8 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
         throw error;
       }),
     );
-    const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source));
+    await scratch.staged();
+    const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source, `${database}.typed`));
     if (foreign > 0) warnings.push(collisionWarning(path, foreign));
     const loadId = (await wh.one<{ id: number }>(`select nextval('load_id_seq')::int as id`))!.id;
     // the typed check's counts, less the rows the identity check rejected after it (rows that had passed)
@@ -202,18 +209,14 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
         known,
       ),
     );
-    // Each copy of a big file is freed as soon as the next one is built: memory stays near one copy.
-    await wh.run(`drop table if exists raw_rows`);
     // only entities are replaced by a later snapshot, and only rows already there can be
     const replaces = (spec.object === 'leads' || spec.object === 'opportunities') && !(await isEmpty(wh, spec.object));
     const snapshotAt = options.snapshotAt ?? (await snapshotTime(path, warnings, started, replaces));
     if (!(await timed('emit directly', emitDirectly(wh, spec, resolution, { loadId, snapshotAt })))) {
       await timed('emit', emitCanonicalRows(wh, spec, resolution));
-      await dropTyped(wh);
       await timed('merge', mergeStaged(wh, { loadId, snapshotAt }));
       await dropStagedRows(wh);
     }
-    await dropTyped(wh);
     const read = counts.parsed + counts.parseRejected;
     if (read === 0) warnings.push(`${path}: header only, 0 rows`);
     if (readable.nulsDropped > 0)
@@ -265,6 +268,7 @@ async function loadOneFile(wh: Warehouse, config: Config, options: LoadOptions, 
     );
     return summary;
   } finally {
+    await scratch.endFile();
     await readable.cleanup();
   }
 }

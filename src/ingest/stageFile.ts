@@ -38,8 +38,14 @@ export function csvReaderSql(source: CsvSource): { sql: string; params: Record<s
   };
 }
 
+/** The reader's reject tables, always temp tables of the connection that read. */
 export async function dropRejectTables(wh: Warehouse): Promise<void> {
-  await wh.run(`drop table if exists reject_errors; drop table if exists reject_scans`);
+  await wh.run(`drop table if exists temp.reject_errors; drop table if exists temp.reject_scans`);
+}
+
+/** The reader's rejects, copied from the stage connection's temp tables into its scratch database for the load to read. */
+export async function keepRejectTables(stage: Warehouse): Promise<void> {
+  await stage.run(`create table reject_errors as select * from temp.reject_errors; create table reject_scans as select * from temp.reject_scans`);
 }
 
 /** Records the reader could not split (counted once per physical line). */
@@ -49,14 +55,17 @@ export async function parseRejectedCount(wh: Warehouse): Promise<number> {
 
 /**
  * `raw_rows`: the file's records as read, numbered in file order. Only needed to place rejected rows
- * (their raw text and line) and to profile dates that are not ISO 8601, so built only then.
+ * (their raw text and line) and to profile dates that are not ISO 8601, so built only then: in the
+ * stage connection's scratch database (scratch.ts), or as a temp table of the load (`temp`) when
+ * the load's own checks find rows to reject after staging.
  */
-export async function readRawRows(wh: Warehouse, source: CsvSource): Promise<void> {
+export async function readRawRows(wh: Warehouse, source: CsvSource, temp = false): Promise<void> {
   const reader = csvReaderSql(source);
+  const kind = temp ? 'temp table' : 'table';
   await dropRejectTables(wh);
-  await wh.run(`drop table if exists raw_rows`);
-  if (source.header.length > wideColumnCount) return readWideRawRows(wh, reader);
-  await wh.run(`create temp table raw_rows as select row_number() over ()::integer as __row, * from ${reader.sql}`, reader.params).catch((error: unknown) => {
+  await wh.run(`drop table if exists ${temp ? 'temp.' : ''}raw_rows`);
+  if (source.header.length > wideColumnCount) return readWideRawRows(wh, reader, kind);
+  await wh.run(`create ${kind} raw_rows as select row_number() over ()::integer as __row, * from ${reader.sql}`, reader.params).catch((error: unknown) => {
     throw readerError(error);
   });
 }
@@ -65,9 +74,9 @@ export async function readRawRows(wh: Warehouse, source: CsvSource): Promise<voi
  * A wide file's records are numbered by their position in the table (rowids are consecutive in
  * insertion order, which is the file's): row_number() over a 2,000-column window ran out of memory.
  */
-async function readWideRawRows(wh: Warehouse, reader: { sql: string; params: Record<string, unknown> }): Promise<void> {
+async function readWideRawRows(wh: Warehouse, reader: { sql: string; params: Record<string, unknown> }, kind: string): Promise<void> {
   await wh.run(`drop table if exists raw_records`);
-  await wh.run(`create temp table raw_records as select * from ${reader.sql}`, reader.params).catch((error: unknown) => {
+  await wh.run(`create ${kind} raw_records as select * from ${reader.sql}`, reader.params).catch((error: unknown) => {
     throw readerError(error);
   });
   // numbered in place: a second copy of 2,000 columns costs seconds

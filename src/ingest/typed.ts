@@ -30,7 +30,7 @@ import { type DateOrder, naiveSql, parseDateSql, parseTimestampSql, rejectDetail
 import { timed } from '../timing.js';
 import { typedByColumns, typedByHeaderSql, typedByValue } from './typedBy.js';
 import { cleanedRecordsSql, packedExtrasColumn, packsExtras } from './wideFiles.js';
-import { type CsvSource, csvReaderSql, dropRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
+import { type CsvSource, csvReaderSql, dropRejectTables, keepRejectTables, parseRejectedCount, readerError, readRawRows } from './stageFile.js';
 
 export interface StageOptions {
   timezone: string;
@@ -121,7 +121,7 @@ function createTypedSql(
   }
   if (packed) parsed.push(packedExtrasColumn);
   else for (const x of res.extra) parsed.push(`${cleaned(x.raw)} as ${x.column}`);
-  const sql = `create temp table typed_rows as
+  const sql = `create table typed_rows as
     select * ${raws.length ? `exclude (${raws.map(cleaned).join(', ')})` : ''},
       ${reasons.length ? `coalesce(${reasons.join(', ')})` : 'null::varchar'} as __reject,
       false as __duplicate,
@@ -176,12 +176,12 @@ async function typedFrom(
   ))!;
   check.naiveColumns = naiveCounts(naive, check.naive.map(Number));
   if (from.numbered) {
-    await wh.run(`create temp view typed as select * from typed_rows`);
+    await wh.run(`create view typed as select * from typed_rows`);
     return check;
   }
   // rowids are consecutive in insertion order; a gap would mean they no longer number the records
   if (check.rows > 0 && BigInt(check.last!) - BigInt(check.first!) + 1n !== BigInt(check.rows)) return null;
-  await wh.run(`create temp view typed as select cast(rowid - ${check.rows > 0 ? BigInt(check.first!) : 0n} + 1 as integer) as __row, * from typed_rows`);
+  await wh.run(`create view typed as select cast(rowid - ${check.rows > 0 ? BigInt(check.first!) : 0n} + 1 as integer) as __row, * from typed_rows`);
   return check;
 }
 
@@ -198,7 +198,10 @@ export interface TypedCounts {
   tally?: { loaded: number; rejected: number; duplicates: number };
 }
 
-/** Reads `source` into `typed`, and into `raw_rows` when something needs the raw records (the caller drops both). */
+/**
+ * Reads `source` into `typed`, and into `raw_rows` when something needs the raw records, on `wh`: the
+ * stage connection, its scratch database the default (scratch.ts), which keeps them and the reader's rejects.
+ */
 export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnResolution, source: CsvSource, opts: StageOptions): Promise<TypedCounts> {
   const { header } = source;
   const temporal: TemporalColumn[] = [
@@ -248,7 +251,9 @@ export async function buildTyped(wh: Warehouse, spec: FormatSpec, res: ColumnRes
   if (check.rejects > 0 || check.keyRepeats > 0) await ensureRaw();
   // without repeats nothing is a duplicate, and the check's counts are the tally: no scan to count them again
   const tally = check.keyRepeats > 0 ? undefined : { loaded: check.rows - check.rejects, rejected: check.rejects, duplicates: 0 };
-  return { parsed: check.rows, parseRejected: await parseRejectedCount(wh), naive: check.naiveColumns, tally };
+  const parseRejected = await parseRejectedCount(wh);
+  await keepRejectTables(wh);
+  return { parsed: check.rows, parseRejected, naive: check.naiveColumns, tally };
 }
 
 function numberColumns(res: ColumnResolution): NumberColumn[] {
