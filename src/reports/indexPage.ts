@@ -1,13 +1,14 @@
 /**
  * The build index (`DIR/index.html`): every run with its status, data freshness and headline
- * numbers (MQL→SQL, speed-to-lead median, SLA compliance) beside their change from the previous
- * complete run. Links are relative, so the folder works copied or opened from a share; the page
+ * numbers (MQL→SQL, speed-to-lead median, SLA compliance, unassigned leads, time to assign, deal
+ * win rate, velocity, duplicate rate, required fields complete) beside their change from the
+ * previous complete run. Links are relative, so the folder works copied or opened from a share; the page
  * uses the reports' template and stylesheet, so it has no script and makes no request.
  */
 import { readFile } from 'node:fs/promises';
 import { reportsPath } from '../paths.js';
 import { escapeHtml, escapeKeepingWords } from './escape.js';
-import { dateTime, minutes, missing, pct1 } from './format.js';
+import { dateTime, int, minutes, missing, pct1 } from './format.js';
 
 export type IndexRunStatus = 'complete' | 'failed' | 'interrupted' | 'running';
 
@@ -45,21 +46,36 @@ export interface BuildIndexDocument {
   runs: (IndexRun & { cells: HeadlineCell[] })[];
 }
 
-/** The headline numbers the index shows; reports put them in `WrittenReport.headline`. */
-export const headlineMetrics = [
+export type HeadlineKind = 'ratio' | 'minutes' | 'count' | 'amount';
+
+/**
+ * The headline numbers the index shows, in the report set's order; reports put them in
+ * `WrittenReport.headline` (src/reportSet.ts). A run without a report shows "—" in its columns.
+ */
+export const headlineMetrics: readonly { key: string; label: string; kind: HeadlineKind }[] = [
   { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio' },
   { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes' },
   { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio' },
-] as const;
+  { key: 'unassignedLeads', label: 'Unassigned leads', kind: 'count' },
+  { key: 'medianTimeToAssignBusinessMinutes', label: 'Time to assign median', kind: 'minutes' },
+  { key: 'dealWinRate', label: 'Deal win rate', kind: 'ratio' },
+  // money per day in the CRM's currency, whole units as on the pipeline page
+  { key: 'velocityPerDay', label: 'Velocity / day', kind: 'amount' },
+  { key: 'duplicateRate', label: 'Duplicate rate', kind: 'ratio' },
+  { key: 'requiredFieldsComplete', label: 'Required fields complete', kind: 'ratio' },
+];
 
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
 
-/** A change as text: ratios in percentage points, minutes as a duration. */
-export function formatDelta(delta: number | null, kind: 'ratio' | 'minutes'): string {
+/** A change as text: ratios in percentage points, minutes as a duration, counts and amounts whole. */
+export function formatDelta(delta: number | null, kind: HeadlineKind): string {
   if (delta === null || !Number.isFinite(delta)) return missing;
   if (kind === 'ratio') return `${sign(Number((delta * 100).toFixed(1)))}${Math.abs(delta * 100).toFixed(1)} pp`;
-  return `${sign(Math.round(delta * 60) / 60)}${minutes(Math.abs(delta))}`;
+  if (kind === 'minutes') return `${sign(Math.round(delta * 60) / 60)}${minutes(Math.abs(delta))}`;
+  return `${sign(Math.round(delta))}${int(Math.abs(delta))}`;
 }
+
+const headlineText = (value: number | null, kind: HeadlineKind) => (kind === 'ratio' ? pct1(value) : kind === 'minutes' ? minutes(value) : int(value));
 
 export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: string; links: IndexLink[] } | null, generatedBy: string): BuildIndexDocument {
   const rows = runs.map((run, i) => {
@@ -69,7 +85,7 @@ export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: str
       const value = run.headline[key] ?? null;
       const before = previous?.headline[key] ?? null;
       const delta = value !== null && before !== null ? value - before : null;
-      return { value, text: kind === 'ratio' ? pct1(value) : minutes(value), delta, deltaText: formatDelta(delta, kind) };
+      return { value, text: headlineText(value, kind), delta, deltaText: formatDelta(delta, kind) };
     });
     return { ...run, cells };
   });
@@ -123,7 +139,7 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
     : '<p class="empty">No run has completed yet.</p>';
   const header = `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>\n${latest}\n</header>`;
   const heads = ['Run', 'Status', 'Finished', 'Data freshness', ...headlineMetrics.map((m) => m.label), 'Reports'];
-  const numeric = new Set(headlineMetrics.map((m) => m.label as string));
+  const numeric = new Set(headlineMetrics.map((m) => m.label));
   // headings may wrap in print, between words only ("Speed-to-lead" stays whole)
   const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
   const body = doc.runs.map((r) => runRow(r, r.run === doc.latest?.run)).join('\n');
