@@ -52,18 +52,22 @@ export type HeadlineKind = 'ratio' | 'minutes' | 'count' | 'amount';
  * The headline numbers the index shows, in the report set's order; reports put them in
  * `WrittenReport.headline` (src/reportSet.ts). A run without a report shows "—" in its columns.
  */
-export const headlineMetrics: readonly { key: string; label: string; kind: HeadlineKind }[] = [
-  { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio' },
-  { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes' },
-  { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio' },
-  { key: 'unassignedLeads', label: 'Unassigned leads', kind: 'count' },
-  { key: 'medianTimeToAssignBusinessMinutes', label: 'Time to assign median', kind: 'minutes' },
-  { key: 'dealWinRate', label: 'Deal win rate', kind: 'ratio' },
+export const headlineMetrics: readonly { key: string; label: string; kind: HeadlineKind; table: 'runs' | 'more' }[] = [
+  { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio', table: 'runs' },
+  { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes', table: 'runs' },
+  { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio', table: 'runs' },
+  // the run table holds only these three: with six more columns and the links it no longer fits a
+  // 1400 px screen or an A4 page, so the rest have a table of their own below it
+  { key: 'unassignedLeads', label: 'Unassigned leads', kind: 'count', table: 'more' },
+  { key: 'medianTimeToAssignBusinessMinutes', label: 'Time to assign median', kind: 'minutes', table: 'more' },
+  { key: 'dealWinRate', label: 'Deal win rate', kind: 'ratio', table: 'more' },
   // money per day in the CRM's currency, whole units as on the pipeline page
-  { key: 'velocityPerDay', label: 'Velocity / day', kind: 'amount' },
-  { key: 'duplicateRate', label: 'Duplicate rate', kind: 'ratio' },
-  { key: 'requiredFieldsComplete', label: 'Required fields complete', kind: 'ratio' },
+  { key: 'velocityPerDay', label: 'Velocity / day', kind: 'amount', table: 'more' },
+  { key: 'duplicateRate', label: 'Duplicate rate', kind: 'ratio', table: 'more' },
+  { key: 'requiredFieldsComplete', label: 'Required fields complete', kind: 'ratio', table: 'more' },
 ];
+
+const metricsOf = (table: 'runs' | 'more') => headlineMetrics.flatMap((m, i) => (m.table === table ? [{ ...m, index: i }] : []));
 
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
 
@@ -95,8 +99,10 @@ export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: str
 const link = (l: IndexLink) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`;
 const when = (value: string | null) => (value ? dateTime(new Date(value)) : missing);
 
+const cellHtml = (c: HeadlineCell) => `<td class="num">${escapeHtml(c.text)}<br><small class="delta">${escapeHtml(c.deltaText)}</small></td>`;
+
 function runRow(row: BuildIndexDocument['runs'][number], isLatest: boolean): string {
-  const cells = row.cells.map((c) => `<td class="num">${escapeHtml(c.text)}<br><small class="delta">${escapeHtml(c.deltaText)}</small></td>`);
+  const cells = metricsOf('runs').map((m) => cellHtml(row.cells[m.index]!));
   const status = `<span class="status status-${row.status}">${escapeHtml(row.status)}</span>${isLatest ? ' <span class="status status-latest">latest</span>' : ''}`;
   return [
     `<tr id="run-${escapeHtml(row.run)}">`,
@@ -138,14 +144,22 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
     ? `<p>Newest complete run: <strong>${escapeHtml(doc.latest.run)}</strong> — ${doc.latest.links.map(link).join(' · ')}</p>`
     : '<p class="empty">No run has completed yet.</p>';
   const header = `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>\n${latest}\n</header>`;
-  const heads = ['Run', 'Status', 'Finished', 'Data freshness', ...headlineMetrics.map((m) => m.label), 'Reports'];
   const numeric = new Set(headlineMetrics.map((m) => m.label));
   // headings may wrap in print, between words only ("Speed-to-lead" stays whole)
-  const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
+  const thead = (heads: string[]) => heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
+  const tableOf = (heads: string[], body: string) =>
+    `<div class="table-wrap"><table>\n<thead><tr>${thead(heads)}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
   const body = doc.runs.map((r) => runRow(r, r.run === doc.latest?.run)).join('\n');
   const table = doc.runs.length
-    ? `<div class="table-wrap"><table>\n<thead><tr>${thead}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`
+    ? tableOf(['Run', 'Status', 'Finished', 'Data freshness', ...metricsOf('runs').map((m) => m.label), 'Reports'], body)
     : '<p class="empty">No runs yet.</p>';
+  const more = metricsOf('more');
+  const moreBody = doc.runs
+    .map((r) => `<tr><td class="nowrap">${escapeHtml(r.run)}</td>${more.map((m) => cellHtml(r.cells[m.index]!)).join('')}</tr>`)
+    .join('\n');
+  const moreSection = doc.runs.length
+    ? `\n<section class="report-section" id="headlines">\n<h2>Routing, pipeline and hygiene</h2>\n<p class="intro">${escapeHtml('The same runs, newest first: the routing, pipeline and hygiene reports’ headline numbers, each with its change from the previous complete run.')}</p>\n${tableOf(['Run', ...more.map((m) => m.label)], moreBody)}\n</section>`
+    : '';
   const intro = 'Newest first. Under each number, its change from the previous complete run. A failed or interrupted run never replaces latest/.';
   const values: Record<string, string> = {
     generator: escapeHtml(doc.generatedBy),
@@ -154,7 +168,7 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
     header,
     warnings: '',
     contents: '',
-    sections: `<section class="report-section" id="runs">\n<h2>Runs</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${table}\n</section>`,
+    sections: `<section class="report-section" id="runs">\n<h2>Runs</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${table}\n</section>${moreSection}`,
     definitions: '',
     footer: `<footer class="report-footer">${escapeHtml(doc.generatedBy)} · self-contained file: no scripts, no network</footer>`,
   };

@@ -87,25 +87,17 @@ describe('build index', () => {
     ]);
   });
 
-  it('heads a column for every headline metric of the report set', async () => {
+  it('heads a column for every headline metric: the lead ones in the run table, the rest in a table below', async () => {
     const html = await renderBuildIndexHtml(buildIndexDocument(runs, null, 'revops-report 0.1.0'));
-    const heads = [...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ''));
-    expect(heads).toEqual([
-      'Run',
-      'Status',
-      'Finished',
-      'Data freshness',
-      'MQL→SQL',
-      'Speed-to-lead median',
-      'SLA compliance',
-      'Unassigned leads',
-      'Time to assign median',
-      'Deal win rate',
-      'Velocity / day',
-      'Duplicate rate',
-      'Required fields complete',
-      'Reports',
+    const tables = [...html.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)].map((t) =>
+      [...t[1]!.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '')),
+    );
+    expect(tables).toEqual([
+      ['Run', 'Status', 'Finished', 'Data freshness', 'MQL→SQL', 'Speed-to-lead median', 'SLA compliance', 'Reports'],
+      ['Run', 'Unassigned leads', 'Time to assign median', 'Deal win rate', 'Velocity / day', 'Duplicate rate', 'Required fields complete'],
     ]);
+    // the newest run's row of the second table: every value "—" (these runs built no such report)
+    expect(html).toContain(`<tr><td class="nowrap">2026-11-03</td>${'<td class="num">—<br><small class="delta">—</small></td>'.repeat(6)}</tr>`);
   });
 
   it('renders relative links only, escapes run notes, and shows "—" for missing numbers', async () => {
