@@ -28,12 +28,15 @@ const csvColumns = [
   'startAmount',
   'endAmount',
   'change',
+  // appended, so the earlier columns keep their places
+  'reason',
+  'daysSinceChange',
 ];
 
 /** Every list of the report in one spreadsheet-safe CSV, one `list` column telling them apart. */
 export function pipelineCsv(report: PipelineReport): string {
   return toCsv(csvColumns, [
-    ...report.stale.map((s) => ({ list: 'stale', ...s, stage: s.label })),
+    ...report.stale.map((s) => ({ list: 'stale', ...s, stage: s.label, reason: s.reason.join('; ') })),
     ...report.pushes.map((p) => ({ list: 'pushed', ...p })),
     ...report.waterfall.deals.map((d) => ({ list: 'waterfall', ...d, amount: d.endAmount, closeDate: d.endCloseDate, closeDateBefore: d.startCloseDate })),
   ]);
