@@ -88,7 +88,7 @@ function pipelineTable(report: PipelineReport, width?: number): string {
       w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 && b.amount !== 0 ? -b.amount : b.amount })),
       width,
     ),
-    `${report.stale.length} stale deals · ${report.pushes.length} pushed twice or more (${report.pushTotals.pushes} pushes in the window): --format csv lists them.`,
+    `${report.stale.length} stale deals${report.summary.snoozed ? ` (${report.summary.snoozed} snoozed not counted)` : ''} · ${report.pushes.length} pushed twice or more (${report.pushTotals.pushes} pushes in the window): --format csv lists them.`,
     report.coverage?.current
       ? `Coverage ${report.coverage.current.period}: ${report.coverage.current.coverage === null ? 'no quota left' : `${report.coverage.current.coverage.toFixed(2)}×`} (needed ${report.coverage.needed?.toFixed(2) ?? '—'}×)`
       : '',

@@ -60,7 +60,7 @@ export async function pipelineWarnings(
   );
   if (unreadable && unreadable.n > 0) {
     warnings.push(
-      `${unreadable.n} open deals have a snooze field (${snoozeFields.join(', ')}) that is not a date: they are not treated as snoozed (e.g. ${unreadable.example}: ${JSON.stringify(unreadable.value)}).`,
+      `${unreadable.n} open ${unreadable.n === 1 ? 'deal has' : 'deals have'} a snooze field (${snoozeFields.join(', ')}) that is not a date: not treated as snoozed (e.g. ${unreadable.example}: ${JSON.stringify(unreadable.value)}).`,
     );
   }
   if (counts.won + counts.lost === 0) warnings.push('No deal closed in the window: no win rate or cycle.');

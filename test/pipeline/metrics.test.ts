@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineOn } from '../../src/commands/pipeline.js';
+import { pipelineOutputs } from '../../src/commands/pipelineOutputs.js';
 import { parseConfig } from '../../src/config/config.js';
 import { defaultOpenDealStages } from '../../src/config/dealStages.js';
 import type { PipelineReport } from '../../src/pipeline/types.js';
@@ -234,8 +235,9 @@ describe('pipeline report options', () => {
     const report = await pipelineOn(wh, parseConfig({}), options);
     expect(report.stale.map((s) => s.opportunityId)).toEqual(['P1', 'O1', 'R1', 'O2']);
     expect(report.summary.snoozed).toBe(1);
+    expect(pipelineOutputs(report).table()).toContain('4 stale deals (1 snoozed not counted)');
     expect(report.warnings).toContain(
-      '1 open deals have a snooze field (snooze_until, resume_date) that is not a date: they are not treated as snoozed (e.g. P1: "next quarter").',
+      '1 open deal has a snooze field (snooze_until, resume_date) that is not a date: not treated as snoozed (e.g. P1: "next quarter").',
     );
     // a configured field name replaces the defaults
     const renamed = await pipelineOn(wh, parseConfig({ dealStages: { snoozeFields: ['Resume Date'] } }), options);
