@@ -2,7 +2,9 @@
 -- then), with what each figure of the report reads: the cohort (created in the window), the
 -- furthest stage reached, the close and the cycle, the current stay and the group key.
 -- Params: $as_of, $from, $to (the window), $trailing_from (velocity's trailing window of closes),
--- $group_field (source | owner | team | pipeline | an opportunity or lead field).
+-- $group_field (source | owner | team | pipeline | an opportunity or lead field), $snooze_fields
+-- (the deal fields holding a resume date, snake_case). A deal's snooze is its latest resume date
+-- among them; a value that is no date is kept as text (snooze_raw) for the warning.
 with won_order as (
     select max(stage_order) as stage_order from cfg_deal_stages where kind = 'won'
 ),
@@ -25,6 +27,15 @@ deal_fields as (
     select opportunity_id, max(value) as value
     from opportunity_fields
     where field = $group_field
+    group by opportunity_id
+),
+
+snoozes as (
+    select opportunity_id,
+           max(coalesce(try_cast(value as timestamptz), try_cast(try_cast(value as date) as timestamptz))) as snooze_until,
+           min(value) filter (where coalesce(try_cast(value as timestamptz), try_cast(try_cast(value as date) as timestamptz)) is null) as snooze_unreadable
+    from opportunity_fields
+    where field in (select unnest(cast($snooze_fields as varchar[]))) and nullif(trim(value), '') is not null
     group by opportunity_id
 ),
 
@@ -63,6 +74,11 @@ final as (
         case when now_state.kind = 'open'
             then (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from now_state.stage_entered_at)) / 86400.0 end as days_in_stage,
         (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from dim_deals.created_at)) / 86400.0 as age_days,
+        case when now_state.kind = 'open'
+            then (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from coalesce(now_state.last_changed_at, dim_deals.created_at))) / 86400.0 end as days_since_change,
+        snoozes.snooze_until,
+        snoozes.snooze_unreadable,
+        coalesce(snoozes.snooze_until > $as_of, false) as is_snoozed,
         coalesce(case $group_field
             when 'source' then dim_deals.source
             when 'owner' then dim_deals.owner
@@ -74,6 +90,7 @@ final as (
     join dim_deals on dim_deals.opportunity_id = now_state.opportunity_id
     left join reached on reached.opportunity_id = now_state.opportunity_id
     left join deal_fields on deal_fields.opportunity_id = now_state.opportunity_id
+    left join snoozes on snoozes.opportunity_id = now_state.opportunity_id
     left join lead_field_values on lead_field_values.lead_id = dim_deals.lead_id
 )
 

@@ -1,7 +1,12 @@
--- pipeline__stale: one row per open deal at $as_of whose time in its current stage exceeds the
--- stage's multiplier × the median time won deals spent in that stage. "Won deals" are those
--- closed won in the trailing window ($trailing_from to $as_of); a deal's time in a stage is the
--- sum of its stays there. A stage no won deal passed through has no threshold: nothing is stale.
+-- pipeline__stale: one row per open deal at $as_of flagged by either stale rule, with the rules
+-- that flag it (reason):
+-- * slow-stage: its time in its current stage exceeds the stage's multiplier × the median time
+--   won deals spent in that stage. "Won deals" are those closed won in the trailing window
+--   ($trailing_from to $as_of); a deal's time in a stage is the sum of its stays there. A stage no
+--   won deal passed through has no threshold: this rule flags nothing there.
+-- * no-change: in a mid or late stage ($no_change_stages), no stage, amount or close-date change
+--   for more than $no_change_days days.
+-- A snoozed deal (a resume date after the as-of, pipeline__deals) is flagged by neither.
 with won_deals as (
     select opportunity_id from pipeline_deals where kind = 'won' and closed_in_trailing
 ),
@@ -25,25 +30,48 @@ multipliers as (
     select stage, max(stale_multiplier) as stale_multiplier from cfg_deal_stages where kind = 'open' group by stage
 ),
 
-final as (
+checked as (
     select
-        deals.opportunity_id,
-        deals.name,
-        deals.owner,
-        deals.team,
-        deals.stage,
-        deals.stage_label,
-        deals.days_in_stage,
+        deals.*,
         thresholds.median_won_days,
         multipliers.stale_multiplier,
         multipliers.stale_multiplier * thresholds.median_won_days as threshold_days,
-        deals.amount,
-        deals.close_date
+        case when deals.stage in (select unnest(cast($no_change_stages as varchar[]))) then cast($no_change_days as double) end as no_change_days
     from pipeline_deals as deals
-    join thresholds on thresholds.stage = deals.stage
-    join multipliers on multipliers.stage = deals.stage
-    where deals.is_open and deals.days_in_stage > multipliers.stale_multiplier * thresholds.median_won_days
+    left join thresholds on thresholds.stage = deals.stage
+    left join multipliers on multipliers.stage = deals.stage
+    where deals.is_open and not deals.is_snoozed
+),
+
+flagged as (
+    select
+        *,
+        coalesce(days_in_stage > threshold_days, false) as slow_stage,
+        coalesce(days_since_change > no_change_days, false) as no_change
+    from checked
+),
+
+final as (
+    select
+        opportunity_id,
+        name,
+        owner,
+        team,
+        stage,
+        stage_label,
+        days_in_stage,
+        median_won_days,
+        stale_multiplier,
+        threshold_days,
+        days_since_change,
+        no_change_days,
+        list_value(case when slow_stage then 'slow-stage' end, case when no_change then 'no-change' end) as reasons,
+        greatest(coalesce(days_in_stage / threshold_days, 0), coalesce(days_since_change / no_change_days, 0)) as overdue_ratio,
+        amount,
+        close_date
+    from flagged
+    where slow_stage or no_change
 )
 
-select * from final
-order by days_in_stage / threshold_days desc, opportunity_id
+select * exclude (reasons), list_filter(reasons, r -> r is not null) as reason from final
+order by overdue_ratio desc, opportunity_id

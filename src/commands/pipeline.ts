@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { type Config, loadConfig } from '../config/config.js';
+import { fieldKey, noChangeStageIds } from '../config/dealStages.js';
 import type { Warehouse } from '../db/connection.js';
 import { dataError } from '../errors.js';
 import { resolveWindow, subtractPeriod } from '../metrics/window.js';
@@ -48,6 +49,8 @@ export async function pipelineOn(wh: Warehouse, config: Config, options: Pipelin
         .replace(/[^\p{L}\p{N}]+/gu, '_'),
       pipeline: options.pipeline,
       quotaPath: options.quota ? resolve(options.quota) : undefined,
+      noChange: { stages: noChangeStageIds(config.dealStages), days: config.dealStages.noChangeDays },
+      snoozeFields: config.dealStages.snoozeFields.map(fieldKey),
     }),
   );
 }

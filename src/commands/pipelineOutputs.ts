@@ -28,12 +28,15 @@ const csvColumns = [
   'startAmount',
   'endAmount',
   'change',
+  // appended, so the earlier columns keep their places
+  'reason',
+  'daysSinceChange',
 ];
 
 /** Every list of the report in one spreadsheet-safe CSV, one `list` column telling them apart. */
 export function pipelineCsv(report: PipelineReport): string {
   return toCsv(csvColumns, [
-    ...report.stale.map((s) => ({ list: 'stale', ...s, stage: s.label })),
+    ...report.stale.map((s) => ({ list: 'stale', ...s, stage: s.label, reason: s.reason.join('; ') })),
     ...report.pushes.map((p) => ({ list: 'pushed', ...p })),
     ...report.waterfall.deals.map((d) => ({ list: 'waterfall', ...d, amount: d.endAmount, closeDate: d.endCloseDate, closeDateBefore: d.startCloseDate })),
   ]);
@@ -85,7 +88,7 @@ function pipelineTable(report: PipelineReport, width?: number): string {
       w.buckets.map((b) => ({ label: bucketLabels[b.bucket], deals: b.deals, amount: b.sign < 0 && b.amount !== 0 ? -b.amount : b.amount })),
       width,
     ),
-    `${report.stale.length} stale deals · ${report.pushes.length} pushed twice or more (${report.pushTotals.pushes} pushes in the window): --format csv lists them.`,
+    `${report.stale.length} stale deals${report.summary.snoozed ? ` (${report.summary.snoozed} snoozed not counted)` : ''} · ${report.pushes.length} pushed twice or more (${report.pushTotals.pushes} pushes in the window): --format csv lists them.`,
     report.coverage?.current
       ? `Coverage ${report.coverage.current.period}: ${report.coverage.current.coverage === null ? 'no quota left' : `${report.coverage.current.coverage.toFixed(2)}×`} (needed ${report.coverage.needed?.toFixed(2) ?? '—'}×)`
       : '',

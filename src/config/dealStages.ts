@@ -21,6 +21,19 @@ export interface OpenDealStage {
 /** A deal is stale after this many times the median time won deals spent in its stage. */
 export const defaultStaleMultiplier = 2;
 
+/** A deal in a mid or late stage is stale after this many days without a stage, amount or close-date change. */
+export const defaultNoChangeDays = 14;
+
+/** Deal fields (snake_case, as loaded) holding the date a paused deal resumes: until then it is not flagged stale. */
+export const defaultSnoozeFields = ['snooze_until', 'resume_date'];
+
+/** Fields are kept in snake_case at load ("Resume Date" is resume_date); a configured name is matched so too. */
+export const fieldKey = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_');
+
 /**
  * The open stages of DOMAIN.md, each with HubSpot's default-pipeline internal ids and labels and
  * Salesforce's default Opportunity stages that mean it (docs/defaults.md says why each goes where).
@@ -64,6 +77,10 @@ export const dealStagesSchema = z
     closedWon: stageNames.default(defaultDealStages.closedWon),
     closedLost: stageNames.default(defaultDealStages.closedLost),
     staleMultiplier: z.number().positive().default(defaultStaleMultiplier),
+    /** the mid and late stages (ids) the no-change rule watches; default: the open stages from the third on */
+    noChangeStages: z.array(z.string()).optional(),
+    noChangeDays: z.number().positive().default(defaultNoChangeDays),
+    snoozeFields: z.array(z.string().refine((name) => fieldKey(name) !== '', { message: 'a field name needs a letter or digit' })).default(defaultSnoozeFields),
   })
   .strict()
   .superRefine((stages, ctx) => {
@@ -78,10 +95,17 @@ export const dealStagesSchema = z
       if (ids.has(stage.id)) ctx.addIssue({ code: 'custom', path: ['open'], message: `deal stage "${stage.id}" is listed twice` });
       ids.add(stage.id);
     }
+    for (const id of stages.noChangeStages ?? []) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['noChangeStages'], message: `"${id}" is not an open deal stage id (${[...ids].join(', ')})` });
+    }
   })
   .prefault({});
 
 export type DealStages = z.output<typeof dealStagesSchema>;
+
+/** The stages the no-change rule watches: the configured ones, or the open stages from the third on (Demo/Evaluation, Proposal, Negotiation). */
+export const noChangeStageIds = (stages: Pick<DealStages, 'open' | 'noChangeStages'>): string[] =>
+  stages.noChangeStages ?? stages.open.slice(2).map((s) => s.id);
 
 /** The lists as (stage key, outcome) rows for the models' `cfg_deal_outcomes` table. */
 export function dealOutcomeRows(stages: Pick<DealStages, 'closedWon' | 'closedLost'>): { stage_key: string; outcome: 'won' | 'lost' }[] {

@@ -64,7 +64,21 @@ export const reportExportTables: Record<string, TablesOf> = {
       inferTable('stages', report.stages),
       inferTable('groups', report.groups),
       inferTable('open_pipeline', report.openPipeline),
-      inferTable('stale', report.stale, ['opportunityId', 'name', 'owner', 'team', 'stage', 'label', 'daysInStage', 'thresholdDays', 'amount', 'closeDate']),
+      inferTable('stale', report.stale, [
+        'opportunityId',
+        'name',
+        'owner',
+        'team',
+        'stage',
+        'label',
+        'reason',
+        'daysInStage',
+        'thresholdDays',
+        'daysSinceChange',
+        'noChangeDays',
+        'amount',
+        'closeDate',
+      ]),
       inferTable('pushes', report.pushes, ['opportunityId', 'name', 'owner', 'team', 'stage', 'pushes', 'monthPushes', 'quarterPushes', 'closeDate']),
       // cents stay in the JSON: a sum of them can pass a 32-bit integer column
       inferTable(

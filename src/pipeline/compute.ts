@@ -27,6 +27,10 @@ export interface PipelineOptions {
   pipeline?: string;
   /** the quota CSV, for coverage */
   quotaPath?: string;
+  /** the no-change stale rule: the stage ids it watches and its days */
+  noChange: { stages: string[]; days: number };
+  /** deal fields (snake_case) holding a snoozed deal's resume date */
+  snoozeFields: string[];
 }
 
 export async function computePipeline(wh: Warehouse, options: PipelineOptions): Promise<PipelineReport> {
@@ -39,6 +43,9 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
     trailing_from: options.trailingFrom,
     pipeline: options.pipeline ?? '',
     group_field: options.by,
+    no_change_stages: options.noChange.stages,
+    no_change_days: options.noChange.days,
+    snooze_fields: options.snoozeFields,
   };
   await timed('  state', pipelineTable(wh, 'pipeline_now', 'pipeline__deal_state', params));
   await timed('  deals', pipelineTable(wh, 'pipeline_deals', 'pipeline__deals', params));
@@ -106,6 +113,7 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
   const pushedDeals = pushes.map(pushedDeal);
   const waterfall = await timed('  waterfall', computeWaterfall(wh, params, options.closePeriod, window));
   const coverage = options.quotaPath ? await timed('  coverage', computeCoverage(wh, options.quotaPath, params, velocity.winRate)) : null;
+  const snoozed = await wh.one<{ n: number }>(`select cast(count(*) as integer) as n from pipeline_deals where is_open and is_snoozed`);
   const freshest = await wh.one<{ freshest: Date | null }>(`select max(changed_at) as freshest from stg_deal_changes where changed_at <= $as_of`, {
     as_of: window.asOf,
   });
@@ -134,6 +142,7 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
       medianCycleDays: overall?.median_cycle_days ?? null,
       p90CycleDays: overall?.p90_cycle_days ?? null,
       velocityPerDay: velocity.velocityPerDay,
+      snoozed: snoozed?.n ?? 0,
       ci95: { winRate: wilson95(won, won + lost) },
     },
     stages,
@@ -152,6 +161,6 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
     pushes: pushedDeals,
     waterfall,
     coverage,
-    warnings: await pipelineWarnings(wh, params, { won, lost, open: overall?.open ?? 0 }),
+    warnings: await pipelineWarnings(wh, params, { won, lost, open: overall?.open ?? 0 }, options.snoozeFields),
   };
 }

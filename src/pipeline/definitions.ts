@@ -31,7 +31,7 @@ export const pipelineDefinitions: { term: string; text: string }[] = [
   },
   {
     term: 'Stale deal',
-    text: 'An open deal whose time in its current stage exceeds the stage’s multiplier (default 2) × the median time the deals won in the trailing window spent in that stage.',
+    text: 'An open deal whose time in its current stage exceeds the stage’s multiplier (default 2) × the median time the deals won in the trailing window spent in that stage (slow stage), or that sits in a mid or late stage (default Demo/Evaluation, Proposal, Negotiation) with no stage, amount or close-date change for more than the no-change days (default 14) (no change). A snoozed deal (a resume date after the as-of) is flagged by neither.',
   },
   {
     term: 'Close-date push',

@@ -4,7 +4,7 @@
  */
 import { rate, wilson95 } from '../metrics/wilson.js';
 import { day, num } from './sql.js';
-import type { PipelineGroup, PushedDeal, StaleDeal, Velocity } from './types.js';
+import type { PipelineGroup, PushedDeal, StaleDeal, StaleReason, Velocity } from './types.js';
 
 export interface RateRow {
   group_key: string | null;
@@ -78,6 +78,8 @@ export const pushedDeal = (p: Record<string, unknown>): PushedDeal => ({
   amount: (p.amount as number | null) ?? null,
 });
 
+const orNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
 export const staleDeal = (s: Record<string, unknown>): StaleDeal => ({
   opportunityId: String(s.opportunity_id),
   name: (s.name as string | null) ?? null,
@@ -85,10 +87,13 @@ export const staleDeal = (s: Record<string, unknown>): StaleDeal => ({
   team: String(s.team),
   stage: String(s.stage),
   label: String(s.stage_label),
+  reason: [...((s.reason as StaleReason[] | null) ?? [])],
   daysInStage: num(s.days_in_stage),
-  thresholdDays: num(s.threshold_days),
-  medianWonDays: num(s.median_won_days),
+  thresholdDays: orNull(s.threshold_days),
+  medianWonDays: orNull(s.median_won_days),
   multiplier: num(s.stale_multiplier),
+  daysSinceChange: num(s.days_since_change),
+  noChangeDays: orNull(s.no_change_days),
   amount: (s.amount as number | null) ?? null,
   closeDate: day(s.close_date),
 });

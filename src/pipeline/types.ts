@@ -19,6 +19,8 @@ export interface PipelineSummary {
   medianCycleDays: number | null;
   p90CycleDays: number | null;
   velocityPerDay: number | null;
+  /** open deals with a resume date after the as-of (dealStages.snoozeFields): never flagged stale */
+  snoozed: number;
   ci95: { winRate: Interval95 };
 }
 
@@ -79,6 +81,9 @@ export interface OpenPipelineCell {
   withoutAmount: number;
 }
 
+/** slow-stage: over k × the won deals' median time in the stage; no-change: a mid/late stage unchanged too long */
+export type StaleReason = 'slow-stage' | 'no-change';
+
 export interface StaleDeal {
   opportunityId: string;
   name: string | null;
@@ -86,10 +91,17 @@ export interface StaleDeal {
   team: string;
   stage: string;
   label: string;
+  /** the rules that flag the deal, in this order: slow-stage, no-change */
+  reason: StaleReason[];
   daysInStage: number;
-  thresholdDays: number;
-  medianWonDays: number;
+  /** null when no won deal of the trailing window passed through the stage (no slow-stage threshold) */
+  thresholdDays: number | null;
+  medianWonDays: number | null;
   multiplier: number;
+  /** days since the last stage, amount or close-date change */
+  daysSinceChange: number;
+  /** the no-change rule's days for this stage; null when the rule does not watch it */
+  noChangeDays: number | null;
   amount: number | null;
   closeDate: string | null;
 }

@@ -6,7 +6,12 @@
 import type { Warehouse } from '../db/connection.js';
 import type { PipelineParams } from './sql.js';
 
-export async function pipelineWarnings(wh: Warehouse, params: PipelineParams, counts: { won: number; lost: number; open: number }): Promise<string[]> {
+export async function pipelineWarnings(
+  wh: Warehouse,
+  params: PipelineParams,
+  counts: { won: number; lost: number; open: number },
+  snoozeFields: readonly string[],
+): Promise<string[]> {
   const warnings: string[] = [];
   const unmapped = await wh.all<{ value: string; deals: number }>(
     `select stays.stage_raw as value, cast(count(distinct stays.opportunity_id) as integer) as deals
@@ -47,6 +52,16 @@ export async function pipelineWarnings(wh: Warehouse, params: PipelineParams, co
   );
   if (inferred && inferred.n > 0) {
     warnings.push(`${inferred.n} deal changes are inferred from two snapshots: each is dated when the later snapshot saw it, not when it happened.`);
+  }
+  // a resume date we cannot read is no snooze: the deal stays flaggable, and the user is told
+  const unreadable = await wh.one<{ n: number; example: string | null; value: string | null }>(
+    `select cast(count(*) as integer) as n, min(opportunity_id) as example, arg_min(snooze_unreadable, opportunity_id) as value
+     from pipeline_deals where is_open and snooze_unreadable is not null`,
+  );
+  if (unreadable && unreadable.n > 0) {
+    warnings.push(
+      `${unreadable.n} open ${unreadable.n === 1 ? 'deal has' : 'deals have'} a snooze field (${snoozeFields.join(', ')}) that is not a date: not treated as snoozed (e.g. ${unreadable.example}: ${JSON.stringify(unreadable.value)}).`,
+    );
   }
   if (counts.won + counts.lost === 0) warnings.push('No deal closed in the window: no win rate or cycle.');
   if (counts.open === 0 && counts.won + counts.lost === 0) warnings.push('No deals in the pipeline at the as-of.');

@@ -1,13 +1,14 @@
 /**
  * The build index (`DIR/index.html`): every run with its status, data freshness and headline
- * numbers (MQL→SQL, speed-to-lead median, SLA compliance) beside their change from the previous
- * complete run. Links are relative, so the folder works copied or opened from a share; the page
+ * numbers (MQL→SQL, speed-to-lead median, SLA compliance, unassigned leads, time to assign, deal
+ * win rate, velocity, duplicate rate, required fields complete) beside their change from the
+ * previous complete run. Links are relative, so the folder works copied or opened from a share; the page
  * uses the reports' template and stylesheet, so it has no script and makes no request.
  */
 import { readFile } from 'node:fs/promises';
 import { reportsPath } from '../paths.js';
 import { escapeHtml, escapeKeepingWords } from './escape.js';
-import { dateTime, minutes, missing, pct1 } from './format.js';
+import { dateTime, int, minutes, missing, pct1 } from './format.js';
 
 export type IndexRunStatus = 'complete' | 'failed' | 'interrupted' | 'running';
 
@@ -45,21 +46,40 @@ export interface BuildIndexDocument {
   runs: (IndexRun & { cells: HeadlineCell[] })[];
 }
 
-/** The headline numbers the index shows; reports put them in `WrittenReport.headline`. */
-export const headlineMetrics = [
-  { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio' },
-  { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes' },
-  { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio' },
-] as const;
+export type HeadlineKind = 'ratio' | 'minutes' | 'count' | 'amount';
+
+/**
+ * The headline numbers the index shows, in the report set's order; reports put them in
+ * `WrittenReport.headline` (src/reportSet.ts). A run without a report shows "—" in its columns.
+ */
+export const headlineMetrics: readonly { key: string; label: string; kind: HeadlineKind; table: 'runs' | 'more' }[] = [
+  { key: 'mqlToSql', label: 'MQL→SQL', kind: 'ratio', table: 'runs' },
+  { key: 'speedToLeadMedianMinutes', label: 'Speed-to-lead median', kind: 'minutes', table: 'runs' },
+  { key: 'slaCompliance', label: 'SLA compliance', kind: 'ratio', table: 'runs' },
+  // the run table holds only these three: with six more columns and the links it no longer fits a
+  // 1400 px screen or an A4 page, so the rest have a table of their own below it
+  { key: 'unassignedLeads', label: 'Unassigned leads', kind: 'count', table: 'more' },
+  { key: 'medianTimeToAssignBusinessMinutes', label: 'Time to assign median', kind: 'minutes', table: 'more' },
+  { key: 'dealWinRate', label: 'Deal win rate', kind: 'ratio', table: 'more' },
+  // money per day in the CRM's currency, whole units as on the pipeline page
+  { key: 'velocityPerDay', label: 'Velocity / day', kind: 'amount', table: 'more' },
+  { key: 'duplicateRate', label: 'Duplicate rate', kind: 'ratio', table: 'more' },
+  { key: 'requiredFieldsComplete', label: 'Required fields complete', kind: 'ratio', table: 'more' },
+];
+
+const metricsOf = (table: 'runs' | 'more') => headlineMetrics.flatMap((m, i) => (m.table === table ? [{ ...m, index: i }] : []));
 
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
 
-/** A change as text: ratios in percentage points, minutes as a duration. */
-export function formatDelta(delta: number | null, kind: 'ratio' | 'minutes'): string {
+/** A change as text: ratios in percentage points, minutes as a duration, counts and amounts whole. */
+export function formatDelta(delta: number | null, kind: HeadlineKind): string {
   if (delta === null || !Number.isFinite(delta)) return missing;
   if (kind === 'ratio') return `${sign(Number((delta * 100).toFixed(1)))}${Math.abs(delta * 100).toFixed(1)} pp`;
-  return `${sign(Math.round(delta * 60) / 60)}${minutes(Math.abs(delta))}`;
+  if (kind === 'minutes') return `${sign(Math.round(delta * 60) / 60)}${minutes(Math.abs(delta))}`;
+  return `${sign(Math.round(delta))}${int(Math.abs(delta))}`;
 }
+
+const headlineText = (value: number | null, kind: HeadlineKind) => (kind === 'ratio' ? pct1(value) : kind === 'minutes' ? minutes(value) : int(value));
 
 export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: string; links: IndexLink[] } | null, generatedBy: string): BuildIndexDocument {
   const rows = runs.map((run, i) => {
@@ -69,7 +89,7 @@ export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: str
       const value = run.headline[key] ?? null;
       const before = previous?.headline[key] ?? null;
       const delta = value !== null && before !== null ? value - before : null;
-      return { value, text: kind === 'ratio' ? pct1(value) : minutes(value), delta, deltaText: formatDelta(delta, kind) };
+      return { value, text: headlineText(value, kind), delta, deltaText: formatDelta(delta, kind) };
     });
     return { ...run, cells };
   });
@@ -79,8 +99,10 @@ export function buildIndexDocument(runs: readonly IndexRun[], latest: { run: str
 const link = (l: IndexLink) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`;
 const when = (value: string | null) => (value ? dateTime(new Date(value)) : missing);
 
+const cellHtml = (c: HeadlineCell) => `<td class="num">${escapeHtml(c.text)}<br><small class="delta">${escapeHtml(c.deltaText)}</small></td>`;
+
 function runRow(row: BuildIndexDocument['runs'][number], isLatest: boolean): string {
-  const cells = row.cells.map((c) => `<td class="num">${escapeHtml(c.text)}<br><small class="delta">${escapeHtml(c.deltaText)}</small></td>`);
+  const cells = metricsOf('runs').map((m) => cellHtml(row.cells[m.index]!));
   const status = `<span class="status status-${row.status}">${escapeHtml(row.status)}</span>${isLatest ? ' <span class="status status-latest">latest</span>' : ''}`;
   return [
     `<tr id="run-${escapeHtml(row.run)}">`,
@@ -122,14 +144,22 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
     ? `<p>Newest complete run: <strong>${escapeHtml(doc.latest.run)}</strong> — ${doc.latest.links.map(link).join(' · ')}</p>`
     : '<p class="empty">No run has completed yet.</p>';
   const header = `<header class="report-header">\n<h1>${escapeHtml(doc.title)}</h1>\n${latest}\n</header>`;
-  const heads = ['Run', 'Status', 'Finished', 'Data freshness', ...headlineMetrics.map((m) => m.label), 'Reports'];
-  const numeric = new Set(headlineMetrics.map((m) => m.label as string));
+  const numeric = new Set(headlineMetrics.map((m) => m.label));
   // headings may wrap in print, between words only ("Speed-to-lead" stays whole)
-  const thead = heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
+  const thead = (heads: string[]) => heads.map((h) => `<th scope="col"${numeric.has(h) ? ' class="num"' : ''}>${escapeKeepingWords(h)}</th>`).join('');
+  const tableOf = (heads: string[], body: string) =>
+    `<div class="table-wrap"><table>\n<thead><tr>${thead(heads)}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
   const body = doc.runs.map((r) => runRow(r, r.run === doc.latest?.run)).join('\n');
   const table = doc.runs.length
-    ? `<div class="table-wrap"><table>\n<thead><tr>${thead}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`
+    ? tableOf(['Run', 'Status', 'Finished', 'Data freshness', ...metricsOf('runs').map((m) => m.label), 'Reports'], body)
     : '<p class="empty">No runs yet.</p>';
+  const more = metricsOf('more');
+  const moreBody = doc.runs
+    .map((r) => `<tr><td class="nowrap">${escapeHtml(r.run)}</td>${more.map((m) => cellHtml(r.cells[m.index]!)).join('')}</tr>`)
+    .join('\n');
+  const moreSection = doc.runs.length
+    ? `\n<section class="report-section" id="headlines">\n<h2>Routing, pipeline and hygiene</h2>\n<p class="intro">${escapeHtml('The same runs, newest first: the routing, pipeline and hygiene reports’ headline numbers, each with its change from the previous complete run.')}</p>\n${tableOf(['Run', ...more.map((m) => m.label)], moreBody)}\n</section>`
+    : '';
   const intro = 'Newest first. Under each number, its change from the previous complete run. A failed or interrupted run never replaces latest/.';
   const values: Record<string, string> = {
     generator: escapeHtml(doc.generatedBy),
@@ -138,7 +168,7 @@ export async function renderBuildIndexHtml(doc: BuildIndexDocument): Promise<str
     header,
     warnings: '',
     contents: '',
-    sections: `<section class="report-section" id="runs">\n<h2>Runs</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${table}\n</section>`,
+    sections: `<section class="report-section" id="runs">\n<h2>Runs</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${table}\n</section>${moreSection}`,
     definitions: '',
     footer: `<footer class="report-footer">${escapeHtml(doc.generatedBy)} · self-contained file: no scripts, no network</footer>`,
   };

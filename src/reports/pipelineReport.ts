@@ -4,7 +4,7 @@
  * push lists; every CRM string reaches the page as table text, escaped by html.ts.
  */
 import { pipelineDefinitions } from '../pipeline/definitions.js';
-import type { PipelineReport, WaterfallBucket } from '../pipeline/types.js';
+import type { PipelineReport, StaleReason, WaterfallBucket } from '../pipeline/types.js';
 import { barChart, waterfallChart } from './charts/index.js';
 import { ciWhole, reportMeta } from './format.js';
 import { pipelineTiles } from './tiles.js';
@@ -14,6 +14,8 @@ import type { ReportDocument, Section } from './types.js';
 export const listRowsInHtml = 200;
 
 const shown = (total: number) => (total > listRowsInHtml ? ` The first ${listRowsInHtml} of ${total} are shown; --format csv lists them all.` : '');
+
+const staleReasonLabels: Record<StaleReason, string> = { 'slow-stage': 'slow stage', 'no-change': 'no change' };
 
 export const bucketLabels: Record<WaterfallBucket, string> = {
   start: 'Start',
@@ -154,7 +156,7 @@ function listSections(report: PipelineReport): Section[] {
     {
       id: 'stale',
       heading: `Stale deals (${report.stale.length})`,
-      intro: `Open deals longer in their stage than the multiplier × the median time won deals spent there.${shown(report.stale.length)}`,
+      intro: `Open deals longer in their stage than the multiplier × the median time won deals spent there (slow stage), or in a mid or late stage with no stage, amount or close-date change for too long (no change). Snoozed deals are not listed${report.summary.snoozed ? ` (${report.summary.snoozed} snoozed now)` : ''}.${shown(report.stale.length)}`,
       table: {
         columns: [
           { key: 'name', label: 'Deal' },
@@ -162,10 +164,14 @@ function listSections(report: PipelineReport): Section[] {
           { key: 'label', label: 'Stage' },
           { key: 'daysInStage', label: 'Days in stage', format: 'days' },
           { key: 'thresholdDays', label: 'Stale after', format: 'days' },
+          { key: 'daysSinceChange', label: 'Days unchanged', format: 'days' },
+          { key: 'why', label: 'Why' },
           { key: 'amount', label: 'Amount', format: 'int' },
           { key: 'closeDate', label: 'Close date' },
         ],
-        rows: report.stale.slice(0, listRowsInHtml).map((s) => ({ ...s, name: s.name ?? s.opportunityId })),
+        rows: report.stale
+          .slice(0, listRowsInHtml)
+          .map((s) => ({ ...s, name: s.name ?? s.opportunityId, why: s.reason.map((r) => staleReasonLabels[r]).join(' · ') })),
       },
     },
     {

@@ -35,10 +35,11 @@ describe('build index', () => {
       ['42.0%', '+3.5 pp'],
       ['1h 35m', '−45m'],
       ['90.0%', '—'],
+      ...Array.from({ length: 6 }, () => ['—', '—']),
     ]);
     // the failed run is compared with 11-01 too: 0.1 − 0.385 = −28.5 pp
     expect(failed!.cells[0]!.deltaText).toBe('−28.5 pp');
-    expect(oldest!.cells.map((c) => c.deltaText)).toEqual(['—', '—', '—']);
+    expect(oldest!.cells.map((c) => c.deltaText)).toEqual(Array.from({ length: 9 }, () => '—'));
   });
 
   it('formats changes as percentage points and durations', () => {
@@ -47,6 +48,56 @@ describe('build index', () => {
     expect(formatDelta(-0.00004, 'ratio')).toBe('±0.0 pp'); // rounds to zero, so no sign
     expect(formatDelta(-90, 'minutes')).toBe('−1h 30m');
     expect(formatDelta(null, 'minutes')).toBe('—');
+    expect(formatDelta(-3, 'count')).toBe('−3');
+    expect(formatDelta(1234.4, 'amount')).toBe('+1,234');
+    expect(formatDelta(0.3, 'amount')).toBe('±0'); // rounds to zero, so no sign
+  });
+
+  it('shows the routing, pipeline and hygiene headlines with their change from the previous complete run', () => {
+    const newer = run('2026-11-05', 'complete', {
+      unassignedLeads: 4,
+      medianTimeToAssignBusinessMinutes: 30,
+      dealWinRate: 0.25,
+      velocityPerDay: 1500.4,
+      duplicateRate: 0.02,
+      requiredFieldsComplete: 0.875,
+    });
+    const older = run('2026-11-04', 'complete', {
+      unassignedLeads: 7,
+      medianTimeToAssignBusinessMinutes: 75,
+      dealWinRate: 0.2,
+      velocityPerDay: 1000,
+      duplicateRate: null,
+      requiredFieldsComplete: 0.9,
+    });
+    const doc = buildIndexDocument([newer, older], null, 'revops-report 0.1.0');
+    // the three lead metrics are absent from these runs: "—" without a change
+    // 4 − 7 = −3 leads; 30 − 75 = −45 minutes; 25% − 20% = +5.0 pp; 1,500 − 1,000 = +500 a day;
+    // no duplicate rate before; 87.5% − 90% = −2.5 pp
+    expect(doc.runs[0]!.cells.map((c) => [c.text, c.deltaText])).toEqual([
+      ['—', '—'],
+      ['—', '—'],
+      ['—', '—'],
+      ['4', '−3'],
+      ['30m', '−45m'],
+      ['25.0%', '+5.0 pp'],
+      ['1,500', '+500'],
+      ['2.0%', '—'],
+      ['87.5%', '−2.5 pp'],
+    ]);
+  });
+
+  it('heads a column for every headline metric: the lead ones in the run table, the rest in a table below', async () => {
+    const html = await renderBuildIndexHtml(buildIndexDocument(runs, null, 'revops-report 0.1.0'));
+    const tables = [...html.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)].map((t) =>
+      [...t[1]!.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '')),
+    );
+    expect(tables).toEqual([
+      ['Run', 'Status', 'Finished', 'Data freshness', 'MQL→SQL', 'Speed-to-lead median', 'SLA compliance', 'Reports'],
+      ['Run', 'Unassigned leads', 'Time to assign median', 'Deal win rate', 'Velocity / day', 'Duplicate rate', 'Required fields complete'],
+    ]);
+    // the newest run's row of the second table: every value "—" (these runs built no such report)
+    expect(html).toContain(`<tr><td class="nowrap">2026-11-03</td>${'<td class="num">—<br><small class="delta">—</small></td>'.repeat(6)}</tr>`);
   });
 
   it('renders relative links only, escapes run notes, and shows "—" for missing numbers', async () => {

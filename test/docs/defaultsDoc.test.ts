@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultDealStages, defaultOpenDealStages } from '../../src/config/dealStages.js';
+import { defaultDealStages, defaultNoChangeDays, defaultOpenDealStages, defaultSnoozeFields, noChangeStageIds } from '../../src/config/dealStages.js';
 import { defaultSlas } from '../../src/config/sla.js';
 import { defaultExitStateAliases, defaultStages } from '../../src/config/stages.js';
 import { templateNames, templates } from '../../src/scoring/templates.js';
@@ -36,6 +36,14 @@ describe('docs/defaults.md', () => {
     for (const stage of defaultOpenDealStages) {
       expect(row(stage.label)).toBe(`| ${stage.label} | \`${stage.id}\` | ${stage.aliases.join(', ')} |`);
     }
+  });
+
+  it('states the no-change stale rule and the snooze fields with their defaults', () => {
+    const labels = noChangeStageIds({ open: defaultOpenDealStages }).map((id) => defaultOpenDealStages.find((s) => s.id === id)!.label);
+    const text = page.replace(/\s+/g, ' ');
+    expect(text).toContain(`\`dealStages.noChangeDays\` (default ${defaultNoChangeDays})`);
+    expect(text).toContain(`default the open stages from the third on: ${labels.join(', ')}`);
+    expect(text).toContain(`\`dealStages.snoozeFields\` (default ${defaultSnoozeFields.map((f) => `\`${f}\``).join(', ')})`);
   });
 
   it('lists the five SLAs with their targets', () => {

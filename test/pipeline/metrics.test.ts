@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineOn } from '../../src/commands/pipeline.js';
+import { pipelineOutputs } from '../../src/commands/pipelineOutputs.js';
 import { parseConfig } from '../../src/config/config.js';
 import { defaultOpenDealStages } from '../../src/config/dealStages.js';
 import type { PipelineReport } from '../../src/pipeline/types.js';
@@ -100,13 +101,30 @@ describe('pipeline report on hand-computed deals', () => {
 
   it('flags deals over twice the median time won deals spent in their stage', () => {
     // thresholds: Qualified 2 × 7.5, Discovery 2 × 10, Proposal 2 × 20; ordered by days ÷ threshold
+    // (or days since the last change ÷ 14, whichever is larger)
     expect(report.stale.map((s) => [s.opportunityId, s.stage, s.daysInStage, s.thresholdDays, s.amount])).toEqual([
       ['P1', 'discovery', 108, 20, 900],
       ['O1', 'discovery', 89, 20, null],
       ['R1', 'qualified', 46, 15, 800],
       ['S1', 'proposal', 122, 40, 2000],
+      ['O2', 'proposal', 36, 40, 1500],
     ]);
     expect(report.stale[1]!.owner).toBe('Sam <b>Lee</b>');
+  });
+
+  it('flags mid and late stages with no stage, amount or close-date change in 14 days, saying which rule flagged each', () => {
+    // Proposal is a mid/late stage (the third open stage on). O2 entered it 02-25 and nothing moved
+    // since: 36 days > 14, under the slow-stage 40. S1's last change (amount and close date) was 03-05:
+    // 27 days, and 122 in stage > 40. P1's last change (02-10, 51 days) and O1's (01-03) are in
+    // Discovery, R1's (03-01) in Qualified: early stages, so only the slow-stage rule can flag them.
+    expect(report.stale.map((s) => [s.opportunityId, s.reason, s.daysSinceChange, s.noChangeDays])).toEqual([
+      ['P1', ['slow-stage'], 51, null],
+      ['O1', ['slow-stage'], 89, null],
+      ['R1', ['slow-stage'], 31, null],
+      ['S1', ['slow-stage', 'no-change'], 27, 14],
+      ['O2', ['no-change'], 36, 14],
+    ]);
+    expect(report.summary.snoozed).toBe(0);
   });
 
   it('counts every close-date push, those crossing a month or quarter apart, and lists deals pushed twice', () => {
@@ -179,11 +197,52 @@ describe('pipeline report options', () => {
     const wh = await handWarehouse();
     const config = parseConfig({ dealStages: { open: defaultOpenDealStages.map((s) => (s.id === 'discovery' ? { ...s, staleMultiplier: 10 } : s)) } });
     const report = await pipelineOn(wh, config, options);
+    // P1: 108 ÷ 100 = 1.08 now ranks after O2's 36 ÷ 14
     expect(report.stale.map((s) => [s.opportunityId, s.thresholdDays])).toEqual([
       ['R1', 15],
       ['S1', 40],
+      ['O2', 40],
       ['P1', 100],
     ]);
+    wh.close();
+  });
+
+  it('takes the no-change stages and days from the config: Discovery on, 60 days', async () => {
+    const wh = await handWarehouse();
+    const config = parseConfig({ dealStages: { noChangeStages: ['discovery'], noChangeDays: 60 } });
+    const report = await pipelineOn(wh, config, options);
+    // O1: no change since 01-03, 89 days > 60 in Discovery; P1's 51 days are under 60; Proposal is off
+    expect(report.stale.map((s) => [s.opportunityId, s.reason])).toEqual([
+      ['P1', ['slow-stage']],
+      ['O1', ['slow-stage', 'no-change']],
+      ['R1', ['slow-stage']],
+      ['S1', ['slow-stage']],
+    ]);
+    wh.close();
+  });
+
+  it('refuses a no-change stage no open stage names', () => {
+    expect(() => parseConfig({ dealStages: { noChangeStages: ['demos'] } })).toThrow(/noChangeStages.*"demos"/);
+  });
+
+  it('does not flag a snoozed deal whose resume date is after the as-of, and counts it', async () => {
+    const wh = await handWarehouse();
+    // S1 resumes 04-15 (after the as-of): not flagged by either rule. O2's resume date 03-15 is
+    // past: flagged as before. P1's value is no date: flagged, and the warning names it.
+    await wh.run(
+      `insert into opportunity_fields (opportunity_id, field, value, load_id) values ('S1', 'snooze_until', '2024-04-15', 1), ('O2', 'resume_date', '2024-03-15', 1), ('P1', 'snooze_until', 'next quarter', 1)`,
+    );
+    const report = await pipelineOn(wh, parseConfig({}), options);
+    expect(report.stale.map((s) => s.opportunityId)).toEqual(['P1', 'O1', 'R1', 'O2']);
+    expect(report.summary.snoozed).toBe(1);
+    expect(pipelineOutputs(report).table()).toContain('4 stale deals (1 snoozed not counted)');
+    expect(report.warnings).toContain(
+      '1 open deal has a snooze field (snooze_until, resume_date) that is not a date: not treated as snoozed (e.g. P1: "next quarter").',
+    );
+    // a configured field name replaces the defaults
+    const renamed = await pipelineOn(wh, parseConfig({ dealStages: { snoozeFields: ['Resume Date'] } }), options);
+    expect(renamed.stale.map((s) => s.opportunityId)).toEqual(['P1', 'O1', 'R1', 'S1', 'O2']);
+    expect(renamed.summary.snoozed).toBe(0);
     wh.close();
   });
 

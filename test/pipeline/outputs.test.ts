@@ -42,7 +42,7 @@ describe('pipeline outputs', () => {
       ['stages', 6],
       ['groups', 3],
       ['open_pipeline', 4],
-      ['stale', 4],
+      ['stale', 5],
       ['pushes', 1],
       ['waterfall', 10],
       ['waterfall_deals', 6],
@@ -51,15 +51,17 @@ describe('pipeline outputs', () => {
     const written = await writeReportTables('pipeline', tables, 'parquet', dir);
     expect(readdirSync(dir).sort()).toEqual(tables.map((t) => `pipeline__${t.name}.parquet`).sort());
     const wh = await openTestWarehouse();
-    const stale = await wh.all<{ opportunity_id: string; days_in_stage: number }>(
-      `select opportunity_id, days_in_stage from read_parquet($p) order by opportunity_id`,
+    const stale = await wh.all<{ opportunity_id: string; days_in_stage: number; reason: string }>(
+      `select opportunity_id, days_in_stage, reason from read_parquet($p) order by opportunity_id`,
       { p: written.find((w) => w.endsWith('pipeline__stale.parquet')) },
     );
     expect(stale).toEqual([
-      { opportunity_id: 'O1', days_in_stage: 89 },
-      { opportunity_id: 'P1', days_in_stage: 108 },
-      { opportunity_id: 'R1', days_in_stage: 46 },
-      { opportunity_id: 'S1', days_in_stage: 122 },
+      // O2: 36 days in Proposal, none of them with a change (the no-change rule); S1 both rules
+      { opportunity_id: 'O1', days_in_stage: 89, reason: 'slow-stage' },
+      { opportunity_id: 'O2', days_in_stage: 36, reason: 'no-change' },
+      { opportunity_id: 'P1', days_in_stage: 108, reason: 'slow-stage' },
+      { opportunity_id: 'R1', days_in_stage: 46, reason: 'slow-stage' },
+      { opportunity_id: 'S1', days_in_stage: 122, reason: 'slow-stage; no-change' },
     ]);
     const arrow = await writeReportTables('pipeline', tables, 'arrow', join(dir, 'arrow'));
     expect(arrow).toHaveLength(8);
