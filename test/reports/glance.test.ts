@@ -20,7 +20,8 @@ import type { BacktestReport } from '../../src/scoring/backtestTypes.js';
 import { openInChromium, type OpenedReport, skipBrowserTests } from '../helpers/browser.js';
 
 const asOf = '2026-11-01T00:00:00Z';
-const names = ['funnel', 'speed-to-lead', 'sla', 'scoring-backtest'] as const;
+// every page the demo and the build write
+const names = ['overview', 'funnel', 'speed-to-lead', 'sla', 'routing', 'pipeline', 'scoring-backtest', 'hygiene'] as const;
 let written: WrittenReport[] = [];
 const json = (name: string) => JSON.parse(readFileSync(written.find((r) => r.name === name)!.json, 'utf8'));
 
