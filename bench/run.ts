@@ -13,6 +13,7 @@ import { benchBacktest } from './backtest.js';
 import { benchPipeline } from './pipeline.js';
 import { benchSla } from './sla.js';
 import { benchHygiene } from './hygiene.js';
+import { benchRouting } from './routing.js';
 import { checkFunnelFloor, funnelFloorSql, loadDutiesSql } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -133,6 +134,13 @@ if (!process.env.BENCH_SKIP_BACKTEST) {
 if (!process.env.BENCH_SKIP_HYGIENE) {
   const { rows, diffs } = await benchHygiene(work, Number(process.env.BENCH_HYGIENE_LEADS ?? 1_000_000));
   console.log(diffs.length ? `hygiene floor differs from the report:\n${diffs.join('\n')}` : 'hygiene floor matches the report');
+  for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
+}
+
+// Routing (issue 13): 1M leads with owner history, MQLs and committees vs the same numbers by hand
+if (!process.env.BENCH_SKIP_ROUTING) {
+  const { rows, diffs } = await benchRouting(work, Number(process.env.BENCH_ROUTING_LEADS ?? 1_000_000));
+  console.log(diffs.length ? `routing floor differs from the report:\n${diffs.slice(0, 40).join('\n')}` : 'routing floor matches the report');
   for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
 }
 

@@ -14,7 +14,8 @@ with person_changes as (
 steps as (
     select *,
            row_number() over (partition by lead_id order by changed_at) as step,
-           lag(owner_id, 2) over (partition by lead_id order by changed_at) as owner_two_back
+           lag(owner_id, 2) over (partition by lead_id order by changed_at) as owner_two_back,
+           count(*) over (partition by lead_id) as lead_steps
     from person_changes
     where previous_owner_id is distinct from owner_id
 ),
@@ -28,11 +29,20 @@ final as (
         max(changed_at) as last_assigned_at,
         cast(count(*) as integer) as steps,
         cast(count(*) - 1 as integer) as reassignments,
-        cast(count(*) filter (where owner_two_back = owner_id) as integer) as ping_pongs,
-        -- the path as people read it, the first 20 steps
-        string_agg(owner, ' → ' order by changed_at) filter (where step <= 20) as path
+        cast(count(*) filter (where owner_two_back = owner_id) as integer) as ping_pongs
     from steps
+    group by lead_id
+),
+
+-- the path as people read it, the first 20 steps; built only for leads with more than one step:
+-- an ordered string_agg over every lead was most of this model's time, and one step is one name
+paths as (
+    select lead_id, string_agg(owner, ' → ' order by changed_at) as path
+    from steps
+    where lead_steps > 1 and step <= 20
     group by lead_id
 )
 
-select * from final
+select final.*, coalesce(paths.path, final.first_owner) as path
+from final
+left join paths on paths.lead_id = final.lead_id

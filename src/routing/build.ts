@@ -16,10 +16,11 @@ import { timed } from '../timing.js';
 
 const DAY_MS = 86_400_000;
 
+/** One model as a temp table; with REVOPS_PROFILE its time is printed under its name. */
 async function model(wh: Warehouse, name: string, params?: Record<string, unknown>): Promise<void> {
   const select = await readFile(sqlPath(`routing/${name.replace('routing_', 'routing__')}.sql`), 'utf8');
   try {
-    await wh.run(`create or replace temp table ${name} as\n${select}`, params);
+    await timed(name, wh.run(`create or replace temp table ${name} as\n${select}`, params));
   } catch (error) {
     throw new Error(`sql/routing/${name.replace('routing_', 'routing__')}.sql: ${(error as Error).message}`, { cause: error });
   }
@@ -56,7 +57,7 @@ export async function buildRoutingModels(
   await model(wh, 'routing_owner_keys');
   await model(wh, 'routing_owner_changes', { as_of: window.asOf });
   await model(wh, 'routing_lead_owners');
-  await timed('assign starts', model(wh, 'routing_assign_starts', span));
+  await model(wh, 'routing_assign_starts', span);
   await wh.run(`create or replace temp view routing_assign_pairs as
     select start_id as pair_id, calendar_key, start_at, end_at from routing_assign_starts where status = 'assigned'`);
   await timed('assign minutes', computeBusinessMinutes(wh, 'routing_assign_pairs', { output: 'routing_assign_minutes' }));
@@ -77,7 +78,7 @@ export async function buildRoutingModels(
   await wh.run(`create or replace temp table routing_pto as
     select coalesce(keys.owner_id, pto.ref) as owner_id, pto.ref, pto.from_day, pto.to_day
     from routing_config_pto as pto left join routing_owner_keys as keys on keys.owner_key = pto.ref`);
-  await timed('distribution', model(wh, 'routing_distribution'));
+  await model(wh, 'routing_distribution');
 
   await model(wh, 'routing_unassigned', { as_of: window.asOf });
 
@@ -96,7 +97,7 @@ export async function buildRoutingModels(
       return [tier, tierTargetMinutes(target) ?? 0, target === 'sameBusinessDay'];
     }),
   );
-  await timed('abm', model(wh, 'routing_abm', { ...span, tier_field: routing.abm.tierField }));
+  await model(wh, 'routing_abm', { ...span, tier_field: routing.abm.tierField });
   await wh.run(`create or replace temp view routing_abm_requests as
     select abm.request_id, abm.calendar_key, abm.start_at, targets.target_minutes
     from routing_abm as abm join routing_abm_targets as targets on targets.tier = abm.tier`);
@@ -104,14 +105,11 @@ export async function buildRoutingModels(
   await wh.run('create or replace temp table routing_as_of as select cast($as_of as timestamptz) as as_of', { as_of: window.asOf });
   await model(wh, 'routing_abm_judged');
 
-  await timed(
-    'committees',
-    model(wh, 'routing_committees', {
-      from: window.from,
-      as_of: window.asOf,
-      min_contacts: routing.committee.minContacts,
-      window_days: routing.committee.windowDays,
-    }),
-  );
+  await model(wh, 'routing_committees', {
+    from: window.from,
+    as_of: window.asOf,
+    min_contacts: routing.committee.minContacts,
+    window_days: routing.committee.windowDays,
+  });
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }
