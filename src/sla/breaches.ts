@@ -4,16 +4,11 @@
  * COPY, formula-neutralised in SQL (sql/sla/sla__breaches_csv.sql). At 1M MQLs there are ~1.5M
  * breaches; as JS objects they were most of a 9 GB peak.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { readFile } from 'node:fs/promises';
 import { computeBusinessMinutes } from '../calendar/businessTime.js';
 import type { Warehouse } from '../db/connection.js';
-import { writeFileAtomically } from '../atomicFile.js';
+import { copyModelCsv } from '../export/copyCsv.js';
 import { sqlPath } from '../paths.js';
-import { terminalText } from '../terminal.js';
 import type { SlaBreach } from './types.js';
 
 /** The JSON (and so the HTML) lists at most this many breaches; `breachCount` has them all. */
@@ -69,40 +64,11 @@ export async function readListedBreaches(wh: Warehouse, limit = listedBreachLimi
   );
 }
 
-// The cell rules of src/reports/escape.ts (safeCsvCell), as SQL macros the CSV models call (the SLA breaches, the hygiene lists).
-export const cellMacros = `
-create or replace temp macro neutralised_cell(x) as nullif(
-    case
-        when left(x, 1) not in ('=', '+', '-', '@', chr(9), chr(13)) then x
-        when left(x, 1) = '-' and regexp_full_match(x, '-([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?') then x
-        else '''' || x
-    end, '');
-create or replace temp macro number_cell(x) as
-    case when x = trunc(x) then cast(cast(x as bigint) as varchar) else cast(x as varchar) end;`;
-
-/** A path as an SQL string literal: COPY takes no parameter for its file. */
-const literal = (path: string) => `'${path.replaceAll("'", "''")}'`;
-
 /**
  * Writes every breach of sla_outcomes as CSV (RFC 4180, `\r\n`, header row) to `out`, or to stdout
  * when `out` is absent or '-'. The file appears whole or not at all (written beside, then renamed).
  */
 export async function writeBreachesCsv(wh: Warehouse, out?: string): Promise<void> {
-  await wh.runScript(cellMacros, 'sla breach CSV macros');
   await collectBreaches(wh, 'sla_all_breaches');
-  const select = await readFile(sqlPath('sla/sla__breaches_csv.sql'), 'utf8');
-  const copyTo = (path: string) => wh.run(`copy (\n${select}\n) to ${literal(path)} (format csv, header, delimiter ',', new_line '\\r\\n')`);
-  if (out && out !== '-') {
-    await writeFileAtomically(resolve(out), copyTo);
-    return;
-  }
-  const scratch = join(tmpdir(), `revops-breaches-${process.pid}.csv`);
-  try {
-    await copyTo(scratch);
-    // on a terminal the breach list is read, not piped: its CRM text is shown terminal-safe
-    if (process.stdout.isTTY) process.stdout.write(terminalText(await readFile(scratch, 'utf8')));
-    else await pipeline(createReadStream(scratch), process.stdout, { end: false });
-  } finally {
-    await rm(scratch, { force: true });
-  }
+  await copyModelCsv(wh, 'sla/sla__breaches_csv.sql', out, 'breaches');
 }
