@@ -3,13 +3,13 @@
 -- Ltd, GmbH, S.A., AG, BV, Corp, Co, … removed: hygiene__contacts.company_norm). The surviving
 -- spelling is the company of the account's lead that ranks first under the survivor rule.
 with contacts as (
-    select * from hygiene__contacts where company_norm is not null and trim(company) <> ''
+    select company_norm, company_spelling, survivor_rank from hygiene__contacts where company_norm is not null and company_spelling <> ''
 ),
 
 spellings as (
-    select company_norm, trim(company) as spelling, cast(count(*) as integer) as leads, min(survivor_rank) as best_rank
+    select company_norm, company_spelling as spelling, cast(count(*) as integer) as leads, min(survivor_rank) as best_rank
     from contacts
-    group by company_norm, trim(company)
+    group by company_norm, company_spelling
 ),
 
 accounts as (
