@@ -103,7 +103,7 @@ keyed as (
     select
         leads.lead_id,
         leads.source_system,
-        -- the company as written, trimmed: a spelling of tier 4
+        -- the company as written, trimmed: a spelling of tier 4 (hygiene__accounts normalises each spelling once)
         trim(leads.company) as company_spelling,
         nullif(trim(leads.email), '') as email_exact,
         -- lowercase, no whitespace anywhere (a pasted address keeps stray spaces), nor the invisible
@@ -112,11 +112,6 @@ keyed as (
         case when nullif(trim(leads.first_name), '') is not null and nullif(trim(leads.last_name), '') is not null then
             nullif(trim(regexp_replace(strip_accents(lower(leads.first_name || ' ' || leads.last_name)), '[^a-z]+', ' ', 'g')), '')
         end as name_norm,
-        -- "Acme, Inc." → "acme": dots dropped (S.A. → sa), other punctuation a space, legal suffixes off the end
-        -- (the suffix pattern is anchored at the end, so it matches once: no 'g')
-        nullif(trim(regexp_replace(
-            regexp_replace(replace(strip_accents(lower(coalesce(leads.company, ''))), '.', ''), '[^a-z0-9]+', ' ', 'g'),
-            '(\s(inc|incorporated|llc|ltd|limited|gmbh|sa|ag|bv|corp|corporation|co|company|plc))+\s*$', '')), '') as company_norm,
         coalesce(field_counts.calling_code, (select calling_code from countries where country_key = lower($default_country))) as calling_code,
         phones.phone is not null as has_phone,
         phones.phone_digits,
@@ -166,7 +161,6 @@ final as (
         case when email_norm is not null and domain not in (select domain from free_mail) then domain end as company_domain,
         -- E.164: + and 8 to 15 digits
         case when regexp_full_match(phone_candidate, '\+[1-9][0-9]{7,14}') then phone_candidate end as phone_e164,
-        company_norm,
         ranked.survivor_rank
     from normalised
     join ranked using (lead_id)
