@@ -7,6 +7,8 @@ import { packageRoot } from '../src/paths.js';
 export interface ChildRun {
   seconds: number;
   peakRssMb: number | null;
+  /** the child's user + system CPU seconds (what a shared machine's load moves least), when it prints them */
+  cpuSeconds: number | null;
   stdout: string;
   stderr: string;
   code: number | null;
@@ -24,16 +26,17 @@ export function runChild(command: string, args: string[], env: Record<string, st
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const rss = /peak-rss-mb=([\d.]+)/.exec(stderr);
-      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, stdout, stderr, code });
+      const cpu = /cpu-s=([\d.]+)/.exec(stderr);
+      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, cpuSeconds: cpu ? Number(cpu[1]) : null, stdout, stderr, code });
     });
   });
 }
 
-/** Runs `sql` on `db` through bench/floor.ts (written to `work/<name>.sql`): its seconds without Node start-up, and peak RSS. */
-export async function runFloor(work: string, db: string, name: string, sql: string): Promise<{ seconds: number; peakRssMb: number }> {
+/** Runs `sql` on `db` through bench/floor.ts (written to `work/<name>.sql`): its seconds and CPU seconds without Node start-up, and peak RSS. */
+export async function runFloor(work: string, db: string, name: string, sql: string): Promise<{ seconds: number; peakRssMb: number; cpuSeconds: number }> {
   const file = join(work, `${name}.sql`);
   await writeFile(file, sql);
   const run = await runChild(process.execPath, [join(packageRoot, 'dist', 'bench', 'floor.js'), db, file]);
   if (run.code !== 0) throw new Error(`floor ${name} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number };
+  return JSON.parse(run.stdout) as { seconds: number; peakRssMb: number; cpuSeconds: number };
 }

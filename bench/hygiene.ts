@@ -14,7 +14,7 @@ import { packageRoot } from '../src/paths.js';
 import { runChild, runFloor } from './child.js';
 
 /** Leads and their near-duplicates, written by DuckDB itself (range()), no CSV in between. */
-const generateSql = (n: number) => `
+export const generateSql = (n: number) => `
 insert into leads (lead_id, source_system, email, first_name, last_name, company, created_at, owner_id, stage_raw, load_id)
 select 'B' || i, case when i % 3 = 0 then 'marketo' else 'salesforce' end,
        'p' || i || '.x@company' || (i % 50000) || '.com', 'Pat', 'Smith' || translate(cast(i as varchar), '0123456789', 'abcdefghij'),
@@ -86,9 +86,13 @@ export interface HygieneBenchRow {
   seconds: number;
   floorSeconds: number;
   peakRssMb: number | null;
+  floorPeakRssMb: number;
+  cpuSeconds: number | null;
+  floorCpuSeconds: number;
 }
 
-export async function benchHygiene(work: string, leads: number): Promise<{ rows: HygieneBenchRow[]; diffs: string[] }> {
+/** The bench rows, the per-tier differences from the floor, and the measured run's stderr (its step timings under REVOPS_PROFILE). */
+export async function benchHygiene(work: string, leads: number): Promise<{ rows: HygieneBenchRow[]; diffs: string[]; stderr: string }> {
   const db = join(work, 'hygiene.duckdb');
   const wh = await Warehouse.open({ path: db });
   try {
@@ -125,8 +129,12 @@ export async function benchHygiene(work: string, leads: number): Promise<{ rows:
         seconds: run.seconds,
         floorSeconds: floor.seconds,
         peakRssMb: run.peakRssMb,
+        floorPeakRssMb: floor.peakRssMb,
+        cpuSeconds: run.cpuSeconds,
+        floorCpuSeconds: floor.cpuSeconds,
       },
     ],
     diffs,
+    stderr: run.stderr,
   };
 }

@@ -4,7 +4,10 @@ import { main } from '../dist/src/cli.js';
 
 // Benchmarks read the peak resident memory of a run from stderr.
 if (process.env.REVOPS_PRINT_PEAK_RSS) {
-  process.on('exit', () => process.stderr.write(`peak-rss-mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`));
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    process.stderr.write(`peak-rss-mb=${(usage.maxRSS / 1024).toFixed(0)} cpu-s=${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)}\n`);
+  });
 }
 
 // Output piped into a reader that stops early (`revops-report funnel | head`) ends the run quietly,

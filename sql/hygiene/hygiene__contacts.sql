@@ -3,10 +3,9 @@
 -- $default_country (ISO code or NULL), $crm_systems (source systems that are the CRM),
 -- $survivor_1..3 ('crm' | 'complete' | 'oldest' | 'none': the survivor rule's order).
 -- Every key is computed once per lead: matching is a group-by on a key, never a comparison of pairs.
-with leads as (
-    select * from leads
-),
-
+-- Only what the duplicate and account models and the report read is kept: the table is written
+-- and read once per run, and every column it carries costs at 1M leads.
+with
 -- the free-mail domains: a shared domain there says nothing about a shared company
 free_mail as (
     select unnest([
@@ -37,57 +36,90 @@ countries as (
     ) as t(country_key, iso, calling_code)
 ),
 
+-- the phone of the leads that have one, with what E.164 needs of it: an extension dropped, its digits,
+-- and whether it was written international (+ or the 00 exit code)
 phones as (
-    select lead_id, arg_min(value, list_position($phone_fields, field)) as phone
-    from lead_fields
-    where list_contains($phone_fields, field) and trim(value) <> ''
-    group by lead_id
+    select
+        lead_id,
+        phone,
+        regexp_replace(regexp_replace(lower(phone), '\s*(ext\.?|extension|x)\s*\d+\s*$', ''), '[^0-9]', '', 'g') as phone_digits,
+        starts_with(trim(phone), '+') as phone_international,
+        starts_with(trim(phone), '00') as phone_exit_code
+    from (
+        select lead_id, arg_min(value, list_position($phone_fields, field)) as phone
+        from lead_fields
+        where list_contains($phone_fields, field) and trim(value) <> ''
+        group by lead_id
+    ) first_phone
 ),
 
+-- per lead with exported fields: how many (for the survivor rule) and the calling code of its country
 field_counts as (
-    select lead_id, count(*) as fields, any_value(value) filter (where field = 'country') as country
-    from lead_fields
-    where trim(value) <> ''
-    group by lead_id
+    select counted.lead_id, counted.fields, countries.calling_code
+    from (
+        select lead_id, count(*) as fields, any_value(value) filter (where field = 'country') as country
+        from lead_fields
+        where trim(value) <> ''
+        group by lead_id
+    ) counted
+    left join countries on countries.country_key = regexp_replace(lower(counted.country), '[^a-z]+', '', 'g')
+),
+
+-- the survivor rank, sorted on the rule's criteria alone and joined back by lead id: a sort that
+-- carried every key column cost several times more
+ranked as (
+    select
+        leads.lead_id,
+        row_number() over (order by
+            case $survivor_1 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
+                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
+            case $survivor_2 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
+                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
+            case $survivor_3 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
+                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
+            lead_id
+        ) as survivor_rank
+    from (
+        select
+            leads.lead_id,
+            leads.created_at,
+            list_contains($crm_systems, leads.source_system) as is_crm,
+            -- completeness for the survivor rule: non-blank columns plus exported fields
+            (case when nullif(trim(leads.email), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.first_name), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.last_name), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.company), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.account_id), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.source), '') is not null then 1 else 0 end)
+            + (case when nullif(trim(leads.owner_id), '') is not null then 1 else 0 end)
+            + (case when leads.created_at is not null then 1 else 0 end)
+            + coalesce(field_counts.fields, 0) as filled_fields
+        from leads
+        left join field_counts on field_counts.lead_id = leads.lead_id
+    ) leads
 ),
 
 keyed as (
     select
         leads.lead_id,
         leads.source_system,
-        leads.email,
-        leads.first_name,
-        leads.last_name,
-        leads.company,
-        leads.created_at,
-        phones.phone,
+        -- the company as written, trimmed: a spelling of tier 4 (hygiene__accounts normalises each spelling once)
+        trim(leads.company) as company_spelling,
         nullif(trim(leads.email), '') as email_exact,
         -- lowercase, no whitespace anywhere (a pasted address keeps stray spaces), nor the invisible
         -- characters copy and paste brings: no-break space, zero-width space and joiners, word joiner, BOM
         nullif(regexp_replace(lower(leads.email), '[\s\x{00A0}\x{200B}-\x{200D}\x{2060}\x{FEFF}]+', '', 'g'), '') as email_lower,
-        nullif(trim(regexp_replace(strip_accents(lower(coalesce(leads.first_name, '') || ' ' || coalesce(leads.last_name, ''))), '[^a-z]+', ' ', 'g')), '') as name_norm,
-        nullif(trim(leads.first_name), '') is not null and nullif(trim(leads.last_name), '') is not null as has_full_name,
-        -- "Acme, Inc." → "acme": dots dropped (S.A. → sa), other punctuation a space, legal suffixes off the end
-        nullif(trim(regexp_replace(
-            regexp_replace(regexp_replace(strip_accents(lower(coalesce(leads.company, ''))), '\.', '', 'g'), '[^a-z0-9]+', ' ', 'g'),
-            '(\s(inc|incorporated|llc|ltd|limited|gmbh|sa|ag|bv|corp|corporation|co|company|plc))+\s*$', '', 'g')), '') as company_norm,
-        coalesce(countries.calling_code, default_country.calling_code) as calling_code,
-        -- completeness for the survivor rule: non-blank columns plus exported fields
-        (case when nullif(trim(leads.email), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.first_name), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.last_name), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.company), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.account_id), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.source), '') is not null then 1 else 0 end)
-        + (case when nullif(trim(leads.owner_id), '') is not null then 1 else 0 end)
-        + (case when leads.created_at is not null then 1 else 0 end)
-        + coalesce(field_counts.fields, 0) as filled_fields,
-        list_contains($crm_systems, leads.source_system) as is_crm
+        case when nullif(trim(leads.first_name), '') is not null and nullif(trim(leads.last_name), '') is not null then
+            nullif(trim(regexp_replace(strip_accents(lower(leads.first_name || ' ' || leads.last_name)), '[^a-z]+', ' ', 'g')), '')
+        end as name_norm,
+        coalesce(field_counts.calling_code, (select calling_code from countries where country_key = lower($default_country))) as calling_code,
+        phones.phone is not null as has_phone,
+        phones.phone_digits,
+        phones.phone_international,
+        phones.phone_exit_code
     from leads
     left join phones on phones.lead_id = leads.lead_id
     left join field_counts on field_counts.lead_id = leads.lead_id
-    left join countries on countries.country_key = regexp_replace(lower(field_counts.country), '[^a-z]+', '', 'g')
-    left join countries as default_country on default_country.country_key = lower($default_country)
 ),
 
 emails as (
@@ -96,15 +128,6 @@ emails as (
         split_part(email_lower, '@', 1) as local_part,
         case when split_part(email_lower, '@', 2) = 'googlemail.com' then 'gmail.com' else split_part(email_lower, '@', 2) end as domain
     from keyed
-),
-
-phones_e164 as (
-    select
-        *,
-        regexp_replace(regexp_replace(lower(coalesce(phone, '')), '\s*(ext\.?|extension|x)\s*\d+\s*$', ''), '[^0-9]', '', 'g') as phone_digits,
-        starts_with(trim(coalesce(phone, '')), '+') as phone_international,
-        starts_with(trim(coalesce(phone, '')), '00') as phone_exit_code
-    from emails
 ),
 
 normalised as (
@@ -116,6 +139,7 @@ normalised as (
             || '@' || domain
         end as email_norm,
         case
+            when not has_phone then null
             when phone_international then '+' || phone_digits
             when phone_exit_code then '+' || substr(phone_digits, 3)
             when calling_code = '1' and length(phone_digits) = 10 then '+1' || phone_digits
@@ -123,38 +147,23 @@ normalised as (
             when calling_code = '1' then null
             when calling_code is not null then '+' || calling_code || regexp_replace(phone_digits, '^0', '')
         end as phone_candidate
-    from phones_e164
+    from emails
 ),
 
 final as (
     select
         lead_id,
         source_system,
-        email,
-        first_name,
-        last_name,
-        company,
-        phone,
-        created_at,
+        company_spelling,
         email_exact,
         email_norm,
-        case when has_full_name then name_norm end as name_norm,
+        name_norm,
         case when email_norm is not null and domain not in (select domain from free_mail) then domain end as company_domain,
         -- E.164: + and 8 to 15 digits
         case when regexp_full_match(phone_candidate, '\+[1-9][0-9]{7,14}') then phone_candidate end as phone_e164,
-        company_norm,
-        is_crm,
-        filled_fields,
-        row_number() over (order by
-            case $survivor_1 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
-                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
-            case $survivor_2 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
-                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
-            case $survivor_3 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
-                 when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
-            lead_id
-        ) as survivor_rank
+        ranked.survivor_rank
     from normalised
+    join ranked using (lead_id)
 )
 
 select * from final

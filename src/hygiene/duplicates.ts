@@ -49,12 +49,16 @@ interface PairRow {
 export async function duplicatesSection(wh: Warehouse, config: Config): Promise<HygieneDuplicates> {
   await buildDuplicateModels(wh, config);
   const pairs = await wh.all<PairRow>(
-    `select d.tier, d.matched_on, d.match_key, d.lead_id, d.survivor_id, c.source_system, s.source_system as survivor_source_system, d.members
-     from hygiene__duplicates d
+    // the first rows first, then their source systems: two joins on the listed rows, not on every duplicate
+    `with listed as (
+       select tier, matched_on, match_key, lead_id, survivor_id, members from hygiene__duplicates
+       order by tier, matched_on, match_key, lead_id limit $limit
+     )
+     select d.tier, d.matched_on, d.match_key, d.lead_id, d.survivor_id, c.source_system, s.source_system as survivor_source_system, d.members
+     from listed d
      join hygiene__contacts c on c.lead_id = d.lead_id
      join hygiene__contacts s on s.lead_id = d.survivor_id
-     order by d.tier, d.matched_on, d.match_key, d.lead_id
-     limit $limit`,
+     order by d.tier, d.matched_on, d.match_key, d.lead_id`,
     { limit: listLimit },
   );
   const tierRows = await wh.all<{ tier: 1 | 2 | 3; clusters: number; duplicates: number }>(

@@ -85,6 +85,24 @@ describe('duplicates by tier', () => {
     expect(d.duplicateRate).toBe(5 / 22);
   });
 
+  it('counts a company written with spaces at either end under its trimmed spelling, and one that normalises to nothing in no account', async () => {
+    const wh = await openTestWarehouse();
+    await insertLeads(wh, [
+      { id: 'T1', email: 't1@t1.com', first: 'Tia', last: 'One', company: ' Initech LLC ', created: '2025-01-01T00:00:00Z' },
+      { id: 'T2', email: 't2@t2.com', first: 'Tom', last: 'Two', company: 'Initech LLC', created: '2025-02-01T00:00:00Z' },
+      { id: 'T3', email: 't3@t3.com', first: 'Ty', last: 'Three', company: 'initech', created: '2025-03-01T00:00:00Z' },
+      { id: 'T4', email: 't4@t4.com', first: 'Tad', last: 'Four', company: '...' },
+      { id: 'T5', email: 't5@t5.com', first: 'Tess', last: 'Five', company: '.' },
+    ]);
+    const d = await duplicatesSection(wh, parseConfig({}));
+    expect(d.accounts.map((a) => [a.key, a.spelling, a.leads, a.survivorSpelling, a.isSurvivor])).toEqual([
+      ['initech', 'Initech LLC', 2, 'Initech LLC', true],
+      ['initech', 'initech', 1, 'Initech LLC', false],
+    ]);
+    expect(d.accountSpellings).toBe(2);
+    expect(d.tiers.find((t) => t.tier === 4)).toMatchObject({ clusters: 1, duplicates: 1 });
+  });
+
   it('lists a pair once, at the first tier that finds it', async () => {
     const wh = await openTestWarehouse();
     await insertLeads(wh, [
