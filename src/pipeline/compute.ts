@@ -50,28 +50,37 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
   await timed('  state', pipelineTable(wh, 'pipeline_now', 'pipeline__deal_state', params));
   await timed('  deals', pipelineTable(wh, 'pipeline_deals', 'pipeline__deals', params));
   // one connection runs one query at a time: the files run in turn
-  const funnel = await pipelineRows<{ stage: string; label: string; reached: number; implied_by_skip: number; lost_here: number; open_now: number }>(
-    wh,
-    'pipeline__stage_funnel',
-    params,
+  const funnel = await timed(
+    '  stage_funnel',
+    pipelineRows<{ stage: string; label: string; reached: number; implied_by_skip: number; lost_here: number; open_now: number }>(
+      wh,
+      'pipeline__stage_funnel',
+      params,
+    ),
   );
-  const times = await pipelineRows<{
-    stage: string;
-    ended_stays: number;
-    open_stays: number;
-    median_ended_days: number | null;
-    median_open_days: number | null;
-    median_days: number | null;
-    p90_days: number | null;
-  }>(wh, 'pipeline__time_in_stage', params);
-  const rates = await pipelineRows<RateRow>(wh, 'pipeline__win_rates', params);
-  const open = await pipelineRows<{ stage: string; stage_label: string; age_bucket: string; deals: number; amount: number; without_amount: number }>(
-    wh,
-    'pipeline__open_pipeline',
-    params,
+  const times = await timed(
+    '  time_in_stage',
+    pipelineRows<{
+      stage: string;
+      ended_stays: number;
+      open_stays: number;
+      median_ended_days: number | null;
+      median_open_days: number | null;
+      median_days: number | null;
+      p90_days: number | null;
+    }>(wh, 'pipeline__time_in_stage', params),
   );
-  const stale = await pipelineRows<Record<string, unknown>>(wh, 'pipeline__stale', params);
-  await pipelineTable(wh, 'pipeline_pushes', 'pipeline__pushes', params);
+  const rates = await timed('  win_rates', pipelineRows<RateRow>(wh, 'pipeline__win_rates', params));
+  const open = await timed(
+    '  open_pipeline',
+    pipelineRows<{ stage: string; stage_label: string; age_bucket: string; deals: number; amount: number; without_amount: number }>(
+      wh,
+      'pipeline__open_pipeline',
+      params,
+    ),
+  );
+  const stale = await timed('  stale', pipelineRows<Record<string, unknown>>(wh, 'pipeline__stale', params));
+  await timed('  pushes', pipelineTable(wh, 'pipeline_pushes', 'pipeline__pushes', params));
   const pushes = await wh.all<Record<string, unknown>>(
     `select * from pipeline_pushes where pushes >= 2 order by pushes desc, days_pushed desc, opportunity_id`,
   );
@@ -114,10 +123,13 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
   const waterfall = await timed('  waterfall', computeWaterfall(wh, params, options.closePeriod, window));
   const coverage = options.quotaPath ? await timed('  coverage', computeCoverage(wh, options.quotaPath, params, velocity.winRate)) : null;
   const snoozed = await wh.one<{ n: number }>(`select cast(count(*) as integer) as n from pipeline_deals where is_open and is_snoozed`);
-  const freshest = await wh.one<{ freshest: Date | null }>(`select max(changed_at) as freshest from stg_deal_changes where changed_at <= $as_of`, {
-    as_of: window.asOf,
-  });
-  const leadFreshness = await dataFreshness(wh, window.asOf);
+  const freshest = await timed(
+    '  deal freshness',
+    wh.one<{ freshest: Date | null }>(`select max(changed_at) as freshest from stg_deal_changes where changed_at <= $as_of`, {
+      as_of: window.asOf,
+    }),
+  );
+  const leadFreshness = await timed('  lead freshness', dataFreshness(wh, window.asOf));
   const dealFreshness = freshest?.freshest ? new Date(freshest.freshest).toISOString() : null;
   return {
     report: 'pipeline',
@@ -161,6 +173,6 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
     pushes: pushedDeals,
     waterfall,
     coverage,
-    warnings: await pipelineWarnings(wh, params, { won, lost, open: overall?.open ?? 0 }, options.snoozeFields),
+    warnings: await timed('  warnings', pipelineWarnings(wh, params, { won, lost, open: overall?.open ?? 0 }, options.snoozeFields)),
   };
 }
