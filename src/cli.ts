@@ -4,6 +4,7 @@
  * once here: a UserError as its message with its exit code, anything else as an internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { ReportOutputs } from './commands/emit.js';
 import { UserError } from './errors.js';
 import { printResult, type OutputFormat } from './output.js';
 import { terminalText } from './terminal.js';
@@ -15,6 +16,26 @@ const progress = (message: string) => {
   // progress names files: their names are shown terminal-safe like any CRM text
   if (process.stderr.isTTY) process.stderr.write(`${terminalText(message)}\n`);
 };
+
+/**
+ * A report whose `--format csv` is a full list DuckDB writes straight from the warehouse (to
+ * stdout without --out); every other format renders the report's outputs.
+ */
+async function emitWithWarehouseCsv<O extends { format?: string; out?: string; wide?: boolean }, R>(
+  opts: O,
+  make: (options: O) => Promise<R | undefined | unknown>,
+  outputs: (report: R) => ReportOutputs,
+): Promise<void> {
+  if (opts.format === 'csv') {
+    await make({ ...opts, format: 'csv' });
+    if (opts.out) progress(`wrote ${opts.out}`);
+    return;
+  }
+  const { emitReport } = await import('./commands/emit.js');
+  const report = (await make({ ...opts, out: undefined, format: undefined })) as R;
+  const written = await emitReport(opts.format, opts.out, outputs(report), { wide: opts.wide });
+  if (written) progress(`wrote ${written}`);
+}
 
 function buildProgram(): Command {
   const program = new Command()
@@ -158,17 +179,9 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     )
     .action(async (opts) => {
       const { sla } = await import('./commands/sla.js');
-      if (opts.format === 'csv') {
-        // the full breach list, written by DuckDB straight from the warehouse (stdout without --out)
-        await sla({ ...opts, format: 'csv' });
-        if (opts.out) progress(`wrote ${opts.out}`);
-        return;
-      }
       const { slaOutputs } = await import('./commands/slaOutputs.js');
-      const { emitReport } = await import('./commands/emit.js');
-      const report = await sla({ ...opts, out: undefined, format: undefined });
-      const written = await emitReport(opts.format, opts.out, slaOutputs(report), { wide: opts.wide });
-      if (written) progress(`wrote ${written}`);
+      // csv: the full breach list
+      await emitWithWarehouseCsv(opts, sla, slaOutputs);
     });
 
   reportCommand(
@@ -195,18 +208,9 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     )
     .action(async (opts) => {
       const { hygiene } = await import('./commands/hygiene.js');
-      if (opts.format === 'csv') {
-        // every list in full, written by DuckDB from the warehouse (stdout without --out)
-        await hygiene({ ...opts, format: 'csv' });
-        if (opts.out) progress(`wrote ${opts.out}`);
-        return;
-      }
       const { hygieneOutputs } = await import('./commands/hygieneOutputs.js');
-      const { emitReport } = await import('./commands/emit.js');
-      const written = await emitReport(opts.format, opts.out, hygieneOutputs(await hygiene({ ...opts, out: undefined, format: undefined })), {
-        wide: opts.wide,
-      });
-      if (written) progress(`wrote ${written}`);
+      // csv: every flagged record of every list
+      await emitWithWarehouseCsv(opts, hygiene, hygieneOutputs);
     });
 
   reportCommand(
