@@ -15,7 +15,7 @@ interface RulePattern {
 }
 
 /** Every regex condition or detail matcher of a model, with the rule that holds it. */
-function rulePatterns(model: ScoringModel): RulePattern[] {
+export function rulePatterns(model: ScoringModel): RulePattern[] {
   const found: RulePattern[] = [];
   const visit = (value: unknown, rule: string) => {
     if (Array.isArray(value)) for (const item of value) visit(item, rule);

@@ -4,6 +4,7 @@
  * Each shape is a strict object with one key, so the key names the kind.
  */
 import { z } from 'zod';
+import { describeRegexProblem, regexSubsetProblem } from './regexSubset.js';
 
 /** JS regex flags that RE2 (DuckDB's regex engine) also understands as inline flags. */
 const regexFlags = z
@@ -12,20 +13,18 @@ const regexFlags = z
   .optional()
   .meta({ description: 'i = ignore case, m = multi-line, s = dot matches newline' });
 
+/**
+ * Patterns are held to the subset DuckDB (RE2) and PostgreSQL run alike (regexSubset.ts), so a
+ * model scores the same on either engine and a pattern neither runs is refused naming the rule.
+ */
 const regexPattern = z
   .string()
   .min(1, 'must not be empty')
-  .refine(isJsRegex, 'is not a valid regular expression')
-  .meta({ description: 'RE2 syntax (no look-around or back-references)' });
-
-function isJsRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
+  .superRefine((pattern, ctx) => {
+    const problem = regexSubsetProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: describeRegexProblem(pattern, problem) });
+  })
+  .meta({ description: 'RE2 syntax within the subset PostgreSQL also runs: no look-around, back-references, named groups or \\Q…\\E' });
 
 export const scalarSchema = z.union([z.string(), z.number()]);
 

@@ -46,7 +46,7 @@ describe('loadScoringModel', () => {
   it('explains top-level, regex, range and rule-kind mistakes', () => {
     expect(problemsOf({ ...base, threshold: undefined })).toEqual(['threshold is required']);
     expect(problemsOf({ ...base, fit: [{ id: 'title', field: 'title', condition: { regex: '(vp' }, points: 5 }] })).toEqual([
-      'fit[0] "title": condition.regex is not a valid regular expression',
+      'fit[0] "title": condition.regex "(vp" is not a valid regular expression: a ( is never closed',
     ]);
     expect(problemsOf({ ...base, fit: [{ id: 'r', field: 'employees', condition: { range: { min: 500, max: 10 } }, points: 5 }] })).toEqual([
       'fit[0] "r": condition.range min must be <= max',
