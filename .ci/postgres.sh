@@ -36,8 +36,13 @@ as_owner() {
   fi
 }
 
+# The kernel picks a port no one listens on; the server takes it a moment later.
 free_port() {
-  node -e 'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+  if command -v node >/dev/null; then
+    node -e 'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+  else
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  fi
 }
 
 start() {

@@ -1,5 +1,9 @@
 /** The regex subset's rules, by name, and the PostgreSQL spelling of what it accepts. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoringBacktest } from '../../src/commands/scoring.js';
 import { UserError } from '../../src/errors.js';
 import { parseScoringModel } from '../../src/scoring/loadModel.js';
 import { regexSubsetProblem, toPostgresRegex } from '../../src/scoring/regexSubset.js';
@@ -124,5 +128,17 @@ describe('a scoring model with a regex outside the subset', () => {
       'fit[0] "vp-sales": condition.regex "(?P<level>vp) sales" uses a named group (?P<name>…), which PostgreSQL does not have; use (…); scoring regexes keep to what DuckDB (RE2) and PostgreSQL both run the same way',
       'engagement[0] "exec": detail.regex "[\\\\b]exec" uses \\b inside [ ], a backspace in PostgreSQL and an error in RE2; scoring regexes keep to what DuckDB (RE2) and PostgreSQL both run the same way',
     ]);
+  });
+});
+
+describe('scoring backtest with such a model', () => {
+  it('exits 2 before touching the warehouse, naming the rule and the pattern', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'regex-subset-'));
+    const modelPath = join(dir, 'model.json');
+    const rule = { id: 'vp-title', field: 'title', condition: { regex: '\\bvp(?=\\s)', flags: 'i' }, points: 5 };
+    await writeFile(modelPath, JSON.stringify({ name: 'm', version: '1', threshold: 50, fit: [rule], engagement: [], negative: [] }));
+    const error = await scoringBacktest({ modelPath, db: join(dir, 'missing.duckdb') }).catch((caught: unknown) => caught);
+    expect((error as UserError).exitCode).toBe(2);
+    expect((error as Error).message).toContain('fit[0] "vp-title": condition.regex "\\\\bvp(?=\\\\s)" uses a look-ahead (?=…) or (?!…)');
   });
 });
