@@ -79,6 +79,8 @@ export const edgePatterns = [
   'caf\\b',
   '\\bcaf\\b',
   '(\\b)',
+  '(\\b)*',
+  '^\\b',
   // RE2's classes are ASCII
   '\\w+$',
   '\\W',
@@ -97,6 +99,9 @@ export const edgePatterns = [
   '(?i)[[:upper:]]',
   '[[:word:]]',
   '[^[:alpha:]]',
+  '[[:cntrl:]]',
+  '[[:graph:]]+',
+  '[ -/]',
   // newlines: RE2's dot stops at one, (?m) makes ^ $ match at line ends
   '.',
   'a.b',
@@ -135,6 +140,10 @@ export const edgePatterns = [
   '(?i)å',
   '(?i)i',
   '(?i)[\\x{e0}-\\x{ef}]',
+  '(?i)[à-ö]',
+  '(?i)\\x{212a}',
+  '(?i)ǅ+',
+  '(?i)[[:lower:]]',
   '(?i)(?i)vp',
   '(?im)^VP$',
   // brackets
@@ -153,6 +162,8 @@ export const edgePatterns = [
   'a{2,}?',
   '(a|b){2,}',
   'x|',
+  '(a|)+',
+  '(?m)^$',
   '()',
   '(?:vp|svp)\\s',
   '^(?:)$',
