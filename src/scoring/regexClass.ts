@@ -80,6 +80,7 @@ export function readEscape(cps: number[], pos: number, inClass: boolean): Read {
   if (ch === 'Q' || ch === 'E') throw refuse('\\Q…\\E quoting, which PostgreSQL does not have; escape each character with \\');
   if (ch === 'p' || ch === 'P') throw refuse('a Unicode class \\p{…}, which PostgreSQL does not have');
   if (/[yYmM]/.test(ch)) throw refuse(`\\${ch}, a PostgreSQL word boundary that RE2 does not run; write \\b`);
+  if (ch === 'u' || ch === 'U') throw refuse(`\\${ch}, which RE2 does not run; write \\x{00e9} for a character`);
   if (ch === 'Z') throw refuse('\\Z, which RE2 does not run; write \\z for the end of the value');
   if (inClass && /[BAz]/.test(ch)) throw refuse(`the anchor \\${ch} inside [ ]`);
   throw refuse(`the escape \\${ch}, which DuckDB (RE2) and PostgreSQL do not read the same way`);

@@ -33,6 +33,7 @@ describe('regexSubsetProblem', () => {
     ['[\\W]', 'outside', '\\W inside [ ], which PostgreSQL does not allow'],
     ['\\p{Greek}', 'outside', 'a Unicode class \\p{…}, which PostgreSQL does not have'],
     ['\\yvp\\y', 'outside', '\\y, a PostgreSQL word boundary that RE2 does not run; write \\b'],
+    ['caf\\u00e9', 'outside', '\\u, which RE2 does not run; write \\x{00e9} for a character'],
     ['vp\\Z', 'outside', '\\Z, which RE2 does not run; write \\z'],
     ['\\e', 'outside', 'the escape \\e, which DuckDB (RE2) and PostgreSQL do not read the same way'],
     ['\\C', 'outside', 'the escape \\C'],
