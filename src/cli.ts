@@ -53,7 +53,7 @@ function buildProgram(): Command {
         'revops-report funnel --since 90d --by source',
         'revops-report sla --since 30d --format html --out reports/',
       )}
-Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run.
+Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run, 130 interrupted (Ctrl-C).
 Every command takes --help. Definitions of every number: docs/metrics.md; the default stages, SLAs and scoring templates: docs/defaults.md.`,
     )
     .exitOverride();
