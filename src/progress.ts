@@ -71,6 +71,8 @@ const percent = (p: QueryProgress) => `${Math.floor(p.percentage)}% (${count(p.r
 function terminalProgress(target: ProgressTarget): Progress {
   const now = target.now ?? (() => performance.now());
   let message = '';
+  // an event's message (a file's counts) is not the step a later query belongs to
+  let fromEvent = false;
   let query: QueryProgress | undefined;
   let shown = '';
   let lastDraw = Number.NEGATIVE_INFINITY;
@@ -81,7 +83,8 @@ function terminalProgress(target: ProgressTarget): Progress {
     pending = undefined;
     lastDraw = now();
     // file names and stage names are CRM text: shown escaped, on one line, cut to the width
-    let line = `${target.command}: ${terminalCell(message)}${query ? ` ${percent(query)}` : ''}`;
+    const parts = [terminalCell(message), query ? percent(query) : ''].filter(Boolean);
+    let line = `${target.command}: ${parts.join(' ')}`;
     // cut in the middle: the step's start and a file name's end say the most
     if (line.length > width) line = `${line.slice(0, Math.ceil(width / 2) - 1)}…${line.slice(line.length - Math.floor(width / 2))}`;
     if (line === shown) return;
@@ -107,16 +110,20 @@ function terminalProgress(target: ProgressTarget): Progress {
   return {
     step: (_step, text, _fields, options) => {
       message = text;
+      fromEvent = false;
       query = undefined;
       if (options?.show !== false) redraw();
     },
     query: (p) => {
       if (p.elapsedSeconds < showQueriesAfterSeconds) return;
+      if (fromEvent) message = '';
+      fromEvent = false;
       query = p;
       redraw();
     },
     event: (_event, text) => {
       message = text;
+      fromEvent = true;
       query = undefined;
       redraw();
     },
@@ -130,7 +137,9 @@ function terminalProgress(target: ProgressTarget): Progress {
 
 function jsonProgress(target: ProgressTarget): Progress {
   const now = target.now ?? (() => performance.now());
-  let step = { step: '', message: '', fields: {} as Record<string, unknown> };
+  // a report's queries before any step: the command's own
+  const commandStep = { step: 'query', message: target.command, fields: {} as Record<string, unknown> };
+  let step = commandStep;
   let lastLog = Number.NEGATIVE_INFINITY;
   const line = (event: string, message: string, fields: Record<string, unknown>) =>
     target.json(`${safeJson({ time: new Date().toISOString(), level: 'info', event, command: target.command, message, ...fields })}\n`);
@@ -152,7 +161,11 @@ function jsonProgress(target: ProgressTarget): Progress {
         elapsedSeconds: Math.round(p.elapsedSeconds * 10) / 10,
       });
     },
-    event: (event, message, fields = {}) => line(event, message, fields),
+    event: (event, message, fields = {}) => {
+      // what runs after an event (the report's queries after the models) is the command's again
+      step = commandStep;
+      line(event, message, fields);
+    },
     note: (message) => line('note', message, {}),
     done: () => undefined,
   };

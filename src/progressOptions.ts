@@ -24,13 +24,24 @@ export function addProgressOptions(program: Command): void {
 
 const fullName = (command: Command): string => (command.parent?.parent ? `${fullName(command.parent)} ${command.name()}` : command.name());
 
-let unguard: (() => void) | undefined;
+const guards: (() => void)[] = [];
 
-/** After a command: the progress line cleared, stdout as it was. */
+/** After a command: the progress line cleared, stdout and stderr as they were. */
 export function stopCommandProgress(): void {
   stopProgress();
-  unguard?.();
-  unguard = undefined;
+  for (const unguard of guards.splice(0)) unguard();
+}
+
+/** Anything else written to the stream clears the progress line first, so it never runs into it. */
+function guard(stream: NodeJS.WriteStream): void {
+  const write = stream.write;
+  stream.write = ((...args: Parameters<typeof write>) => {
+    progress().done();
+    return write.apply(stream, args);
+  }) as typeof stream.write;
+  guards.push(() => {
+    stream.write = write;
+  });
 }
 
 /** Before a command runs: the progress form its options and the terminal call for. */
@@ -42,25 +53,23 @@ export function startCommandProgress(command: Command): void {
   // build writes nothing else to stdout and logs its own steps there; every other command's stdout
   // is its result (a report, a load summary), which must stay one parseable document
   const isBuild = name === 'build';
+  // build draws its own progress line on a terminal (src/build/log.ts)
+  const quiet = Boolean(opts.quiet) || isBuild;
+  const tty = Boolean(process.stderr.isTTY);
+  // the progress line's own writes, past the guard below
+  const stderr = process.stderr.write.bind(process.stderr);
   startProgress({
     command: name,
     format,
-    // build draws its own progress line on a terminal (src/build/log.ts)
-    quiet: Boolean(opts.quiet) || isBuild,
-    tty: Boolean(process.stderr.isTTY),
+    quiet,
+    tty,
     columns: process.stderr.columns,
-    stderr: (text) => void process.stderr.write(text),
+    stderr: (text) => void stderr(text),
     json: (text) => void (isBuild ? process.stdout : process.stderr).write(text),
   });
-  // a result printed on the same screen clears the progress line first
-  if (process.stdout.isTTY && process.stderr.isTTY && !unguard) {
-    const write = process.stdout.write;
-    process.stdout.write = ((...args: Parameters<typeof write>) => {
-      progress().done();
-      return write.apply(process.stdout, args);
-    }) as typeof process.stdout.write;
-    unguard = () => {
-      process.stdout.write = write;
-    };
+  if (format === 'text' && tty && !quiet && guards.length === 0) {
+    guard(process.stderr);
+    // a result printed on the same screen
+    if (process.stdout.isTTY) guard(process.stdout);
   }
 }

@@ -53,13 +53,25 @@ describe('progress on a terminal', () => {
   });
 
   it('shows a query only once it has run two seconds (a report step waits for a slow query)', () => {
+    vi.useFakeTimers();
     const { progress, err } = capture({ command: 'funnel' });
-    progress.step('report', 'funnel', {}, { show: false });
     progress.query(query(50, 1.9));
     expect(err).toEqual([]);
     clock = 1000;
     progress.query(query(60, 2.1));
-    expect(err).toEqual(['\r\x1b[Kfunnel: funnel 60% (60,000 of 100,000 rows)']);
+    expect(err).toEqual(['\r\x1b[Kfunnel: 60% (60,000 of 100,000 rows)']);
+    // the models' step, then the report's next slow query: the event's text does not stay
+    clock = 2000;
+    progress.step('models', 'building the lifecycle models (1/14 stg_stage_events)');
+    clock = 3000;
+    progress.event('models-built', 'lifecycle models built in 3.1 s');
+    clock = 4000;
+    progress.query(query(10, 2.5));
+    expect(err.slice(1)).toEqual([
+      '\r\x1b[Kfunnel: building the lifecycle models (1/14 stg_stage_events)',
+      '\r\x1b[Kfunnel: lifecycle models built in 3.1 s',
+      '\r\x1b[Kfunnel: 10% (10,000 of 100,000 rows)',
+    ]);
     progress.done();
     expect(err.at(-1)).toBe('\r\x1b[K');
   });
@@ -142,6 +154,21 @@ describe('--log-format json', () => {
       },
       expect.objectContaining({ event: 'progress', percentage: 40, elapsedSeconds: 3 }),
       expect.objectContaining({ event: 'file-loaded', read: 100, rejected: 1, rejectedPercent: 1 }),
+    ]);
+  });
+
+  it("logs a report's slow query under the command, also after the models were built", () => {
+    const { progress, json } = capture({ command: 'funnel', tty: false, format: 'json' });
+    clock = 2000;
+    progress.query(query(50, 2.2));
+    progress.event('models-built', 'lifecycle models built in 3.1 s', { seconds: 3.1 });
+    clock = 4000;
+    progress.query(query(70, 2.2));
+    const lines = json.map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.event, l.step, l.message, l.percentage])).toEqual([
+      ['progress', 'query', 'funnel', 50],
+      ['models-built', undefined, 'lifecycle models built in 3.1 s', undefined],
+      ['progress', 'query', 'funnel', 70],
     ]);
   });
 });
