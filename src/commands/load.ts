@@ -10,7 +10,8 @@ import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
 import { withWarehouse } from './warehouse.js';
-import { bringModelsUpToDate } from './loadModels.js';
+import { setInterruptNote } from '../interrupt.js';
+import { bringModelsUpToDate, loadCommittedNote } from './loadModels.js';
 import { fileLoadedFields, fileLoadedMessage } from './loadProgress.js';
 import { progress } from '../progress.js';
 
@@ -63,6 +64,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
       skipUnknown: options.skipUnknown,
       onFile: (path, i, n) => progress().step('load-file', `[${i + 1}/${n}] ${path}`, { file: path, fileIndex: i + 1, files: n }),
       onFileDone: (file, i, n) => progress().event('file-loaded', fileLoadedMessage(file, i, n), fileLoadedFields(file, i, n)),
+      onCommitted: () => setInterruptNote(loadCommittedNote),
     });
     return { ...summary, ...(await bringModelsUpToDate(wh, config, summary.warnings)) };
   });

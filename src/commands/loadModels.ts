@@ -12,19 +12,22 @@
  */
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { setInterruptNote, wasInterrupted } from '../interrupt.js';
+import { wasInterrupted } from '../interrupt.js';
 import { buildModels } from '../models/build.js';
+
+/** What Ctrl-C after the load's commit leaves behind (src/interrupt.ts says it). */
+export const loadCommittedNote = 'the load is committed; the lifecycle models were left as they were, and the next report builds them';
 
 /** Seconds spent (about 0 when the models already were up to date); a failure becomes one of `warnings`. */
 export async function bringModelsUpToDate(wh: Warehouse, config: Config, warnings: string[]): Promise<{ modelsSeconds: number }> {
-  setInterruptNote('the load is committed; the lifecycle models were left as they were and the next report builds them');
   const started = performance.now();
   try {
     await buildModels(wh, config);
   } catch (error) {
     if (wasInterrupted()) throw error;
     warnings.push(
-      `the lifecycle models could not be brought up to date (${(error as Error).message}); the load is committed, and the next report builds them again`,
+      // DuckDB's first line says it; the rest (a caret under the SQL) is for the report's own error
+      `the lifecycle models could not be brought up to date (${(error as Error).message.split('\n')[0]}); the load is committed, and the next report builds them again`,
     );
   }
   return { modelsSeconds: Math.round((performance.now() - started) / 10) / 100 };

@@ -44,6 +44,8 @@ export interface LoadOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** a file's rows are counted (still inside the load's transaction) */
   onFileDone?: (file: FileSummary, index: number, total: number) => void;
+  /** the load's transaction committed: from here on an interrupt leaves the files loaded */
+  onCommitted?: () => void;
   /** a file with more than this share of its rows rejected fails the load, exit 3 (default 0.5) */
   maxRejectRate?: number;
   /** files no known format matches are skipped and listed instead of failing the load; `false`
@@ -113,6 +115,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
       throw rolledBackError(error, files.length, options.skipUnknown === undefined);
     })
     .finally(() => scratch.close());
+  options.onCommitted?.();
   const zoneNote = loadZoneNote(summaries.map((s) => s.zone));
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));
