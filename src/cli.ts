@@ -6,16 +6,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { ReportOutputs } from './commands/emit.js';
 import { UserError } from './errors.js';
+import { handleCtrlC, interruptedExitCode, interruptedMessage, wasInterrupted } from './interrupt.js';
 import { printResult, type OutputFormat } from './output.js';
+import { progress as reporter } from './progress.js';
+import { addProgressOptions, startCommandProgress, stopCommandProgress } from './progressOptions.js';
 import { terminalText } from './terminal.js';
 import { version } from './version.js';
 import './views.js';
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-const progress = (message: string) => {
-  // progress names files: their names are shown terminal-safe like any CRM text
-  if (process.stderr.isTTY) process.stderr.write(`${terminalText(message)}\n`);
-};
+// on a terminal only (not with --quiet); names files, shown terminal-safe like any CRM text
+const progress = (message: string) => reporter().note(message);
 
 /**
  * A report whose `--format csv` is a full list DuckDB writes straight from the warehouse (to
@@ -52,7 +53,7 @@ function buildProgram(): Command {
         'revops-report funnel --since 90d --by source',
         'revops-report sla --since 30d --format html --out reports/',
       )}
-Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run.
+Exit codes: 0 success, 1 data or run error, 2 usage error, 3 data check failed (load: a file mostly rejected; build), 75 the warehouse or output folder is in use by another run, 130 interrupted (Ctrl-C).
 Every command takes --help. Definitions of every number: docs/metrics.md; the default stages, SLAs and scoring templates: docs/defaults.md.`,
     )
     .exitOverride();
@@ -91,7 +92,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     )
     .action(async (paths: string[], opts) => {
       const { load } = await import('./commands/load.js');
-      const summary = await load({ paths, ...opts, progress });
+      const summary = await load({ paths, ...opts });
       printResult(summary, opts.format as OutputFormat, 'load', { wide: opts.wide });
       // said whether or not stderr is a terminal: a cron log must show the assumption too
       if (summary.zoneNote) process.stderr.write(`${summary.zoneNote}\n`);
@@ -413,12 +414,14 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
     )
     .action(async (opts) => {
       const { build } = await import('./commands/build.js');
-      const result = await build(opts);
+      const result = await build(opts.quiet ? { ...opts, tty: false } : opts);
       if (process.stderr.isTTY && opts.logFormat !== 'json') {
         process.stderr.write(`run ${result.run} complete: ${result.manifest.reports.length} report(s); open ${opts.out}/index.html\n`);
       }
     });
 
+  addProgressOptions(program);
+  program.hook('preAction', (_program, command) => startCommandProgress(command));
   return program;
 }
 
@@ -431,10 +434,16 @@ export function parsePositiveInt(value: string, name: string): number {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
+  const stopListening = handleCtrlC();
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
+    stopCommandProgress();
+    if (wasInterrupted()) {
+      process.stderr.write(`revops-report: ${interruptedMessage()}\n`);
+      return interruptedExitCode;
+    }
     if (error instanceof CommanderError) {
       // help and version end here too, with exit code 0
       return error.exitCode === 0 ? 0 : 2;
@@ -449,5 +458,8 @@ export async function main(argv: string[]): Promise<number> {
     if (debug) process.stderr.write(`${terminalText(String((error as Error).stack))}\n`);
     else process.stderr.write('(run again with --debug for details)\n');
     return 1;
+  } finally {
+    stopCommandProgress();
+    stopListening();
   }
 }

@@ -30,6 +30,7 @@ registerView<LoadSummary>('load', (summary, width) => {
     parts.push(textBlock('Stage values no stage or alias in the config names (kept, not counted in funnels):', summary.unknownStageValues));
   }
   if (summary.warnings.length) parts.push(textBlock('Warnings:', summary.warnings));
+  if (summary.modelsSeconds !== undefined) parts.push(`Lifecycle models brought up to date in ${summary.modelsSeconds.toFixed(2)} s.`);
   return parts.join('\n\n');
 });
 

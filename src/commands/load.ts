@@ -10,6 +10,10 @@ import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
 import { withWarehouse } from './warehouse.js';
+import { setInterruptNote } from '../interrupt.js';
+import { bringModelsUpToDate, loadCommittedNote } from './loadModels.js';
+import { fileLoadedFields, fileLoadedMessage } from './loadProgress.js';
+import { progress } from '../progress.js';
 
 export interface LoadCommandOptions {
   paths: string[];
@@ -26,7 +30,6 @@ export interface LoadCommandOptions {
   /** a file with more of its rows rejected fails the load, exit 3: 0.05 or 5% (default 50%) */
   maxRejectRate?: string | number;
   skipUnknown?: boolean;
-  progress?: (message: string) => void;
 }
 
 const crms = ['auto', 'hubspot', 'salesforce', 'fivetran', 'canonical'];
@@ -47,8 +50,8 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
   if (mapping && options.inputFormat) throw usageError('--input-format and --mapping both say how to read the files: give one');
   const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
-  return withWarehouse(options.db, (wh) =>
-    loadFiles(wh, config, {
+  return withWarehouse(options.db, async (wh) => {
+    const summary = await loadFiles(wh, config, {
       paths: options.paths,
       crm,
       timezone: options.timezone,
@@ -59,7 +62,10 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
       inputFormat,
       maxRejectRate,
       skipUnknown: options.skipUnknown,
-      onFile: (path, i, n) => options.progress?.(`[${i + 1}/${n}] ${path}`),
-    }),
-  );
+      onFile: (path, i, n) => progress().step('load-file', `[${i + 1}/${n}] ${path}`, { file: path, fileIndex: i + 1, files: n }),
+      onFileDone: (file, i, n) => progress().event('file-loaded', fileLoadedMessage(file, i, n), fileLoadedFields(file, i, n)),
+      onCommitted: () => setInterruptNote(loadCommittedNote),
+    });
+    return { ...summary, ...(await bringModelsUpToDate(wh, config, summary.warnings)) };
+  });
 }

@@ -17,6 +17,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
+import { QueryInterrupted, unwatchConnection, watchConnection, watched, wasInterrupted } from './queryProgress.js';
 
 export type SqlParams = Record<string, unknown> | unknown[];
 
@@ -81,18 +82,19 @@ export class Warehouse {
     const warehouse = new Warehouse(instance, connection, options.path);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
+    await watchConnection(connection);
     if (!options.readOnly && !options.skipSchema) await warehouse.runFile('warehouse/warehouse.sql');
     return warehouse;
   }
 
   /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, toDuckParams(params), paramTypes(params) as never);
+    await watched(this.connection, () => this.connection.run(sql, toDuckParams(params), paramTypes(params) as never));
   }
 
   /** Run a query and return its rows as plain JS objects (BIGINT becomes bigint: cast in SQL). */
   async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params), paramTypes(params) as never);
+    const reader = await watched(this.connection, () => this.connection.runAndReadAll(sql, toDuckParams(params), paramTypes(params) as never));
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -111,7 +113,7 @@ export class Warehouse {
     for (let i = 0; i < statements.count; i++) {
       try {
         const prepared = await statements.prepare(i);
-        await prepared.run();
+        await watched(this.connection, () => prepared.run());
       } catch (error) {
         throw new Error(`${label}, statement ${i + 1}: ${(error as Error).message}`, { cause: error });
       }
@@ -123,6 +125,8 @@ export class Warehouse {
     await this.connection.run('BEGIN TRANSACTION');
     try {
       const result = await work();
+      // Ctrl-C after the last query of the work: nothing of it is committed
+      if (wasInterrupted()) throw new QueryInterrupted();
       await this.connection.run('COMMIT');
       return result;
     } catch (error) {
@@ -141,10 +145,12 @@ export class Warehouse {
   async sibling(): Promise<Warehouse> {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
+    await watchConnection(connection);
     return new Warehouse(this.instance, connection, this.path, false);
   }
 
   close(): void {
+    unwatchConnection(this.connection);
     this.connection.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }

@@ -42,6 +42,10 @@ export interface LoadOptions {
   /** `--input-format NAME`: this known format for every file, instead of detection */
   inputFormat?: FormatSpec;
   onFile?: (path: string, index: number, total: number) => void;
+  /** a file's rows are counted (still inside the load's transaction) */
+  onFileDone?: (file: FileSummary, index: number, total: number) => void;
+  /** the load's transaction committed: from here on an interrupt leaves the files loaded */
+  onCommitted?: () => void;
   /** a file with more than this share of its rows rejected fails the load, exit 3 (default 0.5) */
   maxRejectRate?: number;
   /** files no known format matches are skipped and listed instead of failing the load; `false`
@@ -86,6 +90,8 @@ export interface LoadSummary {
   warnings: string[];
   /** said when naive timestamps were read in the default UTC, with how to set the zone (stderr too) */
   zoneNote?: string;
+  /** `load`: seconds spent bringing the lifecycle models up to date after the commit (src/commands/load.ts) */
+  modelsSeconds?: number;
 }
 
 export async function loadFiles(wh: Warehouse, config: Config, options: LoadOptions): Promise<LoadSummary> {
@@ -98,6 +104,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
       for (const [index, path] of files.entries()) {
         options.onFile?.(path, index, files.length);
         summaries.push(await loadOneFile(wh, scratch, config, options, path, warnings));
+        options.onFileDone?.(summaries.at(-1)!, index, files.length);
       }
       await linkActivityLeads(wh);
       await options.beforeCommit?.(summaries);
@@ -108,6 +115,7 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
       throw rolledBackError(error, files.length, options.skipUnknown === undefined);
     })
     .finally(() => scratch.close());
+  options.onCommitted?.();
   const zoneNote = loadZoneNote(summaries.map((s) => s.zone));
   const loadIds = summaries.flatMap((s) => (s.loadId === undefined ? [] : [s.loadId]));
   warnings.push(...(await unlistedClosedDealStages(wh, config, loadIds)));

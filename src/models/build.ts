@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
+import { progress } from '../progress.js';
 import { writeDealOutcomes } from './dealOutcomes.js';
 import { writeDealStages } from './dealStages.js';
 import { writeStageAliases } from './stageAliases.js';
@@ -73,13 +74,28 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
   const key = await buildKey(wh, config);
   const state = await wh.one<{ build_key: string }>(`select build_key from model_state`);
   if (!options.force && state?.build_key === key) return false;
+  const started = performance.now();
+  const models = lifecycleModels.length;
+  progress().step('models', 'building the lifecycle models', { models });
   await wh.transaction(async () => {
     await writeStageAliases(wh, config);
     await writeDealOutcomes(wh, config);
     await writeDealStages(wh, config);
-    for (const model of lifecycleModels) await runModel(wh, model);
+    for (const [index, model] of lifecycleModels.entries()) {
+      const name = modelName(model);
+      progress().step('models', `building the lifecycle models (${index + 1}/${models} ${name})`, { model: name, modelIndex: index + 1, models });
+      await runModel(wh, model);
+    }
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });
   });
+  const seconds = Math.round((performance.now() - started) / 10) / 100;
+  progress().event('models-built', `lifecycle models built in ${seconds} s`, { seconds });
   return true;
+}
+
+/** Whether the models are up to date with the loaded data and this config (a report would not rebuild them). */
+export async function modelsFresh(wh: Warehouse, config: Config): Promise<boolean> {
+  const state = await wh.one<{ build_key: string }>(`select build_key from model_state`).catch(() => undefined);
+  return state?.build_key === (await buildKey(wh, config));
 }
