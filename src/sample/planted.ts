@@ -158,13 +158,13 @@ export function plantedLeads(world: WorldOptions): SimLead[] {
     extra: { rawStage: { label: 'nurture_legacy', internal: 'nurture_legacy', at: at('emea', 120, 11) } },
   });
 
-  // Nobody's leads: a contact with no owner, an MQL left in the Salesforce queue, an MQL no one picked up.
+  // Nobody's leads: a contact with no owner, a web lead the assignment rule left in the Salesforce
+  // queue, an MQL no one picked up.
   stories.push({ ...fresh(16, account(61), 'east'), system: 'hubspot', createdAt: at('east', 18, 15), extra: { unowned: 'none' } });
   stories.push({
     ...fresh(17, account(66), 'west'),
     system: 'salesforce',
     createdAt: at('west', 9, 10),
-    stages: [{ stage: 'mql', at: at('west', 8, 11) }],
     extra: { unowned: 'queue' },
   });
   stories.push({
