@@ -80,9 +80,9 @@ export interface SimLead {
   assignedAt: number;
   /** Owner changes after the first assignment, in time order; the last one's `to` is `owner`. */
   reassignments?: { at: number; from: Rep; to: Rep }[];
-  /** The lead sits with no person: no owner at all, or a Salesforce queue (`owner` is then unused). */
+  /** The lead sits with no person: no owner at all, or a Salesforce queue (`owner` is then unused; a Salesforce lead always has an owner, so both are the queue there). */
   unowned?: 'none' | 'queue';
-  /** A stage the lead entered that the CRM no longer has, written as it stands (`value`: the label, `internal`: the stored value). */
+  /** A stage the lead entered that the CRM no longer has, written as it stands (the export's label, the history's stored value). */
   rawStage?: { label: string; internal: string; at: number };
   /** The company as typed on this record when it is not the account's own spelling. */
   companyAs?: string;
