@@ -100,11 +100,14 @@ export function plantedLeads(world: WorldOptions): SimLead[] {
     { stage: 'mql' as const, at: at(t, days - 1, 10) },
     { stage: 'sql' as const, at: at(t, days - 3, 15) },
   ];
+  // the rep's call (a meeting at the booth for the trade-show contact) 25 minutes after the MQL
+  const qualifiedBy = (days: number, t: Territory, type: Touch['type'] = 'call') => [{ at: at(t, days - 1, 10, 25), type }];
   stories.push({
     ...fresh(9, account(31), 'east'),
     system: 'hubspot',
     createdAt: at('east', 50, 9, 40),
     stages: sqlPath(50, 'east'),
+    touches: qualifiedBy(50, 'east'),
     extra: { companyAs: '' },
   });
   const noContact = fresh(10, account(44), 'east', rep('Ana Ruiz'));
@@ -115,6 +118,7 @@ export function plantedLeads(world: WorldOptions): SimLead[] {
     source: 'offline',
     createdAt: at('east', 45, 13),
     stages: sqlPath(45, 'east'),
+    touches: qualifiedBy(45, 'east', 'meeting'),
   });
   stories.push({
     ...fresh(11, account(38), 'west'),
@@ -133,6 +137,7 @@ export function plantedLeads(world: WorldOptions): SimLead[] {
     system: 'hubspot',
     createdAt: at('east', 70, 10),
     stages: [...sqlPath(70, 'east'), { stage: 'opportunity', at: openDeal.createdAt }],
+    touches: qualifiedBy(70, 'east'),
     deal: openDeal,
   });
   const lost = deal(at('west', 90, 11), rep('Daniel Park'), { closedAt: at('west', 20, 16), expectedClose: at('west', 20, 16), competitor: '' });
@@ -141,6 +146,7 @@ export function plantedLeads(world: WorldOptions): SimLead[] {
     system: 'salesforce',
     createdAt: at('west', 120, 10),
     stages: [...sqlPath(120, 'west'), { stage: 'opportunity', at: lost.createdAt }],
+    touches: qualifiedBy(120, 'west'),
     deal: lost,
   });
 
