@@ -11,6 +11,7 @@ import { CanonicalWriter } from '../sample/canonical-writer.js';
 import { HubSpotWriter } from '../sample/hubspot-writer.js';
 import type { FormatWriter, SampleFile } from '../sample/output.js';
 import { SalesforceWriter } from '../sample/salesforce-writer.js';
+import { plantedLeads } from '../sample/planted.js';
 import { simulateLead } from '../sample/simulate.js';
 import { SAMPLE_FORMATS, type SampleFormat, type WorldOptions } from '../sample/world.js';
 
@@ -31,7 +32,10 @@ export interface SampleSummary {
   seed: number;
   leads: number;
   asOf: string;
+  /** Every lead written, the planted ones included. */
   leadsBySystem: Record<SampleFormat, number>;
+  /** Leads added after the simulated ones so each hygiene and routing section shows something (src/sample/planted.ts). */
+  planted: number;
   files: SampleFile[];
 }
 
@@ -44,7 +48,7 @@ export async function sample(options: SampleOptions): Promise<SampleSummary> {
   const writers: FormatWriter[] = [];
   if (world.formats.includes('hubspot')) writers.push(new HubSpotWriter(out));
   if (world.formats.includes('salesforce')) writers.push(new SalesforceWriter(out));
-  if (world.formats.includes('canonical')) writers.push(new CanonicalWriter(out));
+  if (world.formats.includes('canonical')) writers.push(new CanonicalWriter(out, world.leads));
 
   const leadsBySystem: Record<SampleFormat, number> = { hubspot: 0, salesforce: 0, canonical: 0 };
   for (let i = 0; i < world.leads; i++) {
@@ -52,8 +56,13 @@ export async function sample(options: SampleOptions): Promise<SampleSummary> {
     leadsBySystem[lead.system]++;
     for (const writer of writers) writer.write(lead);
   }
+  const planted = plantedLeads(world);
+  for (const lead of planted) {
+    leadsBySystem[lead.system]++;
+    for (const writer of writers) writer.write(lead);
+  }
   const files = writers.flatMap((w) => w.close());
-  return { out, seed: world.seed, leads: world.leads, asOf: new Date(world.asOf).toISOString(), leadsBySystem, files };
+  return { out, seed: world.seed, leads: world.leads, asOf: new Date(world.asOf).toISOString(), leadsBySystem, planted: planted.length, files };
 }
 
 function normalize(options: SampleOptions): WorldOptions {

@@ -4,6 +4,7 @@
  * activities (HubSpot and canonical leads; Salesforce has Task.csv), engagement events and field
  * history. Timestamps are ISO 8601 in UTC; owners are keyed by name so HubSpot's "Contact owner" joins.
  */
+import { abmTier } from './accounts.js';
 import { isoDate, isoSeconds } from './clock.js';
 import type { CsvSink } from './csv-sink.js';
 import { FormatFiles, type FormatWriter, type SampleFile } from './output.js';
@@ -28,7 +29,10 @@ export class CanonicalWriter implements FormatWriter {
   private readonly story = new DealStories();
   private activityCount = 0;
 
-  constructor(out: string) {
+  constructor(
+    out: string,
+    private readonly simulatedLeads = Infinity,
+  ) {
     this.files = new FormatFiles(out, 'canonical');
     const f = this.files;
     this.leads = f.open(
@@ -48,6 +52,7 @@ export class CanonicalWriter implements FormatWriter {
         'industry',
         'employees',
         'country',
+        'abm_tier',
       ],
       { idColumn: 0, dateColumn: 4, badDate: BAD_DATE },
     );
@@ -66,6 +71,7 @@ export class CanonicalWriter implements FormatWriter {
       'close_date',
       'is_won',
       'loss_reason',
+      'competitor',
     ]);
     const owners = f.open('owners.csv', ['owner_id', 'name', 'email', 'team', 'role', 'timezone']);
     for (const rep of REPS) owners.row([rep.name, rep.name, rep.email, rep.team, rep.role, rep.timezone]);
@@ -88,6 +94,18 @@ export class CanonicalWriter implements FormatWriter {
     }
     for (const e of lead.engagement) this.engagement.row([lead.id, e.type, isoSeconds(e.at), e.detail]);
     for (const c of lead.fields) this.fieldHistory.row([lead.id, c.field, c.value, isoSeconds(c.at)]);
+    if (lead.system === 'canonical') this.writeOwnerHistory(lead);
+  }
+
+  /**
+   * Owner changes of the planted canonical leads (planted.ts): the router's assignment, then any
+   * reassignment. Simulated leads have none, so their rows (and the planted defects' positions) stay put.
+   */
+  private writeOwnerHistory(lead: SimLead): void {
+    if (lead.unowned || lead.index < this.simulatedLeads) return;
+    const first = lead.reassignments?.[0]?.from ?? lead.owner;
+    this.fieldHistory.row([lead.id, 'owner_id', first.name, isoSeconds(lead.assignedAt)]);
+    for (const r of lead.reassignments ?? []) this.fieldHistory.row([lead.id, 'owner_id', r.to.name, isoSeconds(r.at)]);
   }
 
   close(): SampleFile[] {
@@ -100,20 +118,22 @@ export class CanonicalWriter implements FormatWriter {
     this.leads.row([
       lead.id,
       p.email,
-      c.name,
+      lead.companyAs ?? c.name,
       accountId,
       isoSeconds(lead.createdAt),
       sourceInfo(lead.source).canonical,
-      lead.owner.name,
+      lead.unowned ? '' : lead.owner.name,
       p.firstName,
       p.lastName,
-      currentStage(lead)?.stage ?? 'lead',
+      lead.rawStage?.internal ?? currentStage(lead)?.stage ?? 'lead',
       current.title,
       current.industry,
       String(current.employees),
       lead.country,
+      abmTier(c),
     ]);
     for (const s of lead.stages) this.stages.row([lead.id, s.stage, isoSeconds(s.at), s.reason ?? '']);
+    if (lead.rawStage) this.stages.row([lead.id, lead.rawStage.internal, isoSeconds(lead.rawStage.at), '']);
     const deal = lead.deal;
     if (!deal) return;
     const stage = deal.closedAt !== undefined ? (deal.won ? 'Closed Won' : 'Closed Lost') : (PIPELINE_STAGES[deal.steps.length - 1] ?? 'Qualified');
@@ -123,7 +143,7 @@ export class CanonicalWriter implements FormatWriter {
       lead.id,
       accountId,
       `${c.name} - New Business`,
-      String(deal.amount),
+      deal.amountMissing ? '' : String(deal.amount),
       deal.currency,
       deal.owner.name,
       'New Business',
@@ -132,6 +152,7 @@ export class CanonicalWriter implements FormatWriter {
       isoDate(deal.expectedClose),
       deal.closedAt !== undefined ? String(deal.won) : '',
       deal.lossReason ?? '',
+      deal.competitor ?? '',
     ]);
     // the deal's history: its starting values, then each field as it changed
     const versions = dealHistory(deal, 7919 * (lead.index + 1), CANONICAL_DEAL_STAGES, this.story.next(deal));

@@ -3,6 +3,7 @@
  * contacts export (labels, owner names, legacy "Became a … Date" columns, naive local times), the
  * property history export (internal values, ISO times, a Source per change) and the deals export.
  */
+import { abmTier } from './accounts.js';
 import { isoMillis, naiveLocal } from './clock.js';
 import type { CsvSink } from './csv-sink.js';
 import { FormatFiles, type FormatWriter, type SampleFile } from './output.js';
@@ -80,9 +81,11 @@ export class HubSpotWriter implements FormatWriter {
         'Lifecycle Stage',
         'Lead Status',
         'Contact owner',
+        'Owner assigned date',
         'Original Source',
         'Last Activity Date',
         'Associated Company ID',
+        'ABM Tier',
         ...BECAME.map(([, label]) => `Became ${label} Date`),
       ],
       { idColumn: 0, dateColumn: 9, badDate: '2025-13-45 10:00' },
@@ -107,6 +110,7 @@ export class HubSpotWriter implements FormatWriter {
       'Deal Type',
       'Associated Contact IDs',
       'Associated Company IDs',
+      'Competitor',
       // the deal stage properties: when the deal last entered and left each stage of its pipeline
       ...DEAL_STAGE_COLUMNS.flatMap((s) => [`Date entered "${s} (Sales Pipeline)"`, `Date exited "${s} (Sales Pipeline)"`]),
     ]);
@@ -119,7 +123,7 @@ export class HubSpotWriter implements FormatWriter {
     const stage = currentStage(lead);
     const [internal, label] = LIFECYCLE[stage?.stage ?? 'lead'];
     // a few rows carry the internal value, as API-created contacts sometimes do
-    const lifecycle = lead.index % 19 === 0 ? internal : label;
+    const lifecycle = lead.rawStage?.label ?? (lead.index % 19 === 0 ? internal : label);
     const firstEntry = (id: StageId) => lead.stages.find((s) => s.stage === id);
     const lastTouch = lead.touches[lead.touches.length - 1];
     const { person: p, company: c, current } = lead;
@@ -129,17 +133,19 @@ export class HubSpotWriter implements FormatWriter {
       p.lastName,
       p.email,
       p.phone,
-      c.name,
+      lead.companyAs ?? c.name,
       current.title,
       current.industry,
       String(current.employees),
       local(lead.createdAt),
       lifecycle,
       status ? (LEAD_STATUS_LABEL[status] ?? '') : '',
-      lead.owner.name,
+      lead.unowned ? '' : lead.owner.name,
+      lead.unowned ? '' : local(lead.assignedAt),
       sourceInfo(lead.source).hubspot,
       lastTouch ? local(lastTouch.at) : '',
       companyId,
+      abmTier(c),
       ...BECAME.map(([id]) => {
         const e = firstEntry(id);
         return e ? local(e.at) : '';
@@ -153,7 +159,7 @@ export class HubSpotWriter implements FormatWriter {
       `${c.name} - New Business`,
       dealStage,
       'Sales Pipeline',
-      String(deal.amount),
+      deal.amountMissing ? '' : String(deal.amount),
       deal.currency,
       local(deal.expectedClose),
       local(deal.createdAt),
@@ -163,6 +169,7 @@ export class HubSpotWriter implements FormatWriter {
       'New Business',
       lead.id,
       companyId,
+      deal.competitor ?? '',
       ...this.stageDates(deal, lead.index),
     ]);
   }
@@ -217,6 +224,7 @@ export class HubSpotWriter implements FormatWriter {
         put('mql_rejection_reason', s.reason, s.at, 'CRM_UI');
       }
     });
+    if (lead.rawStage) put('lifecyclestage', lead.rawStage.internal, lead.rawStage.at, 'CRM_UI');
     return status;
   }
 }

@@ -16,6 +16,8 @@ import type { SimLead, StageId } from './world.js';
 const sfId = (prefix: string, n: number, suffix = 'AAA') => `${prefix}8d${base62(n, 10)}${suffix}`;
 const EMPTY_LOOKUP = '000000000000000AAA';
 const BAD_DATE = '2025-02-30T25:61:00.000Z';
+/** The queue web-to-lead lands in before the assignment rule runs. */
+const INBOUND_QUEUE = { id: '00G8d000000Q1bAEAS', name: 'Inbound Lead Queue' };
 
 const STATUS: Partial<Record<StageId, string>> = {
   subscriber: 'Open - Not Contacted',
@@ -115,6 +117,7 @@ export class SalesforceWriter implements FormatWriter {
       'LeadSource',
       'Type',
       'Loss_Reason__c',
+      'Competitor__c',
     ]);
     this.opportunityHistory = f.open('OpportunityHistory.csv', [
       'Id',
@@ -155,14 +158,14 @@ export class SalesforceWriter implements FormatWriter {
       p.firstName,
       p.lastName,
       p.email,
-      c.name,
+      lead.companyAs ?? c.name,
       current.title,
       current.industry,
       String(current.employees),
       lead.country,
       sourceInfo(lead.source).salesforce,
       status,
-      lead.owner.salesforceId,
+      lead.unowned ? INBOUND_QUEUE.id : lead.owner.salesforceId,
       isoMillis(lead.createdAt),
       String(!!sql),
       sql ? isoDate(sql.at) : '',
@@ -203,7 +206,12 @@ export class SalesforceWriter implements FormatWriter {
     const put = (by: string, at: number, field: string, oldValue = '', newValue = '') =>
       this.history.row([sfId('017', ++this.historyCount, 'AAG'), lead.id, by, isoMillis(at), field, oldValue, newValue]);
     put(AUTOMATION_USER.salesforceId, lead.createdAt, 'created');
-    if (lead.index % 3 === 0) put(AUTOMATION_USER.salesforceId, lead.createdAt + 90_000, 'Owner', 'Inbound Lead Queue', lead.owner.name);
+    // field history tracks Owner on a third of the leads (the org turned it on late); planted stories always
+    if (!lead.unowned && (lead.index % 3 === 0 || lead.reassignments)) {
+      const first = lead.reassignments?.[0]?.from ?? lead.owner;
+      put(AUTOMATION_USER.salesforceId, lead.assignedAt, 'Owner', INBOUND_QUEUE.name, first.name);
+      for (const r of lead.reassignments ?? []) put(r.to.salesforceId, r.at, 'Owner', r.from.name, r.to.name);
+    }
     let previous = 'Open - Not Contacted';
     for (const s of lead.stages) {
       const next = STATUS[s.stage];
@@ -223,7 +231,7 @@ export class SalesforceWriter implements FormatWriter {
       oppId,
       `${lead.company.name} - New Business`,
       accountId,
-      String(deal.amount),
+      deal.amountMissing ? '' : String(deal.amount),
       deal.currency,
       stage,
       closeDate,
@@ -234,6 +242,7 @@ export class SalesforceWriter implements FormatWriter {
       sourceInfo(lead.source).salesforce,
       'New Business',
       deal.lossReason ?? '',
+      deal.competitor ?? '',
     ]);
     const versions = dealHistory(deal, 7919 * (lead.index + 1), SALESFORCE_DEAL_STAGES, this.story.next(deal));
     for (const v of versions) {

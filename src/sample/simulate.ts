@@ -3,6 +3,7 @@
  * arrived, who owns them, and everything that happened next. Each lead has its own random stream,
  * so a lead's story does not depend on the leads before it or on which formats are written.
  */
+import { assignmentTime } from './assignment.js';
 import { DAY, HOUR, localDaytime } from './clock.js';
 import { simulateEngagement } from './engagement.js';
 import { simulateFieldHistory } from './fields.js';
@@ -59,6 +60,11 @@ export function simulateLead(options: WorldOptions, index: number): SimLead {
   });
   const won = lifecycle.deal?.won ?? false;
   const history = simulateFieldHistory(rng, who, org, createdAt, options.asOf);
+  const touches = simulateTouches(rng, owner, createdAt, lifecycle.stages, lifecycle.deal, options.asOf);
+  // routing and the lost deal's competitor draw from streams of their own, so adding them moved
+  // none of the lead's other numbers
+  const assignedAt = assignmentTime(Random.forItem(options.seed, index, 17), owner, createdAt, touches, options.asOf);
+  if (lifecycle.deal?.closedAt !== undefined && !lifecycle.deal.won) lifecycle.deal.competitor = competitorOf(Random.forItem(options.seed, index, 19));
   return {
     index,
     system,
@@ -70,11 +76,12 @@ export function simulateLead(options: WorldOptions, index: number): SimLead {
     source: source.key,
     createdAt,
     owner,
+    assignedAt,
     fit,
     intent,
     stages: lifecycle.stages,
     deal: lifecycle.deal,
-    touches: simulateTouches(rng, owner, createdAt, lifecycle.stages, lifecycle.deal, options.asOf),
+    touches,
     engagement: simulateEngagement(rng, {
       createdAt,
       asOf: options.asOf,
@@ -86,6 +93,13 @@ export function simulateLead(options: WorldOptions, index: number): SimLead {
     fields: history.fields,
     current: history.current,
   };
+}
+
+const COMPETITORS = ['Funnelytics', 'PipeRadar', 'LeadLoop', 'in-house spreadsheet'];
+
+/** Reps name the competitor on most lost deals and leave it blank on about one in five. */
+function competitorOf(rng: Random): string {
+  return rng.chance(0.2) ? '' : rng.pick(COMPETITORS);
 }
 
 function arrivalTime(rng: Random, asOf: number, zone: string): number {

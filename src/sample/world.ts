@@ -38,6 +38,10 @@ export interface Deal {
   owner: Rep;
   lossReason?: string;
   wonReason?: string;
+  /** The competitor a lost deal went to, as the rep typed it ('' when the rep left it blank). */
+  competitor?: string;
+  /** The rep never filled in the amount (the writers leave it blank). */
+  amountMissing?: boolean;
 }
 
 export interface Touch {
@@ -72,6 +76,16 @@ export interface SimLead {
   source: SourceKey;
   createdAt: number;
   owner: Rep;
+  /** When the router gave the lead to `owner` (its first owner when `reassignments` follow). */
+  assignedAt: number;
+  /** Owner changes after the first assignment, in time order; the last one's `to` is `owner`. */
+  reassignments?: { at: number; from: Rep; to: Rep }[];
+  /** The lead sits with no person: no owner at all, or a Salesforce queue (`owner` is then unused; a Salesforce lead always has an owner, so both are the queue there). */
+  unowned?: 'none' | 'queue';
+  /** A stage the lead entered that the CRM no longer has, written as it stands (the export's label, the history's stored value). */
+  rawStage?: { label: string; internal: string; at: number };
+  /** The company as typed on this record when it is not the account's own spelling. */
+  companyAs?: string;
   fit: number;
   intent: number;
   stages: StageEvent[];

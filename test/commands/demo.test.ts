@@ -85,6 +85,39 @@ describe('demo', () => {
     expect(readFileSync(join(out, 'decision-record.json'), 'utf8')).toBe(record);
   }, 180_000);
 
+  // The sample's planted stories (src/sample/planted.ts, sample-data/README.md) give every section
+  // of the two audits something to show; each count below is the planted leads plus, where said,
+  // the simulated leads that happen to match.
+  it('gives every hygiene and routing section something to show', () => {
+    const hygiene = JSON.parse(readFileSync(join(out, 'hygiene.json'), 'utf8'));
+    // tier 1 and tier 3: two planted each and one the simulation made; tier 2: the three planted
+    expect(hygiene.duplicates.tiers.map((t: { duplicates: number }) => t.duplicates)).toEqual([3, 3, 3, 2]);
+    expect(hygiene.duplicates.accountSpellings).toBe(4);
+    const missing = hygiene.completeness.offenders
+      .filter((o: { missing: string[] }) => o.missing.join() !== 'competitor')
+      .map((o: { rule: string; missing: string[] }) => `${o.rule}: ${o.missing.join(' + ')}`);
+    expect(missing).toEqual(['SQL: company', 'SQL: phone or email', 'SQL: owner', 'Opportunity: amount', 'Closed Lost: loss reason + competitor']);
+    expect(hygiene.completeness.fieldsBelowTarget).toBe(1); // competitor
+    expect(hygiene.unknownStage.leads.map((l: { stageRaw: string }) => l.stageRaw)).toEqual(['partner', 'nurture_legacy']);
+    expect(hygiene.unowned.count).toBe(3);
+    expect(hygiene.stuck.count).toBeGreaterThan(0);
+    expect(hygiene.stale.count).toBeGreaterThan(0);
+
+    const routing = JSON.parse(readFileSync(join(out, 'routing.json'), 'utf8'));
+    const leads = routing.distribution.kinds.find((k: { kind: string }) => k.kind === 'lead');
+    // the Friday webinar batch: ten more new leads for Claire Martin than the simulation gave her
+    expect(leads.furthestOff[0]).toMatchObject({ owner: 'Claire Martin', actual: 68 });
+    expect(leads.overall.pValue).toBeLessThan(0.001);
+    // Hannah Cole is inactive in User.csv (28 leads); the planted: 3 without owner, 1 in a queue
+    expect(routing.unassigned.byReason).toEqual({ no_owner: 3, queue: 1, inactive_owner: 28 });
+    expect(routing.unassigned.mqlsNeverOwned).toBe(2);
+    expect(routing.timeToAssign.fromCreated.medianBusinessMinutes).toBeGreaterThan(0);
+    expect(routing.timeToAssign.buckets.filter((b: { start: string; n: number }) => b.start === 'created' && b.n > 0).length).toBeGreaterThanOrEqual(5);
+    expect(routing.timeToAssign).toMatchObject({ reassignedLeads: 2, reassignments: 5, pingPongLeads: 2 });
+    expect(routing.abm.tiers.map((t: { breached: number }) => t.breached)).toEqual([2, 2, 1]);
+    expect(routing.committees.accounts.some((a: { sharedOwner: boolean }) => !a.sharedOwner)).toBe(true);
+  });
+
   it('quotes a path the shell would split', () => {
     expect(shellWord('/tmp/my demo')).toBe(`'/tmp/my demo'`);
     expect(shellWord(`/tmp/it's`)).toBe(`'/tmp/it'\\''s'`);

@@ -24,9 +24,11 @@ const HEADERS: Record<string, string[]> = {
     'Lifecycle Stage',
     'Lead Status',
     'Contact owner',
+    'Owner assigned date',
     'Original Source',
     'Last Activity Date',
     'Associated Company ID',
+    'ABM Tier',
     'Became a Subscriber Date',
     'Became a Lead Date',
     'Became a Marketing Qualified Lead Date',
@@ -52,6 +54,7 @@ const HEADERS: Record<string, string[]> = {
     'Deal Type',
     'Associated Contact IDs',
     'Associated Company IDs',
+    'Competitor',
     ...[
       'Appointment Scheduled',
       'Qualified To Buy',
@@ -115,6 +118,7 @@ const HEADERS: Record<string, string[]> = {
     'LeadSource',
     'Type',
     'Loss_Reason__c',
+    'Competitor__c',
   ],
   'salesforce/OpportunityHistory.csv': ['Id', 'OpportunityId', 'StageName', 'Amount', 'CloseDate', 'Probability', 'CreatedDate', 'CreatedById'],
   'salesforce/OpportunityFieldHistory.csv': ['Id', 'OpportunityId', 'CreatedById', 'CreatedDate', 'Field', 'DataType', 'OldValue', 'NewValue', 'IsDeleted'],
@@ -133,6 +137,7 @@ const HEADERS: Record<string, string[]> = {
     'industry',
     'employees',
     'country',
+    'abm_tier',
   ],
   'canonical/stage_events.csv': ['lead_id', 'stage', 'entered_at', 'reason'],
   'canonical/opportunities.csv': [
@@ -149,6 +154,7 @@ const HEADERS: Record<string, string[]> = {
     'close_date',
     'is_won',
     'loss_reason',
+    'competitor',
   ],
   'canonical/owners.csv': ['owner_id', 'name', 'email', 'team', 'role', 'timezone'],
   'canonical/activities.csv': ['activity_id', 'lead_id', 'owner_id', 'type', 'direction', 'occurred_at', 'automated'],
@@ -185,7 +191,9 @@ describe('sample files', () => {
         .filter((l) => l !== '');
       expect(lines.length - 1, file.path).toBe(file.rows);
     }
-    expect(Object.values(summary.leadsBySystem).reduce((a, b) => a + b, 0)).toBe(400);
+    // the 400 simulated leads and the 35 planted ones (src/sample/planted.ts)
+    expect(summary.planted).toBe(35);
+    expect(Object.values(summary.leadsBySystem).reduce((a, b) => a + b, 0)).toBe(435);
   });
 
   it('adds duplicates and malformed rows to the big files only, at fixed positions', () => {
@@ -244,6 +252,7 @@ describe('sample files', () => {
     expect(owners.every((o) => o.owner_id === o.name)).toBe(true);
     const names = new Set(owners.map((o) => o.owner_id));
     const contacts = records(readCsv(out, 'hubspot/contacts.csv')).filter((c) => c['Record ID'] !== '');
-    expect(contacts.every((c) => names.has(c['Contact owner'] as string))).toBe(true);
+    // every contact but the planted one nobody owns
+    expect(contacts.filter((c) => !names.has(c['Contact owner'] as string)).map((c) => c['Contact owner'])).toEqual(['']);
   });
 });
