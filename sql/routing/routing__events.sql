@@ -16,7 +16,9 @@ with events as (
         case
             when starts.status = 'owned_at_start' then starts.held_owner_id
             when starts.status in ('assigned', 'assigned_untimed', 'no_history') then starts.owner_id
-        end as routed_to
+        end as routed_to,
+        -- one ICU conversion per decision: the local date, its week worked out from it
+        cast(timezone($timezone, starts.start_at) as date) as day
     from routing_assign_starts as starts
 ),
 
@@ -27,8 +29,8 @@ final as (
         events.at,
         coalesce(keys.owner_id, events.routed_to) as owner_id,
         coalesce(keys.name, events.routed_to) as owner,
-        cast(timezone($timezone, events.at) as date) as day,
-        cast(date_trunc('week', cast(timezone($timezone, events.at) as date)) as date) as week
+        events.day,
+        cast(date_trunc('week', events.day) as date) as week
     from events
     left join routing_owner_keys as keys on keys.owner_key = events.routed_to
 )
