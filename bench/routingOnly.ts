@@ -15,7 +15,7 @@ const { rows, diffs } = await benchRouting(work, leads);
 console.log(diffs.length ? `routing floor differs from the report:\n${diffs.slice(0, 40).join('\n')}` : 'routing floor matches the report');
 for (const row of rows) {
   console.log(
-    `${row.what}: ${row.seconds.toFixed(2)} s vs floor ${row.floorSeconds.toFixed(2)} s = ${(row.seconds / row.floorSeconds).toFixed(2)}x, peak RSS ${row.peakRssMb?.toFixed(0) ?? '—'} MB`,
+    `${row.what}: ${row.seconds.toFixed(2)} s vs floor ${row.floorSeconds.toFixed(2)} s = ${(row.seconds / row.floorSeconds).toFixed(2)}x; CPU ${row.cpuSeconds?.toFixed(2) ?? '—'} s vs ${row.floorCpuSeconds.toFixed(2)} s = ${row.cpuSeconds ? (row.cpuSeconds / row.floorCpuSeconds).toFixed(2) : '—'}x; peak RSS ${row.peakRssMb?.toFixed(0) ?? '—'} MB`,
   );
 }
 if (diffs.length) process.exitCode = 1;

@@ -1,12 +1,13 @@
 -- routing__committees: accounts where enough contacts engaged close together to be a buying committee.
 -- grain: one row per account with at least $min_contacts distinct contacts engaging within
--- $window_days days of each other, between $from and $as_of.
+-- $window_days days of each other, between $from and $as_of; the first $limit by contacts, then
+-- account key (the report's list).
 -- The account: the lead's account id, else its company name (trimmed, any case). Engaging: an
 -- engagement event, or an inbound activity (the contact writing or calling in). The best window
 -- ends at some engagement e and holds every contact engaging in (e - window, e]; the account's row
 -- describes the window with the most contacts (the earliest such).
 -- Whether they share an owner: all of the window's contacts have one and the same current owner.
--- Parameters: $from, $as_of, $min_contacts, $window_days. Inputs: engagement_events, activities, dim_leads.
+-- Parameters: $from, $as_of, $min_contacts, $window_days, $limit. Inputs: engagement_events, activities, dim_leads.
 with accounts as (
     select lead_id, owner_id, coalesce(owner_name, owner_id) as owner,
            coalesce(nullif(trim(account_id), ''), 'company:' || lower(trim(company))) as account_key,
@@ -46,6 +47,9 @@ best as (
     from windows
     group by account_key
     having max(contacts) >= $min_contacts
+    -- the report lists the first $limit: their members and owners only are worked out
+    order by contacts desc, account_key
+    limit $limit
 ),
 
 members as (

@@ -7,30 +7,19 @@
 -- history counts for its current owner (a person, not a queue). owner_id null: not routed to a person.
 -- day / week: the local date (and its ISO week's Monday) in $timezone, the default calendar's zone:
 -- PTO periods are dates there.
--- Parameters: $timezone. Inputs: routing_assign_starts, routing_owner_changes, routing_owner_keys.
-with starts as (
-    select * from routing_assign_starts
-),
-
-held_at_mql as (
-    select starts.start_id, before.owner_id
-    from starts
-    asof join routing_owner_changes as before
-      on before.lead_id = starts.lead_id and starts.start_at >= before.changed_at
-    where starts.start_kind = 'mql' and starts.status = 'owned_at_start'
-),
-
-events as (
+-- Parameters: $timezone. Inputs: routing_assign_starts (held_owner_id: the holder at an MQL entry), routing_owner_keys.
+with events as (
     select
         case starts.start_kind when 'created' then 'lead' else 'mql' end as kind,
         starts.lead_id,
         starts.start_at as at,
         case
-            when starts.status = 'owned_at_start' then held_at_mql.owner_id
+            when starts.status = 'owned_at_start' then starts.held_owner_id
             when starts.status in ('assigned', 'assigned_untimed', 'no_history') then starts.owner_id
-        end as routed_to
-    from starts
-    left join held_at_mql on held_at_mql.start_id = starts.start_id
+        end as routed_to,
+        -- one ICU conversion per decision: the local date, its week worked out from it
+        cast(timezone($timezone, starts.start_at) as date) as day
+    from routing_assign_starts as starts
 ),
 
 final as (
@@ -40,8 +29,8 @@ final as (
         events.at,
         coalesce(keys.owner_id, events.routed_to) as owner_id,
         coalesce(keys.name, events.routed_to) as owner,
-        cast(timezone($timezone, events.at) as date) as day,
-        cast(date_trunc('week', cast(timezone($timezone, events.at) as date)) as date) as week
+        events.day,
+        cast(date_trunc('week', events.day) as date) as week
     from events
     left join routing_owner_keys as keys on keys.owner_key = events.routed_to
 )

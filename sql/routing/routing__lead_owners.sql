@@ -2,7 +2,9 @@
 -- reassignments and ping-pong (A → B → A) counted.
 -- grain: one row per lead with at least one owner change (routing_owner_changes).
 -- A step is a change to a person other than the previous person; a queue in between is no step,
--- so A → queue → A is one owner. Reassignments = steps - 1.
+-- so A → queue → A is one owner. Reassignments = steps - 1. The path as people read it is built
+-- only for the leads the report lists (routing__reassigned.sql): an ordered string_agg over every
+-- lead was most of this model's time.
 -- Inputs: routing_owner_changes.
 with person_changes as (
     select lead_id, changed_at, owner_id, owner,
@@ -12,10 +14,7 @@ with person_changes as (
 ),
 
 steps as (
-    select *,
-           row_number() over (partition by lead_id order by changed_at) as step,
-           lag(owner_id, 2) over (partition by lead_id order by changed_at) as owner_two_back,
-           count(*) over (partition by lead_id) as lead_steps
+    select *, lag(owner_id, 2) over (partition by lead_id order by changed_at) as owner_two_back
     from person_changes
     where previous_owner_id is distinct from owner_id
 ),
@@ -32,17 +31,6 @@ final as (
         cast(count(*) filter (where owner_two_back = owner_id) as integer) as ping_pongs
     from steps
     group by lead_id
-),
-
--- the path as people read it, the first 20 steps; built only for leads with more than one step:
--- an ordered string_agg over every lead was most of this model's time, and one step is one name
-paths as (
-    select lead_id, string_agg(owner, ' → ' order by changed_at) as path
-    from steps
-    where lead_steps > 1 and step <= 20
-    group by lead_id
 )
 
-select final.*, coalesce(paths.path, final.first_owner) as path
-from final
-left join paths on paths.lead_id = final.lead_id
+select * from final

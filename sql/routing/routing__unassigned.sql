@@ -43,5 +43,5 @@ final as (
     where flagged.reason is not null
 )
 
+-- unordered: the report sorts when it lists the oldest (src/routing/lists.ts)
 select * from final
-order by age_days desc nulls last, lead_id

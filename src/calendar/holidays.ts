@@ -2,9 +2,9 @@
  * Holiday dates of one calendar, computed in JS with date-holidays: a small list per year, which
  * buildCalendar inserts as parameters and the SQL removes from the working days.
  */
-import Holidays from 'date-holidays';
 import type { HolidayType } from '../config/calendar.js';
 import { usageError } from '../errors.js';
+import { holidaysLibrary } from './holidaysLibrary.js';
 
 export interface HolidaySource {
   /** "US", "DE-BY"; null or absent: no country holidays */
@@ -30,6 +30,7 @@ export function holidayDates(source: HolidaySource, timezone: string, fromYear: 
   const byDay = new Map<string, string>();
   if (source.country) {
     const [country, state] = source.country.toUpperCase().split('-');
+    const Holidays = holidaysLibrary();
     const calendar = state ? new Holidays(country!, state, { timezone }) : new Holidays(country!, { timezone });
     if (!calendar.getCountries()[country!]) throw usageError(`calendar: unknown holiday country "${source.country}"`);
     for (let year = fromYear; year <= toYear; year++) {

@@ -3,8 +3,8 @@
  * reports count business minutes only). The default calendar applies to every owner; a team may
  * override its zone, hours or holidays. Resolution into concrete calendars lives in src/calendar/.
  */
-import Holidays from 'date-holidays';
 import { z } from 'zod';
+import { holidaysLibrary } from '../calendar/holidaysLibrary.js';
 import { isValidTimeZone } from './config.js';
 
 // Wrapped: config.ts will import this file, and a direct reference would meet it half-loaded.
@@ -54,6 +54,7 @@ const workingHoursSchema = z
 export function isKnownHolidayRegion(region: string): boolean {
   const [country, state, ...rest] = region.split('-');
   if (!country || rest.length > 0) return false;
+  const Holidays = holidaysLibrary();
   const holidays = new Holidays();
   if (!(country.toUpperCase() in holidays.getCountries())) return false;
   return state === undefined || state.toUpperCase() in (holidays.getStates(country.toUpperCase()) ?? {});

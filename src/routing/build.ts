@@ -13,6 +13,7 @@ import type { Warehouse } from '../db/connection.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
+import { listLimit } from './rows.js';
 
 const DAY_MS = 86_400_000;
 
@@ -57,9 +58,11 @@ export async function buildRoutingModels(
   await model(wh, 'routing_owner_keys');
   await model(wh, 'routing_owner_changes', { as_of: window.asOf });
   await model(wh, 'routing_lead_owners');
+  await model(wh, 'routing_reassigned', { from: window.from, limit: listLimit });
   await model(wh, 'routing_assign_starts', span);
+  // a start is named by its rowid: the table is written once, so the id holds for this run
   await wh.run(`create or replace temp view routing_assign_pairs as
-    select start_id as pair_id, calendar_key, start_at, end_at from routing_assign_starts where status = 'assigned'`);
+    select rowid as pair_id, calendar_key, start_at, end_at from routing_assign_starts where status = 'assigned'`);
   await timed('assign minutes', computeBusinessMinutes(wh, 'routing_assign_pairs', { output: 'routing_assign_minutes' }));
 
   await model(wh, 'routing_events', { timezone: routingTimezone(config) });
@@ -110,6 +113,7 @@ export async function buildRoutingModels(
     as_of: window.asOf,
     min_contacts: routing.committee.minContacts,
     window_days: routing.committee.windowDays,
+    limit: listLimit,
   });
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }

@@ -7,6 +7,7 @@ import type { Warehouse } from '../db/connection.js';
 import { dataFreshness } from '../metrics/freshness.js';
 import type { ReportWindow } from '../metrics/window.js';
 import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
+import { timed } from '../timing.js';
 import { routingTimezone } from './build.js';
 import { distribution } from './distribution.js';
 import { abm, committees, unassigned } from './lists.js';
@@ -17,7 +18,7 @@ export { listLimit } from './rows.js';
 
 export async function computeRouting(wh: Warehouse, config: Config, window: ReportWindow): Promise<RoutingReport> {
   const pool = await wh.all<{ owner_id: string; owner: string; weight: number }>('select owner_id, owner, weight from routing_pool order by owner, owner_id');
-  const { kinds, rows } = await distribution(wh);
+  const { kinds, rows } = await timed('report: distribution', distribution(wh));
   const unknownPto = await wh.all<{ ref: string }>(
     'select distinct ref from routing_pto where owner_id not in (select owner_id from routing_pool) order by ref',
   );
@@ -25,7 +26,7 @@ export async function computeRouting(wh: Warehouse, config: Config, window: Repo
     report: 'routing',
     asOf: window.asOf.toISOString(),
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
-    dataFreshness: await dataFreshness(wh, window.asOf),
+    dataFreshness: await timed('report: freshness', dataFreshness(wh, window.asOf)),
     ...withZoneAssumption(await zoneAssumption(wh)),
     timezone: routingTimezone(config),
     distribution: {
@@ -35,10 +36,10 @@ export async function computeRouting(wh: Warehouse, config: Config, window: Repo
       kinds,
       rows,
     },
-    unassigned: await unassigned(wh),
-    timeToAssign: await timeToAssign(wh, window),
-    abm: await abm(wh, config),
-    committees: await committees(wh, config),
+    unassigned: await timed('report: unassigned', unassigned(wh)),
+    timeToAssign: await timed('report: time to assign', timeToAssign(wh, window)),
+    abm: await timed('report: abm', abm(wh, config)),
+    committees: await timed('report: committees', committees(wh, config)),
     warnings: [],
   };
   for (const { ref } of unknownPto) report.warnings.push(`PTO for "${ref}": no owner of that id or name is in the routing pool.`);

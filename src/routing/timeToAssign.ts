@@ -1,10 +1,11 @@
 /**
  * The time-to-assign section: business and real minutes from creation or MQL entry to the first
- * person assignment (routing_assign_starts, routing_assign_minutes), and the reassignments.
+ * person assignment (routing_assign_starts, routing_assign_minutes), and the reassignments
+ * (routing_lead_owners; the listed ones with their paths in routing_reassigned).
  */
 import type { Warehouse } from '../db/connection.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { iso, listLimit } from './rows.js';
+import { iso } from './rows.js';
 import { type AssignBucket, type AssignStats, assignBuckets, type ReassignedLead, type RoutingReport } from './types.js';
 
 interface StatsRow {
@@ -21,31 +22,30 @@ interface StatsRow {
 }
 
 export async function timeToAssign(wh: Warehouse, window: ReportWindow): Promise<RoutingReport['timeToAssign']> {
-  const measured = `routing_assign_starts as starts left join routing_assign_minutes as minutes on minutes.pair_id = starts.start_id`;
-  const stats = await wh.all<StatsRow>(
-    `select starts.start_kind, cast(count(*) as integer) as starts,
+  // one pass over the starts and their minutes: the counts, quantiles and buckets together
+  // (the bucket names are this module's constants, not data)
+  const stats = await wh.all<StatsRow & Record<AssignBucket, number>>(
+    `select start_kind, cast(count(*) as integer) as starts,
             cast(count(*) filter (where status = 'assigned') as integer) as assigned,
             cast(count(*) filter (where status = 'owned_at_start') as integer) as owned_at_start,
             cast(count(*) filter (where status = 'no_history') as integer) as no_history,
             cast(count(*) filter (where status = 'assigned_untimed') as integer) as untimed,
             cast(count(*) filter (where status = 'unassigned') as integer) as unassigned,
-            quantile_cont(minutes.wall_minutes, 0.5) as median_minutes,
-            quantile_cont(minutes.business_minutes, 0.5) as median_business_minutes,
-            quantile_cont(minutes.business_minutes, 0.9) as p90_business_minutes
-     from ${measured} group by starts.start_kind order by starts.start_kind`,
-  );
-  const bucketRows = await wh.all<{ start_kind: 'created' | 'mql'; bucket: AssignBucket; n: number }>(
-    `select starts.start_kind, case
-        when status = 'unassigned' then 'never'
-        when minutes.business_minutes < 5 then '<5m'
-        when minutes.business_minutes < 30 then '5–30m'
-        when minutes.business_minutes < 60 then '30–60m'
-        when minutes.business_minutes < 240 then '1–4h'
-        when minutes.business_minutes < 1440 then '4–24h'
-        else '>24h' end as bucket, cast(count(*) as integer) as n
-     from ${measured}
-     where status = 'unassigned' or minutes.business_minutes is not null
-     group by all order by all`,
+            quantile_cont(wall_minutes, 0.5) as median_minutes,
+            quantile_cont(business_minutes, 0.5) as median_business_minutes,
+            quantile_cont(business_minutes, 0.9) as p90_business_minutes,
+            ${assignBuckets.map((b) => `cast(count(*) filter (where bucket = '${b}') as integer) as "${b}"`).join(',\n            ')}
+     from (
+       select starts.start_kind, starts.status, minutes.wall_minutes, minutes.business_minutes, case
+           when starts.status = 'unassigned' then 'never'
+           when minutes.business_minutes < 5 then '<5m'
+           when minutes.business_minutes < 30 then '5–30m'
+           when minutes.business_minutes < 60 then '30–60m'
+           when minutes.business_minutes < 240 then '1–4h'
+           when minutes.business_minutes < 1440 then '4–24h'
+           when minutes.business_minutes is not null then '>24h' end as bucket
+       from routing_assign_starts as starts left join routing_assign_minutes as minutes on minutes.pair_id = starts.rowid)
+     group by start_kind order by start_kind`,
   );
   const toStats = (kind: 'created' | 'mql'): AssignStats => {
     const r = stats.find((s) => s.start_kind === kind);
@@ -71,15 +71,13 @@ export async function timeToAssign(wh: Warehouse, window: ReportWindow): Promise
   );
   const listed = await wh.all<{ lead_id: string; reassignments: number; ping_pongs: number; path: string; first_assigned_at: Date; last_assigned_at: Date }>(
     `select lead_id, reassignments, ping_pongs, path, first_assigned_at, last_assigned_at
-     from routing_lead_owners where ${inWindow}
-     order by ping_pongs desc, reassignments desc, lead_id limit ${listLimit}`,
-    { from: window.from },
+     from routing_reassigned order by ping_pongs desc, reassignments desc, lead_id`,
   );
   return {
     fromCreated: toStats('created'),
     fromMql: toStats('mql'),
     buckets: (['created', 'mql'] as const).flatMap((start) =>
-      assignBuckets.map((bucket) => ({ start, bucket, n: bucketRows.find((b) => b.start_kind === start && b.bucket === bucket)?.n ?? 0 })),
+      assignBuckets.map((bucket) => ({ start, bucket, n: stats.find((s) => s.start_kind === start)?.[bucket] ?? 0 })),
     ),
     reassignedLeads: totals?.leads ?? 0,
     reassignments: totals?.reassignments ?? 0,
