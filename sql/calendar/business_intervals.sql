@@ -14,7 +14,7 @@ with days as (
   select
     calendar_key,
     timezone,
-    cast(unnest(generate_series(first_day, last_day, interval 1 day)) as date) as day
+    cast(unnest(generate_series(first_day, last_day, interval '1 day')) as date) as day
   from business_calendars
 ),
 

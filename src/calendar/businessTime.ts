@@ -26,7 +26,7 @@ function checkIdentifier(name: string): string {
 }
 
 async function runTemplate(warehouse: Warehouse, file: string, names: Record<string, string>, temporary: boolean) {
-  let text = await readFile(sqlPath(file), 'utf8');
+  let text = await warehouse.modelSql(file);
   for (const [placeholder, name] of Object.entries(names)) text = text.replaceAll(`{{${placeholder}}}`, checkIdentifier(name));
   text = text.replaceAll('{{temporary}}', temporary ? 'temp' : '');
   await warehouse.runScript(text, file);

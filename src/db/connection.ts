@@ -152,6 +152,9 @@ export class DuckDbWarehouse implements Engine {
   }
 
   async materialise(name: string, kind: RelationKind, select: string, options: { temporary?: boolean; params?: SqlParams } = {}): Promise<void> {
+    // a relation of the other kind (a model that changed kind between versions) goes first
+    const existing = options.temporary ? await duckDbCatalog.temporaryKind(this, name) : await this.relationKind(name);
+    if (existing && existing !== kind) await this.run(`drop ${existing} ${name}`);
     await this.run(`create or replace ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
   }
 

@@ -24,6 +24,14 @@ export const duckDbCatalog = {
     );
     return row ? (row.type === 'VIEW' ? 'view' : 'table') : undefined;
   },
+  async temporaryKind(wh: Engine, name: string): Promise<RelationKind | undefined> {
+    const row = await wh.one<{ kind: string }>(
+      `select 'table' as kind from duckdb_tables() where temporary and table_name = $name
+       union all select 'view' from duckdb_views() where temporary and view_name = $name`,
+      { name },
+    );
+    return row?.kind as RelationKind | undefined;
+  },
   async columns(wh: Engine, name: string): Promise<{ name: string; type: string }[]> {
     return wh.all<{ name: string; type: string }>(
       `select column_name as name, data_type as type from information_schema.columns

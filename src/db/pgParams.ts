@@ -1,6 +1,6 @@
 /**
  * The warehouse's parameter style on PostgreSQL. Code binds DuckDB-style: named (`$since`) or
- * positional (`$1`) parameters, JS arrays for lists and Dates for instants. PostgreSQL takes
+ * positional (`$1`, or `?` from Kysely) parameters, JS arrays for lists and Dates for instants. PostgreSQL takes
  * positional parameters only, and cannot infer an untyped array's or instant's type from
  * `unnest($1)` or `$1 - interval '1 day'`: names become positions, and arrays and Dates get a cast
  * from their values, as DuckDB's binding infers list types (connection.ts). Strings, comments and
@@ -8,7 +8,7 @@
  */
 import type { SqlParams } from './engine.js';
 
-const token = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$\$[\s\S]*?\$\$|\$([A-Za-z_][A-Za-z0-9_]*|\d+)/g;
+const token = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$\$[\s\S]*?\$\$|\$([A-Za-z_][A-Za-z0-9_]*|\d+)|(\?)/g;
 
 function castFor(value: unknown): string {
   if (value instanceof Date) return '::timestamptz';
@@ -31,7 +31,10 @@ export function bindPostgres(sql: string, params?: SqlParams): { text: string; v
   if (!params) return { text: sql, values: [] };
   const values: unknown[] = [];
   const positions = new Map<string, number>();
-  const text = sql.replace(token, (match, name: string | undefined) => {
+  let questionMarks = 0;
+  const text = sql.replace(token, (match, dollarName: string | undefined, questionMark: string | undefined) => {
+    // Kysely's DuckDB dialect writes `?` for its positional parameters
+    const name = questionMark && Array.isArray(params) ? String(++questionMarks) : dollarName;
     if (name === undefined) return match;
     const key = /^\d+$/.test(name) ? Number(name) - 1 : name;
     const value = Array.isArray(params) ? params[key as number] : (params as Record<string, unknown>)[name];
@@ -45,4 +48,19 @@ export function bindPostgres(sql: string, params?: SqlParams): { text: string; v
     return `$${position}${castFor(value)}`;
   });
   return { text, values };
+}
+
+/** A script's statements, split at semicolons outside strings, comments and dollar-quoted bodies. */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  const pieces = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$\$[\s\S]*?\$\$|;/g;
+  for (const match of script.matchAll(pieces)) {
+    if (match[0] !== ';') continue;
+    statements.push(script.slice(start, match.index));
+    start = match.index + 1;
+  }
+  statements.push(script.slice(start));
+  // a piece of nothing but comments and blanks is no statement
+  return statements.filter((s) => s.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() !== '');
 }

@@ -5,11 +5,9 @@
  * `load`, pgCopy.ts) and the models; sql/engines/postgres/compat.sql installs there on connect the
  * functions named like the DuckDB ones the models call.
  */
-import { readFile } from 'node:fs/promises';
-import { sqlPath } from '../paths.js';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
 import { engineModelSql } from './engineFiles.js';
-import { bindPostgres } from './pgParams.js';
+import { bindPostgres, splitStatements } from './pgParams.js';
 
 /** The little of a client both `pg` and PGlite offer. */
 export interface PgClient {
@@ -20,6 +18,17 @@ export interface PgClient {
 }
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
+const replaceStatement = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?(table|view)\s+([a-z_][a-z0-9_]*)(\s+as\s)?/i;
+
+/** Postgres names a failing query's position: the message quotes its line, so a model's failure can be found. */
+function located(error: unknown, sql: string): unknown {
+  const position = Number((error as { position?: string }).position);
+  if (!(error instanceof Error) || !position) return error;
+  const start = sql.lastIndexOf('\n', position - 1) + 1;
+  const end = sql.indexOf('\n', position - 1);
+  const line = sql.slice(start, end === -1 ? undefined : end).trim();
+  return new Error(`${error.message} (at: ${line})`, { cause: error });
+}
 
 export class PostgresWarehouse implements Engine {
   private closing: Promise<void> | undefined;
@@ -72,14 +81,17 @@ export class PostgresWarehouse implements Engine {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    if (!params || (Array.isArray(params) && params.length === 0)) return this.client.exec(sql);
+    const replaced = replaceStatement.exec(sql);
+    if (replaced) return this.replaceRelation(replaced, sql, params);
+    if (!params || (Array.isArray(params) && params.length === 0)) return this.client.exec(sql).catch((error) => Promise.reject(located(error, sql)));
     const { text, values } = bindPostgres(sql, params);
-    await this.client.query(text, values);
+    await this.client.query(text, values).catch((error) => Promise.reject(located(error, text)));
   }
 
   async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
     const { text, values } = bindPostgres(sql, params);
-    return (await this.client.query(text, values)).rows as T[];
+    const result = await this.client.query(text, values).catch((error) => Promise.reject(located(error, text)));
+    return result.rows as T[];
   }
 
   async one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
@@ -87,14 +99,17 @@ export class PostgresWarehouse implements Engine {
   }
 
   async runFile(relativePath: string): Promise<void> {
-    await this.runScript(await readFile(sqlPath(relativePath), 'utf8'), relativePath);
+    await this.runScript(await this.modelSql(relativePath), relativePath);
   }
 
   async runScript(text: string, label: string): Promise<void> {
-    try {
-      await this.client.exec(text);
-    } catch (error) {
-      throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
+    const statements = splitStatements(text);
+    for (const [i, statement] of statements.entries()) {
+      try {
+        await this.run(statement);
+      } catch (error) {
+        throw new Error(`${label}, statement ${i + 1}: ${(error as Error).message}`, { cause: error });
+      }
     }
   }
 
@@ -117,6 +132,19 @@ export class PostgresWarehouse implements Engine {
     const existing = options.temporary ? await this.temporaryKind(name) : await this.relationKind(name);
     if (existing) await this.client.exec(`drop ${existing} if exists ${options.temporary ? 'pg_temp.' : ''}${name} cascade`);
     await this.run(`create ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
+  }
+
+  /** DuckDB's CREATE OR REPLACE [TEMP] TABLE/VIEW, which PostgreSQL has only for views of the same columns. */
+  private async replaceRelation(match: RegExpExecArray, sql: string, params?: SqlParams): Promise<void> {
+    const [whole, temp, kind, name, as] = match as unknown as [string, string | undefined, RelationKind, string, string | undefined];
+    const temporary = temp !== undefined;
+    if (as) return this.materialise(name, kind, sql.slice(whole.length), { temporary, params });
+    const existing = temporary ? await this.temporaryKind(name) : await this.relationKind(name);
+    if (existing) await this.client.exec(`drop ${existing} if exists ${temporary ? 'pg_temp.' : ''}${name} cascade`);
+    await this.run(
+      sql.replace(/^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?/i, temporary ? 'create temp ' : 'create '),
+      params,
+    );
   }
 
   private async temporaryKind(name: string): Promise<RelationKind | undefined> {

@@ -132,3 +132,50 @@ create or replace function try_double(s text) returns double precision
   language plpgsql immutable parallel safe as $$ begin return s::double precision; exception when others then return null; end $$;
 create or replace function try_date(s text) returns date
   language plpgsql immutable parallel safe as $$ begin return s::date; exception when others then return null; end $$;
+
+-- DuckDB's arg_min(value, key) / arg_max(value, key): the value at the least / greatest key (rows
+-- with a NULL key skipped; the first such row on a tie). The state keeps the key as a number
+-- (numbers, and instants as microseconds) or as text, and the value as text; the final function
+-- turns it back into the value's type (its extra argument carries that type).
+do $$ begin
+  if not exists (select 1 from pg_type where typname = 'revops_arg_number' and typnamespace = current_schema()::regnamespace) then
+    create type revops_arg_number as (k double precision, v text);
+    create type revops_arg_text as (k text, v text);
+  end if;
+end $$;
+create or replace function revops_arg_step(state revops_arg_number, value anyelement, key double precision, want_max boolean) returns revops_arg_number
+  language sql immutable parallel safe as $$
+  select case when key is null then state
+              when state is null or (want_max and key > state.k) or (not want_max and key < state.k) then row(key, value::text)::revops_arg_number
+              else state end
+$$;
+create or replace function revops_arg_step(state revops_arg_text, value anyelement, key text, want_max boolean) returns revops_arg_text
+  language sql immutable parallel safe as $$
+  select case when key is null then state
+              when state is null or (want_max and key > state.k) or (not want_max and key < state.k) then row(key, value::text)::revops_arg_text
+              else state end
+$$;
+create or replace function revops_arg_min_n(state revops_arg_number, value anyelement, key double precision) returns revops_arg_number
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, key, false) $$;
+create or replace function revops_arg_max_n(state revops_arg_number, value anyelement, key double precision) returns revops_arg_number
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, key, true) $$;
+create or replace function revops_arg_min_t(state revops_arg_text, value anyelement, key text) returns revops_arg_text
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, key, false) $$;
+create or replace function revops_arg_max_t(state revops_arg_text, value anyelement, key text) returns revops_arg_text
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, key, true) $$;
+create or replace function revops_arg_min_i(state revops_arg_number, value anyelement, key timestamptz) returns revops_arg_number
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, epoch_us(key)::double precision, false) $$;
+create or replace function revops_arg_max_i(state revops_arg_number, value anyelement, key timestamptz) returns revops_arg_number
+  language sql immutable parallel safe as $$ select revops_arg_step(state, value, epoch_us(key)::double precision, true) $$;
+create or replace function revops_arg_final(state revops_arg_number, value anyelement, key double precision) returns anyelement
+  language plpgsql immutable parallel safe as $$ begin value := state.v; return value; end $$;
+create or replace function revops_arg_final(state revops_arg_text, value anyelement, key text) returns anyelement
+  language plpgsql immutable parallel safe as $$ begin value := state.v; return value; end $$;
+create or replace function revops_arg_final(state revops_arg_number, value anyelement, key timestamptz) returns anyelement
+  language plpgsql immutable parallel safe as $$ begin value := state.v; return value; end $$;
+create or replace aggregate arg_min(anyelement, double precision) (sfunc = revops_arg_min_n, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);
+create or replace aggregate arg_max(anyelement, double precision) (sfunc = revops_arg_max_n, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);
+create or replace aggregate arg_min(anyelement, text) (sfunc = revops_arg_min_t, stype = revops_arg_text, finalfunc = revops_arg_final, finalfunc_extra);
+create or replace aggregate arg_max(anyelement, text) (sfunc = revops_arg_max_t, stype = revops_arg_text, finalfunc = revops_arg_final, finalfunc_extra);
+create or replace aggregate arg_min(anyelement, timestamptz) (sfunc = revops_arg_min_i, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);
+create or replace aggregate arg_max(anyelement, timestamptz) (sfunc = revops_arg_max_i, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);

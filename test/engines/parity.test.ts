@@ -1,0 +1,81 @@
+/**
+ * The same reports on both engines: every report of the report set on the bundled sample, made
+ * on DuckDB and on PostgreSQL (PGlite, in this process), must give equal JSON. Doubles are
+ * compared exactly except under the keys a report names, where the engines' float arithmetic
+ * order differs (interpolated percentiles): there within 1e-9 relative.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DuckDbWarehouse } from '../../src/db/connection.js';
+import type { PostgresWarehouse } from '../../src/db/postgres.js';
+import { buildModels } from '../../src/models/build.js';
+import { reportDefinitions } from '../../src/reportSet.js';
+import { sampleAsOf, sampleConfig, sampleOnBothEngines } from './pgSetup.js';
+
+/** Paths (dotted, array indexes dropped) whose doubles may differ in the last bits between engines. */
+const tolerated: Record<string, RegExp | undefined> = {
+  // PostgreSQL's percentile_cont and DuckDB's quantile_cont interpolate the 90th percentile in a different order
+  funnel: /(^|\.)p90DaysFromPrevious$/,
+};
+
+/** Reports not yet equal on PostgreSQL, with what diverges. */
+const todo: Record<string, string> = {
+  overview: 'reads the speed-to-lead, SLA and pipeline reports, not yet equal on PostgreSQL',
+  'speed-to-lead':
+    'the business-time models (calendar/business_intervals: generate_series as a list; business_minutes, business_deadlines: ASOF JOIN) and sla__instances (rowid) need PostgreSQL versions',
+  sla: 'the same business-time models and sla__instances (rowid) as speed-to-lead',
+  routing: 'ASOF JOINs in routing__events, routing__assign_starts and routing__abm need LATERAL versions; the business-time models as speed-to-lead',
+  pipeline: 'not yet run on PostgreSQL: the quota file is read with read_csv, and the report queries use DuckDB list functions',
+  'scoring-backtest': 'score_as_of and backtest_metrics use UNPIVOT, from_json and struct lists (a jsonb/VALUES version is needed)',
+  hygiene: 'hygiene__required uses UNPIVOT; other hygiene models use GROUP BY ALL and list_filter with a lambda',
+};
+
+function differences(pg: unknown, duck: unknown, path: string, tolerant: RegExp | undefined, out: string[]): void {
+  if (typeof pg === 'number' && typeof duck === 'number') {
+    const close = tolerant?.test(path) && Math.abs(pg - duck) <= 1e-9 * Math.max(Math.abs(pg), Math.abs(duck));
+    if (pg !== duck && !close) out.push(`${path}: postgres ${pg}, duckdb ${duck}`);
+    return;
+  }
+  if (pg && duck && typeof pg === 'object' && typeof duck === 'object') {
+    const keys = new Set([...Object.keys(pg), ...Object.keys(duck)]);
+    for (const key of keys) {
+      const next = Array.isArray(duck) ? path : path ? `${path}.${key}` : key;
+      differences((pg as Record<string, unknown>)[key], (duck as Record<string, unknown>)[key], next, tolerant, out);
+    }
+    return;
+  }
+  if (JSON.stringify(pg) !== JSON.stringify(duck)) out.push(`${path}: postgres ${JSON.stringify(pg)}, duckdb ${JSON.stringify(duck)}`);
+}
+
+describe('every report on DuckDB and on PostgreSQL (PGlite)', () => {
+  let engines: { duck: DuckDbWarehouse; pg: PostgresWarehouse };
+  const config = sampleConfig();
+  const options = { outDir: '', asOf: sampleAsOf };
+
+  beforeAll(async () => {
+    engines = await sampleOnBothEngines();
+    await buildModels(engines.duck, config);
+    await buildModels(engines.pg, config);
+  }, 300_000);
+
+  afterAll(async () => {
+    engines?.duck.close();
+    await engines?.pg.closed();
+  });
+
+  for (const definition of reportDefinitions) {
+    const why = todo[definition.name];
+    if (why) {
+      it.todo(`${definition.name}: ${why}`);
+      continue;
+    }
+    it(`${definition.name} gives the same JSON`, async () => {
+      // JSON as written to disk: Dates become ISO strings on both sides
+      const made = async (wh: DuckDbWarehouse | PostgresWarehouse) => JSON.parse(JSON.stringify((await definition.make(wh, config, { ...options })).json));
+      const duck = await made(engines.duck);
+      const pg = await made(engines.pg);
+      const out: string[] = [];
+      differences(pg, duck, '', tolerated[definition.name], out);
+      expect(out.slice(0, 20)).toEqual([]);
+    }, 300_000);
+  }
+});
