@@ -3,10 +3,8 @@
  * pairs (or deadline requests) and join the table these functions return. Needs business_intervals
  * (buildCalendar) covering every instant measured.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
 import { dataError, usageError } from '../errors.js';
-import { sqlPath } from '../paths.js';
 
 export interface BusinessTimeOptions {
   /** table to create or replace; default business_time__pairs / business_time__deadlines */

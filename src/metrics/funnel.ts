@@ -3,10 +3,8 @@
  * period view of stage entries. DuckDB aggregates (sql/metrics/funnel__*.sql); this module only
  * shapes the few aggregate rows into the documented JSON contract (docs/metrics.md).
  */
-import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
 import { runQuery } from '../db/kysely.js';
 import { dataFreshness } from './freshness.js';
 import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';

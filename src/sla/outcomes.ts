@@ -3,14 +3,12 @@
  * elapsed business time, all in SQL (sql/sla/*.sql) on the owners' business calendars. The
  * speed-to-lead and SLA reports only aggregate this one relation.
  */
-import { readFile } from 'node:fs/promises';
 import { checkCalendarKeys, computeBusinessDeadlines, computeBusinessMinutes } from '../calendar/businessTime.js';
 import { buildOwnerCalendars } from '../calendar/ownerCalendars.js';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { withSetting } from '../db/settings.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
 import { type SlaDefinition, writeSlaDefinitions } from './definitions.js';
 
