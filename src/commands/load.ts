@@ -9,7 +9,7 @@ import type { Crm } from '../ingest/formats/types.js';
 import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
-import { withWarehouse } from './warehouse.js';
+import { withLoadTarget } from './warehouse.js';
 
 export interface LoadCommandOptions {
   paths: string[];
@@ -47,7 +47,7 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
   if (mapping && options.inputFormat) throw usageError('--input-format and --mapping both say how to read the files: give one');
   const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
-  return withWarehouse(options.db, (wh) =>
+  return withLoadTarget(options.db, (wh) =>
     loadFiles(wh, config, {
       paths: options.paths,
       crm,
