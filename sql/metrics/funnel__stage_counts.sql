@@ -27,8 +27,8 @@ final as (
                                 and current_stage = previous_stage) as integer) as open,
         cast(count(*) filter (where reached_at is not null and previous_entered_at is not null and entered_at is not null
                                 and days_from_previous is null) as integer) as out_of_order,
-        percentile_cont(0.5) within group (order by days_from_previous) as median_days_from_previous,
-        percentile_cont(0.9) within group (order by days_from_previous) as p90_days_from_previous,
+        quantile_cont(days_from_previous, 0.5) as median_days_from_previous,
+        quantile_cont(days_from_previous, 0.9) as p90_days_from_previous,
         cast(count(*) filter (where previous_reached_at <= $matured_before) as integer) as matured_eligible,
         cast(count(*) filter (where previous_reached_at <= $matured_before and reached_at is not null
                                 and epoch(reached_at) - epoch(previous_reached_at) <= $window_seconds) as integer) as matured_converted

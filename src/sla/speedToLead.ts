@@ -64,7 +64,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   if (conversionOrder === 0) throw usageError(`conversion stage "${conversionStage}" is not a stage of the config`);
   const timezone = config.calendar.timezone ?? config.timezone;
   const bucketClock = options.bucketClock ?? 'business';
-  const instances = await readFile(sqlPath('sla/speed_to_lead__instances.sql'), 'utf8');
+  const instances = await wh.modelSql('sla/speed_to_lead__instances.sql');
   await timed(
     '  instances',
     wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
@@ -75,7 +75,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
       bucket_clock: bucketClock,
     }),
   );
-  const rows = await timed('  stats', wh.all<StatsRow>(await readFile(sqlPath('sla/speed_to_lead__stats.sql'), 'utf8')));
+  const rows = await timed('  stats', wh.all<StatsRow>(await wh.modelSql('sla/speed_to_lead__stats.sql')));
   const bucketRows = await wh.all<{ bucket: ResponseBucket | null; n: number; converted: number }>(
     `select bucket, cast(count(*) as integer) as n, cast(count(*) filter (where converted) as integer) as converted
      from speed_to_lead_instances group by bucket order by bucket`,
@@ -83,7 +83,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   const coverage = await wh.all<{ weekday: number; hour: number; arrivals: number; touched: number; median_minutes: number | null }>(
     `select arrival_weekday as weekday, arrival_hour as hour, cast(count(*) as integer) as arrivals,
             cast(count(end_at) as integer) as touched, quantile_cont(wall_minutes, 0.5) as median_minutes
-     from speed_to_lead_instances group by all order by weekday, hour`,
+     from speed_to_lead_instances group by arrival_weekday, arrival_hour order by weekday, hour`,
   );
 
   const overallRow = rows.find((r) => r.dimension === '');

@@ -114,9 +114,14 @@ create or replace function revops_quantile_step(state double precision[], value 
   language sql immutable parallel safe as $$
   select case when value is null then coalesce(state, array[q]) else coalesce(state, array[q]) || value end
 $$;
+-- DuckDB's interpolation, lo * (1 - d) + hi * d between the two values around (n - 1) * q
 create or replace function revops_quantile_final(state double precision[]) returns double precision
   language sql immutable parallel safe as $$
-  select percentile_cont(state[1]) within group (order by v) from unnest(state[2:]) as v
+  with sorted as (select array_agg(v order by v) as vs from unnest(state[2:]) as v),
+  position as (select vs, (cardinality(vs) - 1) * state[1] as rn from sorted where cardinality(vs) > 0)
+  select case when floor(rn) = ceil(rn) then vs[floor(rn)::int + 1]
+              else vs[floor(rn)::int + 1] * (1 - (rn - floor(rn))) + vs[ceil(rn)::int + 1] * (rn - floor(rn)) end
+  from position
 $$;
 create or replace function revops_median_step(state double precision[], value double precision) returns double precision[]
   language sql immutable parallel safe as $$ select revops_quantile_step(state, value, 0.5) $$;
@@ -179,3 +184,10 @@ create or replace aggregate arg_min(anyelement, text) (sfunc = revops_arg_min_t,
 create or replace aggregate arg_max(anyelement, text) (sfunc = revops_arg_max_t, stype = revops_arg_text, finalfunc = revops_arg_final, finalfunc_extra);
 create or replace aggregate arg_min(anyelement, timestamptz) (sfunc = revops_arg_min_i, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);
 create or replace aggregate arg_max(anyelement, timestamptz) (sfunc = revops_arg_max_i, stype = revops_arg_number, finalfunc = revops_arg_final, finalfunc_extra);
+
+-- A row's physical place as one number: unique within a table while it is not rewritten, like
+-- DuckDB's rowid (engine versions of models that number rows by it call this)
+create or replace function revops_row_number(row_place tid) returns bigint
+  language sql immutable parallel safe as $$
+  select ((row_place::text::point)[0])::bigint * 65536 + ((row_place::text::point)[1])::bigint
+$$;
