@@ -3,7 +3,6 @@
  * business minutes, from the first-touch SLA's instances in sla_outcomes (build them first with
  * buildSlaOutcomes). DuckDB aggregates; this module shapes the few rows into the JSON contract.
  */
-import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
@@ -11,7 +10,6 @@ import { dataFreshness } from '../metrics/freshness.js';
 import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
 import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
 import { describeTarget, type SlaDefinition } from './definitions.js';
 import { type ResponseBucket, responseBuckets, type ResponseStats, type SpeedToLeadGroup, type SpeedToLeadReport } from './types.js';
