@@ -191,3 +191,5 @@ create or replace function revops_row_number(row_place tid) returns bigint
   language sql immutable parallel safe as $$
   select ((row_place::text::point)[0])::bigint * 65536 + ((row_place::text::point)[1])::bigint
 $$;
+create or replace function try_timestamptz(s text) returns timestamptz
+  language plpgsql stable parallel safe as $$ begin return s::timestamptz; exception when others then return null; end $$;
