@@ -10,7 +10,7 @@ select
   open_at,
   close_at,
   cumulative_minutes_before,
-  (epoch_us(close_at) - epoch_us(open_at)) / 60e6 as interval_minutes,
+  (epoch_us(close_at) - epoch_us(open_at)) / cast(60e6 as double) as interval_minutes,
   lead(open_at) over (partition by calendar_key order by open_at) as next_open_at
 from business_intervals;
 
@@ -24,4 +24,4 @@ select
   min(intervals.open_at) as first_open_at
 from business_calendars as calendars
 left join business_intervals as intervals on intervals.calendar_key = calendars.calendar_key
-group by all;
+group by calendars.calendar_key, calendars.timezone, calendars.first_day, calendars.last_day;

@@ -31,7 +31,7 @@ started as (
     case when requests.start_at >= coverage.covered_from and requests.start_at <= coverage.covered_until then
       coalesce(
         at_start.cumulative_minutes_before
-          + least(at_start.interval_minutes, (epoch_us(requests.start_at) - epoch_us(at_start.open_at)) / 60e6),
+          + least(at_start.interval_minutes, (epoch_us(requests.start_at) - epoch_us(at_start.open_at)) / cast(60e6 as double)),
         0
       )
     end as start_position,
@@ -57,7 +57,7 @@ targeted as (
 reached as (
   select
     targeted.*,
-    make_timestamptz(epoch_us(due_in.open_at) + cast(round((targeted.target_position - due_in.cumulative_minutes_before) * 60e6) as bigint)) as due_at,
+    make_timestamptz(epoch_us(due_in.open_at) + cast(round((targeted.target_position - due_in.cumulative_minutes_before) * cast(60e6 as double)) as bigint)) as due_at,
     targeted.target_position <= due_in.cumulative_minutes_before + due_in.interval_minutes as within_calendar
   from targeted
   asof left join intervals as due_in

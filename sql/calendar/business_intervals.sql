@@ -14,7 +14,7 @@ with days as (
   select
     calendar_key,
     timezone,
-    cast(unnest(generate_series(first_day, last_day, interval 1 day)) as date) as day
+    cast(unnest(generate_series(first_day, last_day, interval '1 day')) as date) as day
   from business_calendars
 ),
 
@@ -44,7 +44,7 @@ final as (
     open_at,
     close_at,
     coalesce(
-      sum((epoch_us(close_at) - epoch_us(open_at)) / 60e6) over (
+      sum((epoch_us(close_at) - epoch_us(open_at)) / cast(60e6 as double)) over (
         partition by calendar_key order by open_at
         rows between unbounded preceding and 1 preceding
       ),

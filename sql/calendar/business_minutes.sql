@@ -36,7 +36,7 @@ located as (
     pairs.end_at >= coverage.covered_from and pairs.end_at <= coverage.covered_until as end_covered,
     coalesce(
       at_start.cumulative_minutes_before
-        + least(at_start.interval_minutes, (epoch_us(pairs.start_at) - epoch_us(at_start.open_at)) / 60e6),
+        + least(at_start.interval_minutes, (epoch_us(pairs.start_at) - epoch_us(at_start.open_at)) / cast(60e6 as double)),
       0
     ) as start_position,
     case
@@ -46,7 +46,7 @@ located as (
     end as next_working_at,
     coalesce(
       at_end.cumulative_minutes_before
-        + least(at_end.interval_minutes, (epoch_us(pairs.end_at) - epoch_us(at_end.open_at)) / 60e6),
+        + least(at_end.interval_minutes, (epoch_us(pairs.end_at) - epoch_us(at_end.open_at)) / cast(60e6 as double)),
       0
     ) as end_position
   from pairs
@@ -65,7 +65,7 @@ final as (
     end_at,
     case when start_covered then next_working_at end as clock_start_at,
     case when start_covered and end_covered and end_at >= start_at then end_position - start_position end as business_minutes,
-    (epoch_us(end_at) - epoch_us(start_at)) / 60e6 as wall_minutes
+    (epoch_us(end_at) - epoch_us(start_at)) / cast(60e6 as double) as wall_minutes
   from located
 )
 

@@ -41,27 +41,33 @@ unioned as (
 -- rest pass through untouched (grouping by every column of an entry keeps each one: its source
 -- row and raw value tell it apart).
 day_entries as (
-    select * exclude (known_to_the_day) from unioned where known_to_the_day
+    select lead_id, stage_raw, stage, stage_kind, stage_order, entered_at, exited_at, reason, origin, inferred, load_id, source_row
+    from unioned where known_to_the_day
 ),
 
 day_placed as (
     select
-        day_entries.* replace (coalesce(
+        day_entries.lead_id, day_entries.stage_raw, day_entries.stage, day_entries.stage_kind, day_entries.stage_order,
+        coalesce(
             min(timed.entered_at) filter (where timed.stage_order >= day_entries.stage_order),
             max(timed.entered_at) filter (where timed.stage_order < day_entries.stage_order),
             any_value(day_entries.entered_at)
-        ) as entered_at)
+        ) as entered_at,
+        day_entries.exited_at, day_entries.reason, day_entries.origin, day_entries.inferred, day_entries.load_id, day_entries.source_row
     from day_entries
     left join unioned as timed
         on timed.lead_id = day_entries.lead_id
         and not timed.known_to_the_day
         and timed.entered_at >= day_entries.entered_at
-        and timed.entered_at < day_entries.entered_at + interval 1 day
-    group by all
+        and timed.entered_at < day_entries.entered_at + interval '1 day'
+    group by
+        day_entries.lead_id, day_entries.stage_raw, day_entries.stage, day_entries.stage_kind, day_entries.stage_order,
+        day_entries.exited_at, day_entries.reason, day_entries.origin, day_entries.inferred, day_entries.load_id, day_entries.source_row
 ),
 
 placed as (
-    select * exclude (known_to_the_day) from unioned where not known_to_the_day
+    select lead_id, stage_raw, stage, stage_kind, stage_order, entered_at, exited_at, reason, origin, inferred, load_id, source_row
+    from unioned where not known_to_the_day
     union all
     select * from day_placed
 ),

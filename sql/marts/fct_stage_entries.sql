@@ -48,7 +48,7 @@ final as (
         exited_at as exported_exited_at,
         next_stage,
         case when next_entered_at is not null
-             then (extract(epoch from next_entered_at) - extract(epoch from entered_at)) / 86400.0 end as days_in_stage,
+             then (epoch(next_entered_at) - epoch(entered_at)) / 86400.0 end as days_in_stage,
         next_entered_at is null as is_current,
         entry_number_in_stage,
         next_entry_in_stage_at,

@@ -7,7 +7,7 @@ with lead_stages as (
         *,
         -- time between stages uses real entries only, in order, and none flagged out of order
         case when entered_at >= previous_entered_at and not out_of_order and not coalesce(previous_out_of_order, false)
-             then (extract(epoch from entered_at) - extract(epoch from previous_entered_at)) / 86400.0 end as days_from_previous
+             then (epoch(entered_at) - epoch(previous_entered_at)) / 86400.0 end as days_from_previous
     from funnel_lead_stages
 ),
 
@@ -27,11 +27,11 @@ final as (
                                 and current_stage = previous_stage) as integer) as open,
         cast(count(*) filter (where reached_at is not null and previous_entered_at is not null and entered_at is not null
                                 and days_from_previous is null) as integer) as out_of_order,
-        percentile_cont(0.5) within group (order by days_from_previous) as median_days_from_previous,
-        percentile_cont(0.9) within group (order by days_from_previous) as p90_days_from_previous,
+        quantile_cont(days_from_previous, 0.5) as median_days_from_previous,
+        quantile_cont(days_from_previous, 0.9) as p90_days_from_previous,
         cast(count(*) filter (where previous_reached_at <= $matured_before) as integer) as matured_eligible,
         cast(count(*) filter (where previous_reached_at <= $matured_before and reached_at is not null
-                                and extract(epoch from reached_at) - extract(epoch from previous_reached_at) <= $window_seconds) as integer) as matured_converted
+                                and epoch(reached_at) - epoch(previous_reached_at) <= $window_seconds) as integer) as matured_converted
     from lead_stages
     group by grouping sets ((stage, position), (group_key, stage, position), (period, stage, position))
 )

@@ -70,12 +70,12 @@ final as (
         now_state.kind in ('won', 'lost') and now_state.stage_entered_at >= $from and now_state.stage_entered_at < $to as closed_in_window,
         now_state.kind in ('won', 'lost') and now_state.stage_entered_at >= $trailing_from as closed_in_trailing,
         case when now_state.kind in ('won', 'lost')
-            then (extract(epoch from now_state.stage_entered_at) - extract(epoch from dim_deals.created_at)) / 86400.0 end as cycle_days,
+            then (epoch(now_state.stage_entered_at) - epoch(dim_deals.created_at)) / 86400.0 end as cycle_days,
         case when now_state.kind = 'open'
-            then (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from now_state.stage_entered_at)) / 86400.0 end as days_in_stage,
-        (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from dim_deals.created_at)) / 86400.0 as age_days,
+            then (epoch(cast($as_of as timestamptz)) - epoch(now_state.stage_entered_at)) / 86400.0 end as days_in_stage,
+        (epoch(cast($as_of as timestamptz)) - epoch(dim_deals.created_at)) / 86400.0 as age_days,
         case when now_state.kind = 'open'
-            then (extract(epoch from cast($as_of as timestamptz)) - extract(epoch from coalesce(now_state.last_changed_at, dim_deals.created_at))) / 86400.0 end as days_since_change,
+            then (epoch(cast($as_of as timestamptz)) - epoch(coalesce(now_state.last_changed_at, dim_deals.created_at))) / 86400.0 end as days_since_change,
         snoozes.snooze_until,
         snoozes.snooze_unreadable,
         coalesce(snoozes.snooze_until > $as_of, false) as is_snoozed,

@@ -21,9 +21,9 @@ parsed as (
             when regexp_matches(trim(period), '^\d{4}$') then make_date(cast(trim(period) as integer), 1, 1)
         end as period_from,
         case
-            when regexp_matches(trim(period), '^\d{4}-[Qq][1-4]$') then interval 3 month
-            when regexp_matches(trim(period), '^\d{4}-(0[1-9]|1[0-2])$') then interval 1 month
-            when regexp_matches(trim(period), '^\d{4}$') then interval 1 year
+            when regexp_matches(trim(period), '^\d{4}-[Qq][1-4]$') then interval '3 month'
+            when regexp_matches(trim(period), '^\d{4}-(0[1-9]|1[0-2])$') then interval '1 month'
+            when regexp_matches(trim(period), '^\d{4}$') then interval '1 year'
         end as period_length
     from raw
 ),

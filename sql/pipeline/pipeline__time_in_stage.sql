@@ -7,8 +7,8 @@
 with stays as (
     select
         stays.stage,
-        (extract(epoch from least(coalesce(stays.exited_at, cast($as_of as timestamptz)), cast($as_of as timestamptz)))
-            - extract(epoch from stays.entered_at)) / 86400.0 as days,
+        (epoch(least(coalesce(stays.exited_at, cast($as_of as timestamptz)), cast($as_of as timestamptz)))
+            - epoch(stays.entered_at)) / 86400.0 as days,
         stays.exited_at is not null and stays.exited_at <= $as_of as ended
     from fct_deal_stage_stays as stays
     join pipeline_deals on pipeline_deals.opportunity_id = stays.opportunity_id

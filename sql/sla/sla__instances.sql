@@ -42,7 +42,7 @@ event_starts as (
         from engagement_events as events
         where events.occurred_at >= $from and events.occurred_at <= $as_of
           and lower(events.event_type) in (select lower(start_event) from definitions where start_kind = 'event')
-        group by all
+        group by lower(events.event_type), events.lead_id, events.occurred_at
     ) as distinct_events
 ),
 
@@ -96,7 +96,8 @@ start_events as (
 ),
 
 described as (
-    select start_events.*, lead_attributes.* exclude (lead_id)
+    select start_events.*, lead_attributes.owner_id, lead_attributes.owner, lead_attributes.team, lead_attributes.source,
+           lead_attributes.by_value, lead_attributes.calendar_key
     from start_events
     left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
 ),

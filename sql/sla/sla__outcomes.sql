@@ -14,7 +14,7 @@ with judged as (
 
 -- ISO week of the start (UTC), formatted once per distinct day rather than once per instance
 start_days as (
-    select distinct cast(floor(epoch_us(start_at) / 86400e6) as bigint) as day_number
+    select distinct cast(floor(epoch_us(start_at) / cast(86400e6 as double)) as bigint) as day_number
     from judged
 ),
 
@@ -28,12 +28,12 @@ final as (
         judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.owner, judged.team,
         judged.source, judged.by_value, judged.calendar_key, judged.start_at, judged.deadline_at, judged.end_at,
         judged.status, judged.breach_kind, judged.unmeasured, judged.next_start_at, judged.late_until,
-        (epoch_us(judged.end_at) - epoch_us(judged.start_at)) / 60e6 as wall_minutes,
+        (epoch_us(judged.end_at) - epoch_us(judged.start_at)) / cast(60e6 as double) as wall_minutes,
         elapsed.business_minutes,
-        (epoch_us(judged.late_until) - epoch_us(judged.deadline_at)) / 60e6 as minutes_late,
+        (epoch_us(judged.late_until) - epoch_us(judged.deadline_at)) / cast(60e6 as double) as minutes_late,
         weeks.week
     from judged
-    left join weeks on weeks.day_number = cast(floor(epoch_us(judged.start_at) / 86400e6) as bigint)
+    left join weeks on weeks.day_number = cast(floor(epoch_us(judged.start_at) / cast(86400e6 as double)) as bigint)
     left join sla_business_minutes as elapsed on elapsed.pair_id = judged.instance_id
 )
 

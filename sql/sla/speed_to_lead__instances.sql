@@ -50,7 +50,7 @@ slots as (
     select slot, cast(isodow(local_at) as integer) as arrival_weekday, cast(hour(local_at) as integer) as arrival_hour
     from (
         select slot, timezone($timezone, make_timestamptz(slot * 900000000)) as local_at
-        from (select distinct cast(floor(epoch_us(start_at) / 900e6) as bigint) as slot from measured) as distinct_slots
+        from (select distinct cast(floor(epoch_us(start_at) / cast(900e6 as double)) as bigint) as slot from measured) as distinct_slots
     ) as converted_slots
 ),
 
@@ -70,7 +70,7 @@ final as (
         slots.arrival_weekday,
         slots.arrival_hour
     from measured
-    left join slots on slots.slot = cast(floor(epoch_us(measured.start_at) / 900e6) as bigint)
+    left join slots on slots.slot = cast(floor(epoch_us(measured.start_at) / cast(900e6 as double)) as bigint)
 )
 
 select * from final

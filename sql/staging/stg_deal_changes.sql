@@ -37,10 +37,13 @@ creations as (
 ),
 
 first_changes as (
-    select field_events.*
-    from field_events
-    where not inferred
-    qualify row_number() over (partition by opportunity_id, field order by changed_at, load_id, source_row) = 1
+    select opportunity_id, changed_at, field, value, old_value, origin, inferred, load_id, source_row
+    from (
+        select *, row_number() over (partition by opportunity_id, field order by changed_at, load_id, source_row) as change_number
+        from field_events
+        where not inferred
+    ) numbered
+    where change_number = 1
 ),
 
 starting_values as (
@@ -94,11 +97,14 @@ stream as (
 -- at one instant, the first still carrying the field's old value, so the last row of the instant
 -- is its value; an exported row wins over an inferred one, and the first load over a later one.
 instants as (
-    select *
-    from stream
-    qualify row_number() over (
-        partition by opportunity_id, field, changed_at order by inferred, load_id, source_row desc
-    ) = 1
+    select opportunity_id, changed_at, field, stage_raw, amount, close_date, pipeline, origin, inferred, load_id, source_row
+    from (
+        select *, row_number() over (
+            partition by opportunity_id, field, changed_at order by inferred, load_id, source_row desc
+        ) as row_in_instant
+        from stream
+    ) numbered
+    where row_in_instant = 1
 ),
 
 compared as (

@@ -3,10 +3,8 @@
  * pairs (or deadline requests) and join the table these functions return. Needs business_intervals
  * (buildCalendar) covering every instant measured.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
 import { dataError, usageError } from '../errors.js';
-import { sqlPath } from '../paths.js';
 
 export interface BusinessTimeOptions {
   /** table to create or replace; default business_time__pairs / business_time__deadlines */
@@ -26,7 +24,7 @@ function checkIdentifier(name: string): string {
 }
 
 async function runTemplate(warehouse: Warehouse, file: string, names: Record<string, string>, temporary: boolean) {
-  let text = await readFile(sqlPath(file), 'utf8');
+  let text = await warehouse.modelSql(file);
   for (const [placeholder, name] of Object.entries(names)) text = text.replaceAll(`{{${placeholder}}}`, checkIdentifier(name));
   text = text.replaceAll('{{temporary}}', temporary ? 'temp' : '');
   await warehouse.runScript(text, file);

@@ -9,7 +9,7 @@ import type { Crm } from '../ingest/formats/types.js';
 import type { DecimalMark } from '../ingest/numbers.js';
 import type { DateOrder } from '../ingest/timestamps.js';
 import { parseRate } from './rate.js';
-import { withWarehouse } from './warehouse.js';
+import { withLoadTarget } from './warehouse.js';
 import { setInterruptNote } from '../interrupt.js';
 import { bringModelsUpToDate, loadCommittedNote } from './loadModels.js';
 import { fileLoadedFields, fileLoadedMessage } from './loadProgress.js';
@@ -50,22 +50,25 @@ export async function load(options: LoadCommandOptions): Promise<LoadSummary> {
   const mapping = options.mapping ? loadMapping(options.mapping) : undefined;
   if (mapping && options.inputFormat) throw usageError('--input-format and --mapping both say how to read the files: give one');
   const inputFormat = options.inputFormat ? formatByName(options.inputFormat) : undefined;
-  return withWarehouse(options.db, async (wh) => {
-    const summary = await loadFiles(wh, config, {
-      paths: options.paths,
-      crm,
-      timezone: options.timezone,
-      dateOrder: options.dateOrder as DateOrder | undefined,
-      decimal: options.decimal as DecimalMark | undefined,
-      snapshotAt,
-      mapping,
-      inputFormat,
-      maxRejectRate,
-      skipUnknown: options.skipUnknown,
-      onFile: (path, i, n) => progress().step('load-file', `[${i + 1}/${n}] ${path}`, { file: path, fileIndex: i + 1, files: n }),
-      onFileDone: (file, i, n) => progress().event('file-loaded', fileLoadedMessage(file, i, n), fileLoadedFields(file, i, n)),
-      onCommitted: () => setInterruptNote(loadCommittedNote),
-    });
-    return { ...summary, ...(await bringModelsUpToDate(wh, config, summary.warnings)) };
-  });
+  return withLoadTarget(
+    options.db,
+    (wh) =>
+      loadFiles(wh, config, {
+        paths: options.paths,
+        crm,
+        timezone: options.timezone,
+        dateOrder: options.dateOrder as DateOrder | undefined,
+        decimal: options.decimal as DecimalMark | undefined,
+        snapshotAt,
+        mapping,
+        inputFormat,
+        maxRejectRate,
+        skipUnknown: options.skipUnknown,
+        onFile: (path, i, n) => progress().step('load-file', `[${i + 1}/${n}] ${path}`, { file: path, fileIndex: i + 1, files: n }),
+        onFileDone: (file, i, n) => progress().event('file-loaded', fileLoadedMessage(file, i, n), fileLoadedFields(file, i, n)),
+        onCommitted: () => setInterruptNote(loadCommittedNote),
+      }),
+    // the models are built where the reports read them: on a postgres:// warehouse, the schema
+    async (target, summary) => ({ ...summary, ...(await bringModelsUpToDate(target, config, summary.warnings)) }),
+  );
 }

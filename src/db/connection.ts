@@ -18,8 +18,10 @@ import {
 } from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
 import { QueryInterrupted, unwatchConnection, watchConnection, watched, wasInterrupted } from './queryProgress.js';
+import type { Engine, RelationKind, SqlParams } from './engine.js';
+import { duckDbCatalog, engineModelSql } from './engineFiles.js';
 
-export type SqlParams = Record<string, unknown> | unknown[];
+export type { SqlParams } from './engine.js';
 
 export interface OpenOptions {
   /** ':memory:' or a file path */
@@ -63,7 +65,7 @@ function paramTypes(params?: SqlParams): Record<string, DuckDBType | undefined> 
   return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, typeOf(v)])) : undefined;
 }
 
-export class Warehouse {
+export class DuckDbWarehouse implements Engine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
@@ -72,14 +74,14 @@ export class Warehouse {
     private readonly ownsInstance = true,
   ) {}
 
-  static async open(options: OpenOptions): Promise<Warehouse> {
+  static async open(options: OpenOptions): Promise<DuckDbWarehouse> {
     const config: Record<string, string> = {};
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.threads) config.threads = String(options.threads);
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(options.path, config);
     const connection = await instance.connect();
-    const warehouse = new Warehouse(instance, connection, options.path);
+    const warehouse = new DuckDbWarehouse(instance, connection, options.path);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
     await watchConnection(connection);
@@ -142,11 +144,11 @@ export class Warehouse {
    * load's scratch tables, ingest/scratch.ts) is visible to this connection's open transaction
    * from the first time that transaction touches it.
    */
-  async sibling(): Promise<Warehouse> {
+  async sibling(): Promise<DuckDbWarehouse> {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
     await watchConnection(connection);
-    return new Warehouse(this.instance, connection, this.path, false);
+    return new DuckDbWarehouse(this.instance, connection, this.path, false);
   }
 
   close(): void {
@@ -154,4 +156,29 @@ export class Warehouse {
     this.connection.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }
+
+  async materialise(name: string, kind: RelationKind, select: string, options: { temporary?: boolean; params?: SqlParams } = {}): Promise<void> {
+    // a relation of the other kind (a model that changed kind between versions) goes first
+    const existing = options.temporary ? await duckDbCatalog.temporaryKind(this, name) : await this.relationKind(name);
+    if (existing && existing !== kind) await this.run(`drop ${existing} ${name}`);
+    await this.run(`create or replace ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
+  }
+
+  relationKind = (name: string) => duckDbCatalog.relationKind(this, name);
+  columns = (name: string) => duckDbCatalog.columns(this, name);
+  modelSql = (relativePath: string) => engineModelSql('duckdb', relativePath);
 }
+
+/**
+ * Every command and model takes a `Warehouse`: the engine interface (engine.ts). `Warehouse.open`
+ * opens DuckDB at a path, or a PostgreSQL-family database when the path is a postgres:// URL.
+ */
+export type Warehouse = Engine;
+export const Warehouse = {
+  async open(options: OpenOptions): Promise<Warehouse> {
+    if (isPostgresUrl(options.path)) return (await import('./postgres.js')).PostgresWarehouse.connect(options.path);
+    return DuckDbWarehouse.open(options);
+  },
+};
+
+export const isPostgresUrl = (path: string) => /^postgres(ql)?:\/\//i.test(path);

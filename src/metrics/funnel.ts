@@ -3,10 +3,8 @@
  * period view of stage entries. DuckDB aggregates (sql/metrics/funnel__*.sql); this module only
  * shapes the few aggregate rows into the documented JSON contract (docs/metrics.md).
  */
-import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
 import { runQuery } from '../db/kysely.js';
 import { dataFreshness } from './freshness.js';
 import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';
@@ -126,19 +124,22 @@ function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSecon
 
 /** The funnel's two model queries for one window: the cohort's lead stages, then their counts. */
 async function stageCountRows(wh: Warehouse, window: ReportWindow, options: FunnelOptions): Promise<CountRow[]> {
-  const leadStagesSql = await readFile(sqlPath('metrics/funnel__lead_stages.sql'), 'utf8');
-  await wh.run(`create or replace temp table funnel_lead_stages as ${leadStagesSql}`, {
-    as_of: window.asOf,
-    from: window.from,
-    to: window.to,
-    stages: options.stages,
-    strict: options.skipped === 'strict',
-    group_field: options.by ?? '',
-    interval: options.interval ?? '',
+  const leadStagesSql = await wh.modelSql('metrics/funnel__lead_stages.sql');
+  await wh.materialise('funnel_lead_stages', 'table', leadStagesSql, {
+    temporary: true,
+    params: {
+      as_of: window.asOf,
+      from: window.from,
+      to: window.to,
+      stages: options.stages,
+      strict: options.skipped === 'strict',
+      group_field: options.by ?? '',
+      interval: options.interval ?? '',
+    },
   });
   // the maturity rule is relative to the window's own as-of, the previous period's too
   const maturedSeconds = options.maturedSeconds ?? 0;
-  return wh.all<CountRow>(await readFile(sqlPath('metrics/funnel__stage_counts.sql'), 'utf8'), {
+  return wh.all<CountRow>(await wh.modelSql('metrics/funnel__stage_counts.sql'), {
     matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
     window_seconds: maturedSeconds,
   });

@@ -42,18 +42,11 @@ const sharedStagingModels = new Set(['staging/stg_deal_changes']);
 
 /** Staging and intermediate models are views (read once, by the next layer); marts are tables. */
 export async function runModel(wh: Warehouse, path: string): Promise<void> {
-  const select = await readFile(sqlPath(`${path}.sql`), 'utf8');
+  const select = await wh.modelSql(`${path}.sql`);
   const name = modelName(path);
   const kind = path.startsWith('marts/') || sharedStagingModels.has(path) ? 'table' : 'view';
   try {
-    // a model that changed kind between versions leaves the other kind behind
-    const existing = await wh.one<{ type: string }>(
-      `select table_type as type from information_schema.tables where table_schema = 'main' and table_name = $name`,
-      { name },
-    );
-    const existingKind = existing ? (existing.type === 'VIEW' ? 'view' : 'table') : kind;
-    if (existingKind !== kind) await wh.run(`drop ${existingKind} ${name}`);
-    await wh.run(`create or replace ${kind} ${name} as\n${select}`);
+    await wh.materialise(name, kind, select);
   } catch (error) {
     throw new Error(`sql/${path}.sql: ${(error as Error).message}`, { cause: error });
   }

@@ -9,7 +9,7 @@ import type { Warehouse } from '../db/connection.js';
 
 export async function writeDealOutcomes(wh: Warehouse, config: Config): Promise<void> {
   const rows = dealOutcomeRows(config.dealStages);
-  await wh.run(`create or replace table cfg_deal_outcomes (stage_key varchar, outcome varchar)`);
+  await wh.run(`drop table if exists cfg_deal_outcomes cascade; create table cfg_deal_outcomes (stage_key varchar, outcome varchar)`);
   await wh.run(`insert into cfg_deal_outcomes select unnest($keys), unnest($outcomes)`, {
     keys: rows.map((r) => r.stage_key),
     outcomes: rows.map((r) => r.outcome),

@@ -11,7 +11,7 @@ import type { Warehouse } from '../db/connection.js';
 export async function writeDealStages(wh: Warehouse, config: Config): Promise<void> {
   const rows = dealStageRows(config.dealStages);
   await wh.run(
-    `create or replace table cfg_deal_stages (alias_key varchar, stage varchar, stage_order integer, label varchar, kind varchar, stale_multiplier double)`,
+    `drop table if exists cfg_deal_stages cascade; create table cfg_deal_stages (alias_key varchar, stage varchar, stage_order integer, label varchar, kind varchar, stale_multiplier double)`,
   );
   await wh.run(`insert into cfg_deal_stages select unnest($keys), unnest($stages), unnest($orders), unnest($labels), unnest($kinds), unnest($multipliers)`, {
     keys: rows.map((r) => r.alias_key),

@@ -35,13 +35,15 @@ export function stageAliasRows(config: Config): StageAlias[] {
 /** (Re)creates the config tables from the config; values are bound, never spliced. */
 export async function writeStageAliases(wh: Warehouse, config: Config): Promise<void> {
   const rows = stageAliasRows(config);
-  await wh.run(`create or replace table cfg_stages (stage varchar, stage_order integer, label varchar)`);
+  await wh.run(`drop table if exists cfg_stages cascade; create table cfg_stages (stage varchar, stage_order integer, label varchar)`);
   await wh.run(`insert into cfg_stages select unnest($stages), unnest($orders), unnest($labels)`, {
     stages: config.stages.map((s) => s.id),
     orders: config.stages.map((_, i) => i + 1),
     labels: config.stages.map((s) => s.label),
   });
-  await wh.run(`create or replace table cfg_stage_aliases (alias_key varchar, stage varchar, stage_order integer, kind varchar)`);
+  await wh.run(
+    `drop table if exists cfg_stage_aliases cascade; create table cfg_stage_aliases (alias_key varchar, stage varchar, stage_order integer, kind varchar)`,
+  );
   await wh.run(`insert into cfg_stage_aliases select unnest($keys), unnest($stages), unnest($orders), unnest($kinds)`, {
     keys: rows.map((r) => r.alias_key),
     stages: rows.map((r) => r.stage),

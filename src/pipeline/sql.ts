@@ -2,13 +2,11 @@
  * Running the pipeline report's SQL files (sql/pipeline/): each file is one statement, given only
  * the parameters it names, so one parameter set serves every file. Every user value is bound.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
 
 export type PipelineParams = Record<string, unknown>;
 
-const text = (name: string) => readFile(sqlPath(`pipeline/${name}.sql`), 'utf8');
+const text = (wh: Warehouse, name: string) => wh.modelSql(`pipeline/${name}.sql`);
 
 // DuckDB refuses a parameter the statement does not name; comments name them too, so they are left out
 function used(sql: string, params: PipelineParams): PipelineParams {
@@ -18,13 +16,13 @@ function used(sql: string, params: PipelineParams): PipelineParams {
 
 /** The rows of a pipeline query file. */
 export async function pipelineRows<T>(wh: Warehouse, name: string, params: PipelineParams): Promise<T[]> {
-  const sql = await text(name);
+  const sql = await text(wh, name);
   return wh.all<T>(sql, used(sql, params));
 }
 
 /** A pipeline query file materialised as a temp table the next files read. */
 export async function pipelineTable(wh: Warehouse, table: string, name: string, params: PipelineParams): Promise<void> {
-  const sql = await text(name);
+  const sql = await text(wh, name);
   await wh.run(`create or replace temp table ${table} as\n${sql}`, used(sql, params));
 }
 

@@ -3,14 +3,12 @@
  * elapsed business time, all in SQL (sql/sla/*.sql) on the owners' business calendars. The
  * speed-to-lead and SLA reports only aggregate this one relation.
  */
-import { readFile } from 'node:fs/promises';
 import { checkCalendarKeys, computeBusinessDeadlines, computeBusinessMinutes } from '../calendar/businessTime.js';
 import { buildOwnerCalendars } from '../calendar/ownerCalendars.js';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { withSetting } from '../db/settings.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
 import { type SlaDefinition, writeSlaDefinitions } from './definitions.js';
 
@@ -42,15 +40,12 @@ async function createFrom(
   params?: Record<string, unknown>,
   input?: { name: string; file: string },
 ): Promise<void> {
-  let select = await readFile(sqlPath(`sla/${file}.sql`), 'utf8');
+  let select = await wh.modelSql(`sla/${file}.sql`);
   // an input model inlined as a CTE of its name: the one query reads it without a table in between
-  if (input) select = `with ${input.name} as (\n${await readFile(sqlPath(`sla/${input.file}.sql`), 'utf8')}\n)\nselect * from (\n${select}\n) as ${name}`;
-  // a relation built as the other kind by an earlier report on this connection goes first
-  const other = kind === 'table' ? 'view' : 'table';
-  const previous = await wh.one<{ n: number }>(`select count(*)::int as n from duckdb_${other}s() where temporary and ${other}_name = $name`, { name });
-  if (previous!.n > 0) await wh.run(`drop ${other} ${name}`);
+  if (input) select = `with ${input.name} as (\n${await wh.modelSql(`sla/${input.file}.sql`)}\n)\nselect * from (\n${select}\n) as ${name}`;
   try {
-    await wh.run(`create or replace temp ${kind} ${name} as\n${select}`, params);
+    // a relation built as the other kind by an earlier report on this connection goes first
+    await wh.materialise(name, kind, select, { temporary: true, params });
   } catch (error) {
     throw new Error(`sql/sla/${file}.sql: ${(error as Error).message}`, { cause: error });
   }

@@ -3,7 +3,6 @@
  * business minutes, from the first-touch SLA's instances in sla_outcomes (build them first with
  * buildSlaOutcomes). DuckDB aggregates; this module shapes the few rows into the JSON contract.
  */
-import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
@@ -11,7 +10,6 @@ import { dataFreshness } from '../metrics/freshness.js';
 import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
 import { rate, wilson95 } from '../metrics/wilson.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
 import { describeTarget, type SlaDefinition } from './definitions.js';
 import { type ResponseBucket, responseBuckets, type ResponseStats, type SpeedToLeadGroup, type SpeedToLeadReport } from './types.js';
@@ -64,7 +62,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   if (conversionOrder === 0) throw usageError(`conversion stage "${conversionStage}" is not a stage of the config`);
   const timezone = config.calendar.timezone ?? config.timezone;
   const bucketClock = options.bucketClock ?? 'business';
-  const instances = await readFile(sqlPath('sla/speed_to_lead__instances.sql'), 'utf8');
+  const instances = await wh.modelSql('sla/speed_to_lead__instances.sql');
   await timed(
     '  instances',
     wh.run(`create or replace temp table speed_to_lead_instances as\n${instances}`, {
@@ -75,7 +73,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
       bucket_clock: bucketClock,
     }),
   );
-  const rows = await timed('  stats', wh.all<StatsRow>(await readFile(sqlPath('sla/speed_to_lead__stats.sql'), 'utf8')));
+  const rows = await timed('  stats', wh.all<StatsRow>(await wh.modelSql('sla/speed_to_lead__stats.sql')));
   const bucketRows = await wh.all<{ bucket: ResponseBucket | null; n: number; converted: number }>(
     `select bucket, cast(count(*) as integer) as n, cast(count(*) filter (where converted) as integer) as converted
      from speed_to_lead_instances group by bucket order by bucket`,
@@ -83,7 +81,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   const coverage = await wh.all<{ weekday: number; hour: number; arrivals: number; touched: number; median_minutes: number | null }>(
     `select arrival_weekday as weekday, arrival_hour as hour, cast(count(*) as integer) as arrivals,
             cast(count(end_at) as integer) as touched, quantile_cont(wall_minutes, 0.5) as median_minutes
-     from speed_to_lead_instances group by all order by weekday, hour`,
+     from speed_to_lead_instances group by arrival_weekday, arrival_hour order by weekday, hour`,
   );
 
   const overallRow = rows.find((r) => r.dimension === '');

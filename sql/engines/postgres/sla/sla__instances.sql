@@ -1,0 +1,133 @@
+-- PostgreSQL's version of sql/sla/sla__instances.sql, the same model: PostgreSQL tables have no
+-- rowid; a row's physical place (ctid, as a number by revops_row_number in compat.sql) is as
+-- unique, and instance ids only need to be unique. Keep it in step with the portable model.
+-- sla__instances: one row per SLA and start instance inside the report window (docs/sla.md).
+-- grain: one row per (sla_name, lead_id, start_at) with the start in [$from, $to) and <= $as_of.
+-- A start is an entry into the SLA's start stage, or an engagement event of its type. Each entry is
+-- its own instance (a lead MQL'd twice is measured twice); an instance runs until the lead's next
+-- start (next_start_at), so a touch after a re-MQL belongs to the new instance only.
+-- Created as a view (src/sla/outcomes.ts): sla__ends.sql reads it once and materialises the result.
+-- Speed at 1M MQLs: starts are computed once per start stage, not once per SLA (three default SLAs
+-- start at MQL); the next start is the mart's next_entry_in_stage_at (no window pass per report);
+-- lead attributes are joined once per start, before the start is repeated per SLA; "after a recycle" compares with the lead's first recycle instead of a running window.
+-- instance_id comes from the start's row in its source table (rowid) and the SLA's position: unique
+-- without a row_number() over (), which is a single-threaded pass costing seconds at 1M instances.
+-- (Up to 1024 SLAs; src/sla/definitions.ts checks.)
+-- Inputs: sla_definitions (src/sla/definitions.ts), fct_stage_entries, engagement_events,
+-- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts), lead_fields for $group_field.
+with definitions as (
+    select * from sla_definitions
+),
+
+first_recycles as (
+    select lead_id, min(event_number) as first_recycle_number
+    from fct_stage_entries
+    where stage = 'recycled' and entered_at <= $as_of
+      and exists (select 1 from definitions where after_recycle)
+    group by lead_id
+),
+
+stage_starts as (
+    select
+        stage, lead_id, entered_at as start_at, event_number, revops_row_number(ctid) as start_row,
+        -- the next entry into the stage, once it has happened by the as-of (fct_stage_entries)
+        case when next_entry_in_stage_at <= $as_of then next_entry_in_stage_at end as next_start_at
+    from fct_stage_entries
+    where entered_at >= $from and entered_at <= $as_of
+      and stage in (select start_stage from definitions where start_kind = 'stage')
+),
+
+event_starts as (
+    select event_type, lead_id, start_at, start_row, lead(start_at) over (partition by event_type, lead_id order by start_at) as next_start_at
+    from (
+        -- the same event exported twice is one start
+        select lower(events.event_type) as event_type, events.lead_id, events.occurred_at as start_at, min(revops_row_number(events.ctid)) as start_row
+        from engagement_events as events
+        where events.occurred_at >= $from and events.occurred_at <= $as_of
+          and lower(events.event_type) in (select lower(start_event) from definitions where start_kind = 'event')
+        group by lower(events.event_type), events.lead_id, events.occurred_at
+    ) as distinct_events
+),
+
+-- lead attributes and the first recycle are joined once per start, before a start is repeated
+-- for each SLA that begins with it (three default SLAs start at MQL)
+stage_starts_described as (
+    select stage_starts.*, first_recycles.first_recycle_number
+    from stage_starts
+    left join first_recycles on first_recycles.lead_id = stage_starts.lead_id
+    where stage_starts.start_at < $to
+),
+
+grouped as (
+    select lead_fields.lead_id, max(lead_fields.value) as value
+    from lead_fields
+    where lead_fields.field = $group_field and $group_field <> ''
+    group by lead_fields.lead_id
+),
+
+-- what every instance of a lead shares, computed once per lead that has a start
+lead_attributes as (
+    select
+        leads.lead_id,
+        leads.owner_id,
+        coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
+        coalesce(leads.team, '(no team)') as team,
+        coalesce(leads.source, '(none)') as source,
+        coalesce(case $group_field
+            when '' then null
+            when 'owner' then coalesce(leads.owner_name, leads.owner_id)
+            when 'team' then leads.team
+            when 'source' then leads.source
+            when 'source_system' then leads.source_system
+            else grouped.value
+        end, '(none)') as by_value,
+        coalesce(calendars.calendar_key, 'default') as calendar_key
+    from dim_leads as leads
+    left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
+    left join grouped on grouped.lead_id = leads.lead_id
+),
+
+-- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
+start_events as (
+    select 'stage' as start_kind, stage as start_value, lead_id, start_at, next_start_at,
+           start_row * 2 as start_ref, event_number, first_recycle_number
+    from stage_starts_described
+    union all
+    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null, null
+    from event_starts
+    where start_at < $to
+),
+
+described as (
+    select start_events.*, lead_attributes.owner_id, lead_attributes.owner, lead_attributes.team, lead_attributes.source,
+           lead_attributes.by_value, lead_attributes.calendar_key
+    from start_events
+    left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
+),
+
+starting_definitions as (
+    select *, case start_kind when 'stage' then start_stage else lower(start_event) end as start_value
+    from definitions
+),
+
+final as (
+    select
+        cast(described.start_ref * 1024 + definitions.position as bigint) as instance_id,
+        definitions.sla_name,
+        described.lead_id,
+        described.start_at,
+        described.next_start_at,
+        described.owner_id,
+        coalesce(described.owner, '(no owner)') as owner,
+        coalesce(described.team, '(no team)') as team,
+        coalesce(described.source, '(none)') as source,
+        coalesce(described.by_value, '(none)') as by_value,
+        coalesce(described.calendar_key, 'default') as calendar_key
+    from described
+    join starting_definitions as definitions
+      on definitions.start_kind = described.start_kind and definitions.start_value = described.start_value
+    -- a "Recycled MQL": some earlier entry of the lead was a recycle
+    where not definitions.after_recycle or described.event_number > described.first_recycle_number
+)
+
+select * from final

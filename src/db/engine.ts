@@ -1,0 +1,35 @@
+/**
+ * What the models, metrics and reports need from a database, whichever engine runs it: DuckDB
+ * (embedded, the default and the loader's engine, connection.ts) or a PostgreSQL-family server
+ * (postgres.ts, over `pg`, or PGlite in-process for tests). Code outside src/db takes a
+ * `Warehouse` (this interface) and never asks which engine it is.
+ */
+export type SqlParams = Record<string, unknown> | unknown[];
+
+export type RelationKind = 'table' | 'view';
+
+export interface Engine {
+  /** where the warehouse is: a DuckDB file (or ':memory:'), or a Postgres URL without its password */
+  readonly path: string;
+  /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
+  run(sql: string, params?: SqlParams): Promise<void>;
+  /** Run a query and return its rows as plain JS objects (cast counts to INTEGER in SQL). */
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]>;
+  one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  /** Run a file under sql/ statement by statement, naming the file and statement on failure. */
+  runFile(relativePath: string): Promise<void>;
+  runScript(text: string, label: string): Promise<void>;
+  /** All-or-nothing: an error (or the process dying) leaves the database as it was. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** (Re)create `name` as a table or view of `select`, replacing whichever kind was there. */
+  materialise(name: string, kind: RelationKind, select: string, options?: { temporary?: boolean; params?: SqlParams }): Promise<void>;
+  /** Whether `name` exists in the warehouse's schema, and as what. */
+  relationKind(name: string): Promise<RelationKind | undefined>;
+  /** The columns of a table or view of the warehouse's schema, in order. */
+  columns(name: string): Promise<{ name: string; type: string }[]>;
+  /** The text of a model file under sql/: the engine's own version (sql/engines/<engine>/) when it has one. */
+  modelSql(relativePath: string): Promise<string>;
+  /** A second connection with its own transactions (the loader's scratch tables). */
+  sibling(): Promise<Engine>;
+  close(): void;
+}

@@ -1,0 +1,190 @@
+/**
+ * The warehouse on a PostgreSQL-family database: a server over `pg` (`--db
+ * postgres://user@host/db?schema=revops`), or PGlite (PostgreSQL in WASM, in this process) for
+ * tests. The schema named in the URL holds the canonical tables (copied there by
+ * `load`, pgCopy.ts) and the models; sql/engines/postgres/compat.sql installs there on connect the
+ * functions named like the DuckDB ones the models call.
+ */
+import type { Engine, RelationKind, SqlParams } from './engine.js';
+import { engineModelSql } from './engineFiles.js';
+import { bindPostgres, splitStatements } from './pgParams.js';
+
+/** The little of a client both `pg` and PGlite offer. */
+export interface PgClient {
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** several statements, no parameters */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const identifier = /^[a-z_][a-z0-9_]*$/;
+const replaceStatement = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?(table|view)\s+([a-z_][a-z0-9_]*)(\s+as\s)?/i;
+
+/** Postgres names a failing query's position: the message quotes its line, so a model's failure can be found. */
+function located(error: unknown, sql: string): unknown {
+  const position = Number((error as { position?: string }).position);
+  if (!(error instanceof Error) || !position) return error;
+  const start = sql.lastIndexOf('\n', position - 1) + 1;
+  const end = sql.indexOf('\n', position - 1);
+  const line = sql.slice(start, end === -1 ? undefined : end).trim();
+  return new Error(`${error.message} (at: ${line})`, { cause: error });
+}
+
+export class PostgresWarehouse implements Engine {
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: PgClient,
+    readonly path: string,
+    readonly schema: string,
+  ) {}
+
+  /** A server: the URL's `schema` parameter (default revops) is created when missing. */
+  static async connect(url: string): Promise<PostgresWarehouse> {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema') ?? 'revops';
+    parsed.searchParams.delete('schema');
+    const { default: pg } = await import('pg');
+    // numeric and bigint as numbers, as the DuckDB side casts them; instants as Date
+    pg.types.setTypeParser(1700, Number);
+    pg.types.setTypeParser(20, Number);
+    const client = new pg.Client({ connectionString: parsed.toString() });
+    await client.connect();
+    const wrapped: PgClient = {
+      query: async (text, values) => client.query(text, values),
+      exec: async (text) => void (await client.query(text)),
+      close: () => client.end(),
+    };
+    parsed.password = '';
+    return PostgresWarehouse.start(wrapped, parsed.toString(), schema);
+  }
+
+  /** PGlite in this process (tests), a fresh database. */
+  static async pglite(schema = 'revops'): Promise<PostgresWarehouse> {
+    const { PGlite, types } = await import('@electric-sql/pglite');
+    const db = await PGlite.create({ parsers: { [types.NUMERIC]: Number, [types.INT8]: Number } });
+    const wrapped: PgClient = {
+      query: (text, values) => db.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>,
+      exec: async (text) => void (await db.exec(text)),
+      close: () => db.close(),
+    };
+    return PostgresWarehouse.start(wrapped, 'pglite://memory', schema);
+  }
+
+  private static async start(client: PgClient, path: string, schema: string): Promise<PostgresWarehouse> {
+    if (!identifier.test(schema)) throw new Error(`not a schema name: ${schema}`);
+    const wh = new PostgresWarehouse(client, path, schema);
+    // Deterministic output, as on DuckDB: every timestamp is rendered and truncated in UTC.
+    await client.exec(`set timezone = 'UTC'; create schema if not exists ${schema}; set search_path = ${schema}, pg_catalog, public`);
+    await wh.runFile('engines/postgres/compat.sql');
+    return wh;
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    const replaced = replaceStatement.exec(sql);
+    if (replaced) return this.replaceRelation(replaced, sql, params);
+    if (!params || (Array.isArray(params) && params.length === 0)) return this.client.exec(sql).catch((error) => Promise.reject(located(error, sql)));
+    const { text, values } = bindPostgres(sql, params);
+    await this.client.query(text, values).catch((error) => Promise.reject(located(error, text)));
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    const { text, values } = bindPostgres(sql, params);
+    const result = await this.client.query(text, values).catch((error) => Promise.reject(located(error, text)));
+    return result.rows as T[];
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async runFile(relativePath: string): Promise<void> {
+    await this.runScript(await this.modelSql(relativePath), relativePath);
+  }
+
+  async runScript(text: string, label: string): Promise<void> {
+    const statements = splitStatements(text);
+    for (const [i, statement] of statements.entries()) {
+      try {
+        await this.run(statement);
+      } catch (error) {
+        throw new Error(`${label}, statement ${i + 1}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.client.exec('begin');
+    try {
+      const result = await work();
+      await this.client.exec('commit');
+      return result;
+    } catch (error) {
+      await this.client.exec('rollback').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async materialise(name: string, kind: RelationKind, select: string, options: { temporary?: boolean; params?: SqlParams } = {}): Promise<void> {
+    if (!identifier.test(name)) throw new Error(`not a model name: ${name}`);
+    // Postgres has no CREATE OR REPLACE TABLE, and a view's columns cannot change under
+    // CREATE OR REPLACE VIEW: drop whichever kind is there (its dependants are rebuilt after it).
+    const existing = options.temporary ? await this.temporaryKind(name) : await this.relationKind(name);
+    if (existing) await this.client.exec(`drop ${existing} if exists ${options.temporary ? 'pg_temp.' : ''}${name} cascade`);
+    await this.run(`create ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
+  }
+
+  /** DuckDB's CREATE OR REPLACE [TEMP] TABLE/VIEW, which PostgreSQL has only for views of the same columns. */
+  private async replaceRelation(match: RegExpExecArray, sql: string, params?: SqlParams): Promise<void> {
+    const [whole, temp, kind, name, as] = match as unknown as [string, string | undefined, RelationKind, string, string | undefined];
+    const temporary = temp !== undefined;
+    if (as) return this.materialise(name, kind, sql.slice(whole.length), { temporary, params });
+    const existing = temporary ? await this.temporaryKind(name) : await this.relationKind(name);
+    if (existing) await this.client.exec(`drop ${existing} if exists ${temporary ? 'pg_temp.' : ''}${name} cascade`);
+    await this.run(
+      sql.replace(/^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?/i, temporary ? 'create temp ' : 'create '),
+      params,
+    );
+  }
+
+  private async temporaryKind(name: string): Promise<RelationKind | undefined> {
+    const row = await this.one<{ kind: string }>(
+      `select c.relkind::text as kind from pg_class c where c.relname = $1 and c.relnamespace = pg_my_temp_schema()`,
+      [name],
+    );
+    return row ? (row.kind === 'v' ? 'view' : 'table') : undefined;
+  }
+
+  async relationKind(name: string): Promise<RelationKind | undefined> {
+    const row = await this.one<{ type: string }>(`select table_type as type from information_schema.tables where table_schema = $1 and table_name = $2`, [
+      this.schema,
+      name,
+    ]);
+    return row ? (row.type === 'VIEW' ? 'view' : 'table') : undefined;
+  }
+
+  async columns(name: string): Promise<{ name: string; type: string }[]> {
+    return this.all(
+      `select column_name as name, data_type as type from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position`,
+      [this.schema, name],
+    );
+  }
+
+  modelSql(relativePath: string): Promise<string> {
+    return engineModelSql('postgres', relativePath);
+  }
+
+  async sibling(): Promise<Engine> {
+    throw new Error('the loader runs on DuckDB: load into Postgres with `load --engine postgres`, which copies the loaded tables');
+  }
+
+  close(): void {
+    this.closing ??= this.client.close();
+  }
+
+  /** For callers that must wait for the connection to end (tests, the CLI before exit). */
+  async closed(): Promise<void> {
+    this.close();
+    await this.closing;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The same reports on both engines: every report of the report set on the bundled sample, made
+ * on DuckDB and on PostgreSQL (PGlite, in this process), must give equal JSON, doubles to the
+ * last bit (compat.sql computes percentiles and epochs in DuckDB's order of operations). A report
+ * may name keys whose doubles the engines sum in a different order: there within 1e-9 relative.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DuckDbWarehouse } from '../../src/db/connection.js';
+import type { PostgresWarehouse } from '../../src/db/postgres.js';
+import { buildModels } from '../../src/models/build.js';
+import { reportDefinitions } from '../../src/reportSet.js';
+import { sampleAsOf, sampleConfig, sampleOnBothEngines } from './pgSetup.js';
+
+/** Paths (dotted, array indexes dropped) whose doubles may differ in the last bits between engines. */
+const tolerated: Record<string, RegExp | undefined> = {};
+
+/** Reports not yet equal on PostgreSQL, with what diverges. */
+const todo: Record<string, string> = {
+  overview: 'reads the pipeline report, not yet equal on PostgreSQL',
+  routing: 'ASOF JOINs in routing__events, routing__assign_starts, routing__abm and routing__abm_judged need LATERAL versions',
+  pipeline:
+    'pipeline__stale selects * exclude (reasons) with list_value/list_filter and a lambda (pipeline__deals has a PostgreSQL version already); the quota file is read with read_csv',
+  'scoring-backtest': 'score_as_of and backtest_metrics use UNPIVOT, from_json and struct lists (a jsonb/VALUES version is needed)',
+  hygiene: 'hygiene__required uses UNPIVOT; other hygiene models use GROUP BY ALL and list_filter with a lambda',
+};
+
+function differences(pg: unknown, duck: unknown, path: string, tolerant: RegExp | undefined, out: string[]): void {
+  if (typeof pg === 'number' && typeof duck === 'number') {
+    const close = tolerant?.test(path) && Math.abs(pg - duck) <= 1e-9 * Math.max(Math.abs(pg), Math.abs(duck));
+    if (pg !== duck && !close) out.push(`${path}: postgres ${pg}, duckdb ${duck}`);
+    return;
+  }
+  if (pg && duck && typeof pg === 'object' && typeof duck === 'object') {
+    const keys = new Set([...Object.keys(pg), ...Object.keys(duck)]);
+    for (const key of keys) {
+      const next = Array.isArray(duck) ? path : path ? `${path}.${key}` : key;
+      differences((pg as Record<string, unknown>)[key], (duck as Record<string, unknown>)[key], next, tolerant, out);
+    }
+    return;
+  }
+  if (JSON.stringify(pg) !== JSON.stringify(duck)) out.push(`${path}: postgres ${JSON.stringify(pg)}, duckdb ${JSON.stringify(duck)}`);
+}
+
+describe('every report on DuckDB and on PostgreSQL (PGlite)', () => {
+  let engines: { duck: DuckDbWarehouse; pg: PostgresWarehouse };
+  const config = sampleConfig();
+  const options = { outDir: '', asOf: sampleAsOf };
+
+  beforeAll(async () => {
+    engines = await sampleOnBothEngines();
+    await buildModels(engines.duck, config);
+    await buildModels(engines.pg, config);
+  }, 300_000);
+
+  afterAll(async () => {
+    engines?.duck.close();
+    await engines?.pg.closed();
+  });
+
+  for (const definition of reportDefinitions) {
+    const why = todo[definition.name];
+    if (why) {
+      it.todo(`${definition.name}: ${why}`);
+      continue;
+    }
+    it(`${definition.name} gives the same JSON`, async () => {
+      // JSON as written to disk: Dates become ISO strings on both sides
+      const made = async (wh: DuckDbWarehouse | PostgresWarehouse) => JSON.parse(JSON.stringify((await definition.make(wh, config, { ...options })).json));
+      const duck = await made(engines.duck);
+      const pg = await made(engines.pg);
+      const out: string[] = [];
+      differences(pg, duck, '', tolerated[definition.name], out);
+      expect(out.slice(0, 20)).toEqual([]);
+    }, 300_000);
+  }
+});
