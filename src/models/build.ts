@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
+import { timed } from '../timing.js';
 import { writeDealOutcomes } from './dealOutcomes.js';
 import { writeDealStages } from './dealStages.js';
 import { writeStageAliases } from './stageAliases.js';
@@ -77,7 +78,7 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
     await writeStageAliases(wh, config);
     await writeDealOutcomes(wh, config);
     await writeDealStages(wh, config);
-    for (const model of lifecycleModels) await runModel(wh, model);
+    for (const model of lifecycleModels) await timed(`  ${modelName(model)}`, runModel(wh, model));
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });
   });
