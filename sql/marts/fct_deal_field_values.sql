@@ -37,7 +37,7 @@ amounts_and_dates as (
 stages as (
     select opportunity_id, 'stage' as field, entered_at as changed_at, cast(null as double) as amount, cast(null as date) as close_date,
            stage, stage_order, label, kind, source_row
-    from int_deal__stage_stays
+    from fct_deal_stage_stays
 ),
 
 all_values as (

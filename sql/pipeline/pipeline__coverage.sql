@@ -1,6 +1,7 @@
 -- pipeline__coverage: one row per quota line: the open qualified pipeline at $as_of with a close
 -- date in the line's period (open deals in a stage of the config; unmapped stages are not
 -- qualified), the amount won in the period by then, and the quota still to close.
+-- Amounts are summed as decimals (the same total whatever order the threads add them in).
 -- $scope is 'owner' (the line names an owner id or name), 'team' or 'all'.
 with quota as (
     select * from pipeline_quota
@@ -18,9 +19,9 @@ final as (
         quota.amount as quota,
         quota.period_from,
         quota.period_to,
-        coalesce(sum(deals.amount) filter (where deals.kind = 'won' and deals.closed_at >= quota.period_from and deals.closed_at < quota.period_to), 0) as won,
-        coalesce(sum(deals.amount) filter (where deals.is_open and deals.stage is not null
-                                             and deals.close_date >= quota.period_from and deals.close_date < quota.period_to), 0) as pipeline,
+        cast(coalesce(sum(cast(deals.amount as decimal(38, 6))) filter (where deals.kind = 'won' and deals.closed_at >= quota.period_from and deals.closed_at < quota.period_to), 0) as double) as won,
+        cast(coalesce(sum(cast(deals.amount as decimal(38, 6))) filter (where deals.is_open and deals.stage is not null
+                                             and deals.close_date >= quota.period_from and deals.close_date < quota.period_to), 0) as double) as pipeline,
         cast(count(deals.opportunity_id) filter (where deals.is_open and deals.stage is not null
                                                   and deals.close_date >= quota.period_from and deals.close_date < quota.period_to) as integer) as pipeline_deals
     from quota

@@ -1,5 +1,6 @@
 -- pipeline__open_pipeline: open deals at $as_of by stage and age bucket (days since created).
--- amount sums the valued deals; without_amount counts the deals with no amount (unknown, not 0).
+-- amount sums the valued deals (as decimals: the same total whatever order the threads add them in);
+-- without_amount counts the deals with no amount (unknown, not 0).
 with open_deals as (
     select
         coalesce(stage, '(unmapped)') as stage,
@@ -26,7 +27,7 @@ final as (
         age_bucket,
         bucket_order,
         cast(count(*) as integer) as deals,
-        coalesce(sum(amount), 0) as amount,
+        coalesce(cast(sum(cast(amount as decimal(38, 6))) as double), 0) as amount,
         cast(count(*) filter (where amount is null) as integer) as without_amount
     from open_deals
     group by stage, stage_order, stage_label, age_bucket, bucket_order

@@ -13,7 +13,8 @@ with won_deals as (
 
 won_time as (
     select stays.opportunity_id, stays.stage,
-           sum((epoch(stays.exited_at) - epoch(stays.entered_at)) / 86400.0) as days
+           -- in whole microseconds: a sum of doubles depends on the order the threads add them in
+           cast(sum(epoch_us(stays.exited_at) - epoch_us(stays.entered_at)) as double) / cast(86400e6 as double) as days
     from fct_deal_stage_stays as stays
     join won_deals on won_deals.opportunity_id = stays.opportunity_id
     where stays.kind = 'open' and stays.stage is not null and stays.exited_at is not null and stays.exited_at <= $as_of

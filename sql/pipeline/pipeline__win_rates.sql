@@ -3,6 +3,8 @@
 -- the amount-weighted rate reads the valued closed deals. The trailing_* columns are the same
 -- over the deals closed in the trailing window ($trailing_from to $as_of), which velocity reads.
 -- Open counts read every deal open at $as_of; a deal without an amount is counted apart, not as 0.
+-- Amounts are summed as decimals and cycles in whole microseconds: a sum of doubles depends on the
+-- order the threads add them in, and the same data gave totals differing in the last digits.
 with deals as (
     select * from pipeline_deals
 ),
@@ -12,17 +14,17 @@ final as (
         case when grouping(group_key) = 0 then group_key end as group_key,
         cast(count(*) filter (where closed_in_window and kind = 'won') as integer) as won,
         cast(count(*) filter (where closed_in_window and kind = 'lost') as integer) as lost,
-        sum(amount) filter (where closed_in_window and kind = 'won') as won_amount,
-        sum(amount) filter (where closed_in_window and kind = 'lost') as lost_amount,
+        cast(sum(cast(amount as decimal(38, 6))) filter (where closed_in_window and kind = 'won') as double) as won_amount,
+        cast(sum(cast(amount as decimal(38, 6))) filter (where closed_in_window and kind = 'lost') as double) as lost_amount,
         percentile_cont(0.5) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as median_cycle_days,
         percentile_cont(0.9) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as p90_cycle_days,
         cast(count(*) filter (where is_open) as integer) as open,
-        sum(amount) filter (where is_open) as open_amount,
+        cast(sum(cast(amount as decimal(38, 6))) filter (where is_open) as double) as open_amount,
         cast(count(*) filter (where is_open and amount is null) as integer) as open_without_amount,
         cast(count(*) filter (where closed_in_trailing and kind = 'won') as integer) as trailing_won,
         cast(count(*) filter (where closed_in_trailing and kind = 'lost') as integer) as trailing_lost,
-        avg(amount) filter (where closed_in_trailing and kind = 'won') as trailing_average_won_amount,
-        avg(cycle_days) filter (where closed_in_trailing and kind = 'won') as trailing_average_cycle_days
+        cast(avg(cast(amount as decimal(38, 6))) filter (where closed_in_trailing and kind = 'won') as double) as trailing_average_won_amount,
+        avg(epoch_us(closed_at) - epoch_us(created_at)) filter (where closed_in_trailing and kind = 'won') / 86400e6 as trailing_average_cycle_days
     from deals
     group by grouping sets ((), (group_key))
 )

@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { sqlPath } from '../paths.js';
 import { progress } from '../progress.js';
+import { timed } from '../timing.js';
 import { writeDealOutcomes } from './dealOutcomes.js';
 import { writeDealStages } from './dealStages.js';
 import { writeStageAliases } from './stageAliases.js';
@@ -77,7 +78,7 @@ export async function buildModels(wh: Warehouse, config: Config, options: { forc
     for (const [index, model] of lifecycleModels.entries()) {
       const name = modelName(model);
       progress().step('models', `building the lifecycle models (${index + 1}/${models} ${name})`, { model: name, modelIndex: index + 1, models });
-      await runModel(wh, model);
+      await timed(`  ${name}`, runModel(wh, model));
     }
     await wh.run(`delete from model_state`);
     await wh.run(`insert into model_state values ($key, now())`, { key });

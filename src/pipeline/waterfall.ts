@@ -19,7 +19,9 @@ export function waterfallGap(buckets: { bucket: string; sign: number; cents: num
 
 export async function computeWaterfall(wh: Warehouse, params: PipelineParams, closePeriod: { from: Date; to: Date }, window: ReportWindow): Promise<Waterfall> {
   await pipelineTable(wh, 'pipeline_state_start', 'pipeline__deal_state', { ...params, at: window.from });
-  await pipelineTable(wh, 'pipeline_state_end', 'pipeline__deal_state', { ...params, at: window.to });
+  // a window ending at the as-of ends in the deal state the report already holds (pipeline_now)
+  if (window.to.getTime() === window.asOf.getTime()) await wh.run(`create or replace temp table pipeline_state_end as select * from pipeline_now`);
+  else await pipelineTable(wh, 'pipeline_state_end', 'pipeline__deal_state', { ...params, at: window.to });
   const bounds = { ...params, start_at: window.from, close_from: closePeriod.from, close_to: closePeriod.to };
   await pipelineTable(wh, 'pipeline_waterfall', 'pipeline__waterfall', bounds);
   const rows = await pipelineRows<{ bucket: WaterfallBucket; sign: number; deals: number; cents: bigint | number }>(wh, 'pipeline__waterfall_buckets', bounds);
