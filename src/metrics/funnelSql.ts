@@ -19,18 +19,23 @@ function checkedOrders(orders: number[]): number[] {
 const positions = (orders: number[]) => orders.map((order, i) => ({ p: i + 1, order, next: orders[i + 1] }));
 const isStage = (condition: string) => `filter (where stage_kind = 'stage' and ${condition})`;
 
-/** Per listed stage: the first entry into it, into it or any stage up to the next listed one, its entry count and out-of-order flag. */
+/**
+ * Per listed stage: the first entry into it, its entry count and out-of-order flag; and where
+ * unlisted stages lie between it and the next listed one (or above the last), the first entry
+ * into those (such an entry passes the listed stage below it: passed_from_p).
+ */
 function entryColumns(orders: number[]): string {
   return positions(orders)
-    .map(({ p, order, next }) =>
-      [
-        `min(entered_at) ${isStage(`stage_order = ${order}`)} as entered_at_${p}`,
-        // an unlisted stage between two listed ones (or after the last) passes the listed stage before it
-        `min(entered_at) ${isStage(next === undefined ? `stage_order >= ${order}` : `stage_order >= ${order} and stage_order < ${next}`)} as first_from_${p}`,
-        `cast(count(*) ${isStage(`stage_order = ${order}`)} as integer) as entry_count_${p}`,
-        `coalesce(bool_or(is_out_of_order) ${isStage(`stage_order = ${order}`)}, false) as out_of_order_${p}`,
-      ].join(',\n        '),
-    )
+    .flatMap(({ p, order, next }) => [
+      `min(entered_at) ${isStage(`stage_order = ${order}`)} as entered_at_${p}`,
+      `cast(count(*) ${isStage(`stage_order = ${order}`)} as integer) as entry_count_${p}`,
+      `coalesce(bool_or(is_out_of_order) ${isStage(`stage_order = ${order}`)}, false) as out_of_order_${p}`,
+      ...(next === undefined
+        ? [`min(entered_at) ${isStage(`stage_order > ${order}`)} as passed_from_${p}`]
+        : next > order + 1
+          ? [`min(entered_at) ${isStage(`stage_order > ${order} and stage_order < ${next}`)} as passed_from_${p}`]
+          : []),
+    ])
     .join(',\n        ');
 }
 
@@ -38,9 +43,10 @@ function entryColumns(orders: number[]): string {
 function reachedColumns(orders: number[]): string {
   return positions(orders)
     .map(({ p }) => {
+      // the earliest entry into this stage or any later one, listed or not
       const passed = `least(${positions(orders)
         .filter((s) => s.p >= p)
-        .map((s) => `first_from_${s.p}`)
+        .flatMap((s) => [`entered_at_${s.p}`, ...(s.next === undefined || s.next > s.order + 1 ? [`passed_from_${s.p}`] : [])])
         .join(', ')})`;
       const path = positions(orders)
         .filter((s) => s.p <= p)
