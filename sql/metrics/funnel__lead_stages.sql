@@ -2,8 +2,9 @@
 -- _1 .. _n, the stage's position in the funnel) when the lead reached it, when it first entered it,
 -- how many times it entered it and whether an entry into it was out of order. The funnel report
 -- aggregates this relation (sql/metrics/funnel__stage_counts.sql; docs/metrics.md, "Funnel").
--- The per-stage columns ({{...}} below) are written by src/metrics/funnelSql.ts from the listed
--- stages' orders in cfg_stages: integers, checked there; no stage name or user value is in the text.
+-- The per-stage columns (the placeholders in double braces) are written by src/metrics/funnelSql.ts
+-- from the listed stages' orders in cfg_stages: integers, checked there; no stage name or user
+-- value is in the text.
 -- Parameters:
 --   $as_of         the report's "now": entries after it do not exist yet
 --   $from, $to     the cohort window, half-open [from, to)

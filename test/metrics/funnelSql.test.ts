@@ -13,7 +13,7 @@ describe('funnel SQL text', () => {
     expect(text).toContain('else least(entered_at_2, entered_at_3, passed_from_3) end as reached_at_2');
     expect(text).not.toContain('{{');
     const counts = await funnelStageCountsSql([2, 4, 5]);
-    expect(counts.match(/from funnel_lead_stages/g)).toHaveLength(3);
+    expect(counts.match(/^ +from funnel_lead_stages$/gm)).toHaveLength(3);
     expect(counts).toContain('coalesce(current_order = 4, false) as at_previous_stage');
   });
 
