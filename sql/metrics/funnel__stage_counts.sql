@@ -36,8 +36,8 @@ counts as (
                                 and days_from_previous is null) as integer) as out_of_order,
         percentile_cont(0.5) within group (order by days_from_previous) as median_days_from_previous,
         percentile_cont(0.9) within group (order by days_from_previous) as p90_days_from_previous,
-        cast(count(*) filter (where previous_reached_at <= $matured_before) as integer) as matured_eligible,
-        cast(count(*) filter (where previous_reached_at <= $matured_before and reached_at is not null
+        cast(count(*) filter (where $window_seconds > 0 and previous_reached_at <= $matured_before) as integer) as matured_eligible,
+        cast(count(*) filter (where $window_seconds > 0 and previous_reached_at <= $matured_before and reached_at is not null
                                 and extract(epoch from reached_at) - extract(epoch from previous_reached_at) <= $window_seconds) as integer) as matured_converted
     from lead_stages
     group by grouping sets ((position), (group_key, position), (period, position))
