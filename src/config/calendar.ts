@@ -3,7 +3,8 @@
  * reports count business minutes only). The default calendar applies to every owner; a team may
  * override its zone, hours or holidays. Resolution into concrete calendars lives in src/calendar/.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { z } from 'zod';
 import { isValidTimeZone } from './config.js';
 
@@ -54,7 +55,10 @@ const workingHoursSchema = z
 export function isKnownHolidayRegion(region: string): boolean {
   const [country, state, ...rest] = region.split('-');
   if (!country || rest.length > 0) return false;
-  const holidays = new Holidays();
+  // required here, when a config names a region: imported at the top it cost every command about
+  // 0.3 s of start-up (its country data), holidays or not
+  const HolidayRegions = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  const holidays = new HolidayRegions();
   if (!(country.toUpperCase() in holidays.getCountries())) return false;
   return state === undefined || state.toUpperCase() in (holidays.getStates(country.toUpperCase()) ?? {});
 }
