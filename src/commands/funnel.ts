@@ -6,6 +6,7 @@ import { durationSeconds, resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
 import { toCsv } from '../reports/escape.js';
 import { funnelReportDocument } from '../reports/funnelReport.js';
+import { timed } from '../timing.js';
 import { generatedBy } from '../version.js';
 import type { ReportOutputs } from './emit.js';
 import { funnelText } from './funnelText.js';
@@ -59,7 +60,7 @@ export async function funnel(options: FunnelCommandOptions): Promise<FunnelRepor
   if (options.interval && !['week', 'month', 'quarter'].includes(options.interval)) throw usageError('--interval must be week, month or quarter');
   const by = options.by?.trim().toLowerCase();
   return withExistingWarehouse(options.db, async (wh) => {
-    await buildModels(wh, config);
+    await timed('models up to date', buildModels(wh, config));
     const report = await computeFunnel(wh, config, {
       window,
       stages,

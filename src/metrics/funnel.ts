@@ -5,7 +5,9 @@
  */
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
+import { funnelLeadStagesSql, funnelStageCountsSql } from './funnelSql.js';
 import { runQuery } from '../db/kysely.js';
+import { timed } from '../timing.js';
 import { dataFreshness } from './freshness.js';
 import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';
 import { periodEntriesQuery } from './periodEntries.js';
@@ -122,27 +124,44 @@ function shapeStages(rows: CountRow[], labels: Map<string, string>, maturedSecon
   });
 }
 
+/** The listed stages' orders in cfg_stages, ascending (the funnel's positions 1..n). */
+async function listedOrders(wh: Warehouse, stages: string[]): Promise<number[]> {
+  const rows = await wh.all<{ stage_order: number }>(`select stage_order from cfg_stages where stage in (select unnest($stages)) order by stage_order`, {
+    stages,
+  });
+  return rows.map((r) => r.stage_order);
+}
+
 /** The funnel's two model queries for one window: the cohort's lead stages, then their counts. */
 async function stageCountRows(wh: Warehouse, window: ReportWindow, options: FunnelOptions): Promise<CountRow[]> {
-  const leadStagesSql = await wh.modelSql('metrics/funnel__lead_stages.sql');
-  await wh.materialise('funnel_lead_stages', 'table', leadStagesSql, {
-    temporary: true,
-    params: {
-      as_of: window.asOf,
-      from: window.from,
-      to: window.to,
-      stages: options.stages,
-      strict: options.skipped === 'strict',
-      group_field: options.by ?? '',
-      interval: options.interval ?? '',
-    },
-  });
+  const orders = await listedOrders(wh, options.stages);
+  if (orders.length === 0) return [];
+  const read = (path: string) => wh.modelSql(path);
+  const label = window.asOf === options.window.asOf ? '' : ' (previous period)';
+  await timed(
+    `funnel lead stages${label}`,
+    wh.materialise('funnel_lead_stages', 'table', await funnelLeadStagesSql(orders, read), {
+      temporary: true,
+      params: {
+        as_of: window.asOf,
+        from: window.from,
+        to: window.to,
+        strict: options.skipped === 'strict',
+        group_field: options.by ?? '',
+        interval: options.interval ?? '',
+      },
+    }),
+  );
   // the maturity rule is relative to the window's own as-of, the previous period's too
   const maturedSeconds = options.maturedSeconds ?? 0;
-  return wh.all<CountRow>(await wh.modelSql('metrics/funnel__stage_counts.sql'), {
-    matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
-    window_seconds: maturedSeconds,
-  });
+  return timed(
+    `funnel stage counts${label}`,
+    wh.all<CountRow>(await funnelStageCountsSql(orders, read), {
+      stages: options.stages,
+      matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
+      window_seconds: maturedSeconds,
+    }),
+  );
 }
 
 const overallStages = (rows: CountRow[], labels: Map<string, string>, options: FunnelOptions) => {
@@ -169,7 +188,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     for (const row of rows.filter((r) => r[flag])) groups.set(row[key]!, [...(groups.get(row[key]!) ?? []), row]);
     return [...groups.entries()].map(([k, groupRows]) => ({ key: k, stages: shapeStages(groupRows, labels, options.maturedSeconds) }));
   };
-  const period = await runQuery(wh, periodEntriesQuery(window, options.stages));
+  const period = await timed('funnel period entries', runQuery(wh, periodEntriesQuery(window, options.stages)));
   const warnings: string[] = [];
   if (stages[0]!.reached === 0)
     warnings.push(
@@ -191,7 +210,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     cohortStage: options.stages[0]!,
     skipped: options.skipped,
-    dataFreshness: await dataFreshness(wh, window.asOf),
+    dataFreshness: await timed('data freshness', dataFreshness(wh, window.asOf)),
     ...withZoneAssumption(await zoneAssumption(wh)),
     maturedWindowDays: options.maturedSeconds ? options.maturedSeconds / 86400 : null,
     stages,

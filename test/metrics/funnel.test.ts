@@ -52,6 +52,26 @@ describe('funnel', () => {
     expect(report.stages[2]!.ci95).toEqual(wilson95(4, 5));
   });
 
+  it('passes a listed stage by an entry into an unlisted stage after it, between listed ones or above the last', async () => {
+    // mql, opportunity, customer: L2's sql (unlisted, between mql and opportunity) passes mql;
+    // L4's customer passes opportunity. Nobody sits in mql at the as-of without opportunity: L4
+    // sits in mql (01-20) but reached opportunity via customer.
+    const gaps = await funnel({ stages: ['mql', 'opportunity', 'customer'] });
+    expect(gaps.stages.map(pick)).toEqual([
+      ['mql', 5, null, 1, 0],
+      ['opportunity', 2, 0.4, 1, 0],
+      ['customer', 2, 1, 0, 0],
+    ]);
+    // lead..opportunity: customer is above the last listed stage, and L4's customer entry still passes opportunity
+    const top = await funnel({ stages: ['lead', 'mql', 'sql', 'opportunity'] });
+    expect(top.stages.map(pick)).toEqual([
+      ['lead', 5, null, 0, 0],
+      ['mql', 5, 1, 1, 0],
+      ['sql', 4, 0.8, 1, 0],
+      ['opportunity', 2, 0.5, 1, 2],
+    ]);
+  });
+
   it('requires every listed stage in strict mode', async () => {
     const report = await funnel({ skipped: 'strict' });
     // mql: L1 L3 L4 L5; sql: L1 L3 (L2 has no mql, L4 no sql); opportunity and customer: L1
