@@ -57,7 +57,7 @@ export class Scratch {
    */
   async staged(): Promise<void> {
     const { main } = (await this.wh.one<{ main: string }>(`select current_database() as main`))!;
-    await this.wh.run(`set search_path = '${main}.main,${this.current}.main'`);
+    await this.wh.run(`set search_path = '${`${quoteIdentifier(main)}.main,${this.current}.main`.replaceAll("'", "''")}'`);
   }
 
   /** Detaches the current file's scratch database, and drops the load's temp tables over it. */
@@ -73,7 +73,7 @@ export class Scratch {
       )
       .catch(() => undefined);
     await this.restoreSearchPath().catch(() => undefined);
-    await this.stage.run(`use ${this.home}; detach ${database}`);
+    await this.stage.run(`use ${quoteIdentifier(this.home)}; detach ${database}`);
   }
 
   private async restoreSearchPath(): Promise<void> {
@@ -90,3 +90,6 @@ export class Scratch {
     }
   }
 }
+
+/** A database name as SQL: DuckDB names a file's database after its stem (funnel-200000, o'neil). */
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
-import type { Warehouse } from '../../src/db/connection.js';
+import { Warehouse } from '../../src/db/connection.js';
 import { loadFiles } from '../../src/ingest/load.js';
 import { openTestWarehouse } from '../helpers/db.js';
 
@@ -42,5 +42,20 @@ describe('the load staging area (scratch.ts)', () => {
     // and the connection loads normally afterwards
     const after = await loadFiles(wh, config, { paths: [fixture('leads.csv')], crm: 'auto' });
     expect(after.files[0]).toMatchObject({ read: 5, loaded: 5 });
+  });
+
+  it('loads into a warehouse file whose name is not a plain identifier (a hyphen, a space, a quote)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'revops-scratch-test-'));
+    // DuckDB names the file's database after its stem: funnel-200000, "o'neil q4"
+    for (const name of ['funnel-200000.duckdb', `o'neil "q4".duckdb`]) {
+      const wh = await Warehouse.open({ path: join(dir, name) });
+      try {
+        const summary = await loadFiles(wh, config, { paths: [fixture('leads.csv')], crm: 'auto' });
+        expect(summary.files[0]).toMatchObject({ read: 5, loaded: 5 });
+        expect(await leftovers(wh)).toEqual({ databases: null, path: '', temp: null });
+      } finally {
+        wh.close();
+      }
+    }
   });
 });
