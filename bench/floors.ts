@@ -152,3 +152,8 @@ select count(*) - count(distinct hash(${key.length ? key.join(', ') : 'source_ro
   });
   return ['begin;', ...statements, 'commit;'].join('\n');
 }
+
+/** The seconds `load --format json` spent bringing the lifecycle models up to date after its commit. */
+export function loadModelsSeconds(stdout: string): number {
+  return (JSON.parse(stdout) as { modelsSeconds?: number }).modelsSeconds ?? 0;
+}

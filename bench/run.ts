@@ -14,7 +14,7 @@ import { benchPipeline } from './pipeline.js';
 import { benchSla } from './sla.js';
 import { benchHygiene } from './hygiene.js';
 import { benchRouting } from './routing.js';
-import { checkFunnelFloor, funnelFloorSql, loadDutiesSql } from './floors.js';
+import { checkFunnelFloor, funnelFloorSql, loadDutiesSql, loadModelsSeconds } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const dataDir = resolve(packageRoot, 'bench', 'data', `leads-${leads}`);
@@ -64,22 +64,26 @@ const raw = await floor(
   'raw_read_csv',
   files.map((f, i) => `create table t${i} as select * from read_csv('${join(dataDir, f)}', header = true);`).join('\n'),
 );
-record(`load ${files.length} files`, load.seconds, raw.seconds, load.peakRssMb, `(floor RSS ${fmt(raw.peakRssMb, 0)} MB)`);
+// load ends by building the lifecycle models (issue 14): the floors do not, so their time is apart
+const modelsSeconds = loadModelsSeconds(load.stdout);
+const loadSeconds = load.seconds - modelsSeconds;
+record(`load ${files.length} files (without the model build)`, loadSeconds, raw.seconds, load.peakRssMb, `(floor RSS ${fmt(raw.peakRssMb, 0)} MB)`);
+record('  the lifecycle model build at the end of load', modelsSeconds, null, null);
 // What two of the loader's duties cost in DuckDB alone, in one transaction like a load: numbering
 // each record (its line is kept) and checking the file's key for repeats (duplicates are counted)
 const bound = await floor(join(work, 'bound.duckdb'), 'load_duties', loadDutiesSql(dataDir, files));
 record('  read_csv + record numbers + key check (no parsing, no rejects)', bound.seconds, raw.seconds, bound.peakRssMb);
 // Issue 10's target: the load within 1.5x of the duties floor (the ratio to plain read_csv is above)
-record(`load ${files.length} files vs the duties floor`, load.seconds, bound.seconds, load.peakRssMb);
+record(`load ${files.length} files vs the duties floor`, loadSeconds, bound.seconds, load.peakRssMb);
 
-// Funnel: cold (builds the lifecycle models) and warm, vs one hand-written query on the same database
+// Funnel: the first report after the load (which built the models) and again, vs the expert's query
 const funnelArgs = ['funnel', '--db', db, '--as-of', '2026-01-01', '--since', '2y', '--by', 'source', '--interval', 'month', '--format', 'json'];
 const cold = await cli(funnelArgs);
 const warm = await cli(funnelArgs);
 const funnelFloor = await floor(db, 'funnel_floor', funnelFloorSql);
 const floorDiff = await checkFunnelFloor(db, JSON.parse(cold.stdout));
 console.log(floorDiff.length ? `funnel floor differs from the report:\n${floorDiff.join('\n')}` : 'funnel floor matches the report');
-record('funnel --by source --interval month (cold: builds models)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
+record('funnel --by source --interval month (first after load)', cold.seconds, funnelFloor.seconds, cold.peakRssMb);
 record(
   'funnel --by source --interval month (warm)',
   warm.seconds,
