@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { ReportOutputs } from './commands/emit.js';
+import { addResourceOptions } from './commands/resourceOptions.js';
 import { UserError } from './errors.js';
 import { printResult, type OutputFormat } from './output.js';
 import { terminalText } from './terminal.js';
@@ -419,6 +420,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       }
     });
 
+  addResourceOptions(program);
   return program;
 }
 

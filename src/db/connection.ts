@@ -17,14 +17,17 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { sqlPath } from '../paths.js';
+import { duckdbResourceConfig, type Resources, runResources } from './runResources.js';
 
 export type SqlParams = Record<string, unknown> | unknown[];
 
 export interface OpenOptions {
   /** ':memory:' or a file path */
   path: string;
+  /** memory limit, threads, temp directory: each one given wins over the run's (runResources.ts) */
   memoryLimit?: string;
   threads?: number;
+  tempDir?: string;
   readOnly?: boolean;
   /** open as is, without creating the warehouse tables (benchmarks' plain-DuckDB floors) */
   skipSchema?: boolean;
@@ -67,18 +70,24 @@ export class Warehouse {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string,
+    /** the settings the instance was opened with; an absent one is DuckDB's default */
+    readonly resources: Resources,
     /** false for a sibling connection: closing it leaves the instance open */
     private readonly ownsInstance = true,
   ) {}
 
   static async open(options: OpenOptions): Promise<Warehouse> {
-    const config: Record<string, string> = {};
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    if (options.threads) config.threads = String(options.threads);
+    const run = runResources();
+    const resources: Resources = {
+      memoryLimit: options.memoryLimit ?? run.memoryLimit,
+      threads: options.threads ?? run.threads,
+      tempDir: options.tempDir ?? run.tempDir,
+    };
+    const config = duckdbResourceConfig(resources);
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(options.path, config);
     const connection = await instance.connect();
-    const warehouse = new Warehouse(instance, connection, options.path);
+    const warehouse = new Warehouse(instance, connection, options.path, resources);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
     if (!options.readOnly && !options.skipSchema) await warehouse.runFile('warehouse/warehouse.sql');
@@ -141,7 +150,7 @@ export class Warehouse {
   async sibling(): Promise<Warehouse> {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
-    return new Warehouse(this.instance, connection, this.path, false);
+    return new Warehouse(this.instance, connection, this.path, this.resources, false);
   }
 
   close(): void {
