@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { ReportOutputs } from './commands/emit.js';
 import { addResourceOptions } from './commands/resourceOptions.js';
+import { setRunResources } from './db/runResources.js';
 import { UserError } from './errors.js';
 import { printResult, type OutputFormat } from './output.js';
 import { terminalText } from './terminal.js';
@@ -451,5 +452,8 @@ export async function main(argv: string[]): Promise<number> {
     if (debug) process.stderr.write(`${terminalText(String((error as Error).stack))}\n`);
     else process.stderr.write('(run again with --debug for details)\n');
     return 1;
+  } finally {
+    // an in-process caller (a test) opening a warehouse afterwards gets DuckDB's defaults again
+    setRunResources({});
   }
 }

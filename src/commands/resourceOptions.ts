@@ -2,7 +2,7 @@
  * --memory-limit, --threads and --temp-dir, added once to every command that opens a warehouse
  * (those with --db, and demo), and resolved before the command runs: option > $REVOPS_* >
  * config "resources" > DuckDB's default (docs/resources.md). Resolved here, they hold for the
- * whole run (src/db/runResources.ts), so no command passes them along.
+ * whole run (src/db/runResources.ts), so no command passes them along; main() clears them after.
  */
 import { type Command, Option } from 'commander';
 import { setRunResources } from '../db/runResources.js';
@@ -39,6 +39,4 @@ export function addResourceOptions(program: Command): void {
     const config = readsConfig(action) ? (await import('../config/config.js')).loadConfig(opts.config).resources : undefined;
     setRunResources(resolveResources({ options: opts, env: process.env, config }));
   });
-  // an in-process caller (a test) opening a warehouse after this command gets DuckDB's defaults again
-  program.hook('postAction', () => setRunResources({}));
 }
