@@ -5,6 +5,7 @@
  * thread per core, `<warehouse>.tmp`). Checked here once, so DuckDB never sees a value it would
  * reject halfway through a run, and the error names where the value came from.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Resources } from '../db/runResources.js';
@@ -66,7 +67,13 @@ export function resolveResources({ options, env, config = {} }: ResourceSources)
   const tempDir = pick(options.tempDir, 'REVOPS_TEMP_DIR', '--temp-dir');
   if (tempDir) {
     if (!tempDir.value.trim()) throw usageError(`${tempDir.source} must name a folder`);
-    resources.tempDir = resolve(tempDir.value);
-  } else if (config.tempDir) resources.tempDir = config.tempDir;
+    resources.tempDir = folder(resolve(tempDir.value), tempDir.source);
+  } else if (config.tempDir) resources.tempDir = folder(config.tempDir, 'config resources.tempDir');
   return resources;
+}
+
+/** DuckDB would fail on a file only when it first spills, deep in a run, as an internal error. */
+function folder(path: string, source: string): string {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) throw usageError(`${source} must be a folder, and ${path} is a file`);
+  return path;
 }

@@ -2,7 +2,8 @@
  * The only module that talks to @duckdb/node-api: open a warehouse, run SQL and model files,
  * read typed rows, run a transaction. Everything else takes a `Warehouse`.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   BOOLEAN,
   DOUBLE,
@@ -83,6 +84,8 @@ export class Warehouse {
       threads: options.threads ?? run.threads,
       tempDir: options.tempDir ?? run.tempDir,
     };
+    // DuckDB creates the temp directory when it first spills, but not the folders above it
+    if (resources.tempDir) await mkdir(dirname(resources.tempDir), { recursive: true });
     const config = duckdbResourceConfig(resources);
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(options.path, config);

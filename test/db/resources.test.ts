@@ -3,7 +3,7 @@
  * "resources" > DuckDB's default), that a bad value is a usage error naming its source, and that
  * the chosen values reach DuckDB for the whole run.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,19 @@ describe('resolving the resource settings', () => {
     );
   });
 
+  it('refuses a temp dir that is a file', () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    expect(usage(() => resolveResources({ options: { tempDir: file }, env: {} }))).toEqual({
+      code: 2,
+      message: `--temp-dir must be a folder, and ${file} is a file`,
+    });
+    expect(usage(() => resolveResources({ options: {}, env: {}, config: { tempDir: file } }))).toEqual({
+      code: 2,
+      message: `config resources.tempDir must be a folder, and ${file} is a file`,
+    });
+  });
+
   it("resolves the config's temp dir against the config file's folder", () => {
     expect(parseConfig({ resources: { tempDir: 'spill' } }, dir).resources).toEqual({ tempDir: join(dir, 'spill') });
   });
@@ -91,6 +104,14 @@ describe('the settings in DuckDB', () => {
       sibling.close();
       wh.close();
     }
+  });
+
+  it('creates the folders above a temp dir that does not exist yet (DuckDB makes only the last one)', async () => {
+    const spill = join(dir, 'scratch', 'revops', 'spill');
+    setRunResources({ tempDir: spill });
+    const wh = await Warehouse.open({ path: ':memory:' });
+    wh.close();
+    expect(existsSync(join(dir, 'scratch', 'revops'))).toBe(true);
   });
 
   it("the load's memory budget keeps a limit the user set, even one above the budget", async () => {
