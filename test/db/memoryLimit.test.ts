@@ -13,6 +13,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchData } from '../../bench/generate.js';
 import { main } from '../../src/cli.js';
@@ -72,6 +73,22 @@ describe('reports under a small memory limit', () => {
       expect(JSON.parse(limited.text)).toEqual(JSON.parse(free.text));
     }
   }, 300_000);
+});
+
+describe('a load under a memory limit', () => {
+  it('loads the sample exports under --memory-limit 200MB as without a limit', async () => {
+    // DuckDB's CSV buffer is 16 lines of the longest line allowed (64 MiB) unless set: 1 GiB, refused under 200MB
+    const sample = fileURLToPath(new URL('../../sample-data', import.meta.url));
+    const loaded = async (name: string, limit: string[]) => {
+      const run = await cli(['load', sample, '--db', join(dir, name), '--timezone', 'UTC', '--format', 'json', ...limit]);
+      expect([run.code, run.errors]).toEqual([0, '']);
+      const summary = JSON.parse(run.text) as { files: { path: string; read: number; loaded: number; rejected: number }[] };
+      return summary.files.map((f) => [f.path, f.read, f.loaded, f.rejected]);
+    };
+    const limited = await loaded('sample_limited.duckdb', ['--memory-limit', '200MB']);
+    expect(limited.length).toBeGreaterThan(5);
+    expect(limited).toEqual(await loaded('sample.duckdb', []));
+  }, 120_000);
 });
 
 describe('a memory limit too small to work in', () => {
