@@ -7,7 +7,7 @@
  * lifecycle models are built under the limit too; 40MB is too little for 20k. Without a limit
  * the three commands peak at 235–340 MB RSS as whole processes, under 70MB at 240–260 MB. The
  * issue's 200k leads under 100MB does not fit yet: funnel and speed-to-lead run out of memory
- * there (sla fits, 308 MB RSS against 925 MB without; all three fit under 200MB), and 200k
+ * there (sla fits, 314 MB RSS against 940 MB without; all three fit under 200MB), and 200k
  * takes minutes on a shared machine.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
