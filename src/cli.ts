@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { ReportOutputs } from './commands/emit.js';
+import { addResourceOptions } from './commands/resourceOptions.js';
+import { setRunResources } from './db/runResources.js';
 import { UserError } from './errors.js';
 import { handleCtrlC, interruptedExitCode, interruptedMessage, wasInterrupted } from './interrupt.js';
 import { printResult, type OutputFormat } from './output.js';
@@ -422,6 +424,7 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
 
   addProgressOptions(program);
   program.hook('preAction', (_program, command) => startCommandProgress(command));
+  addResourceOptions(program);
   return program;
 }
 
@@ -461,5 +464,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     stopCommandProgress();
     stopListening();
+    // an in-process caller (a test) opening a warehouse afterwards gets DuckDB's defaults again
+    setRunResources({});
   }
 }

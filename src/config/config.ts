@@ -12,6 +12,7 @@ import { calendarConfigSchema } from './calendar.js';
 import { dealStagesSchema } from './dealStages.js';
 import { routingConfigSchema } from './routing.js';
 import { hygieneConfigSchema } from './hygiene.js';
+import { resourcesConfigSchema } from './resources.js';
 import { slasConfigSchema } from './sla.js';
 import { defaultExitStateAliases, defaultStages } from './stages.js';
 
@@ -61,6 +62,8 @@ export const configSchema = z
     routing: routingConfigSchema.prefault({}),
     /** The hygiene audit: survivor rule, required fields, thresholds (docs/hygiene.md). */
     hygiene: hygieneConfigSchema,
+    /** DuckDB's memory limit, threads and temp directory for every command (docs/resources.md). */
+    resources: resourcesConfigSchema.prefault({}),
   })
   .strict();
 
@@ -82,6 +85,7 @@ export function parseConfig(input: unknown, configDir = process.cwd(), configPat
   const timezoneConfigured = typeof input === 'object' && input !== null && 'timezone' in input;
   const config = { ...result.data, configDir, configPath, timezoneConfigured };
   if (config.inbox) config.inbox = resolve(configDir, config.inbox);
+  if (config.resources.tempDir) config.resources.tempDir = resolve(configDir, config.resources.tempDir);
   return config;
 }
 

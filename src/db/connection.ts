@@ -2,7 +2,8 @@
  * The only module that talks to @duckdb/node-api: open a warehouse, run SQL and model files,
  * read typed rows, run a transaction. Everything else takes a `Warehouse`.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   BOOLEAN,
   DOUBLE,
@@ -20,14 +21,17 @@ import { sqlPath } from '../paths.js';
 import { QueryInterrupted, unwatchConnection, watchConnection, watched, wasInterrupted } from './queryProgress.js';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
 import { duckDbCatalog, engineModelSql } from './engineFiles.js';
+import { duckdbResourceConfig, type Resources, runResources } from './runResources.js';
 
 export type { SqlParams } from './engine.js';
 
 export interface OpenOptions {
   /** ':memory:' or a file path */
   path: string;
+  /** memory limit, threads, temp directory: each one given wins over the run's (runResources.ts) */
   memoryLimit?: string;
   threads?: number;
+  tempDir?: string;
   readOnly?: boolean;
   /** open as is, without creating the warehouse tables (benchmarks' plain-DuckDB floors) */
   skipSchema?: boolean;
@@ -70,18 +74,26 @@ export class DuckDbWarehouse implements Engine {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string,
+    /** the settings the instance was opened with; an absent one is DuckDB's default */
+    readonly resources: Resources,
     /** false for a sibling connection: closing it leaves the instance open */
     private readonly ownsInstance = true,
   ) {}
 
   static async open(options: OpenOptions): Promise<DuckDbWarehouse> {
-    const config: Record<string, string> = {};
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    if (options.threads) config.threads = String(options.threads);
+    const run = runResources();
+    const resources: Resources = {
+      memoryLimit: options.memoryLimit ?? run.memoryLimit,
+      threads: options.threads ?? run.threads,
+      tempDir: options.tempDir ?? run.tempDir,
+    };
+    // DuckDB creates the temp directory when it first spills, but not the folders above it
+    if (resources.tempDir) await mkdir(dirname(resources.tempDir), { recursive: true });
+    const config = duckdbResourceConfig(resources);
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(options.path, config);
     const connection = await instance.connect();
-    const warehouse = new DuckDbWarehouse(instance, connection, options.path);
+    const warehouse = new DuckDbWarehouse(instance, connection, options.path, resources);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
     await watchConnection(connection);
@@ -148,7 +160,7 @@ export class DuckDbWarehouse implements Engine {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
     await watchConnection(connection);
-    return new DuckDbWarehouse(this.instance, connection, this.path, false);
+    return new DuckDbWarehouse(this.instance, connection, this.path, this.resources, false);
   }
 
   close(): void {

@@ -4,6 +4,8 @@
  * (postgres.ts, over `pg`, or PGlite in-process for tests). Code outside src/db takes a
  * `Warehouse` (this interface) and never asks which engine it is.
  */
+import type { Resources } from './runResources.js';
+
 export type SqlParams = Record<string, unknown> | unknown[];
 
 export type RelationKind = 'table' | 'view';
@@ -11,6 +13,8 @@ export type RelationKind = 'table' | 'view';
 export interface Engine {
   /** where the warehouse is: a DuckDB file (or ':memory:'), or a Postgres URL without its password */
   readonly path: string;
+  /** the memory limit, threads and temp dir the user set for this run (DuckDB applies them) */
+  readonly resources?: Resources;
   /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
   run(sql: string, params?: SqlParams): Promise<void>;
   /** Run a query and return its rows as plain JS objects (cast counts to INTEGER in SQL). */

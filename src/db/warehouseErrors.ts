@@ -1,10 +1,12 @@
 /**
  * DuckDB's errors about the warehouse file itself, in words a person can act on: the file held
- * by another process (exit 75, try again later, as a scheduler understands) and a full disk.
+ * by another process (exit 75, try again later, as a scheduler understands), a full disk, and
+ * running out of memory (outOfMemory.ts).
  * Anything else is passed on as it is.
  */
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
+import { outOfMemoryError } from './outOfMemory.js';
 
 export function explainWarehouseError(error: unknown, path: string): unknown {
   if (error instanceof UserError || !(error instanceof Error)) return error;
@@ -24,5 +26,5 @@ export function explainWarehouseError(error: unknown, path: string): unknown {
       1,
     );
   }
-  return error;
+  return outOfMemoryError(error, path) ?? error;
 }

@@ -2,7 +2,9 @@
  * A load keeps every file in one transaction (all or nothing), and DuckDB holds what it appended
  * until the commit, while its default memory limit is 80% of the machine. Left alone, a load of
  * 1M leads grows past 4 GB. Under a budget DuckDB spills to its temp directory instead, for a few
- * per cent of time. The budget applies only while the load runs; a lower limit is kept.
+ * per cent of time. The budget applies only while the load runs; a lower limit is kept, and a
+ * limit the user set (--memory-limit, $REVOPS_MEMORY_LIMIT, the config) is the load's limit as it
+ * is: the budget never raises it, nor lowers what the user chose for the machine.
  */
 import type { Warehouse } from '../db/connection.js';
 import { withSetting } from '../db/settings.js';
@@ -31,6 +33,7 @@ export function sizeBytes(setting: string): number {
 }
 
 export async function withMemoryBudget<T>(wh: Warehouse, budgetBytes: number, work: () => Promise<T>): Promise<T> {
+  if (wh.resources?.memoryLimit) return work();
   const current = sizeBytes((await wh.one<{ limit: string }>(`select current_setting('memory_limit') as "limit"`))!.limit);
   if (!(current > budgetBytes)) return work();
   return withSetting(wh, 'memory_limit', `${Math.floor(budgetBytes / 2 ** 20)}MiB`, work);

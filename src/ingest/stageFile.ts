@@ -27,13 +27,15 @@ export interface CsvSource {
 /**
  * The reader over a file, as SQL with its parameters. Records it cannot split into the header's
  * columns go to `reject_errors` (their line, raw text and error), never into the result.
+ * buffer_size is the longest line: DuckDB's default is 16 of them, 1 GiB, which it must allocate
+ * at once and a --memory-limit under 1 GiB refuses.
  */
 export function csvReaderSql(source: CsvSource): { sql: string; params: Record<string, unknown> } {
   const columns = source.header.map((_, i) => `'${rawColumn(i)}': 'VARCHAR'`).join(', ');
   return {
     sql: `read_csv($path, header = true, skip = $skip, delim = $delim, quote = '"', escape = '"', auto_detect = false,
                    columns = {${columns}}, store_rejects = true, rejects_table = 'reject_errors',
-                   rejects_scan = 'reject_scans', max_line_size = 67108864, strict_mode = true)`,
+                   rejects_scan = 'reject_scans', max_line_size = 67108864, buffer_size = 67108864, strict_mode = true)`,
     params: { path: source.path, delim: source.delimiter, skip: source.skipLines },
   };
 }
