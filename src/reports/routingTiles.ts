@@ -51,7 +51,7 @@ export function routingTiles(report: RoutingReport): HeadlineTile[] {
           : `${fair.maxMinRatio.toFixed(2)}× max/min`,
       ...(fair?.pValue === null || fair?.pValue === undefined
         ? {}
-        : { detail: `χ² ${fair.chiSquare?.toFixed(1)} (df ${fair.df}) · p = ${fair.pValue < 0.001 ? '< 0.001' : fair.pValue.toFixed(3)}` }),
+        : { detail: `χ² ${fair.chiSquare?.toFixed(1)} (df ${fair.df}) · p ${fair.pValue < 0.001 ? '< 0.001' : `= ${fair.pValue.toFixed(3)}`}` }),
       target: `even split: p ≥ ${fairnessAlpha}`,
       ...(fair?.pValue === null || fair?.pValue === undefined
         ? { status: 'none' as const, statusText: 'fewer than two owners expected a share' }

@@ -15,6 +15,7 @@ import { parseConfig } from '../../src/config/config.js';
 import { routingOn } from '../../src/commands/routing.js';
 import { renderReportHtml } from '../../src/reports/html.js';
 import { routingReportDocument } from '../../src/reports/routingReport.js';
+import { routingTiles } from '../../src/reports/routingTiles.js';
 import type { RoutingReport } from '../../src/routing/types.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { routingReport } from './support.js';
@@ -87,6 +88,14 @@ describe('distribution', () => {
       ['Chen Wei', 1, 2],
     ]);
     expect(leads.furthestOff[0]!.residual).toBeCloseTo(1 / Math.SQRT2, 12);
+  });
+
+  it('the fairness tile states the p-value as p = 0.607, or as p < 0.001 when smaller', () => {
+    const detail = (r: RoutingReport) => routingTiles(r).find((t) => t.key === 'fairness')!.detail;
+    // the window: χ² = 1, df 2, p = e^(−0.5) = 0.6065…
+    expect(detail(report)).toBe('χ² 1.0 (df 2) · p = 0.607');
+    const kinds = report.distribution.kinds.map((k) => (k.kind === 'lead' ? { ...k, overall: { ...k.overall, chiSquare: 30, pValue: Math.exp(-15) } } : k));
+    expect(detail({ ...report, distribution: { ...report.distribution, kinds } })).toBe('χ² 30.0 (df 2) · p < 0.001');
   });
 
   it("takes PTO days out of the absent owner's expected share", async () => {
