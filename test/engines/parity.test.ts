@@ -9,7 +9,8 @@ import type { DuckDbWarehouse } from '../../src/db/connection.js';
 import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
-import { sampleAsOf, sampleConfig, sampleOnBothEngines } from './pgSetup.js';
+import { testPostgresUrl } from '../helpers/postgres.js';
+import { pgliteTarget, sampleAsOf, sampleConfig, sampleOnBothEngines, serverTarget } from './pgSetup.js';
 
 /** Paths (dotted, array indexes dropped) whose doubles may differ in the last bits between engines. */
 const tolerated: Record<string, RegExp | undefined> = {};
@@ -41,36 +42,42 @@ function differences(pg: unknown, duck: unknown, path: string, tolerant: RegExp 
   if (JSON.stringify(pg) !== JSON.stringify(duck)) out.push(`${path}: postgres ${JSON.stringify(pg)}, duckdb ${JSON.stringify(duck)}`);
 }
 
-describe('every report on DuckDB and on PostgreSQL (PGlite)', () => {
-  let engines: { duck: DuckDbWarehouse; pg: PostgresWarehouse };
-  const config = sampleConfig();
-  const options = { outDir: '', asOf: sampleAsOf };
+// PGlite always; with REVOPS_TEST_PG_URL (.ci/run starts a server) the same reports on a real server too
+const server = testPostgresUrl();
+const targets = [pgliteTarget, ...(server ? [serverTarget(server)] : [])];
 
-  beforeAll(async () => {
-    engines = await sampleOnBothEngines();
-    await buildModels(engines.duck, config);
-    await buildModels(engines.pg, config);
-  }, 300_000);
+for (const target of targets)
+  describe(`every report on DuckDB and on PostgreSQL (${target.name})`, () => {
+    let engines: { duck: DuckDbWarehouse; pg: PostgresWarehouse };
+    const config = sampleConfig();
+    const options = { outDir: '', asOf: sampleAsOf };
 
-  afterAll(async () => {
-    engines?.duck.close();
-    await engines?.pg.closed();
-  });
-
-  for (const definition of reportDefinitions) {
-    const why = todo[definition.name];
-    if (why) {
-      it.todo(`${definition.name}: ${why}`);
-      continue;
-    }
-    it(`${definition.name} gives the same JSON`, async () => {
-      // JSON as written to disk: Dates become ISO strings on both sides
-      const made = async (wh: DuckDbWarehouse | PostgresWarehouse) => JSON.parse(JSON.stringify((await definition.make(wh, config, { ...options })).json));
-      const duck = await made(engines.duck);
-      const pg = await made(engines.pg);
-      const out: string[] = [];
-      differences(pg, duck, '', tolerated[definition.name], out);
-      expect(out.slice(0, 20)).toEqual([]);
+    beforeAll(async () => {
+      engines = await sampleOnBothEngines(target);
+      await buildModels(engines.duck, config);
+      await buildModels(engines.pg, config);
     }, 300_000);
-  }
-});
+
+    afterAll(async () => {
+      engines?.duck.close();
+      if (engines) await target.cleanUp(engines.pg);
+      await engines?.pg.closed();
+    });
+
+    for (const definition of reportDefinitions) {
+      const why = todo[definition.name];
+      if (why) {
+        it.todo(`${definition.name}: ${why}`);
+        continue;
+      }
+      it(`${definition.name} gives the same JSON`, async () => {
+        // JSON as written to disk: Dates become ISO strings on both sides
+        const made = async (wh: DuckDbWarehouse | PostgresWarehouse) => JSON.parse(JSON.stringify((await definition.make(wh, config, { ...options })).json));
+        const duck = await made(engines.duck);
+        const pg = await made(engines.pg);
+        const out: string[] = [];
+        differences(pg, duck, '', tolerated[definition.name], out);
+        expect(out.slice(0, 20)).toEqual([]);
+      }, 300_000);
+    }
+  });
