@@ -15,7 +15,7 @@ export function explainWarehouseError(error: unknown, path: string): unknown {
   if (lock || /Could not set lock on file/.test(message)) {
     const holder = lock ? ` (process ${lock[2]}, ${basename(lock[1]!)})` : '';
     return new UserError(
-      `the warehouse ${path} is in use by another process${holder}, most likely a build or load still running. ` + `Try again when it has finished.`,
+      `the warehouse ${path} is in use by another process${holder}, most likely a build or load still running. Try again when it has finished.`,
       75,
     );
   }
