@@ -32,8 +32,8 @@ deal_fields as (
 
 snoozes as (
     select opportunity_id,
-           max(coalesce(try_cast(value as timestamptz), try_cast(try_cast(value as date) as timestamptz))) as snooze_until,
-           min(value) filter (where coalesce(try_cast(value as timestamptz), try_cast(try_cast(value as date) as timestamptz)) is null) as snooze_unreadable
+           max(coalesce(try_timestamptz(value), cast(try_date(value) as timestamptz))) as snooze_until,
+           min(value) filter (where coalesce(try_timestamptz(value), cast(try_date(value) as timestamptz)) is null) as snooze_unreadable
     from opportunity_fields
     where field in (select unnest(cast($snooze_fields as varchar[]))) and nullif(trim(value), '') is not null
     group by opportunity_id

@@ -86,8 +86,8 @@ stream as (
     select
         opportunity_id, changed_at, field,
         case when field = 'stage' then value end,
-        case when field = 'amount' then try_cast(value as double) end,
-        case when field = 'close_date' then try_cast(value as date) end,
+        case when field = 'amount' then try_double(value) end,
+        case when field = 'close_date' then try_date(value) end,
         null, origin, inferred, load_id, source_row
     from field_values
     where value is not null

@@ -96,6 +96,7 @@ export class DuckDbWarehouse implements Engine {
     const warehouse = new DuckDbWarehouse(instance, connection, options.path, resources);
     // Deterministic output: every timestamp is rendered and truncated in UTC.
     await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(await portableFunctions());
     await watchConnection(connection);
     if (!options.readOnly && !options.skipSchema) await warehouse.runFile('warehouse/warehouse.sql');
     return warehouse;
@@ -159,6 +160,7 @@ export class DuckDbWarehouse implements Engine {
   async sibling(): Promise<DuckDbWarehouse> {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(await portableFunctions());
     await watchConnection(connection);
     return new DuckDbWarehouse(this.instance, connection, this.path, this.resources, false);
   }
@@ -185,6 +187,10 @@ export class DuckDbWarehouse implements Engine {
  * Every command and model takes a `Warehouse`: the engine interface (engine.ts). `Warehouse.open`
  * opens DuckDB at a path, or a PostgreSQL-family database when the path is a postgres:// URL.
  */
+let portableFunctionsSql: Promise<string> | undefined;
+/** try_double, try_date, try_timestamptz as on PostgreSQL (sql/engines/duckdb/compat.sql), made per connection. */
+const portableFunctions = () => (portableFunctionsSql ??= readFile(sqlPath('engines/duckdb/compat.sql'), 'utf8'));
+
 export type Warehouse = Engine;
 export const Warehouse = {
   async open(options: OpenOptions): Promise<Warehouse> {
