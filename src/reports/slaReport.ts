@@ -144,7 +144,7 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
         columns: [
           { key: 'sla', label: 'SLA' },
           { key: 'leadId', label: 'Lead', format: 'id' },
-          { key: 'owner', label: 'Owner' },
+          { key: 'owner', label: 'Owner', idKey: 'ownerId' },
           { key: 'team', label: 'Team' },
           { key: 'startAt', label: 'Start', format: 'datetime' },
           { key: 'deadlineAt', label: 'Deadline', format: 'datetime' },
@@ -169,7 +169,7 @@ export function slaReportDocument(report: SlaReport, generatedBy = 'revops-repor
       table: {
         columns: [
           { key: 'leadId', label: 'Lead', format: 'id' },
-          { key: 'owner', label: 'Owner' },
+          { key: 'owner', label: 'Owner', idKey: 'ownerId' },
           { key: 'team', label: 'Team' },
           { key: 'startAt', label: 'MQL at', format: 'datetime' },
           { key: 'noOwner', label: 'No owner' },

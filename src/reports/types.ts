@@ -21,6 +21,11 @@ export interface TableColumn {
   priority?: number;
   /** Terminal only: long text in this column may be cut with "…" to fit the width. */
   abbreviate?: boolean;
+  /**
+   * HTML: the row's id field behind a name column (owner → ownerId). A cell equal to it had no name
+   * to show, only the raw id (a Salesforce queue 00G…), and is shown short like an `id` column.
+   */
+  idKey?: string;
 }
 
 export interface ReportTable {

@@ -110,4 +110,13 @@ describe('SLA reports', () => {
     expect([listed.heading, listed.table!.rows.length]).toEqual(['Breaches (12345)', 3]);
     expect(listed.intro).toContain('all 12345');
   });
+
+  it("shows an owner without a name, a Salesforce queue's 18-character id, short like a lead id, and a name whole", async () => {
+    const queue = { ...breach(1), ownerId: '00G8d000000Q1bAEAS', owner: '00G8d000000Q1bAEAS' };
+    const named = { ...breach(2), ownerId: '0058d000001AbCdEFG', owner: 'Christopher Montgomery' };
+    const html = await renderReportHtml(slaReportDocument(slaReport([queue, named])));
+    // the id cut to 12 characters with the whole id as the tooltip, so the table fits its card
+    expect(html).toContain('<td class="nowrap" title="00G8d000000Q1bAEAS">00G8d000000…</td>');
+    expect(html).toContain('<td>Christopher Montgomery</td>');
+  });
 });
