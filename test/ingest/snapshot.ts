@@ -1,26 +1,12 @@
 /** The full contents of every warehouse table, for "nothing changed" comparisons in tests. */
 import type { Warehouse } from '../../src/db/connection.js';
-
-export const warehouseTables = [
-  'load_runs',
-  'rejected_rows',
-  'leads',
-  'lead_fields',
-  'stage_events',
-  'owners',
-  'activities',
-  'engagement_events',
-  'field_history',
-  'opportunities',
-  'opportunity_fields',
-  'opportunity_stage_events',
-  'opportunity_events',
-] as const;
+import { canonicalTables } from '../../src/db/pgCopy.js';
 
 /** Every row of every table, as text in a stable order (timestamps and doubles compare exactly). */
 export async function warehouseContents(wh: Warehouse): Promise<Record<string, string[]>> {
   const contents: Record<string, string[]> = {};
-  for (const table of warehouseTables) {
+  // every table load writes: the list the PostgreSQL copy moves (src/db/pgCopy.ts)
+  for (const table of canonicalTables) {
     const rows = await wh.all<{ row: string }>(`select cast(t as varchar) as row from ${table} t order by all`);
     contents[table] = rows.map((r) => r.row);
   }
