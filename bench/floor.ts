@@ -1,6 +1,8 @@
 /**
  * The "floor" of a benchmark: plain DuckDB doing the same work by hand in one process, timed
- * without Node's start-up. Prints {seconds, peakRssMb, cpuSeconds} as JSON.
+ * without Node's start-up. Prints {seconds, peakRssMb, cpuSeconds} as JSON. Under the big bench's
+ * $REVOPS_MEMORY_LIMIT / $REVOPS_TEMP_DIR the floor runs with the same limit as the CLI it is
+ * compared with.
  *   node dist/bench/floor.js DB_PATH SQL_FILE
  */
 import { readFile } from 'node:fs/promises';
@@ -8,7 +10,8 @@ import { Warehouse } from '../src/db/connection.js';
 
 const [dbPath, sqlFile] = process.argv.slice(2);
 const sql = await readFile(sqlFile!, 'utf8');
-const wh = await Warehouse.open({ path: dbPath!, skipSchema: true });
+const { REVOPS_MEMORY_LIMIT: memoryLimit, REVOPS_TEMP_DIR: tempDir } = process.env;
+const wh = await Warehouse.open({ path: dbPath!, skipSchema: true, ...(memoryLimit ? { memoryLimit } : {}), ...(tempDir ? { tempDir } : {}) });
 const started = performance.now();
 const cpu = process.cpuUsage();
 await wh.runScript(sql, sqlFile!);

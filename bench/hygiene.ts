@@ -86,6 +86,8 @@ export interface HygieneBenchRow {
   seconds: number;
   floorSeconds: number;
   peakRssMb: number | null;
+  /** what DuckDB spilled at most (big bench: $REVOPS_TEMP_DIR), MB */
+  tempPeakMb?: number | null;
   floorPeakRssMb: number;
   cpuSeconds: number | null;
   floorCpuSeconds: number;
@@ -129,6 +131,7 @@ export async function benchHygiene(work: string, leads: number): Promise<{ rows:
         seconds: run.seconds,
         floorSeconds: floor.seconds,
         peakRssMb: run.peakRssMb,
+        tempPeakMb: run.tempPeakMb,
         floorPeakRssMb: floor.peakRssMb,
         cpuSeconds: run.cpuSeconds,
         floorCpuSeconds: floor.cpuSeconds,

@@ -20,6 +20,8 @@ export interface PipelineBenchRow {
   seconds: number;
   floorSeconds: number;
   peakRssMb: number | null;
+  /** what DuckDB spilled at most (big bench: $REVOPS_TEMP_DIR), MB */
+  tempPeakMb?: number | null;
   cpuSeconds: number | null;
   floorCpuSeconds: number;
 }
@@ -106,6 +108,7 @@ export async function benchPipeline(options: { work: string; deals: number; rows
         seconds: cold.seconds,
         floorSeconds: floor.seconds,
         peakRssMb: cold.peakRssMb,
+        tempPeakMb: cold.tempPeakMb,
         cpuSeconds: cold.cpuSeconds,
         floorCpuSeconds: floor.cpuSeconds,
       },
@@ -114,6 +117,7 @@ export async function benchPipeline(options: { work: string; deals: number; rows
         seconds: run.seconds,
         floorSeconds: floor.seconds,
         peakRssMb: run.peakRssMb,
+        tempPeakMb: run.tempPeakMb,
         cpuSeconds: run.cpuSeconds,
         floorCpuSeconds: floor.cpuSeconds,
       },

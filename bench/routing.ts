@@ -24,6 +24,8 @@ export interface RoutingBenchRow {
   cpuSeconds: number | null;
   floorCpuSeconds: number;
   peakRssMb: number | null;
+  /** what DuckDB spilled at most (big bench: $REVOPS_TEMP_DIR), MB */
+  tempPeakMb?: number | null;
 }
 
 /**
@@ -135,6 +137,7 @@ export async function benchRouting(work: string, leads: number): Promise<{ rows:
         cpuSeconds: run.cpuSeconds,
         floorCpuSeconds: floor.cpuSeconds,
         peakRssMb: run.peakRssMb,
+        tempPeakMb: run.tempPeakMb,
       },
     ],
     diffs,

@@ -18,6 +18,8 @@ export interface SlaBenchRow {
   seconds: number;
   floorSeconds: number;
   peakRssMb: number | null;
+  /** what DuckDB spilled at most (big bench: $REVOPS_TEMP_DIR), MB */
+  tempPeakMb?: number | null;
 }
 
 const ts = (d: Date) => `timestamptz '${d.toISOString()}'`;
@@ -248,10 +250,16 @@ export async function benchSla(options: { db: string; asOf: string; since: strin
   const speed = await cli('speed-to-lead');
   const speedReport = JSON.parse(speed.stdout) as SpeedToLeadReport;
   const speedFloor = await floor('speed_to_lead_floor', speedToLeadFloorSql(window.from, window.to, window.asOf, speedReport.coverageTimezone));
-  rows.push({ what: 'speed-to-lead (end to end)', seconds: speed.seconds, floorSeconds: speedFloor.seconds, peakRssMb: speed.peakRssMb });
+  rows.push({
+    what: 'speed-to-lead (end to end)',
+    seconds: speed.seconds,
+    floorSeconds: speedFloor.seconds,
+    peakRssMb: speed.peakRssMb,
+    tempPeakMb: speed.tempPeakMb,
+  });
   const sla = await cli('sla');
   const slaFloor = await floor('sla_floor', slaFloorSql(window.from, window.to, window.asOf));
-  rows.push({ what: 'sla, 5 SLAs (end to end)', seconds: sla.seconds, floorSeconds: slaFloor.seconds, peakRssMb: sla.peakRssMb });
+  rows.push({ what: 'sla, 5 SLAs (end to end)', seconds: sla.seconds, floorSeconds: slaFloor.seconds, peakRssMb: sla.peakRssMb, tempPeakMb: sla.tempPeakMb });
   const diffs = [...(await checkSpeedToLeadFloor(options.db, speedReport)), ...(await checkSlaFloor(options.db, JSON.parse(sla.stdout) as SlaReport))];
   return { rows, diffs };
 }
