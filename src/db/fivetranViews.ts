@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { dataError, usageError } from '../errors.js';
 import { sqlPath } from '../paths.js';
 import { canonicalTables } from './pgCopy.js';
-import type { PostgresWarehouse } from './postgres.js';
+import type { Engine } from './engine.js';
+import { PostgresWarehouse } from './postgres.js';
 
 export type FivetranSource = 'hubspot' | 'salesforce';
 
@@ -160,6 +161,16 @@ export async function connectFivetran(wh: PostgresWarehouse, source: FivetranSou
   return { source, fromSchema, schema: wh.schema, views, notes };
 }
 
+/** For the command: the warehouse must be a PostgreSQL one, where Fivetran's schema can be. */
+export async function connectFivetranTo(wh: Engine, source: string, fromSchema: string): Promise<ConnectResult> {
+  if (!(wh instanceof PostgresWarehouse)) {
+    throw usageError(
+      `connect-fivetran makes views in a PostgreSQL database: give --db a postgres:// URL (postgres://user@host/db?schema=revops), not ${wh.path}`,
+    );
+  }
+  return connectFivetran(wh, source as FivetranSource, fromSchema);
+}
+
 /** Every table of the Fivetran schema with its columns. */
 async function sourceColumns(wh: PostgresWarehouse, schema: string): Promise<Map<string, Set<string>>> {
   const rows = await wh.all<{ table_name: string; column_name: string }>(
@@ -176,11 +187,9 @@ async function refuseLoadedTables(wh: PostgresWarehouse): Promise<void> {
   if ((await wh.relationKind('load_runs')) !== 'table') return;
   const tables: string[] = [];
   for (const table of canonicalTables) if ((await wh.relationKind(table)) === 'table') tables.push(table);
-  {
-    throw dataError(
-      `the schema ${wh.schema} holds loaded tables (${tables.join(', ')}): connect Fivetran to a schema of its own (?schema= in --db), or drop those tables first`,
-    );
-  }
+  throw dataError(
+    `the schema ${wh.schema} holds loaded tables (${tables.join(', ')}): connect Fivetran to a schema of its own (?schema= in --db), or drop those tables first`,
+  );
 }
 
 /** Deleted-at-the-source rows of a table: Fivetran's mark, and Salesforce's own where the table has one. */
@@ -208,7 +217,9 @@ function rejectedRowsSql(tables: SourceTable[]): string {
   return tables
     .map(
       (t) => `select ${t.loadId} as load_id, '${t.name}'::text as path, null::integer as line_number, null::integer as row_number,
-  to_jsonb(${quoted(t.name)})::text as raw_line, 'deleted at the source (_fivetran_deleted)'::text as reason
+  to_jsonb(${quoted(t.name)})::text as raw_line,
+  case when fivetran_deleted(to_jsonb(${quoted(t.name)}) ->> 'is_deleted') then 'deleted in Salesforce (IsDeleted)'
+       else 'deleted at the source (_fivetran_deleted)' end as reason
 from ${quoted(t.name)} where ${deletedSql(t.name)}`,
     )
     .join('\nunion all\n');

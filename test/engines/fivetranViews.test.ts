@@ -15,6 +15,8 @@ import { PostgresWarehouse } from '../../src/db/postgres.js';
 import { loadFiles } from '../../src/ingest/load.js';
 import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
+import { main } from '../../src/cli.js';
+import { describeWithPostgres } from '../helpers/postgres.js';
 import { createFixtureSchema, type FixtureTable, hubspotTables, salesforceTables, writeFixtureCsvs } from './fivetranFixtures.js';
 
 const config = parseConfig({});
@@ -176,7 +178,7 @@ describe('reading Fivetran’s Salesforce schema through views', () => {
       'opportunity_stage_events: left empty, salesforce.opportunity_history (no such table) missing',
     ]);
     expect((await pg.one<{ n: number }>(`select count(*)::int as n from opportunities`))!.n).toBe(0);
-    expect(await pg.all(`select path, reason from rejected_rows`)).toEqual([{ path: 'lead', reason: 'deleted at the source (_fivetran_deleted)' }]);
+    expect(await pg.all(`select path, reason from rejected_rows`)).toEqual([{ path: 'lead', reason: 'deleted in Salesforce (IsDeleted)' }]);
   }, 120_000);
 
   it('builds the models and gives the funnel and speed-to-lead worked out by hand, as the loader does', async () => {
@@ -221,4 +223,62 @@ describe('reading Fivetran’s Salesforce schema through views', () => {
       await loaded.closed();
     }
   }, 120_000);
+});
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const saved = { write: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => errors.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    return { code: await main(['node', 'revops-report', ...args]), out: out.join(''), errors: errors.join('') };
+  } finally {
+    process.stdout.write = saved.write;
+    process.stderr.write = saved.err;
+  }
+}
+
+describe('revops-report connect-fivetran', () => {
+  it('is a usage error on a DuckDB warehouse', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'revops-fivetran-')), 'w.duckdb');
+    const run = await cli(['connect-fivetran', '--db', file, '--source', 'hubspot', '--from-schema', 'hubspot']);
+    expect(run.code).toBe(2);
+    expect(run.errors).toContain('connect-fivetran makes views in a PostgreSQL database: give --db a postgres:// URL');
+    expect((await cli(['connect-fivetran', '--db', file, '--source', 'pipedrive', '--from-schema', 'x'])).code).toBe(2);
+  }, 60_000);
+});
+
+describeWithPostgres('connect-fivetran against a real server', (server) => {
+  it('makes the views in the schema --db names, and the reports read them', async () => {
+    const fivetran = `${server().schema}_hubspot`;
+    const url = new URL(server().url);
+    url.searchParams.set('schema', server().schema);
+    const setup = await PostgresWarehouse.connect(url.toString());
+    try {
+      await createFixtureSchema(setup, fivetran, hubspotTables);
+      const run = await cli([
+        'connect-fivetran',
+        '--engine',
+        'postgres',
+        '--db',
+        url.toString(),
+        '--source',
+        'hubspot',
+        '--from-schema',
+        fivetran,
+        '--format',
+        'json',
+      ]);
+      expect(run.errors).toBe('');
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.out).views.leads).toEqual(['contact']);
+      const funnel = await cli(['funnel', '--db', url.toString(), '--as-of', '2024-06-30', '--since', '1y', '--format', 'json']);
+      expect(funnel.code).toBe(0);
+      expect(JSON.parse(funnel.out).stages.map((s: FunnelStage) => s.reached)).toEqual([4, 3, 2, 1, 1]);
+    } finally {
+      await setup.run(`drop schema if exists ${fivetran} cascade`);
+      await setup.closed();
+    }
+  }, 300_000);
 });
