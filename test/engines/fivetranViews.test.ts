@@ -12,7 +12,9 @@ import { parseConfig } from '../../src/config/config.js';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
 import { connectFivetran } from '../../src/db/fivetranViews.js';
 import { PostgresWarehouse } from '../../src/db/postgres.js';
+import { loadInto } from '../../src/db/loadTarget.js';
 import { loadFiles } from '../../src/ingest/load.js';
+import { packageRoot } from '../../src/paths.js';
 import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
 import { main } from '../../src/cli.js';
@@ -57,7 +59,7 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
   beforeAll(async () => {
     pg = await PostgresWarehouse.pglite();
     await createFixtureSchema(pg, 'hubspot', hubspotTables);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => pg?.closed());
 
   it('installs a view per canonical table and says which Fivetran tables each reads', async () => {
@@ -101,7 +103,7 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
       { activity_id: '30100003', lead_id: '51234511', type: 'email', direction: 'inbound', owner_id: null },
       { activity_id: '30100005', lead_id: '51234511', type: 'call', direction: null, owner_id: '40011002' },
     ]);
-  }, 120_000);
+  }, 300_000);
 
   it('builds the models and gives the funnel and speed-to-lead worked out by hand', async () => {
     await buildModels(pg, config);
@@ -140,6 +142,14 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
     }
   }, 300_000);
 
+  it('refuses a load into the schema the views are in, leaving them as they are', async () => {
+    const owners = join(packageRoot, 'sample-data', 'canonical', 'owners.csv');
+    await expect(loadInto(pg, (wh) => loadFiles(wh, config, { paths: [owners], crm: 'auto' }))).rejects.toThrow(
+      "the schema revops reads Fivetran's tables through views (connect-fivetran): load into a schema of its own",
+    );
+    expect(await pg.relationKind('owners')).toBe('view');
+  }, 300_000);
+
   it('builds the models again after Fivetran syncs, and not before', async () => {
     expect(await buildModels(pg, config)).toBe(false);
     await pg.run(
@@ -160,7 +170,7 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
     await expect(connectFivetran(pg, 'hubspot', 'Hub"Spot')).rejects.toThrow('--from-schema must be a lowercase schema name');
     // the views are as they were
     expect(await pg.relationKind('leads')).toBe('view');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('reading Fivetran’s Salesforce schema through views', () => {
@@ -168,7 +178,7 @@ describe('reading Fivetran’s Salesforce schema through views', () => {
   beforeAll(async () => {
     pg = await PostgresWarehouse.pglite();
     await createFixtureSchema(pg, 'salesforce', salesforceTables);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => pg?.closed());
 
   it('leaves the opportunity views empty, and says so, without the opportunity tables', async () => {
@@ -179,7 +189,7 @@ describe('reading Fivetran’s Salesforce schema through views', () => {
     ]);
     expect((await pg.one<{ n: number }>(`select count(*)::int as n from opportunities`))!.n).toBe(0);
     expect(await pg.all(`select path, reason from rejected_rows`)).toEqual([{ path: 'lead', reason: 'deleted in Salesforce (IsDeleted)' }]);
-  }, 120_000);
+  }, 300_000);
 
   it('builds the models and gives the funnel and speed-to-lead worked out by hand, as the loader does', async () => {
     await buildModels(pg, config);
@@ -222,7 +232,7 @@ describe('reading Fivetran’s Salesforce schema through views', () => {
     } finally {
       await loaded.closed();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 async function cli(args: string[]) {
