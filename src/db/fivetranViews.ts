@@ -42,6 +42,10 @@ const sources: Record<FivetranSource, SourceViews> = {
       { name: 'owner', loadId: 3, object: 'owners', columns: ['owner_id', 'first_name', 'last_name', 'email', '_fivetran_synced'] },
       { name: 'engagement', loadId: 4, object: 'activities', columns: ['id', 'type', 'timestamp', 'owner_id', '_fivetran_synced'] },
       { name: 'engagement_contact', loadId: 5, object: 'activity_leads', columns: ['engagement_id', 'contact_id', '_fivetran_synced'] },
+      { name: 'deal', loadId: 6, object: 'opportunities', columns: ['deal_id', 'deal_pipeline_id', 'deal_pipeline_stage_id', '_fivetran_synced'] },
+      { name: 'deal_stage', loadId: 7, object: 'opportunity_stage_events', columns: ['deal_id', 'value', 'date_entered', '_fivetran_synced'] },
+      { name: 'deal_pipeline_stage', loadId: 8, object: 'opportunities', columns: ['stage_id', 'closed_won', '_fivetran_synced'] },
+      { name: 'deal_contact', loadId: 9, object: 'opportunities', columns: ['deal_id', 'contact_id', '_fivetran_synced'] },
     ],
     views: {
       leads: ['contact'],
@@ -51,8 +55,10 @@ const sources: Record<FivetranSource, SourceViews> = {
       owners: ['owner'],
       activities: ['engagement', 'engagement_contact'],
       activity_leads: ['engagement_contact'],
+      opportunities: ['deal', 'deal_pipeline_stage', 'deal_contact'],
+      opportunity_stage_events: ['deal_stage'],
     },
-    optional: [],
+    optional: ['opportunities', 'opportunity_stage_events'],
   },
   salesforce: {
     tables: [

@@ -470,3 +470,91 @@ export function writeFixtureCsvs(dir: string, tables: FixtureTable[]): string[] 
     return path;
   });
 }
+
+/** HubSpot's deal tables (dbt_hubspot_source get_deal_columns, get_deal_pipeline_stage_columns, get_deal_contact_columns, stg_hubspot__deal_stage). */
+export const hubspotDealTables: FixtureTable[] = [
+  {
+    name: 'deal_pipeline_stage',
+    columns: [
+      ['stage_id', 'text'],
+      ['label', 'text'],
+      ['pipeline_id', 'text'],
+      ['closed_won', 'boolean'],
+      ['probability', 'float8'],
+      ['display_order', 'integer'],
+      ['active', 'boolean'],
+      ['_fivetran_deleted', 'boolean'],
+      ['_fivetran_synced', 'timestamptz'],
+    ],
+    rows: [
+      ['appointmentscheduled', 'Appointment Scheduled', 'default', false, 0.2, 0, true, false, synced],
+      ['closedwon', 'Closed Won', 'default', true, 1, 5, true, false, synced],
+      ['closedlost', 'Closed Lost', 'default', false, 0, 6, true, false, synced],
+    ],
+  },
+  {
+    name: 'deal',
+    columns: [
+      ['deal_id', 'bigint'],
+      ['portal_id', 'bigint'],
+      ['deal_pipeline_id', 'text'],
+      ['deal_pipeline_stage_id', 'text'],
+      ['owner_id', 'bigint'],
+      ['is_deleted', 'boolean'],
+      ['property_dealname', 'text'],
+      ['property_amount', 'float8'],
+      ['property_closedate', 'timestamptz'],
+      ['property_createdate', 'timestamptz'],
+      ['_fivetran_synced', 'timestamptz'],
+    ],
+    rows: [
+      [9100000011, 6112233, 'default', 'closedwon', 40011001, false, 'Brightlane - Fleet', 48000, '2024-04-02 20:00:00+00', '2024-02-28 15:00:00+00', synced],
+      [
+        9100000012,
+        6112233,
+        'default',
+        'appointmentscheduled',
+        40011002,
+        false,
+        'Corvus - Lab',
+        30000,
+        '2024-05-31 00:00:00+00',
+        '2024-03-05 14:22:00+00',
+        synced,
+      ],
+      [9100000013, 6112233, 'default', 'closedlost', 40011002, true, 'Deleted deal', 1000, '2024-03-31 00:00:00+00', '2024-03-01 09:00:00+00', synced],
+    ],
+  },
+  {
+    name: 'deal_contact',
+    columns: [
+      ['deal_id', 'bigint'],
+      ['contact_id', 'bigint'],
+      ['_fivetran_synced', 'timestamptz'],
+    ],
+    rows: [
+      [9100000011, 51234501, synced],
+      [9100000012, 51234511, synced],
+      [9100000012, 51234503, synced],
+    ],
+  },
+  {
+    name: 'deal_stage',
+    columns: [
+      ['deal_id', 'bigint'],
+      ['date_entered', 'timestamptz'],
+      ['value', 'text'],
+      ['source', 'text'],
+      ['source_id', 'text'],
+      ['_fivetran_start', 'timestamptz'],
+      ['_fivetran_end', 'timestamptz'],
+      ['_fivetran_active', 'boolean'],
+      ['_fivetran_synced', 'timestamptz'],
+    ],
+    rows: [
+      [9100000011, '2024-02-28 15:00:00+00', 'appointmentscheduled', 'CRM_UI', null, '2024-02-28 15:00:00+00', '2024-04-02 19:59:59.999+00', false, synced],
+      [9100000011, '2024-04-02 20:00:00+00', 'closedwon', 'CRM_UI', null, '2024-04-02 20:00:00+00', '9999-12-31 23:59:59.999+00', true, synced],
+      [9100000012, '2024-03-05 14:22:00+00', 'appointmentscheduled', 'CRM_UI', null, '2024-03-05 14:22:00+00', '9999-12-31 23:59:59.999+00', true, synced],
+    ],
+  },
+];

@@ -19,7 +19,7 @@ import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
 import { main } from '../../src/cli.js';
 import { describeWithPostgres } from '../helpers/postgres.js';
-import { createFixtureSchema, type FixtureTable, hubspotTables, salesforceTables, writeFixtureCsvs } from './fivetranFixtures.js';
+import { createFixtureSchema, type FixtureTable, hubspotDealTables, hubspotTables, salesforceTables, writeFixtureCsvs } from './fivetranFixtures.js';
 
 const config = parseConfig({});
 const options = { outDir: '', asOf: '2024-06-30T00:00:00Z' };
@@ -66,7 +66,11 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
     const result = await connectFivetran(pg, 'hubspot', 'hubspot');
     expect(result.views.stage_events).toEqual(['contact', 'contact_property_history']);
     expect(result.views.opportunities).toBeUndefined();
-    expect(result.notes).toEqual([]);
+    // this connector syncs no deals: their views are empty, and the command says so
+    expect(result.notes).toEqual([
+      'opportunities: left empty, hubspot.deal (no such table), hubspot.deal_pipeline_stage (no such table), hubspot.deal_contact (no such table) missing',
+      'opportunity_stage_events: left empty, hubspot.deal_stage (no such table) missing',
+    ]);
     expect(await pg.relationKind('leads')).toBe('view');
     // the deleted contact (51234599) and the deleted call (30100004) are left out, and listed
     expect((await pg.all<{ lead_id: string }>(`select lead_id from leads order by lead_id`)).map((r) => r.lead_id)).toEqual([
@@ -170,6 +174,69 @@ describe('reading Fivetran’s HubSpot schema through views', () => {
     await expect(connectFivetran(pg, 'hubspot', 'Hub"Spot')).rejects.toThrow('--from-schema must be a lowercase schema name');
     // the views are as they were
     expect(await pg.relationKind('leads')).toBe('view');
+  }, 300_000);
+});
+
+describe('reading Fivetran’s HubSpot deals through views', () => {
+  let pg: PostgresWarehouse;
+  beforeAll(async () => {
+    pg = await PostgresWarehouse.pglite();
+    await createFixtureSchema(pg, 'hubspot', [...hubspotTables, ...hubspotDealTables]);
+  }, 300_000);
+  afterAll(() => pg?.closed());
+
+  it('reads deal, its stage and first contact, and deal_stage as the loader reads its dump', async () => {
+    const result = await connectFivetran(pg, 'hubspot', 'hubspot');
+    expect(result.notes).toEqual([]);
+    expect(result.views.opportunities).toEqual(['deal', 'deal_pipeline_stage', 'deal_contact']);
+    // the deleted deal is left out; 012's lowest contact is 51234503; only closedwon is marked won
+    expect(
+      await pg.all(
+        `select opportunity_id, name, lead_id, amount, stage_raw, pipeline, close_date::text as close_date, is_won, is_closed from opportunities order by 1`,
+      ),
+    ).toEqual([
+      {
+        opportunity_id: '9100000011',
+        name: 'Brightlane - Fleet',
+        lead_id: '51234501',
+        amount: 48000,
+        stage_raw: 'closedwon',
+        pipeline: 'default',
+        close_date: '2024-04-02',
+        is_won: true,
+        is_closed: true,
+      },
+      {
+        opportunity_id: '9100000012',
+        name: 'Corvus - Lab',
+        lead_id: '51234503',
+        amount: 30000,
+        stage_raw: 'appointmentscheduled',
+        pipeline: 'default',
+        close_date: '2024-05-31',
+        is_won: null,
+        is_closed: null,
+      },
+    ]);
+    await buildModels(pg, config);
+    // the models read the open deal's outcome from its stage (not in dealStages: open)
+    expect(await pg.all(`select opportunity_id, is_won, is_closed from stg_opportunities order by 1`)).toEqual([
+      { opportunity_id: '9100000011', is_won: true, is_closed: true },
+      { opportunity_id: '9100000012', is_won: false, is_closed: false },
+    ]);
+    const stageEvents = `select opportunity_id, stage_raw, entered_at, exited_at from opportunity_stage_events order by opportunity_id, entered_at`;
+    const fromViews = await pg.all<Record<string, unknown>>(stageEvents);
+    expect(fromViews.map((r) => [r.stage_raw, (r.exited_at as Date | null)?.toISOString() ?? null])).toEqual([
+      ['appointmentscheduled', '2024-04-02T19:59:59.999Z'],
+      ['closedwon', null],
+      ['appointmentscheduled', null],
+    ]);
+    const duck = await loadedIntoDuckDb(hubspotDealTables.filter((t) => t.name === 'deal_stage'));
+    try {
+      expect(fromViews).toEqual(await duck.all(stageEvents));
+    } finally {
+      duck.close();
+    }
   }, 300_000);
 });
 
