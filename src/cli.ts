@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { ReportOutputs } from './commands/emit.js';
+import { addConnectFivetranCommand } from './commands/connectFivetran.js';
+import { addEngineOption } from './commands/engineOption.js';
 import { addResourceOptions } from './commands/resourceOptions.js';
 import { setRunResources } from './db/runResources.js';
 import { UserError } from './errors.js';
@@ -422,9 +424,11 @@ Every command takes --help. Definitions of every number: docs/metrics.md; the de
       }
     });
 
+  addConnectFivetranCommand(program);
   addProgressOptions(program);
   program.hook('preAction', (_program, command) => startCommandProgress(command));
   addResourceOptions(program);
+  addEngineOption(program);
   return program;
 }
 

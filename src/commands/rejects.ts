@@ -26,20 +26,21 @@ export const defaultRejectsLimit = 1000;
 export async function rejects(options: { db?: string; load?: number; limit?: number; all?: boolean }): Promise<RejectsResult> {
   const limit = options.limit ?? (options.all ? null : defaultRejectsLimit);
   const load = options.load ?? null;
+  // cast: PostgreSQL cannot type a parameter it only sees compared with null
   return withExistingWarehouse(
     options.db,
     async (wh) => {
       const rows = await wh.all<RejectedRow>(
         `select load_id as "loadId", path, line_number as line, reason, raw_line as "rawLine"
        from rejected_rows
-       where $load is null or load_id = $load
+       where cast($load as integer) is null or load_id = $load
        order by load_id, line_number, row_number
        limit $limit`,
         { load, limit },
       );
       const total =
         limit !== null && rows.length === limit
-          ? (await wh.one<{ n: number }>(`select count(*)::int as n from rejected_rows where $load is null or load_id = $load`, { load }))!.n
+          ? (await wh.one<{ n: number }>(`select count(*)::int as n from rejected_rows where cast($load as integer) is null or load_id = $load`, { load }))!.n
           : rows.length;
       return { rows, total };
     },

@@ -64,6 +64,8 @@ export const configSchema = z
     hygiene: hygieneConfigSchema,
     /** DuckDB's memory limit, threads and temp directory for every command (docs/resources.md). */
     resources: resourcesConfigSchema.prefault({}),
+    /** The engine every command's warehouse must be (docs/engines.md): checked against --db, never switches it. */
+    engine: z.enum(['duckdb', 'postgres']).optional(),
   })
   .strict();
 

@@ -4,11 +4,16 @@
  * (so merges, duplicates and "already loaded" see earlier loads), then the result replaces the
  * schema's canonical tables in one Postgres transaction: all or nothing.
  */
+import { dataError } from '../errors.js';
 import { DuckDbWarehouse } from './connection.js';
 import { canonicalTables, copyWarehouse } from './pgCopy.js';
 import type { PostgresWarehouse } from './postgres.js';
 
 export async function loadViaDuckDb<T>(target: PostgresWarehouse, work: (duck: DuckDbWarehouse) => Promise<T>): Promise<T> {
+  // a schema connect-fivetran made reads Fivetran's tables through views (fivetranViews.ts): a load would replace them
+  if ((await target.relationKind('load_runs')) === 'view') {
+    throw dataError(`the schema ${target.schema} reads Fivetran's tables through views (connect-fivetran): load into a schema of its own (?schema= in --db)`);
+  }
   const duck = await DuckDbWarehouse.open({ path: ':memory:' });
   try {
     await pullCanonicalTables(target, duck);

@@ -55,12 +55,14 @@ export async function runModel(wh: Warehouse, path: string): Promise<void> {
 
 /** What the models were built from: the model SQL, the config's stages and deal stages, and the last load. */
 async function buildKey(wh: Warehouse, config: Config): Promise<string> {
-  const last = await wh.one<{ id: number | null }>(`select max(load_id)::int as id from load_runs`);
+  // the last load, and when it finished: views over a Fivetran schema (src/db/fivetranViews.ts)
+  // keep their load ids, and only the newest _fivetran_synced moves when Fivetran syncs
+  const last = await wh.one<{ id: number | null; at: Date | null }>(`select max(load_id)::int as id, max(finished_at) as at from load_runs`);
   const hash = createHash('sha256').update(JSON.stringify({ stages: config.stages, exits: config.exitStates, deals: config.dealStages }));
   // a model that becomes a table (or a view) is built again
   hash.update([...sharedStagingModels].join(','));
   for (const model of lifecycleModels) hash.update(await readFile(sqlPath(`${model}.sql`), 'utf8'));
-  return `${last?.id ?? 0}:${hash.digest('hex').slice(0, 16)}`;
+  return `${last?.id ?? 0}:${last?.at ? new Date(last.at).toISOString() : ''}:${hash.digest('hex').slice(0, 16)}`;
 }
 
 export async function buildModels(wh: Warehouse, config: Config, options: { force?: boolean } = {}): Promise<boolean> {
