@@ -115,6 +115,12 @@ export function compileModel(model: ScoringModel): CompiledModel {
  */
 export function inRegexDialect(compiled: CompiledModel, dialect: RegexDialect): CompiledModel {
   if (dialect === 're2') return compiled;
-  const translate = <R extends { pattern: string | null }>(rule: R): R => (rule.pattern === null ? rule : { ...rule, pattern: toPostgresRegex(rule.pattern) });
+  const translate = <R extends { pattern: string | null }>(rule: R): R =>
+    rule.pattern === null ? rule : { ...rule, pattern: patternInDialect(rule.pattern, dialect) };
   return { ...compiled, fieldRules: compiled.fieldRules.map(translate), eventRules: compiled.eventRules.map(translate) };
+}
+
+/** One compiled pattern (RE2, leading flags included) as the engine of `dialect` must receive it. */
+export function patternInDialect(pattern: string, dialect: RegexDialect): string {
+  return dialect === 're2' ? pattern : toPostgresRegex(pattern);
 }
