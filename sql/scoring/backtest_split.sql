@@ -30,10 +30,12 @@ first_holdout as (
 ),
 
 final as (
-    select p.* replace (
-             case when p.status = 'resolved' and p.partition = 'development'
-                       and p.decided_at + to_seconds($embargo_seconds::bigint) > h.decided_at
-                  then 'embargoed' else p.status end as status),
+    -- backtest_cohort's columns, status replaced (an explicit list: PostgreSQL has no * replace)
+    select p.lead_id, p.account_key, p.created_at, p.decided_at, p.decided_by_fallback, p.mql_at, p.target_at, p.horizon_ends_at,
+           case when p.status = 'resolved' and p.partition = 'development'
+                     and p.decided_at + to_seconds($embargo_seconds::bigint) > h.decided_at
+                then 'embargoed' else p.status end as status,
+           p.won, p.routed, p.account_first_decision, p.partition,
            h.decided_at as first_holdout_decision
     from parted p
     cross join first_holdout h

@@ -70,6 +70,8 @@ function paramTypes(params?: SqlParams): Record<string, DuckDBType | undefined> 
 }
 
 export class DuckDbWarehouse implements Engine {
+  readonly regexDialect = 're2';
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,

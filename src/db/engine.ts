@@ -10,11 +10,20 @@ export type SqlParams = Record<string, unknown> | unknown[];
 
 export type RelationKind = 'table' | 'view';
 
+/**
+ * The regular-expression syntax the engine reads: RE2 (DuckDB's `regexp_matches`) or PostgreSQL's
+ * ARE (`~`). Code that binds a pattern as a parameter asks for it, to translate the pattern once
+ * before binding (src/scoring/regexSubset.ts) rather than have the SQL rewrite it at run time.
+ */
+export type RegexDialect = 're2' | 'postgres';
+
 export interface Engine {
   /** where the warehouse is: a DuckDB file (or ':memory:'), or a Postgres URL without its password */
   readonly path: string;
   /** the memory limit, threads and temp dir the user set for this run (DuckDB applies them) */
   readonly resources?: Resources;
+  /** the syntax bound regex patterns must be written in */
+  readonly regexDialect: RegexDialect;
   /** Run one or more statements; parameters bind to the last statement only (use `all` for reads). */
   run(sql: string, params?: SqlParams): Promise<void>;
   /** Run a query and return its rows as plain JS objects (cast counts to INTEGER in SQL). */

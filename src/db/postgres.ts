@@ -18,7 +18,9 @@ export interface PgClient {
 }
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
-const replaceStatement = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?(table|view)\s+([a-z_][a-z0-9_]*)(\s+as\s)?/i;
+// the name plain or double-quoted (a quoted lowercase name is the same name)
+const replaceStatement =
+  /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+or\s+replace\s+(temp\s+|temporary\s+)?(table|view)\s+("?)([a-z_][a-z0-9_]*)\3(\s+as\s)?/i;
 
 /** Postgres names a failing query's position: the message quotes its line, so a model's failure can be found. */
 function located(error: unknown, sql: string): unknown {
@@ -31,6 +33,7 @@ function located(error: unknown, sql: string): unknown {
 }
 
 export class PostgresWarehouse implements Engine {
+  readonly regexDialect = 'postgres';
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -136,7 +139,7 @@ export class PostgresWarehouse implements Engine {
 
   /** DuckDB's CREATE OR REPLACE [TEMP] TABLE/VIEW, which PostgreSQL has only for views of the same columns. */
   private async replaceRelation(match: RegExpExecArray, sql: string, params?: SqlParams): Promise<void> {
-    const [whole, temp, kind, name, as] = match as unknown as [string, string | undefined, RelationKind, string, string | undefined];
+    const [whole, temp, kind, , name, as] = match as unknown as [string, string | undefined, RelationKind, string, string, string | undefined];
     const temporary = temp !== undefined;
     if (as) return this.materialise(name, kind, sql.slice(whole.length), { temporary, params });
     const existing = temporary ? await this.temporaryKind(name) : await this.relationKind(name);

@@ -30,9 +30,11 @@ const sameRules = (a: ScoringModel, b: ScoringModel) => JSON.stringify(compileMo
 async function reflag(wh: Warehouse, model: ScoringModel, from: string, into: string): Promise<string> {
   await wh.run(
     `create or replace temp table "${into}" as
-     select * replace (score >= $threshold::double
-                       and fit_points >= coalesce($fit_minimum::double, '-infinity'::double)
-                       and engagement_points >= coalesce($engagement_minimum::double, '-infinity'::double) as flagged)
+     select lead_id, decided_at, fit_points, engagement_points, negative_points, score,
+            score >= $threshold::double
+              and fit_points >= coalesce($fit_minimum::double, '-infinity'::double)
+              and engagement_points >= coalesce($engagement_minimum::double, '-infinity'::double) as flagged,
+            fields_from_current, rule_points
      from "${from}"`,
     { threshold: model.threshold, fit_minimum: model.fitMinimum ?? null, engagement_minimum: model.engagementMinimum ?? null },
   );

@@ -2,14 +2,11 @@
  * Builds the backtest population in SQL: each lead's decision and outcome (backtest_cohort), then
  * the time split with account grouping and embargo (backtest_split). Returns what was counted.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
-import { sqlPath } from '../paths.js';
 import type { BacktestSpec } from './backtestSpec.js';
 import type { BacktestCohort, BacktestSplit, Partition, PartitionSummary } from './backtestTypes.js';
 
-const sqlFile = (name: string) => readFile(sqlPath(`scoring/${name}`), 'utf8');
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
 interface StatusCount {
@@ -29,7 +26,7 @@ export interface CohortResult {
 export async function buildBacktestCohort(wh: Warehouse, spec: BacktestSpec): Promise<CohortResult> {
   const stage = await wh.one<{ n: number }>(`select count(*)::int as n from cfg_stages where stage in ($target, 'mql')`, { target: spec.target });
   if ((stage?.n ?? 0) < 2) throw usageError(`the configured lifecycle needs both "mql" and "${spec.target}" stages for a backtest`);
-  await wh.run(await sqlFile('backtest_cohort.sql'), {
+  await wh.run(await wh.modelSql('scoring/backtest_cohort.sql'), {
     as_of: spec.asOf,
     decision: spec.decision.kind,
     offset_seconds: spec.decision.offsetSeconds,
@@ -37,7 +34,7 @@ export async function buildBacktestCohort(wh: Warehouse, spec: BacktestSpec): Pr
     horizon_seconds: spec.horizonSeconds,
   });
   const holdoutFrom = spec.holdoutFrom ?? (await defaultHoldoutFrom(wh, spec));
-  await wh.run(await sqlFile('backtest_split.sql'), { holdout_from: holdoutFrom, embargo_seconds: spec.embargoSeconds });
+  await wh.run(await wh.modelSql('scoring/backtest_split.sql'), { holdout_from: holdoutFrom, embargo_seconds: spec.embargoSeconds });
   return {
     cohort: await cohortCounts(wh),
     split: await splitSummary(wh, spec, holdoutFrom),
@@ -47,7 +44,8 @@ export async function buildBacktestCohort(wh: Warehouse, spec: BacktestSpec): Pr
 /** The day of the 70th-percentile resolved decision: ~70% develop, the latest ~30% are held out. */
 async function defaultHoldoutFrom(wh: Warehouse, spec: BacktestSpec): Promise<Date> {
   const row = await wh.one<{ at: Date | null }>(
-    `select date_trunc('day', quantile_disc(decided_at, 0.7)) as at from backtest_cohort where status = 'resolved'`,
+    // the ordered-set spelling both engines run (DuckDB's quantile_disc, the same element)
+    `select date_trunc('day', percentile_disc(0.7) within group (order by decided_at)) as at from backtest_cohort where status = 'resolved'`,
   );
   return row?.at ?? spec.asOf;
 }
@@ -76,7 +74,7 @@ async function splitSummary(wh: Warehouse, spec: BacktestSpec, holdoutFrom: Date
   const rows = await wh.all<StatusCount>(
     `select partition, status, count(*)::int as leads, count(distinct account_key)::int as accounts,
             min(decided_at) as first, max(decided_at) as last
-     from backtest_split group by grouping sets ((partition, status), (partition)) order by all`,
+     from backtest_split group by grouping sets ((partition, status), (partition)) order by partition, status`,
   );
   const first = await wh.one<{ at: Date | null }>(`select min(decided_at) as at from backtest_split where partition = 'holdout'`);
   const summary = (partition: Partition): PartitionSummary => {

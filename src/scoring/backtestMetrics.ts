@@ -2,9 +2,7 @@
  * Runs the metric SQL over backtest_split: one aggregate per model and partition
  * (sql/scoring/backtest_metrics.sql) and one for the actual MQL routing (backtest_baseline.sql).
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
 import { decileRows, partitionMetrics, sweepRows, type ConfusionCounts, type DecileCounts, type SweepCounts } from './backtestRates.js';
 import type { DecileRow, Partition, PartitionMetrics, SweepRow } from './backtestTypes.js';
 import type { ScoringModel } from './model.js';
@@ -34,8 +32,6 @@ export async function excludedCounts(wh: Warehouse): Promise<Record<Partition, {
   return { development: of('development'), holdout: of('holdout') };
 }
 
-let metricsSql: string | undefined;
-
 export async function modelPartitionMetrics(
   wh: Warehouse,
   scoresTable: string,
@@ -45,7 +41,7 @@ export async function modelPartitionMetrics(
 ): Promise<ModelPartitionResult> {
   // Only a plain identifier is spliced in; scoreAsOf created the table under that name.
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(scoresTable)) throw new Error(`not a table name: ${scoresTable}`);
-  metricsSql ??= await readFile(sqlPath('scoring/backtest_metrics.sql'), 'utf8');
+  const metricsSql = await wh.modelSql('scoring/backtest_metrics.sql');
   const row = (await wh.one<MetricsRow>(metricsSql.replaceAll('{{scores}}', `"${scoresTable}"`), {
     partition,
     fit_minimum: model.fitMinimum ?? null,
@@ -62,7 +58,7 @@ export async function baselineMetrics(
   wh: Warehouse,
   excluded: Record<Partition, { unresolved: number; embargoed: number }>,
 ): Promise<Record<Partition, PartitionMetrics>> {
-  const rows = await wh.all<ConfusionCounts & { partition: Partition }>(await readFile(sqlPath('scoring/backtest_baseline.sql'), 'utf8'));
+  const rows = await wh.all<ConfusionCounts & { partition: Partition }>(await wh.modelSql('scoring/backtest_baseline.sql'));
   const empty: ConfusionCounts = { resolved: 0, positives: 0, flagged: 0, true_positives: 0 };
   const of = (p: Partition) => partitionMetrics(rows.find((r) => r.partition === p) ?? empty, excluded[p], null);
   return { development: of('development'), holdout: of('holdout') };

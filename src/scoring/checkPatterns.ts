@@ -1,12 +1,18 @@
 /**
  * A model's regexes are checked by the engine that runs them. The schema can only ask JavaScript,
  * which accepts look-around, back-references, `\u` escapes and more that RE2 (DuckDB's regex
- * engine) refuses: left to the scoring query, such a pattern ends in an internal error.
+ * engine) refuses: left to the scoring query, such a pattern ends in an internal error. Each is
+ * checked as the scoring SQL will bind it: in the engine's regex dialect (compileModel.ts).
  */
 import type { Warehouse } from '../db/connection.js';
+import type { RegexDialect } from '../db/engine.js';
 import { usageError } from '../errors.js';
+import { patternInDialect } from './compileModel.js';
 import { compileTest } from './conditions.js';
 import type { ScoringModel } from './model.js';
+
+/** The match score_as_of.sql makes, on an empty value: the engine compiles the pattern or says why. */
+const probe: Record<RegexDialect, string> = { re2: `select regexp_matches('', $pattern)`, postgres: `select '' ~ $pattern` };
 
 interface RulePattern {
   rule: string;
@@ -36,7 +42,7 @@ export async function assertPatternsRun(wh: Warehouse, model: ScoringModel, labe
   const problems: string[] = [];
   for (const { rule, regex, pattern } of rulePatterns(model)) {
     try {
-      await wh.run(`select regexp_matches('', $pattern)`, { pattern });
+      await wh.run(probe[wh.regexDialect], { pattern: patternInDialect(pattern, wh.regexDialect) });
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid Input Error: /, '');
       problems.push(`rule "${rule}": the regex "${regex}" is not RE2 syntax (${reason})`);

@@ -2,8 +2,10 @@
  * Flattens a validated model into the JSON parameters sql/scoring/score_as_of.sql unpacks.
  * The model never becomes SQL text: rule values, patterns and thresholds are all bound values.
  */
+import type { RegexDialect } from '../db/engine.js';
 import { compileTest, type CompiledTest } from './conditions.js';
 import { decayPeriodPattern, derivedFields, type ScoringModel } from './model.js';
+import { toPostgresRegex } from './regexSubset.js';
 
 type Dimension = 'fit' | 'engagement' | 'negative';
 const dimOrder: Record<Dimension, number> = { fit: 1, engagement: 2, negative: 3 };
@@ -105,4 +107,20 @@ export function compileModel(model: ScoringModel): CompiledModel {
   const needed = new Set<string>();
   for (const rule of fieldRules) needed.add(derived.has(rule.field) ? 'email' : rule.field);
   return { fieldRules, eventRules, inactivityRules, neededFields: [...needed].sort() };
+}
+
+/**
+ * The compiled model with its regex patterns written for the engine's dialect: as they are for
+ * RE2 (DuckDB), translated by toPostgresRegex for PostgreSQL (the same matches, regexSubset.ts).
+ */
+export function inRegexDialect(compiled: CompiledModel, dialect: RegexDialect): CompiledModel {
+  if (dialect === 're2') return compiled;
+  const translate = <R extends { pattern: string | null }>(rule: R): R =>
+    rule.pattern === null ? rule : { ...rule, pattern: patternInDialect(rule.pattern, dialect) };
+  return { ...compiled, fieldRules: compiled.fieldRules.map(translate), eventRules: compiled.eventRules.map(translate) };
+}
+
+/** One compiled pattern (RE2, leading flags included) as the engine of `dialect` must receive it. */
+export function patternInDialect(pattern: string, dialect: RegexDialect): string {
+  return dialect === 're2' ? pattern : toPostgresRegex(pattern);
 }

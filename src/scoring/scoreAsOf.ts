@@ -2,10 +2,8 @@
  * The as-of scoring engine: scores each (lead, decision time) from field values and engagement
  * events known at that time, in one SQL statement (sql/scoring/score_as_of.sql), into a temp table.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
-import { compileModel } from './compileModel.js';
+import { compileModel, inRegexDialect } from './compileModel.js';
 import type { ScoringModel } from './model.js';
 
 export interface ScoreAsOfOptions {
@@ -43,19 +41,17 @@ function quoteIdentifier(name: string, role: string): string {
   return `"${name}"`;
 }
 
-let template: string | undefined;
-
 /**
  * Scores every row of `decisionsTable` (lead_id varchar, decided_at timestamptz) with `model`
  * and returns the name of the temp table holding one `LeadScore` row per (lead_id, decided_at).
  */
 export async function scoreAsOf(warehouse: Warehouse, model: ScoringModel, decisionsTable: string, options: ScoreAsOfOptions = {}): Promise<string> {
   const into = options.into ?? 'lead_scores';
-  template ??= await readFile(sqlPath('scoring/score_as_of.sql'), 'utf8');
-  const sql = template
+  const sql = (await warehouse.modelSql('scoring/score_as_of.sql'))
     .replaceAll('{{decisions}}', quoteIdentifier(decisionsTable, 'decisionsTable'))
     .replaceAll('{{lead_scores}}', quoteIdentifier(into, 'into'));
-  const compiled = compileModel(model);
+  // patterns translated once here, for the engine that runs them, and bound like every rule value
+  const compiled = inRegexDialect(compileModel(model), warehouse.regexDialect);
   await warehouse.run(sql, {
     field_rules: JSON.stringify(compiled.fieldRules),
     event_rules: JSON.stringify(compiled.eventRules),

@@ -15,6 +15,8 @@ end $$;
 -- Regular expressions: DuckDB (RE2) and PostgreSQL (ARE) agree on the subset the models use
 -- except for two spellings: the Unicode classes \p{L} / \p{N} (letters, digits: [:alpha:] and
 -- [:digit:] in a UTF-8 database) and the word boundary \b (a backspace in PostgreSQL: \y).
+-- Only the models' own fixed patterns come here: scoring rule patterns are translated once in
+-- TypeScript (src/scoring/regexSubset.ts) and matched with ~ (engines/postgres/scoring/).
 create or replace function re2_to_are(pattern text) returns text
   language sql immutable parallel safe as $$
   select replace(replace(replace(pattern, '\p{L}', '[:alpha:]'), '\p{N}', '[:digit:]'), '\b', '\y')
