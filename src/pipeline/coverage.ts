@@ -1,8 +1,8 @@
 /**
  * Coverage from a quota file (CSV: period, owner or team, amount): open qualified pipeline with a
  * close date in the period ÷ the quota still to close in it; the coverage needed is 1 ÷ win rate.
- * The file is read by DuckDB's CSV reader as text (on either engine) and parsed in SQL; a line that does not parse refuses the
- * file, naming the line (read it right or say so).
+ * The file is read as text by DuckDB's CSV reader on either engine (Warehouse.readSmallCsv) and
+ * parsed in SQL; a line that does not parse refuses the file, naming the line (read it right or say so).
  */
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
