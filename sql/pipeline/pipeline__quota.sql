@@ -1,9 +1,10 @@
--- pipeline__quota: one row per line of the quota file (pipeline_quota_raw, read as text), with
+-- pipeline__quota: one row per line of the quota file (pipeline_quota_raw, read as text, each
+-- row with its line number in the file), with
 -- its period as [period_from, period_to) and its amount parsed. A period is a quarter (2024-Q3),
 -- a month (2024-07) or a year (2024); a line whose period or amount does not parse keeps nulls
 -- there, and the report refuses the file, naming the lines.
 with raw as (
-    select *, row_number() over () + 1 as line_number from pipeline_quota_raw
+    select line_number, period, scope_key, amount from pipeline_quota_raw
 ),
 
 parsed as (
@@ -11,7 +12,7 @@ parsed as (
         line_number,
         trim(period) as period,
         trim(scope_key) as scope_key,
-        try_cast(replace(trim(amount), ',', '') as double) as amount,
+        try_double(replace(trim(amount), ',', '')) as amount,
         trim(amount) as amount_text,
         case
             when regexp_matches(trim(period), '^\d{4}-[Qq][1-4]$')

@@ -22,7 +22,7 @@ won_time as (
 ),
 
 thresholds as (
-    select won_time.stage, percentile_cont(0.5) within group (order by won_time.days) as median_won_days
+    select won_time.stage, quantile_cont(won_time.days, 0.5) as median_won_days
     from won_time
     group by won_time.stage
 ),
@@ -66,7 +66,10 @@ final as (
         threshold_days,
         days_since_change,
         no_change_days,
-        list_value(case when slow_stage then 'slow-stage' end, case when no_change then 'no-change' end) as reasons,
+        -- the rules in this order; a list literal both engines read (no list_filter lambda on PostgreSQL)
+        case when slow_stage and no_change then array['slow-stage', 'no-change']
+             when slow_stage then array['slow-stage']
+             else array['no-change'] end as reason,
         greatest(coalesce(days_in_stage / threshold_days, 0), coalesce(days_since_change / no_change_days, 0)) as overdue_ratio,
         amount,
         close_date
@@ -74,5 +77,5 @@ final as (
     where slow_stage or no_change
 )
 
-select * exclude (reasons), list_filter(reasons, r -> r is not null) as reason from final
+select * from final
 order by overdue_ratio desc, opportunity_id

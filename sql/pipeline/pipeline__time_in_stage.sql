@@ -50,8 +50,8 @@ counts as (
         stage,
         cast(count(*) filter (where ended) as integer) as ended_stays,
         cast(count(*) filter (where not ended) as integer) as open_stays,
-        percentile_cont(0.5) within group (order by days) filter (where ended) as median_ended_days,
-        percentile_cont(0.5) within group (order by days) filter (where not ended) as median_open_days,
+        quantile_cont(days, 0.5) filter (where ended) as median_ended_days,
+        quantile_cont(days, 0.5) filter (where not ended) as median_open_days,
         max(days) filter (where not ended) as longest_open_days
     from stays
     group by stage

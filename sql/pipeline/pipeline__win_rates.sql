@@ -16,15 +16,15 @@ final as (
         cast(count(*) filter (where closed_in_window and kind = 'lost') as integer) as lost,
         cast(sum(cast(amount as decimal(38, 6))) filter (where closed_in_window and kind = 'won') as double) as won_amount,
         cast(sum(cast(amount as decimal(38, 6))) filter (where closed_in_window and kind = 'lost') as double) as lost_amount,
-        percentile_cont(0.5) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as median_cycle_days,
-        percentile_cont(0.9) within group (order by case when closed_in_window and kind = 'won' then cycle_days end) as p90_cycle_days,
+        quantile_cont(cycle_days, 0.5) filter (where closed_in_window and kind = 'won') as median_cycle_days,
+        quantile_cont(cycle_days, 0.9) filter (where closed_in_window and kind = 'won') as p90_cycle_days,
         cast(count(*) filter (where is_open) as integer) as open,
         cast(sum(cast(amount as decimal(38, 6))) filter (where is_open) as double) as open_amount,
         cast(count(*) filter (where is_open and amount is null) as integer) as open_without_amount,
         cast(count(*) filter (where closed_in_trailing and kind = 'won') as integer) as trailing_won,
         cast(count(*) filter (where closed_in_trailing and kind = 'lost') as integer) as trailing_lost,
         cast(avg(cast(amount as decimal(38, 6))) filter (where closed_in_trailing and kind = 'won') as double) as trailing_average_won_amount,
-        avg(epoch_us(closed_at) - epoch_us(created_at)) filter (where closed_in_trailing and kind = 'won') / 86400e6 as trailing_average_cycle_days
+        cast(avg(epoch_us(closed_at) - epoch_us(created_at)) filter (where closed_in_trailing and kind = 'won') as double) / cast(86400e6 as double) as trailing_average_cycle_days
     from deals
     group by grouping sets ((), (group_key))
 )

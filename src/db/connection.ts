@@ -22,6 +22,7 @@ import { QueryInterrupted, unwatchConnection, watchConnection, watched, wasInter
 import type { Engine, RelationKind, SqlParams } from './engine.js';
 import { duckDbCatalog, engineModelSql } from './engineFiles.js';
 import { duckdbResourceConfig, type Resources, runResources } from './runResources.js';
+import { readSmallCsvOnDuckDb } from './smallCsv.js';
 
 export type { SqlParams } from './engine.js';
 
@@ -183,6 +184,7 @@ export class DuckDbWarehouse implements Engine {
   relationKind = (name: string) => duckDbCatalog.relationKind(this, name);
   columns = (name: string) => duckDbCatalog.columns(this, name);
   modelSql = (relativePath: string) => engineModelSql('duckdb', relativePath);
+  readSmallCsv = (path: string, table: string) => readSmallCsvOnDuckDb(this, path, table);
 }
 
 /**

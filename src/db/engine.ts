@@ -42,6 +42,12 @@ export interface Engine {
   columns(name: string): Promise<{ name: string; type: string }[]>;
   /** The text of a model file under sql/: the engine's own version (sql/engines/<engine>/) when it has one. */
   modelSql(relativePath: string): Promise<string>;
+  /**
+   * A small CSV file the user names (a quota file) as the temp table `table`: `record_number` (1 for
+   * the first row under the header) and its columns as text, c1…cn in the file's order. Returns the
+   * header's names. DuckDB's CSV reader reads it on every engine (smallCsv.ts).
+   */
+  readSmallCsv(path: string, table: string): Promise<string[]>;
   /** A second connection with its own transactions (the loader's scratch tables). */
   sibling(): Promise<Engine>;
   close(): void;

@@ -177,6 +177,25 @@ export class PostgresWarehouse implements Engine {
     return engineModelSql('postgres', relativePath);
   }
 
+  /** Read by DuckDB in memory, as on DuckDB (smallCsv.ts), then copied here as bound arrays. */
+  async readSmallCsv(path: string, table: string): Promise<string[]> {
+    const [{ DuckDbWarehouse }, { readSmallCsvOnDuckDb }] = await Promise.all([import('./connection.js'), import('./smallCsv.js')]);
+    const duck = await DuckDbWarehouse.open({ path: ':memory:', skipSchema: true });
+    try {
+      const names = await readSmallCsvOnDuckDb(duck, path, table);
+      const columns = ['record_number', ...names.map((_, i) => `c${i + 1}`)];
+      const read = await duck.connection.runAndReadAll(
+        `select cast(record_number as integer) as record_number, ${columns.slice(1).join(', ')} from ${table} order by record_number`,
+      );
+      const values = read.getColumnsJS();
+      const unnests = columns.map((_, i) => `cast($${i + 1} as ${i === 0 ? 'int8' : 'text'}[])`).join(', ');
+      await this.materialise(table, 'table', `select * from unnest(${unnests}) as csv_file(${columns.join(', ')})`, { temporary: true, params: values });
+      return names;
+    } finally {
+      duck.close();
+    }
+  }
+
   async sibling(): Promise<Engine> {
     throw new Error('the loader runs on DuckDB: load into Postgres with `load --engine postgres`, which copies the loaded tables');
   }

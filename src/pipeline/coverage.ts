@@ -1,8 +1,8 @@
 /**
  * Coverage from a quota file (CSV: period, owner or team, amount): open qualified pipeline with a
  * close date in the period ÷ the quota still to close in it; the coverage needed is 1 ÷ win rate.
- * The file is read by DuckDB as text and parsed in SQL; a line that does not parse refuses the
- * file, naming the line (read it right or say so).
+ * The file is read as text by DuckDB's CSV reader on either engine (Warehouse.readSmallCsv) and
+ * parsed in SQL; a line that does not parse refuses the file, naming the line (read it right or say so).
  */
 import type { Warehouse } from '../db/connection.js';
 import { usageError } from '../errors.js';
@@ -12,23 +12,25 @@ import type { Coverage, CoverageRow } from './types.js';
 const scopes = ['owner', 'team'] as const;
 
 async function readQuota(wh: Warehouse, path: string): Promise<'owner' | 'team' | 'all'> {
+  let columns: string[];
   try {
-    await wh.run(`create or replace temp table pipeline_quota_file as select * from read_csv($path, header = true, all_varchar = true)`, { path });
+    columns = await wh.readSmallCsv(path, 'pipeline_quota_file');
   } catch (error) {
     throw usageError(`--quota ${path}: cannot read it as a CSV file (${(error as Error).message.split('\n')[0]})`);
   }
-  const columns = (await wh.all<{ name: string }>(`select column_name as name from information_schema.columns where table_name = 'pipeline_quota_file'`)).map(
-    (c) => c.name,
-  );
-  const find = (name: string) => columns.find((c) => c.trim().toLowerCase() === name);
+  // the file's columns are c1…cn by position (Warehouse.readSmallCsv)
+  const find = (name: string) => {
+    const i = columns.findIndex((c) => c.trim().toLowerCase() === name);
+    return i === -1 ? undefined : `c${i + 1}`;
+  };
   const period = find('period');
   const amount = find('amount') ?? find('quota');
   const scope = scopes.find((s) => find(s));
   if (!period || !amount) throw usageError(`--quota ${path}: needs the columns period and amount (and owner or team); it has ${columns.join(', ')}`);
-  const quoted = (c: string) => `"${c.replaceAll('"', '""')}"`;
   await wh.run(
     `create or replace temp table pipeline_quota_raw as
-     select ${quoted(period)} as period, ${scope ? quoted(find(scope)!) : 'null'} as scope_key, ${quoted(amount)} as amount from pipeline_quota_file`,
+     select record_number + 1 as line_number, ${period} as period, ${scope ? find(scope) : 'cast(null as varchar)'} as scope_key, ${amount} as amount
+     from pipeline_quota_file`,
   );
   return scope ?? 'all';
 }

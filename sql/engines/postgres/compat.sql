@@ -195,3 +195,12 @@ create or replace function revops_row_number(row_place tid) returns bigint
 $$;
 create or replace function try_timestamptz(s text) returns timestamptz
   language plpgsql stable parallel safe as $$ begin return s::timestamptz; exception when others then return null; end $$;
+
+-- pipeline
+-- DuckDB's round(double): halves away from zero (PostgreSQL's goes to the even neighbour: 12.5 →
+-- 12, where DuckDB gives 13), so amounts in whole cents (pipeline__deal_state) are equal. x minus
+-- its integer part is exact in doubles, so the half is seen exactly.
+create or replace function round(x double precision) returns double precision
+  language sql immutable parallel safe as $$
+  select case when abs(x - pg_catalog.trunc(x)) >= 0.5 then pg_catalog.trunc(x) + pg_catalog.sign(x) else pg_catalog.trunc(x) end
+$$;
