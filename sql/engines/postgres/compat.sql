@@ -103,8 +103,11 @@ create or replace function starts_with(s text, prefix text) returns boolean
 
 -- Aggregates: any_value (PostgreSQL 16 has it; 15 not), arg_min / arg_max (the value at the
 -- least / greatest key, nulls keys skipped), median and quantile_cont (interpolated percentiles)
+-- (only PostgreSQL's own or this schema's any_value counts: another warehouse schema's on the same
+-- server is not on this one's search path)
 do $$ begin
-  if not exists (select 1 from pg_proc where proname = 'any_value' and prokind = 'a') then
+  if not exists (select 1 from pg_proc where proname = 'any_value' and prokind = 'a'
+                 and pronamespace in ('pg_catalog'::regnamespace, current_schema()::regnamespace)) then
     create function revops_first_value(state anyelement, value anyelement) returns anyelement
       language sql immutable parallel safe as 'select coalesce(state, value)';
     create aggregate any_value(anyelement) (sfunc = revops_first_value, stype = anyelement);
