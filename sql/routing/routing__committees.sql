@@ -39,7 +39,7 @@ windows as (
       on inside.account_key = ends.account_key
      and inside.occurred_at <= ends.occurred_at
      and inside.occurred_at > ends.occurred_at - to_days(cast($window_days as integer))
-    group by all
+    group by ends.account_key, ends.occurred_at
 ),
 
 best as (
@@ -67,8 +67,8 @@ final as (
         cast(best.contacts as integer) as contacts,
         min(touches.occurred_at) as window_start,
         best.window_end,
-        list(distinct members.lead_id order by members.lead_id) as lead_ids,
-        list(distinct coalesce(accounts.owner, '(no owner)') order by coalesce(accounts.owner, '(no owner)')) as owners,
+        array_agg(distinct members.lead_id order by members.lead_id) as lead_ids,
+        array_agg(distinct coalesce(accounts.owner, '(no owner)') order by coalesce(accounts.owner, '(no owner)')) as owners,
         count(distinct accounts.owner_id) = 1 and count(*) filter (where accounts.owner_id is null) = 0 as shared_owner
     from best
     join members on members.account_key = best.account_key

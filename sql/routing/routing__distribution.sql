@@ -16,7 +16,7 @@ with pooled as (
 days as (
     select kind, week, day, count(*) as n
     from pooled
-    group by all
+    group by kind, week, day
 ),
 
 available as (
@@ -34,7 +34,7 @@ available as (
 day_weights as (
     select kind, day, sum(weight order by owner_id) as total_weight
     from available
-    group by all
+    group by kind, day
 ),
 
 shared as (
@@ -48,13 +48,13 @@ expected as (
            sum(n * coalesce(share, 0) order by day) as expected,
            cast(sum(case when share is null then n else 0 end) as integer) as unshared
     from shared
-    group by all
+    group by kind, week, owner_id
 ),
 
 actual as (
     select kind, week, owner_id, cast(count(*) as integer) as actual
     from pooled
-    group by all
+    group by kind, week, owner_id
 ),
 
 final as (

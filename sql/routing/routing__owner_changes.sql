@@ -24,14 +24,17 @@ assigned as (
 assigned_with_changes as (
     select distinct history.lead_id
     from history
-    semi join assigned on assigned.lead_id = history.lead_id
-    where history.field <> 'owner_assigned_at'
+    where history.field <> 'owner_assigned_at' and history.lead_id in (select lead_id from assigned)
 ),
 
 used as (
     select * from history where field <> 'owner_assigned_at'
     union all
-    select * from assigned anti join assigned_with_changes on assigned_with_changes.lead_id = assigned.lead_id
+    -- the leads nothing matched in a left join: one hash join, as an anti join would be (NOT EXISTS
+    -- is planned as a delim join, NOT IN as a mark join)
+    select assigned.* from assigned
+    left join assigned_with_changes on assigned_with_changes.lead_id = assigned.lead_id
+    where assigned_with_changes.lead_id is null
 ),
 
 kept as (

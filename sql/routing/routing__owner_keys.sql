@@ -18,7 +18,7 @@ people as (
 ),
 
 by_name as (
-    select name as owner_key, min(person_id) as person_id, name, min(active) as active
+    select name as owner_key, min(person_id) as person_id, name, bool_and(active) as active
     from people
     where name is not null and name not in (select owner_id from people)
     group by name

@@ -20,7 +20,7 @@ final as (
     select members.owner_id, members.owner, coalesce(max(weights.weight), 1.0) as weight
     from members
     left join refs as weights on weights.role = 'weight' and weights.owner_id = members.owner_id
-    group by all
+    group by members.owner_id, members.owner
 )
 
 select * from final

@@ -17,8 +17,7 @@ person_changes as (
     select changes.lead_id, changes.changed_at, changes.owner_id, changes.owner,
            lag(changes.owner_id) over (partition by changes.lead_id order by changes.changed_at) as previous_owner_id
     from routing_owner_changes as changes
-    semi join listed on listed.lead_id = changes.lead_id
-    where changes.is_person
+    where changes.is_person and changes.lead_id in (select lead_id from listed)
 ),
 
 steps as (

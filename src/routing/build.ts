@@ -4,26 +4,28 @@
  * verdicts and buying committees. The config's pool, weights, PTO and ABM accounts go in as
  * parameters into small tables; everything else happens in SQL.
  */
-import { readFile } from 'node:fs/promises';
 import { computeBusinessDeadlines, computeBusinessMinutes } from '../calendar/businessTime.js';
 import { buildOwnerCalendars } from '../calendar/ownerCalendars.js';
 import type { Config } from '../config/config.js';
 import type { TierTarget } from '../config/routing.js';
 import type { Warehouse } from '../db/connection.js';
 import type { ReportWindow } from '../metrics/window.js';
-import { sqlPath } from '../paths.js';
 import { timed } from '../timing.js';
 import { listLimit } from './rows.js';
 
 const DAY_MS = 86_400_000;
 
-/** One model as a temp table; with REVOPS_PROFILE its time is printed under its name. */
-async function model(wh: Warehouse, name: string, params?: Record<string, unknown>): Promise<void> {
-  const select = await readFile(sqlPath(`routing/${name.replace('routing_', 'routing__')}.sql`), 'utf8');
+/**
+ * One model as a temp table (or view); with REVOPS_PROFILE its time is printed under its name. The
+ * engine's own version of the model when it has one (sql/engines/<engine>/routing/).
+ */
+async function model(wh: Warehouse, name: string, params?: Record<string, unknown>, kind: 'table' | 'view' = 'table'): Promise<void> {
+  const file = `routing/${name.replace('routing_', 'routing__')}.sql`;
+  const select = await wh.modelSql(file);
   try {
-    await timed(name, wh.run(`create or replace temp table ${name} as\n${select}`, params));
+    await timed(name, wh.run(`create or replace temp ${kind} ${name} as\n${select}`, params));
   } catch (error) {
-    throw new Error(`sql/routing/${name.replace('routing_', 'routing__')}.sql: ${(error as Error).message}`, { cause: error });
+    throw new Error(`sql/${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -60,9 +62,11 @@ export async function buildRoutingModels(
   await model(wh, 'routing_lead_owners');
   await model(wh, 'routing_reassigned', { from: window.from, limit: listLimit });
   await model(wh, 'routing_assign_starts', span);
-  // a start is named by its rowid: the table is written once, so the id holds for this run
+  // a start is named by its row's place in the table (routing__assign_ids.sql): the table is
+  // written once, so the id holds for this run
+  await model(wh, 'routing_assign_ids', undefined, 'view');
   await wh.run(`create or replace temp view routing_assign_pairs as
-    select rowid as pair_id, calendar_key, start_at, end_at from routing_assign_starts where status = 'assigned'`);
+    select start_id as pair_id, calendar_key, start_at, end_at from routing_assign_ids where status = 'assigned'`);
   await timed('assign minutes', computeBusinessMinutes(wh, 'routing_assign_pairs', { output: 'routing_assign_minutes' }));
 
   await model(wh, 'routing_events', { timezone: routingTimezone(config) });

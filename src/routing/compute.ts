@@ -44,7 +44,7 @@ export async function computeRouting(wh: Warehouse, config: Config, window: Repo
   };
   for (const { ref } of unknownPto) report.warnings.push(`PTO for "${ref}": no owner of that id or name is in the routing pool.`);
   const unshared = await wh.one<{ n: number }>(
-    'select cast(coalesce(sum(unshared), 0) as integer) as n from (select distinct kind, week, unshared from routing_distribution)',
+    'select cast(coalesce(sum(unshared), 0) as integer) as n from (select distinct kind, week, unshared from routing_distribution) as weeks',
   );
   if ((unshared?.n ?? 0) > 0)
     report.warnings.push(`${unshared!.n} routing decisions fell on days when every pool owner was away: no share was expected for them.`);

@@ -43,7 +43,7 @@ const targetText = (target: number | 'sameBusinessDay') =>
 
 export async function abm(wh: Warehouse, config: Config): Promise<RoutingReport['abm']> {
   const counts = await wh.all<{ tier: number; status: string; n: number }>(
-    'select tier, status, cast(count(*) as integer) as n from routing_abm_judged group by all order by all',
+    'select tier, status, cast(count(*) as integer) as n from routing_abm_judged group by tier, status order by tier, status',
   );
   const n = (tier: number, status: string) => counts.find((c) => c.tier === tier && c.status === status)?.n ?? 0;
   const tiers = ([1, 2, 3] as const).map((tier): AbmTier => {

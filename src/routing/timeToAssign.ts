@@ -44,7 +44,7 @@ export async function timeToAssign(wh: Warehouse, window: ReportWindow): Promise
            when minutes.business_minutes < 240 then '1–4h'
            when minutes.business_minutes < 1440 then '4–24h'
            when minutes.business_minutes is not null then '>24h' end as bucket
-       from routing_assign_starts as starts left join routing_assign_minutes as minutes on minutes.pair_id = starts.rowid)
+       from routing_assign_ids as starts left join routing_assign_minutes as minutes on minutes.pair_id = starts.start_id) as timed
      group by start_kind order by start_kind`,
   );
   const toStats = (kind: 'created' | 'mql'): AssignStats => {

@@ -104,9 +104,13 @@ create or replace function starts_with(s text, prefix text) returns boolean
   language sql immutable parallel safe as $$ select pg_catalog.starts_with(s, prefix) $$;
 
 -- Aggregates: any_value (PostgreSQL 16 has it; 15 not), arg_min / arg_max (the value at the
--- least / greatest key, nulls keys skipped), median and quantile_cont (interpolated percentiles)
+-- least / greatest key, rows with a null key or value skipped), median and quantile_cont
+-- (interpolated percentiles)
+-- (only PostgreSQL's own or this schema's any_value counts: another warehouse schema's on the same
+-- server is not on this one's search path)
 do $$ begin
-  if not exists (select 1 from pg_proc where proname = 'any_value' and prokind = 'a') then
+  if not exists (select 1 from pg_proc where proname = 'any_value' and prokind = 'a'
+                 and pronamespace in ('pg_catalog'::regnamespace, current_schema()::regnamespace)) then
     create function revops_first_value(state anyelement, value anyelement) returns anyelement
       language sql immutable parallel safe as 'select coalesce(state, value)';
     create aggregate any_value(anyelement) (sfunc = revops_first_value, stype = anyelement);
@@ -141,9 +145,10 @@ create or replace function try_date(s text) returns date
   language plpgsql immutable parallel safe as $$ begin return s::date; exception when others then return null; end $$;
 
 -- DuckDB's arg_min(value, key) / arg_max(value, key): the value at the least / greatest key (rows
--- with a NULL key skipped; the first such row on a tie). The state keeps the key as a number
--- (numbers, and instants as microseconds) or as text, and the value as text; the final function
--- turns it back into the value's type (its extra argument carries that type).
+-- with a NULL key or a NULL value skipped, as in DuckDB, whose arg_min_null would keep the latter;
+-- the first such row on a tie). The state keeps the key as a number (numbers, and instants as
+-- microseconds) or as text, and the value as text; the final function turns it back into the
+-- value's type (its extra argument carries that type).
 do $$ begin
   if not exists (select 1 from pg_type where typname = 'revops_arg_number' and typnamespace = current_schema()::regnamespace) then
     create type revops_arg_number as (k double precision, v text);
@@ -152,13 +157,13 @@ do $$ begin
 end $$;
 create or replace function revops_arg_step(state revops_arg_number, value anyelement, key double precision, want_max boolean) returns revops_arg_number
   language sql immutable parallel safe as $$
-  select case when key is null then state
+  select case when key is null or value is null then state
               when state is null or (want_max and key > state.k) or (not want_max and key < state.k) then row(key, value::text)::revops_arg_number
               else state end
 $$;
 create or replace function revops_arg_step(state revops_arg_text, value anyelement, key text, want_max boolean) returns revops_arg_text
   language sql immutable parallel safe as $$
-  select case when key is null then state
+  select case when key is null or value is null then state
               when state is null or (want_max and key > state.k) or (not want_max and key < state.k) then row(key, value::text)::revops_arg_text
               else state end
 $$;

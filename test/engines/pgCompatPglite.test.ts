@@ -1,0 +1,37 @@
+/** compat.sql's DuckDB functions on PGlite give what DuckDB gives, asked the same queries. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDbWarehouse } from '../../src/db/connection.js';
+import { PostgresWarehouse } from '../../src/db/postgres.js';
+
+describe('compat.sql against DuckDB', () => {
+  let duck: DuckDbWarehouse;
+  let pg: PostgresWarehouse;
+  beforeAll(async () => {
+    duck = await DuckDbWarehouse.open({ path: ':memory:' });
+    pg = await PostgresWarehouse.pglite();
+  }, 120_000);
+  afterAll(async () => {
+    duck?.close();
+    await pg?.closed();
+  });
+
+  const both = async (sql: string) => ({ duck: await duck.all(sql), pg: await pg.all(sql) });
+
+  it('arg_min and arg_max skip rows whose value is null, as DuckDB does (an owner export with no email in its latest load keeps the earlier one)', async () => {
+    const { duck: d, pg: p } = await both(
+      `select arg_min(v, k) as first, arg_max(v, k) as last, arg_min(v, t) as first_at, arg_max(v, cast(k as varchar)) as last_text
+       from (values (cast(null as varchar), 1, timestamptz '2024-01-01 00:00:00+00'), ('b', 2, timestamptz '2024-01-02 00:00:00+00'),
+                    ('c', 3, timestamptz '2024-01-03 00:00:00+00'), (null, 4, timestamptz '2024-01-04 00:00:00+00')) as t(v, k, t)`,
+    );
+    expect(d).toEqual([{ first: 'b', last: 'c', first_at: 'b', last_text: 'c' }]);
+    expect(p).toEqual(d);
+  });
+
+  it('arg_min and arg_max are null when every value is null', async () => {
+    const { duck: d, pg: p } = await both(
+      `select arg_min(v, k) as first, arg_max(v, k) as last from (values (cast(null as varchar), 1), (null, 2)) as t(v, k)`,
+    );
+    expect(d).toEqual([{ first: null, last: null }]);
+    expect(p).toEqual(d);
+  });
+});
