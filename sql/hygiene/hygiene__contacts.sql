@@ -8,11 +8,11 @@
 with
 -- the free-mail domains: a shared domain there says nothing about a shared company
 free_mail as (
-    select unnest([
-        'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'hotmail.com', 'hotmail.co.uk', 'outlook.com',
-        'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com',
-        'gmx.de', 'gmx.net', 'web.de', 'yandex.ru', 'mail.ru', 'qq.com', '163.com'
-    ]) as domain
+    select domain from (values
+        ('gmail.com'), ('googlemail.com'), ('yahoo.com'), ('yahoo.co.uk'), ('hotmail.com'), ('hotmail.co.uk'), ('outlook.com'),
+        ('live.com'), ('msn.com'), ('icloud.com'), ('me.com'), ('mac.com'), ('aol.com'), ('proton.me'), ('protonmail.com'),
+        ('gmx.de'), ('gmx.net'), ('web.de'), ('yandex.ru'), ('mail.ru'), ('qq.com'), ('163.com')
+    ) as t(domain)
 ),
 
 -- country (name or ISO code, normalised like stages: lowercase letters only) → ISO code and calling code
@@ -42,7 +42,8 @@ phones as (
     select
         lead_id,
         phone,
-        regexp_replace(regexp_replace(lower(phone), '\s*(ext\.?|extension|x)\s*\d+\s*$', ''), '[^0-9]', '', 'g') as phone_digits,
+        -- (whitespace and digits spelled out: RE2's \s and \d are ASCII, PostgreSQL's follow the locale)
+        regexp_replace(regexp_replace(lower(phone), '[\t\n\f\r ]*(ext\.?|extension|x)[\t\n\f\r ]*[0-9]+[\t\n\f\r ]*$', ''), '[^0-9]', '', 'g') as phone_digits,
         starts_with(trim(phone), '+') as phone_international,
         starts_with(trim(phone), '00') as phone_exit_code
     from (
@@ -77,7 +78,8 @@ ranked as (
                  when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
             case $survivor_3 when 'crm' then case when is_crm then 0 else 1 end when 'complete' then -filled_fields
                  when 'oldest' then coalesce(epoch(created_at), 1e18) else 0 end,
-            lead_id
+            -- the lowest lead id in byte order, as DuckDB sorts text (PostgreSQL's order is the database's collation)
+            lead_id collate "C"
         ) as survivor_rank
     from (
         select
@@ -108,7 +110,11 @@ keyed as (
         nullif(trim(leads.email), '') as email_exact,
         -- lowercase, no whitespace anywhere (a pasted address keeps stray spaces), nor the invisible
         -- characters copy and paste brings: no-break space, zero-width space and joiners, word joiner, BOM
-        nullif(regexp_replace(lower(leads.email), '[\s\x{00A0}\x{200B}-\x{200D}\x{2060}\x{FEFF}]+', '', 'g'), '') as email_lower,
+        -- (as chr(): RE2 writes them \x{…}, PostgreSQL \u…; the whitespace is RE2's \s, ASCII only)
+        nullif(regexp_replace(
+            lower(leads.email),
+            '[\t\n\f\r ' || chr(160) || chr(8203) || '-' || chr(8205) || chr(8288) || chr(65279) || ']+', '', 'g'
+        ), '') as email_lower,
         case when nullif(trim(leads.first_name), '') is not null and nullif(trim(leads.last_name), '') is not null then
             nullif(trim(regexp_replace(strip_accents(lower(leads.first_name || ' ' || leads.last_name)), '[^a-z]+', ' ', 'g')), '')
         end as name_norm,

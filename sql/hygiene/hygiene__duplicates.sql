@@ -31,12 +31,18 @@ clusters as (
 ),
 
 duplicates as (
-    select clusters.kind, clusters.match_key, clusters.members, clusters.survivor_rank, keys.lead_id
-    from clusters
-    join keys using (kind, match_key)
-    where keys.survivor_rank <> clusters.survivor_rank
-    -- each duplicate once: at the first tier (then key kind, in the order above) that finds it
-    qualify row_number() over (partition by keys.lead_id order by clusters.kind, clusters.match_key) = 1
+    select kind, match_key, members, survivor_rank, lead_id
+    from (
+        select
+            clusters.kind, clusters.match_key, clusters.members, clusters.survivor_rank, keys.lead_id,
+            -- each duplicate once: at the first tier (then key kind, in the order above) that finds it;
+            -- a lead has one key per kind, so the kind alone orders its clusters
+            row_number() over (partition by keys.lead_id order by clusters.kind) as nth
+        from clusters
+        join keys using (kind, match_key)
+        where keys.survivor_rank <> clusters.survivor_rank
+    ) found
+    where nth = 1
 ),
 
 final as (

@@ -19,8 +19,8 @@ medians as (
 current_entries as (
     -- the stay the lead is in at the as-of: its last entry up to then
     select lead_id, stage, stage_kind, stage_raw, entered_at
-    from entries
-    qualify row_number() over (partition by lead_id order by event_number desc) = 1
+    from (select *, row_number() over (partition by lead_id order by event_number desc) as nth from entries) numbered
+    where nth = 1
 ),
 
 last_activity as (

@@ -15,24 +15,30 @@ fields as (
     select distinct rule_order, field_order, field from cfg_hygiene_required
 ),
 
+-- every column a rule may name, one row per (record, column): a union, not UNPIVOT, which
+-- PostgreSQL lacks (and DuckDB plans as the same scans)
 lead_values as (
-    select lead_id as record_id, source, value
-    from leads
-    unpivot (value for source in (email, first_name, last_name, company, account_id, source, owner_id, lead_status))
-    union all
-    select lead_id, field, value from lead_fields
+    select lead_id as record_id, 'email' as source, email as value from leads
+    union all select lead_id, 'first_name', first_name from leads
+    union all select lead_id, 'last_name', last_name from leads
+    union all select lead_id, 'company', company from leads
+    union all select lead_id, 'account_id', account_id from leads
+    union all select lead_id, 'source', source from leads
+    union all select lead_id, 'owner_id', owner_id from leads
+    union all select lead_id, 'lead_status', lead_status from leads
+    union all select lead_id, field, value from lead_fields
 ),
 
 opportunity_values as (
-    select opportunity_id as record_id, source, value
-    from (
-        select opportunity_id, name, cast(amount as varchar) as amount, currency, owner_id, pipeline,
-               cast(close_date as varchar) as close_date, loss_reason, account_id
-        from opportunities
-    ) typed
-    unpivot (value for source in (name, amount, currency, owner_id, pipeline, close_date, loss_reason, account_id))
-    union all
-    select opportunity_id, field, value from opportunity_fields
+    select opportunity_id as record_id, 'name' as source, name as value from opportunities
+    union all select opportunity_id, 'amount', cast(amount as varchar) from opportunities
+    union all select opportunity_id, 'currency', currency from opportunities
+    union all select opportunity_id, 'owner_id', owner_id from opportunities
+    union all select opportunity_id, 'pipeline', pipeline from opportunities
+    union all select opportunity_id, 'close_date', cast(close_date as varchar) from opportunities
+    union all select opportunity_id, 'loss_reason', loss_reason from opportunities
+    union all select opportunity_id, 'account_id', account_id from opportunities
+    union all select opportunity_id, field, value from opportunity_fields
 ),
 
 in_scope as (

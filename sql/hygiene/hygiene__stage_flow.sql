@@ -27,7 +27,8 @@ final as (
         coalesce(flow.entered, 0) as entered,
         coalesce(flow.exited, 0) as exited,
         coalesce(flow.entered, 0) - coalesce(flow.exited, 0) as growth,
-        case when coalesce(flow.exited, 0) > 0 then (flow.entered - flow.exited) / flow.exited end as growth_per_exit,
+        -- a double divided (PostgreSQL's integer / integer is an integer; DuckDB's is a double)
+        case when coalesce(flow.exited, 0) > 0 then cast(flow.entered - flow.exited as double) / flow.exited end as growth_per_exit,
         coalesce(flow.current_leads, 0) as current_leads
     from cfg_stages
     left join flow on flow.stage = cfg_stages.stage

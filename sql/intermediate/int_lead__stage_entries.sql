@@ -75,7 +75,8 @@ placed as (
 ordered as (
     select
         *,
-        lag(stage) over (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw) as previous_stage
+        -- stage_raw in byte order (collate "C"), as DuckDB sorts text and fct_stage_entries orders entries
+        lag(stage) over (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw collate "C") as previous_stage
     from placed
 ),
 

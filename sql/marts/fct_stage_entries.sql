@@ -22,7 +22,8 @@ sequenced as (
         max(stage_order) over (by_time rows between unbounded preceding and 1 preceding) as highest_order_before,
         count(*) filter (where stage_kind = 'exit') over (by_time rows between unbounded preceding and 1 preceding) as exits_before
     from entries
-    window by_time as (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw)
+    -- stage_raw in byte order (collate "C"), as DuckDB sorts text: PostgreSQL's order is the database's collation
+    window by_time as (partition by lead_id order by entered_at, coalesce(stage_order, 0), stage_raw collate "C")
 ),
 
 positioned as (

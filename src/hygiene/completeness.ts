@@ -59,20 +59,21 @@ export async function completenessSection(wh: Warehouse, config: Config): Promis
   await materialise(wh, 'hygiene__required');
   const counts = await wh.all<{ rule_order: number; field_order: number; field: string; records: number; present: number }>(
     `select rule_order, field_order, field, cast(count(*) as integer) as records, cast(count(*) filter (where is_present) as integer) as present
-     from hygiene__required group by all order by rule_order, field_order`,
+     from hygiene__required group by rule_order, field_order, field order by rule_order, field_order`,
   );
   const scoped = await wh.all<{ rule_order: number; count: number }>(
     `select rule_order, cast(count(distinct (record_type, record_id)) as integer) as count from hygiene__required group by rule_order`,
   );
   const offenders = await wh.all<{ rule: string; record_type: 'lead' | 'opportunity'; record_id: string; owner_id: string | null; missing: string[] }>(
-    `select rule, record_type, record_id, any_value(owner_id) as owner_id, list(field order by field_order) as missing
+    // ids in byte order (collate "C"), as DuckDB sorts text: PostgreSQL's order is the database's collation
+    `select rule, record_type, record_id, any_value(owner_id) as owner_id, array_agg(field order by field_order) as missing
      from hygiene__required where not is_present
-     group by rule_order, rule, record_type, record_id order by rule_order, record_id
+     group by rule_order, rule, record_type, record_id order by rule_order, record_id collate "C"
      limit $limit`,
     { limit: listLimit },
   );
   const offenderCount = await wh.one<{ n: number }>(
-    `select cast(count(*) as integer) as n from (select distinct rule_order, record_type, record_id from hygiene__required where not is_present)`,
+    `select cast(count(*) as integer) as n from (select distinct rule_order, record_type, record_id from hygiene__required where not is_present) offenders`,
   );
   const rules = config.hygiene.requiredFields;
   const countOf = new Map(scoped.map((s) => [s.rule_order, s.count]));

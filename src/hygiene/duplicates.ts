@@ -49,16 +49,17 @@ interface PairRow {
 export async function duplicatesSection(wh: Warehouse, config: Config): Promise<HygieneDuplicates> {
   await buildDuplicateModels(wh, config);
   const pairs = await wh.all<PairRow>(
-    // the first rows first, then their source systems: two joins on the listed rows, not on every duplicate
+    // the first rows first, then their source systems: two joins on the listed rows, not on every duplicate;
+    // keys and ids in byte order (collate "C"), as DuckDB sorts text: PostgreSQL's order is the database's collation
     `with listed as (
        select tier, matched_on, match_key, lead_id, survivor_id, members from hygiene__duplicates
-       order by tier, matched_on, match_key, lead_id limit $limit
+       order by tier, matched_on, match_key collate "C", lead_id collate "C" limit $limit
      )
      select d.tier, d.matched_on, d.match_key, d.lead_id, d.survivor_id, c.source_system, s.source_system as survivor_source_system, d.members
      from listed d
      join hygiene__contacts c on c.lead_id = d.lead_id
      join hygiene__contacts s on s.lead_id = d.survivor_id
-     order by d.tier, d.matched_on, d.match_key, d.lead_id`,
+     order by d.tier, d.matched_on, d.match_key collate "C", d.lead_id collate "C"`,
     { limit: listLimit },
   );
   const tierRows = await wh.all<{ tier: 1 | 2 | 3; clusters: number; duplicates: number }>(
@@ -74,7 +75,7 @@ export async function duplicatesSection(wh: Warehouse, config: Config): Promise<
             cast((select count(*) from hygiene__accounts where not is_survivor) as integer) as renamed`,
   );
   const accountRows = await wh.all<{ match_key: string; spelling: string; leads: number; survivor_spelling: string; is_survivor: boolean }>(
-    `select match_key, spelling, leads, survivor_spelling, is_survivor from hygiene__accounts order by match_key, is_survivor desc, spelling limit $limit`,
+    `select match_key, spelling, leads, survivor_spelling, is_survivor from hygiene__accounts order by match_key collate "C", is_survivor desc, spelling collate "C" limit $limit`,
     { limit: listLimit },
   );
   const accounts = accountRows.map(

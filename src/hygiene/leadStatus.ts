@@ -59,18 +59,18 @@ export async function leadStatusSections(wh: Warehouse, config: Config, window: 
   );
   const stuck = await wh.all<{ lead_id: string; stage: string; entered_at: string; days_in_stage: number; median_days: number; owner_id: string | null }>(
     `select lead_id, stage, ${isoText('entered_at')} as entered_at, days_in_stage, median_days, owner_id
-     from hygiene__lead_status where is_stuck order by days_in_stage / median_days desc, lead_id limit $limit`,
+     from hygiene__lead_status where is_stuck order by days_in_stage / median_days desc, lead_id collate "C" limit $limit`,
     { limit: listLimit },
   );
   const stale = await wh.all<{ lead_id: string; stage: string | null; last_activity_at: string | null; created_at: string | null; owner_id: string | null }>(
     `select lead_id, stage, ${isoText('last_activity_at')} as last_activity_at, ${isoText('created_at')} as created_at, owner_id
-     from hygiene__lead_status where is_stale order by greatest(last_activity_at, created_at), lead_id limit $limit`,
+     from hygiene__lead_status where is_stale order by greatest(last_activity_at, created_at), lead_id collate "C" limit $limit`,
     { limit: listLimit },
   );
   const flaggedList = (flag: 'is_unknown_stage' | 'is_unowned') =>
     wh.all<{ lead_id: string; stage: string | null; stage_raw: string | null; created_at: string | null; owner_id: string | null }>(
       `select lead_id, stage, stage_raw, ${isoText('created_at')} as created_at, owner_id
-       from hygiene__lead_status where ${flag} order by lead_id limit $limit`,
+       from hygiene__lead_status where ${flag} order by lead_id collate "C" limit $limit`,
       { limit: listLimit },
     );
   const unknown = (await flaggedList('is_unknown_stage')).map(flagged);

@@ -3,13 +3,12 @@
  * table of its own name for the report's queries (they depend on the config and the as-of, so
  * they are not warehouse marts). Every config value is bound as a parameter.
  */
-import { readFile } from 'node:fs/promises';
 import type { Warehouse } from '../db/connection.js';
 import type { SqlParams } from '../db/connection.js';
-import { sqlPath } from '../paths.js';
 
 export async function materialise(wh: Warehouse, model: string, params?: SqlParams): Promise<void> {
-  const select = await readFile(sqlPath(`hygiene/${model}.sql`), 'utf8');
+  // the engine's own version of the model when it has one (sql/engines/<engine>/hygiene/)
+  const select = await wh.modelSql(`hygiene/${model}.sql`);
   try {
     await wh.run(`create or replace temp table ${model} as\n${select}`, params);
   } catch (error) {

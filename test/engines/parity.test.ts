@@ -15,11 +15,6 @@ import { pgliteTarget, sampleAsOf, sampleConfig, sampleOnBothEngines, serverTarg
 /** Paths (dotted, array indexes dropped) whose doubles may differ in the last bits between engines. */
 const tolerated: Record<string, RegExp | undefined> = {};
 
-/** Reports not yet equal on PostgreSQL, with what diverges. */
-const todo: Record<string, string> = {
-  hygiene: 'hygiene__required uses UNPIVOT; other hygiene models use GROUP BY ALL and list_filter with a lambda',
-};
-
 function differences(pg: unknown, duck: unknown, path: string, tolerant: RegExp | undefined, out: string[]): void {
   if (typeof pg === 'number' && typeof duck === 'number') {
     const close = tolerant?.test(path) && Math.abs(pg - duck) <= 1e-9 * Math.max(Math.abs(pg), Math.abs(duck));
@@ -60,11 +55,6 @@ for (const target of targets)
     });
 
     for (const definition of reportDefinitions) {
-      const why = todo[definition.name];
-      if (why) {
-        it.todo(`${definition.name}: ${why}`);
-        continue;
-      }
       it(`${definition.name} gives the same JSON`, async () => {
         // JSON as written to disk: Dates become ISO strings on both sides
         const made = async (wh: DuckDbWarehouse | PostgresWarehouse) => JSON.parse(JSON.stringify((await definition.make(wh, config, { ...options })).json));
