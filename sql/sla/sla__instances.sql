@@ -46,7 +46,6 @@ event_starts as (
     ) as distinct_events
 ),
 
-
 grouped as (
     select lead_fields.lead_id, max(lead_fields.value) as value
     from lead_fields
@@ -54,7 +53,9 @@ grouped as (
     group by lead_fields.lead_id
 ),
 
--- what every instance of a lead shares, computed once per lead that has a start
+-- what every instance of a lead shares, computed once per lead that has a start; the first recycle
+-- is joined here, per lead, and not to the starts: a join on the starts holds a hash table of every
+-- start while the attributes' join holds another (speed-to-lead ran out of a 100MB limit at 200k leads)
 lead_attributes as (
     select
         leads.lead_id,
