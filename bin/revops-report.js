@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // The published entry point: the compiled CLI lives in dist/ (built by `npm ci` through `prepare`).
-import { main } from '../dist/src/cli.js';
+import module from 'node:module';
+
+// Node keeps the compiled code of the CLI and its packages in its cache directory (the system's temp
+// folder unless NODE_COMPILE_CACHE names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off): every later
+// run starts about 0.3 s of CPU sooner. Node 22.0 has no such cache.
+module.enableCompileCache?.();
+const { main } = await import('../dist/src/cli.js');
 
 // Benchmarks read the peak resident memory of a run from stderr.
 if (process.env.REVOPS_PRINT_PEAK_RSS) {

@@ -46,15 +46,6 @@ event_starts as (
     ) as distinct_events
 ),
 
--- lead attributes and the first recycle are joined once per start, before a start is repeated
--- for each SLA that begins with it (three default SLAs start at MQL)
-stage_starts_described as (
-    select stage_starts.*, first_recycles.first_recycle_number
-    from stage_starts
-    left join first_recycles on first_recycles.lead_id = stage_starts.lead_id
-    where stage_starts.start_at < $to
-),
-
 grouped as (
     select lead_fields.lead_id, max(lead_fields.value) as value
     from lead_fields
@@ -62,7 +53,9 @@ grouped as (
     group by lead_fields.lead_id
 ),
 
--- what every instance of a lead shares, computed once per lead that has a start
+-- what every instance of a lead shares, computed once per lead that has a start; the first recycle
+-- is joined here, per lead, and not to the starts: a join on the starts holds a hash table of every
+-- start while the attributes' join holds another (speed-to-lead ran out of a 100MB limit at 200k leads)
 lead_attributes as (
     select
         leads.lead_id,
@@ -78,26 +71,29 @@ lead_attributes as (
             when 'source_system' then leads.source_system
             else grouped.value
         end, '(none)') as by_value,
-        coalesce(calendars.calendar_key, 'default') as calendar_key
+        coalesce(calendars.calendar_key, 'default') as calendar_key,
+        first_recycles.first_recycle_number
     from dim_leads as leads
     left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
     left join grouped on grouped.lead_id = leads.lead_id
+    left join first_recycles on first_recycles.lead_id = leads.lead_id
 ),
 
 -- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
 start_events as (
     select 'stage' as start_kind, stage as start_value, lead_id, start_at, next_start_at,
-           start_row * 2 as start_ref, event_number, first_recycle_number
-    from stage_starts_described
+           start_row * 2 as start_ref, event_number
+    from stage_starts
+    where start_at < $to
     union all
-    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null, null
+    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null
     from event_starts
     where start_at < $to
 ),
 
 described as (
     select start_events.*, lead_attributes.owner_id, lead_attributes.owner, lead_attributes.team, lead_attributes.source,
-           lead_attributes.by_value, lead_attributes.calendar_key
+           lead_attributes.by_value, lead_attributes.calendar_key, lead_attributes.first_recycle_number
     from start_events
     left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
 ),

@@ -5,12 +5,10 @@
  */
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { funnelLeadStagesSql, funnelStageCountsSql } from './funnelSql.js';
-import { runQuery } from '../db/kysely.js';
+import { funnelSql } from './funnelSql.js';
 import { timed } from '../timing.js';
 import { dataFreshness } from './freshness.js';
 import { withZoneAssumption, zoneAssumption } from './zoneAssumption.js';
-import { periodEntriesQuery } from './periodEntries.js';
 import { rate, wilson95 } from './wilson.js';
 import type { ReportWindow } from './window.js';
 import { type PreviousPeriodJson, previousPeriodJson, previousWindow } from './previousPeriod.js';
@@ -132,31 +130,27 @@ async function listedOrders(wh: Warehouse, stages: string[]): Promise<number[]> 
   return rows.map((r) => r.stage_order);
 }
 
-/** The funnel's two model queries for one window: the cohort's lead stages, then their counts. */
+/**
+ * The funnel's two model queries for one window, run as one: the cohort's lead stages are a CTE of
+ * the counts query (funnel__stage_counts.sql reads funnel_lead_stages), not a table written first.
+ */
 async function stageCountRows(wh: Warehouse, window: ReportWindow, options: FunnelOptions): Promise<CountRow[]> {
   const orders = await listedOrders(wh, options.stages);
   if (orders.length === 0) return [];
   const read = (path: string) => wh.modelSql(path);
   const label = window.asOf === options.window.asOf ? '' : ' (previous period)';
-  await timed(
-    `funnel lead stages${label}`,
-    wh.materialise('funnel_lead_stages', 'table', await funnelLeadStagesSql(orders, read), {
-      temporary: true,
-      params: {
-        as_of: window.asOf,
-        from: window.from,
-        to: window.to,
-        strict: options.skipped === 'strict',
-        group_field: options.by ?? '',
-        interval: options.interval ?? '',
-      },
-    }),
-  );
+  const query = await funnelSql(orders, read);
   // the maturity rule is relative to the window's own as-of, the previous period's too
   const maturedSeconds = options.maturedSeconds ?? 0;
   return timed(
     `funnel stage counts${label}`,
-    wh.all<CountRow>(await funnelStageCountsSql(orders, read), {
+    wh.all<CountRow>(query, {
+      as_of: window.asOf,
+      from: window.from,
+      to: window.to,
+      strict: options.skipped === 'strict',
+      group_field: options.by ?? '',
+      interval: options.interval ?? '',
       stages: options.stages,
       matured_before: new Date(window.asOf.getTime() - maturedSeconds * 1000),
       window_seconds: maturedSeconds,
@@ -169,7 +163,7 @@ const overallStages = (rows: CountRow[], labels: Map<string, string>, options: F
   return overall.length ? shapeStages(overall, labels, options.maturedSeconds) : emptyStages(options.stages, labels);
 };
 
-/** The previous period's overall stages: run first, so funnel_lead_stages is the current window's after. */
+/** The previous period's overall stages: the same cohort rules on the window before. */
 async function previousStages(wh: Warehouse, labels: Map<string, string>, options: FunnelOptions): Promise<FunnelPrevious> {
   const window = previousWindow(options.window);
   const rows = await stageCountRows(wh, window, { ...options, by: undefined, interval: undefined });
@@ -188,7 +182,7 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     for (const row of rows.filter((r) => r[flag])) groups.set(row[key]!, [...(groups.get(row[key]!) ?? []), row]);
     return [...groups.entries()].map(([k, groupRows]) => ({ key: k, stages: shapeStages(groupRows, labels, options.maturedSeconds) }));
   };
-  const period = await timed('funnel period entries', runQuery(wh, periodEntriesQuery(window, options.stages)));
+  const period = await timed('funnel period entries', periodEntries(wh, window, options.stages));
   const warnings: string[] = [];
   if (stages[0]!.reached === 0)
     warnings.push(
@@ -220,6 +214,12 @@ export async function computeFunnel(wh: Warehouse, config: Config, options: Funn
     warnings,
     ...(previous ? { previous } : {}),
   };
+}
+
+/** Kysely builds this one query: imported when it runs, its package costs the CLI's start-up ~0.3 s of CPU. */
+async function periodEntries(wh: Warehouse, window: ReportWindow, stages: string[]) {
+  const [{ runQuery }, { periodEntriesQuery }] = await Promise.all([import('../db/kysely.js'), import('./periodEntries.js')]);
+  return runQuery(wh, periodEntriesQuery(window, stages));
 }
 
 function emptyStages(stages: string[], labels: Map<string, string>): FunnelStage[] {

@@ -91,3 +91,15 @@ export async function funnelStageCountsSql(orders: number[], read = readModel): 
   const template = await read('metrics/funnel__stage_counts.sql');
   return template.replace('{{stage_rows}}', stageRows(checkedOrders(orders)));
 }
+
+/**
+ * Both as one query: funnel__lead_stages as the CTE funnel_lead_stages of funnel__stage_counts.
+ * DuckDB materialises the CTE once for the union that reads it per stage, which costs less than
+ * writing a temp table and reading it back in a second query.
+ */
+export async function funnelSql(orders: number[], read = readModel): Promise<string> {
+  const [leadStages, counts] = await Promise.all([funnelLeadStagesSql(orders, read), funnelStageCountsSql(orders, read)]);
+  const query = counts.replace(/^with stage_rows as \(/m, () => `with funnel_lead_stages as (\n${leadStages}\n),\n\nstage_rows as (`);
+  if (query === counts) throw new Error('sql/metrics/funnel__stage_counts.sql: no "with stage_rows as (" to put the lead stages in front of');
+  return query;
+}
