@@ -102,9 +102,14 @@ create or replace function starts_with(s text, prefix text) returns boolean
   language sql immutable parallel safe as $$ select pg_catalog.starts_with(s, prefix) $$;
 
 -- Aggregates: any_value (PostgreSQL 16 has it; 15 not), arg_min / arg_max (the value at the
--- least / greatest key, nulls keys skipped), median and quantile_cont (interpolated percentiles)
+-- least / greatest key, nulls keys skipped), median and quantile_cont (interpolated percentiles).
+-- any_value is made when neither pg_catalog nor this schema has one: another schema's copy (a
+-- second warehouse in the same database) is not on this schema's search path.
 do $$ begin
-  if not exists (select 1 from pg_proc where proname = 'any_value' and prokind = 'a') then
+  if not exists (
+    select 1 from pg_proc
+    where proname = 'any_value' and prokind = 'a' and pronamespace in ('pg_catalog'::regnamespace, current_schema()::regnamespace)
+  ) then
     create function revops_first_value(state anyelement, value anyelement) returns anyelement
       language sql immutable parallel safe as 'select coalesce(state, value)';
     create aggregate any_value(anyelement) (sfunc = revops_first_value, stype = anyelement);
