@@ -132,6 +132,9 @@ export class PostgresWarehouse implements Engine {
     const existing = options.temporary ? await this.temporaryKind(name) : await this.relationKind(name);
     if (existing) await this.client.exec(`drop ${existing} if exists ${options.temporary ? 'pg_temp.' : ''}${name} cascade`);
     await this.run(`create ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
+    // A new table has no statistics until autovacuum analyses it, and a temporary one never: the
+    // next model's joins would be planned on guesses (DuckDB keeps its statistics as it writes).
+    if (kind === 'table') await this.client.exec(`analyze ${options.temporary ? 'pg_temp.' : ''}${name}`);
   }
 
   /** DuckDB's CREATE OR REPLACE [TEMP] TABLE/VIEW, which PostgreSQL has only for views of the same columns. */
