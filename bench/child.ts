@@ -12,12 +12,18 @@ export interface ChildRun {
   stdout: string;
   stderr: string;
   code: number | null;
+  /** killed at its timeout */
+  timedOut?: boolean;
 }
 
-export function runChild(command: string, args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
+/** `timeoutSeconds`: the child is killed then (code null, `timedOut`). */
+export function runChild(command: string, args: string[], env: Record<string, string> = {}, timeoutSeconds?: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env, REVOPS_PRINT_PEAK_RSS: '1' } });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env, REVOPS_PRINT_PEAK_RSS: '1' },
+      ...(timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' as const } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,7 +33,8 @@ export function runChild(command: string, args: string[], env: Record<string, st
       const seconds = (performance.now() - started) / 1000;
       const rss = /peak-rss-mb=([\d.]+)/.exec(stderr);
       const cpu = /cpu-s=([\d.]+)/.exec(stderr);
-      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, cpuSeconds: cpu ? Number(cpu[1]) : null, stdout, stderr, code });
+      const timedOut = timeoutSeconds !== undefined && code === null;
+      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, cpuSeconds: cpu ? Number(cpu[1]) : null, stdout, stderr, code, timedOut });
     });
   });
 }

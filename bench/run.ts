@@ -14,6 +14,7 @@ import { benchPipeline } from './pipeline.js';
 import { benchSla } from './sla.js';
 import { benchHygiene } from './hygiene.js';
 import { benchRouting } from './routing.js';
+import { benchEngines, engineTable } from './engines.js';
 import { checkFunnelFloor, funnelFloorSql, loadDutiesSql, loadModelsSeconds } from './floors.js';
 
 const leads = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -148,5 +149,16 @@ if (!process.env.BENCH_SKIP_ROUTING) {
   for (const row of rows) record(row.what, row.seconds, row.floorSeconds, row.peakRssMb);
 }
 
+// PostgreSQL (issue 15): every report on a throwaway server beside DuckDB, on the same generated leads
+let engines: ReturnType<typeof engineTable> | undefined;
+if (!process.env.BENCH_SKIP_POSTGRES) {
+  const { steps, rows } = await benchEngines(work, Number(process.env.BENCH_PG_LEADS ?? 1_000_000));
+  engines = engineTable(steps, rows);
+}
+
 console.log('\nsummary');
 console.table(results);
+if (engines) {
+  console.log('\nPostgreSQL beside DuckDB');
+  console.table(engines);
+}
