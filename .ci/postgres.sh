@@ -64,9 +64,13 @@ start() {
   fi
   as_owner mkdir "$dir/socket"
   port=$(free_port)
+  # A throwaway server: no durability (fsync, synchronous_commit off). Memory for analytical
+  # queries rather than the defaults' 128MB buffers and 4MB per sort or hash (the reports sort
+  # and hash millions of rows; bench/engines.ts measures on this server).
+  local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB -c work_mem=64MB -c maintenance_work_mem=256MB"
   echo "$port" >"$dir/port"
   if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off" start >/dev/null; then
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $settings" start >/dev/null; then
     cat "$dir/server.log" >&2 || true
     rm -rf "$dir"
     die "the server did not start"

@@ -67,6 +67,7 @@ export async function runBigBench(): Promise<void> {
       BENCH_HYGIENE_LEADS: scaled,
       BENCH_ROUTING_LEADS: scaled,
       BENCH_PIPELINE_DEALS: String(Math.max(1000, Math.round(leads / 10))),
+      BENCH_SKIP_POSTGRES: '1', // PostgreSQL beside DuckDB is its own figure (npm run bench:postgres)
       BENCH_SKIP_BACKTEST: '1', // in-process, outside the limit: the CLI's backtest runs on the main warehouse instead
       REVOPS_MEMORY_LIMIT: memoryLimit,
       REVOPS_TEMP_DIR: tempDir,

@@ -15,6 +15,8 @@ export interface ChildRun {
   stdout: string;
   stderr: string;
   code: number | null;
+  /** killed at its timeout */
+  timedOut?: boolean;
 }
 
 /** Bytes in the files under `dir` now (0 when it does not exist): DuckDB's spill files come and go. */
@@ -50,12 +52,25 @@ function watchSpill(dir: string | undefined): () => number | null {
   };
 }
 
-/** `inherit`: the child writes to this process's stdout and stderr (nothing is captured). */
-export function runChild(command: string, args: string[], env: Record<string, string> = {}, options: { inherit?: boolean } = {}): Promise<ChildRun> {
+/**
+ * `inherit`: the child writes to this process's stdout and stderr (nothing is captured);
+ * `timeoutSeconds`: the child is killed then (code null, `timedOut`).
+ */
+export function runChild(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { inherit?: boolean; timeoutSeconds?: number } = {},
+): Promise<ChildRun> {
+  const { timeoutSeconds } = options;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const spilled = watchSpill(env.REVOPS_TEMP_DIR ?? process.env.REVOPS_TEMP_DIR);
-    const child = spawn(command, args, { env: { ...process.env, ...env, REVOPS_PRINT_PEAK_RSS: '1' }, stdio: options.inherit ? 'inherit' : 'pipe' });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env, REVOPS_PRINT_PEAK_RSS: '1' },
+      stdio: options.inherit ? 'inherit' : 'pipe',
+      ...(timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' as const } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -66,7 +81,8 @@ export function runChild(command: string, args: string[], env: Record<string, st
       const tempPeakMb = spilled();
       const rss = /peak-rss-mb=([\d.]+)/.exec(stderr);
       const cpu = /cpu-s=([\d.]+)/.exec(stderr);
-      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, cpuSeconds: cpu ? Number(cpu[1]) : null, tempPeakMb, stdout, stderr, code });
+      const timedOut = timeoutSeconds !== undefined && code === null;
+      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) : null, cpuSeconds: cpu ? Number(cpu[1]) : null, tempPeakMb, stdout, stderr, code, timedOut });
     });
   });
 }

@@ -15,6 +15,7 @@ import { benchPipeline } from './pipeline.js';
 import { benchSla } from './sla.js';
 import { benchHygiene } from './hygiene.js';
 import { benchRouting } from './routing.js';
+import { benchEngines, engineTable } from './engines.js';
 import { checkFunnelFloor, funnelFloorSql, loadDutiesSql, loadModelsSeconds } from './floors.js';
 import { type BenchResult, runBigBench } from './big.js';
 import { templates } from '../src/scoring/templates.js';
@@ -200,6 +201,17 @@ if (process.env.BENCH_EVERY_COMMAND) {
   }
 }
 
+// PostgreSQL (issue 15): every report on a throwaway server beside DuckDB, on the same generated leads
+let engines: ReturnType<typeof engineTable> | undefined;
+if (!process.env.BENCH_SKIP_POSTGRES) {
+  const { steps, rows } = await benchEngines(work, Number(process.env.BENCH_PG_LEADS ?? 1_000_000));
+  engines = engineTable(steps, rows);
+}
+
 console.log('\nsummary');
 console.table(results);
+if (engines) {
+  console.log('\nPostgreSQL beside DuckDB');
+  console.table(engines);
+}
 if (process.env.BENCH_RESULTS_JSON) await writeFile(process.env.BENCH_RESULTS_JSON, JSON.stringify(measured, null, 1));

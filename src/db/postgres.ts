@@ -5,7 +5,9 @@
  * `load`, pgCopy.ts) and the models; sql/engines/postgres/compat.sql installs there on connect the
  * functions named like the DuckDB ones the models call.
  */
+import { openAsBlob } from 'node:fs';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
+import { CsvCopyIn } from './pgCopyIn.js';
 import { engineModelSql } from './engineFiles.js';
 import { bindPostgres, splitStatements } from './pgParams.js';
 
@@ -14,6 +16,8 @@ export interface PgClient {
   query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** several statements, no parameters */
   exec(text: string): Promise<void>;
+  /** `copy <table> (<columns>)` from a CSV file (DuckDB's: no header, empty = null, "" = empty) */
+  copyCsv(copy: string, file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,12 @@ export class PostgresWarehouse implements Engine {
     const wrapped: PgClient = {
       query: async (text, values) => client.query(text, values),
       exec: async (text) => void (await client.query(text)),
+      copyCsv: (copy, file) => {
+        const copyIn = new CsvCopyIn(`${copy} from stdin with (format csv)`, file);
+        // a submittable: pg hands it the connection (pg's type wants its own Connection class)
+        client.query(copyIn as unknown as import('pg').Submittable);
+        return copyIn.done;
+      },
       close: () => client.end(),
     };
     parsed.password = '';
@@ -69,6 +79,7 @@ export class PostgresWarehouse implements Engine {
     const wrapped: PgClient = {
       query: (text, values) => db.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>,
       exec: async (text) => void (await db.exec(text)),
+      copyCsv: async (copy, file) => void (await db.query(`${copy} from '/dev/blob' with (format csv)`, [], { blob: await openAsBlob(file) })),
       close: () => db.close(),
     };
     return PostgresWarehouse.start(wrapped, 'pglite://memory', schema);
@@ -116,6 +127,12 @@ export class PostgresWarehouse implements Engine {
     }
   }
 
+  /** Appends the rows of a CSV file DuckDB wrote (`COPY … TO … (format csv)`) to `table`, in its columns' order. */
+  async copyCsv(table: string, columns: string[], file: string): Promise<void> {
+    if (![table, ...columns].every((name) => identifier.test(name))) throw new Error(`not a table or column name: ${[table, ...columns].join(', ')}`);
+    await this.client.copyCsv(`copy ${table} (${columns.join(', ')})`, file);
+  }
+
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.client.exec('begin');
     try {
@@ -135,6 +152,9 @@ export class PostgresWarehouse implements Engine {
     const existing = options.temporary ? await this.temporaryKind(name) : await this.relationKind(name);
     if (existing) await this.client.exec(`drop ${existing} if exists ${options.temporary ? 'pg_temp.' : ''}${name} cascade`);
     await this.run(`create ${options.temporary ? 'temp ' : ''}${kind} ${name} as\n${select}`, options.params);
+    // A new table has no statistics until autovacuum analyses it, and a temporary one never: the
+    // next model's joins would be planned on guesses (DuckDB keeps its statistics as it writes).
+    if (kind === 'table') await this.client.exec(`analyze ${options.temporary ? 'pg_temp.' : ''}${name}`);
   }
 
   /** DuckDB's CREATE OR REPLACE [TEMP] TABLE/VIEW, which PostgreSQL has only for views of the same columns. */

@@ -1,6 +1,7 @@
 -- PostgreSQL's version of sql/calendar/business_intervals.sql, the same model: PostgreSQL's
 -- generate_series is a set-returning function (DuckDB's returns a list to unnest) and PostgreSQL has
--- no ANTI JOIN (NOT EXISTS instead). Keep it in step with the portable model.
+-- no ANTI JOIN (NOT EXISTS instead); and an index on (calendar_key, open_at) is made after it. Keep it
+-- in step with the portable model.
 -- business_intervals: when the business clock runs, as instants.
 -- grain: one row per calendar, local working day and working interval of that day.
 -- Inputs (written by src/calendar/calendar.ts): business_calendars (key, zone, day range),
@@ -62,3 +63,7 @@ final as (
 
 select * from final
 order by calendar_key, open_at;
+
+-- Lookups by calendar and instant (the LATERAL stand-ins for ASOF JOIN on this table): one index
+-- probe each instead of a scan of the calendar's intervals.
+create index business_intervals_by_open on business_intervals (calendar_key, open_at);

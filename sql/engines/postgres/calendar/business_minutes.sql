@@ -18,7 +18,9 @@
 
 create or replace {{temporary}} table {{output}} as
 -- the shared lookups of sql/calendar/business_clock.sql
-with intervals as (
+-- not materialized: PostgreSQL materialises a CTE named twice, and the LATERAL lookups would then
+-- scan all of it for every row instead of probing business_clock_intervals' index
+with intervals as not materialized (
   select * from business_clock_intervals
 ),
 
