@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';
+import { wasInterrupted } from '../interrupt.js';
 import { unknownStageValues } from '../models/stageAliases.js';
 import { columnAccount, resolveColumns } from './columns.js';
 import { unlistedClosedDealStages } from './dealStageWarnings.js';
@@ -132,7 +133,8 @@ async function loadOneFile(wh: Warehouse, scratch: Scratch, config: Config, opti
       const summary = await loadInspected(wh, scratch, config, options, ahead.inspection, warnings, started, pending);
       if (summary) return summary;
     } catch (error) {
-      if (pending.settled) throw error;
+      // an interrupt ends the load as it is (src/interrupt.ts), without waiting for the scan
+      if (pending.settled || wasInterrupted()) throw error;
       // nothing of the file is kept before the scan's verdict, which speaks first: binary, already loaded, NULs
       const verdict = await settleScan(wh, pending);
       if (verdict.skipped) return verdict.skipped;
