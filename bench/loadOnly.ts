@@ -7,6 +7,8 @@
  *   BENCH_LEADS (default 1,000,000), BENCH_DATA (a generated folder, default bench/data/leads-N),
  *   BENCH_ROUNDS (default 2), BENCH_BASE (another built checkout: its load runs in each round too,
  *   right after this one's, for a before/after comparison on the same minute)
+ * CPU seconds (user + system) are printed beside the wall times: on a shared machine they move
+ * much less. The load's are the process's, Node start-up included, less the models' build.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -45,20 +47,32 @@ const mb = (n: number | null) => (n === null ? '—' : n.toFixed(0));
 for (let round = 1; round <= rounds; round++) {
   const raw = await runFloor(work, await fresh('raw.duckdb'), 'raw_read_csv', rawSql);
   const duties = await runFloor(work, await fresh('duties.duckdb'), 'load_duties', loadDutiesSql(dataDir, files));
-  const line = [`round ${round}: read_csv ${s(raw.seconds)} s, duties ${s(duties.seconds)} s`];
+  const line = [`round ${round}: read_csv ${s(raw.seconds)} s (CPU ${s(raw.cpuSeconds)} s), duties ${s(duties.seconds)} s (CPU ${s(duties.cpuSeconds)} s)`];
   for (const loader of loaders) {
-    const load = await runChild(process.execPath, [loader.bin, 'load', dataDir, '--db', await fresh('load.duckdb'), '--format', 'json']);
+    // always profiled: the models' CPU seconds come from the step timings
+    const load = await runChild(process.execPath, [loader.bin, 'load', dataDir, '--db', await fresh('load.duckdb'), '--format', 'json'], {
+      REVOPS_PROFILE: '1',
+    });
     if (load.code !== 0) throw new Error(`${loader.name} failed (${load.code}): ${load.stderr}`);
     // with REVOPS_PROFILE set, the loader's step timings (stderr) come with the round
     if (process.env.REVOPS_PROFILE) process.stderr.write(`${loader.name}:\n${load.stderr}`);
     // the model build at the end of load (issue 14) is no duty of the floors': timed apart
     const models = loadModelsSeconds(load.stdout);
     const seconds = load.seconds - models;
+    const cpu = load.cpuSeconds === null ? null : load.cpuSeconds - modelsCpuSeconds(load.stderr);
     line.push(
-      `${loader.name} ${s(seconds)} s + models ${s(models)} s = ${(seconds / duties.seconds).toFixed(2)}x duties, ${(seconds / raw.seconds).toFixed(2)}x read_csv, peak RSS ${mb(load.peakRssMb)} MB`,
+      `${loader.name} ${s(seconds)} s (CPU ${cpu === null ? '—' : s(cpu)} s) + models ${s(models)} s = ${(seconds / duties.seconds).toFixed(2)}x duties` +
+        `${cpu === null ? '' : ` (CPU ${(cpu / duties.cpuSeconds).toFixed(2)}x)`}, ${(seconds / raw.seconds).toFixed(2)}x read_csv` +
+        `${cpu === null ? '' : ` (CPU ${(cpu / raw.cpuSeconds).toFixed(2)}x)`}, peak RSS ${mb(load.peakRssMb)} MB`,
     );
   }
   line.push(`peak RSS duties ${mb(duties.peakRssMb)} MB, read_csv ${mb(raw.peakRssMb)} MB`);
   console.log(line.join('; '));
 }
 await rm(work, { recursive: true, force: true });
+
+/** The models' CPU seconds from the load's step timings (`models: 1.23 s (cpu 2.34 s, …)`), 0 without them. */
+function modelsCpuSeconds(stderr: string): number {
+  const match = /^ *models: [\d.]+ s \(cpu ([\d.]+) s/m.exec(stderr);
+  return match ? Number(match[1]) : 0;
+}

@@ -14,6 +14,7 @@ import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { wasInterrupted } from '../interrupt.js';
 import { buildModels } from '../models/build.js';
+import { timed } from '../timing.js';
 
 /** What Ctrl-C after the load's commit leaves behind (src/interrupt.ts says it). */
 export const loadCommittedNote = 'the load is committed; the lifecycle models were left as they were, and the next report builds them';
@@ -22,7 +23,7 @@ export const loadCommittedNote = 'the load is committed; the lifecycle models we
 export async function bringModelsUpToDate(wh: Warehouse, config: Config, warnings: string[]): Promise<{ modelsSeconds: number }> {
   const started = performance.now();
   try {
-    await buildModels(wh, config);
+    await timed('models', buildModels(wh, config));
   } catch (error) {
     if (wasInterrupted()) throw error;
     warnings.push(

@@ -98,7 +98,11 @@ export function withoutNuls(bytes: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-const tailBytes = 64 << 10;
+/** How much of the content's end is kept to see how it ends (cutRecord.ts). */
+export const tailBytes = 64 << 10;
+
+/** Chunks of 1 MiB: hashing and scanning 64 KiB ones (the stream's default) cost twice the CPU. */
+const chunkBytes = 1 << 20;
 
 /** Collects head, tail, byte and NUL counts of a stream of content chunks. */
 function contentCollector(headBytes: number) {
@@ -134,7 +138,7 @@ export async function scanContent(path: string, size: number, compression: Compr
   if (!compression) {
     // past this many NULs the file is binary whatever the rest holds: no need to read on
     const binaryAt = Math.floor(size * binaryNulShare) + 1;
-    for await (const chunk of createReadStream(path)) {
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
       hash.update(chunk as Buffer);
       content.add(chunk as Buffer);
       if (content.nuls() >= binaryAt) return { checksum: '', ...content.result(), stoppedAtNuls: true };
@@ -148,7 +152,7 @@ export async function scanContent(path: string, size: number, compression: Compr
     },
   });
   const hashing = (async () => {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) hash.update(chunk as Buffer);
   })();
   const unpacking = pipeline(createReadStream(path), createGunzip(), sink).catch((error: unknown) => {
     throw new GzipError(gunzipReason(error));

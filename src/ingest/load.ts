@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
 import { UserError } from '../errors.js';
+import { wasInterrupted } from '../interrupt.js';
 import { unknownStageValues } from '../models/stageAliases.js';
 import { columnAccount, resolveColumns } from './columns.js';
 import { unlistedClosedDealStages } from './dealStageWarnings.js';
@@ -15,7 +16,7 @@ import { expandLoadInputs } from './loadInputs.js';
 import { detectFormat } from './formats/index.js';
 import type { Crm, FormatSpec } from './formats/types.js';
 import { collisionWarning, rejectForeignIds } from './identity.js';
-import { inspectFile } from './inspect.js';
+import { type FileInspection, inspectAhead, inspectFile } from './inspect.js';
 import { loadMemoryBudgetBytes, withMemoryBudget } from './memoryBudget.js';
 import { isEmpty, linkActivityLeads, mergeStaged } from './merge.js';
 import { recordRejects } from './rejects.js';
@@ -124,37 +125,96 @@ export async function loadFiles(wh: Warehouse, config: Config, options: LoadOpti
 
 async function loadOneFile(wh: Warehouse, scratch: Scratch, config: Config, options: LoadOptions, path: string, warnings: string[]): Promise<FileSummary> {
   const started = new Date();
+  // a plain UTF-8 file is read by DuckDB while its bytes are hashed and scanned (inspectAhead)
+  const ahead = await timed('inspect', inspectAhead(path));
+  if (ahead) {
+    const pending: PendingScan = { whole: ahead.whole, settled: false };
+    try {
+      const summary = await loadInspected(wh, scratch, config, options, ahead.inspection, warnings, started, pending);
+      if (summary) return summary;
+    } catch (error) {
+      // an interrupt ends the load as it is (src/interrupt.ts), without waiting for the scan
+      if (pending.settled || wasInterrupted()) throw error;
+      // nothing of the file is kept before the scan's verdict, which speaks first: binary, already loaded, NULs
+      const verdict = await settleScan(wh, pending);
+      if (verdict.skipped) return verdict.skipped;
+      if (!verdict.copy) throw error;
+    }
+    // here the scan found NULs past the first MiB: the file is read again, from its copy without them
+  }
   const inspection = await timed('inspect + checksum', inspectFile(path));
+  return (await alreadyLoaded(wh, inspection)) ?? (await loadInspected(wh, scratch, config, options, inspection, warnings, started))!;
+}
+
+/** The whole-file scan of a file DuckDB reads meanwhile (inspectAhead), until its verdict is taken. */
+interface PendingScan {
+  whole: Promise<FileInspection>;
+  settled: boolean;
+}
+
+/** The scan's verdict: the whole inspection; `copy` when it found NULs (read again from the copy); `skipped` when the bytes were loaded before. */
+async function settleScan(wh: Warehouse, pending: PendingScan): Promise<{ inspection: FileInspection; copy: boolean; skipped?: FileSummary }> {
+  pending.settled = true;
+  const inspection = await timed('checksum, read meanwhile', pending.whole);
+  if (inspection.nuls > 0) return { inspection, copy: true };
+  return { inspection, copy: false, skipped: await alreadyLoaded(wh, inspection) };
+}
+
+/** A file with the checksum of one loaded before is not loaded again: its summary says so. */
+async function alreadyLoaded(wh: Warehouse, inspection: FileInspection): Promise<FileSummary | undefined> {
   const previous = await wh.one<{ load_id: number; rows_read: number; detected_crm: string; object: string; variant: string }>(
     `select load_id, rows_read, detected_crm, object, variant from load_runs where checksum = $checksum order by load_id limit 1`,
     { checksum: inspection.checksum },
   );
-  if (previous) {
-    return {
-      path,
-      detected: previous.detected_crm,
-      object: previous.object,
-      variant: previous.variant,
-      read: previous.rows_read,
-      loaded: 0,
-      rejected: 0,
-      duplicates: previous.rows_read,
-      encoding: inspection.encoding,
-      format: previous.variant,
-      columnsUsed: [],
-      columnsIgnored: [],
-      nulsDropped: 0,
-      checksum: inspection.checksum,
-      compression: inspection.compression,
-      skipped: `already loaded (load ${previous.load_id}, same checksum)`,
-    };
-  }
+  if (!previous) return undefined;
+  return {
+    path: inspection.path,
+    detected: previous.detected_crm,
+    object: previous.object,
+    variant: previous.variant,
+    read: previous.rows_read,
+    loaded: 0,
+    rejected: 0,
+    duplicates: previous.rows_read,
+    encoding: inspection.encoding,
+    format: previous.variant,
+    columnsUsed: [],
+    columnsIgnored: [],
+    nulsDropped: 0,
+    checksum: inspection.checksum,
+    compression: inspection.compression,
+    skipped: `already loaded (load ${previous.load_id}, same checksum)`,
+  };
+}
+
+/**
+ * Loads one inspected file. With `pending` (the scan of its bytes still running) the scan's
+ * verdict is taken once DuckDB has staged the file, before anything of it is kept: undefined
+ * means the file has NULs and must be loaded again from its copy.
+ */
+async function loadInspected(
+  wh: Warehouse,
+  scratch: Scratch,
+  config: Config,
+  options: LoadOptions,
+  first: FileInspection,
+  warnings: string[],
+  started: Date,
+  pending?: PendingScan,
+): Promise<FileSummary | undefined> {
+  let inspection = first;
+  const { path } = inspection;
   let spec: FormatSpec;
   try {
     spec = options.mapping ?? options.inputFormat ?? detectFormat(path, inspection.header, options.crm, inspection.sample);
   } catch (error) {
     // nothing of this file is written yet, so skipping it leaves the load whole
     if (!options.skipUnknown || !(error instanceof UserError)) throw error;
+    if (pending) {
+      const verdict = await settleScan(wh, pending);
+      if (verdict.copy || verdict.skipped) return verdict.skipped;
+      inspection = verdict.inspection;
+    }
     warnings.push(`skipped (--skip-unknown): ${error.message}`);
     return {
       path,
@@ -197,6 +257,11 @@ async function loadOneFile(wh: Warehouse, scratch: Scratch, config: Config, opti
         throw error;
       }),
     );
+    if (pending) {
+      const verdict = await settleScan(wh, pending);
+      if (verdict.copy || verdict.skipped) return verdict.skipped;
+      inspection = verdict.inspection;
+    }
     await scratch.staged();
     const foreign = await timed('identity', rejectForeignIds(wh, spec, resolution, source, `${database}.typed`));
     if (foreign > 0) warnings.push(collisionWarning(path, foreign));
