@@ -3,11 +3,12 @@
  * DuckDB's order, and every value as it was, whatever a CRM string holds. On PGlite always, and on
  * a real server (COPY FROM STDIN over `pg`) when REVOPS_TEST_PG_URL is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
 import { copyWarehouse } from '../../src/db/pgCopy.js';
 import { PostgresWarehouse } from '../../src/db/postgres.js';
 import { describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
+import { bothEngines } from './pgSetup.js';
 
 /** Strings a CRM export can hold that a CSV round trip could bend. */
 const awkward = [
@@ -27,25 +28,16 @@ const awkward = [
 ];
 
 function copyTests(open: () => Promise<PostgresWarehouse>) {
-  let duck: DuckDbWarehouse;
-  let pg: PostgresWarehouse;
-  beforeAll(async () => {
-    duck = await DuckDbWarehouse.open({ path: ':memory:' });
-    pg = await open();
-  }, 120_000);
-  afterAll(async () => {
-    duck?.close();
-    await pg?.closed();
-  });
+  const engines = bothEngines(() => DuckDbWarehouse.open({ path: ':memory:' }), open);
 
   it('copies every row left after deletes, in DuckDB order', async () => {
     // 120,000 owners, then the first 50,000 and 10,000 more deleted, as a merge deletes superseded rows
-    await duck.run(`insert into owners (owner_id, name, load_id, source_row)
+    await engines.duck.run(`insert into owners (owner_id, name, load_id, source_row)
       select 'O' || i, 'Owner ' || i, 1, cast(i as integer) from range(120000) as t(i)`);
-    await duck.run(`delete from owners where source_row < 50000 or source_row between 95000 and 104999`);
-    const copied = await copyWarehouse(duck, pg, ['owners']);
+    await engines.duck.run(`delete from owners where source_row < 50000 or source_row between 95000 and 104999`);
+    const copied = await copyWarehouse(engines.duck, engines.pg, ['owners']);
     expect(copied.owners).toBe(60_000);
-    const row = await pg.one<{ n: number; distinct_ids: number; low: number; high: number; gap: number }>(
+    const row = await engines.pg.one<{ n: number; distinct_ids: number; low: number; high: number; gap: number }>(
       `select count(*)::int as n, count(distinct owner_id)::int as distinct_ids, min(source_row) as low, max(source_row) as high,
         count(*) filter (where source_row between 95000 and 104999)::int as gap
        from owners`,
@@ -54,22 +46,26 @@ function copyTests(open: () => Promise<PostgresWarehouse>) {
   }, 120_000);
 
   it('keeps every string, null and empty apart, and instants, doubles, dates and booleans exact', async () => {
-    await duck.run(`delete from opportunities`);
-    await duck.run(
+    await engines.duck.run(`delete from opportunities`);
+    await engines.duck.run(
       `insert into opportunities (opportunity_id, source_system, name, amount, created_at, close_date, is_won, load_id, source_row)
        select 'D' || i, 'hubspot', name, amount, created_at, close_date, is_won, 1, cast(i as integer)
        from (select unnest($1::varchar[]) as name, generate_subscripts($1::varchar[], 1) as i) as names,
          (values (cast(0.1 as double) + cast(0.2 as double), timestamptz '2026-03-29 01:59:59.123456+00', date '2026-02-28', true)) as v(amount, created_at, close_date, is_won)`,
       [awkward],
     );
-    await duck.run(
+    await engines.duck.run(
       `insert into opportunities (opportunity_id, source_system, name, amount, created_at, close_date, is_won, load_id, source_row)
        values ('Dnull', 'hubspot', null, null, null, null, null, 1, 0), ('Dbig', 'hubspot', 'x', 1e300, timestamptz '1999-12-31 23:59:59.999999+00', date '2024-02-29', false, 1, 99)`,
     );
-    await copyWarehouse(duck, pg, ['opportunities']);
-    const rows = await pg.all<{ name: string | null; amount: number | null; created_us: number | null; close_date: string | null; is_won: boolean | null }>(
-      `select name, amount, epoch_us(created_at) as created_us, cast(close_date as varchar) as close_date, is_won from opportunities order by source_row`,
-    );
+    await copyWarehouse(engines.duck, engines.pg, ['opportunities']);
+    const rows = await engines.pg.all<{
+      name: string | null;
+      amount: number | null;
+      created_us: number | null;
+      close_date: string | null;
+      is_won: boolean | null;
+    }>(`select name, amount, epoch_us(created_at) as created_us, cast(close_date as varchar) as close_date, is_won from opportunities order by source_row`);
     expect(rows[0]).toEqual({ name: null, amount: null, created_us: null, close_date: null, is_won: null });
     expect(rows.slice(1, -1).map((r) => r.name)).toEqual(awkward);
     expect(rows[1]).toEqual({

@@ -1,6 +1,7 @@
 /** The sample data loaded with DuckDB, and the same tables copied into PGlite: the parity tests' two warehouses. */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
 import { copyWarehouse } from '../../src/db/pgCopy.js';
@@ -39,4 +40,27 @@ export async function sampleOnBothEngines(target: PostgresTarget = pgliteTarget)
   const pg = await target.open();
   await copyWarehouse(duck, pg);
   return { duck, pg };
+}
+
+/**
+ * The two warehouses of a describe block's tests, made before them (the DuckDB one's tables copied
+ * into PostgreSQL when `copy`) and closed after; read `engines.duck` / `engines.pg` inside a test.
+ */
+export function bothEngines(
+  makeDuck: () => Promise<DuckDbWarehouse>,
+  openPg: () => Promise<PostgresWarehouse>,
+  options: { copy?: boolean; cleanUp?: (pg: PostgresWarehouse) => Promise<void> } = {},
+): { readonly duck: DuckDbWarehouse; readonly pg: PostgresWarehouse } {
+  const engines = {} as { duck: DuckDbWarehouse; pg: PostgresWarehouse };
+  beforeAll(async () => {
+    engines.duck = await makeDuck();
+    engines.pg = await openPg();
+    if (options.copy) await copyWarehouse(engines.duck, engines.pg);
+  }, 120_000);
+  afterAll(async () => {
+    engines.duck?.close();
+    if (engines.pg && options.cleanUp) await options.cleanUp(engines.pg);
+    await engines.pg?.closed();
+  });
+  return engines;
 }

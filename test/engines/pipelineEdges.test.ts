@@ -4,16 +4,14 @@
  * the waterfall sums whole cents). Two deals, on DuckDB and copied into PGlite (and into a real
  * server when REVOPS_TEST_PG_URL names one), worked out by hand and equal on both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipelineOn } from '../../src/commands/pipeline.js';
 import { parseConfig } from '../../src/config/config.js';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
-import { copyWarehouse } from '../../src/db/pgCopy.js';
-import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import type { PipelineReport } from '../../src/pipeline/types.js';
 import { testPostgresUrl } from '../helpers/postgres.js';
 import { insertDeals } from '../pipeline/fixture.js';
-import { pgliteTarget, serverTarget } from './pgSetup.js';
+import { bothEngines, pgliteTarget, serverTarget } from './pgSetup.js';
 
 const options = { from: '2024-01-01', to: '2024-03-31', asOf: '2024-03-31' };
 
@@ -47,22 +45,11 @@ const targets = [pgliteTarget, ...(server ? [serverTarget(server)] : [])];
 
 for (const target of targets)
   describe(`pipeline edge cases on PostgreSQL (${target.name})`, () => {
-    let duck: DuckDbWarehouse;
-    let pg: PostgresWarehouse;
-    beforeAll(async () => {
-      duck = await edgeWarehouse();
-      pg = await target.open();
-      await copyWarehouse(duck, pg);
-    }, 120_000);
-    afterAll(async () => {
-      duck?.close();
-      if (pg) await target.cleanUp(pg);
-      await pg?.closed();
-    });
+    const engines = bothEngines(edgeWarehouse, () => target.open(), { copy: true, cleanUp: (pg) => target.cleanUp(pg) });
 
     it('rounds half cents away from zero, as DuckDB does', async () => {
-      const onDuck = await pipelineOn(duck, parseConfig({}), options);
-      const onPg = await pipelineOn(pg, parseConfig({}), options);
+      const onDuck = await pipelineOn(engines.duck, parseConfig({}), options);
+      const onPg = await pipelineOn(engines.pg, parseConfig({}), options);
       const cents = (r: PipelineReport) => Object.fromEntries(r.waterfall.buckets.filter((b) => b.cents !== 0).map((b) => [b.bucket, b.cents]));
       expect(cents(onDuck)).toEqual({ start: 125076, won: 100013, end: 25063 });
       expect(asJson(onPg)).toEqual(asJson(onDuck));

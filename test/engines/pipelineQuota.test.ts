@@ -6,16 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipelineOn } from '../../src/commands/pipeline.js';
 import { parseConfig } from '../../src/config/config.js';
 import type { DuckDbWarehouse } from '../../src/db/connection.js';
-import { copyWarehouse } from '../../src/db/pgCopy.js';
-import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import { testPostgresUrl } from '../helpers/postgres.js';
 import { caseDir } from '../hostile/harness.js';
 import { handWarehouse } from '../pipeline/handFixture.js';
-import { pgliteTarget, serverTarget } from './pgSetup.js';
+import { bothEngines, pgliteTarget, serverTarget } from './pgSetup.js';
 
 const options = { from: '2024-01-01', to: '2024-03-31', asOf: '2024-03-31' };
 const quotaFile = (text: string) => {
@@ -29,23 +27,16 @@ const targets = [pgliteTarget, ...(server ? [serverTarget(server)] : [])];
 
 for (const target of targets)
   describe(`the quota file on PostgreSQL (${target.name})`, () => {
-    let duck: DuckDbWarehouse;
-    let pg: PostgresWarehouse;
-    beforeAll(async () => {
-      duck = (await handWarehouse()) as DuckDbWarehouse;
-      pg = await target.open();
-      await copyWarehouse(duck, pg);
-    }, 120_000);
-    afterAll(async () => {
-      duck?.close();
-      if (pg) await target.cleanUp(pg);
-      await pg?.closed();
-    });
+    const engines = bothEngines(
+      async () => (await handWarehouse()) as DuckDbWarehouse,
+      () => target.open(),
+      { copy: true, cleanUp: (pg) => target.cleanUp(pg) },
+    );
 
     it('gives the coverage worked out by hand, as on DuckDB', async () => {
       // a quoted amount with a thousands separator, and an owner named instead of an id
       const quota = quotaFile('period,owner,amount\n2024-Q1,o1,10000\n2024-Q2,Dana Reyes,"6,000"\n');
-      const onPg = await pipelineOn(pg, parseConfig({}), { ...options, quota });
+      const onPg = await pipelineOn(engines.pg, parseConfig({}), { ...options, quota });
       expect(onPg.coverage).toEqual({
         needed: 1.5,
         winRate: 2 / 3,
@@ -65,32 +56,32 @@ for (const target of targets)
           },
         ],
       });
-      expect(onPg.coverage).toEqual((await pipelineOn(duck, parseConfig({}), { ...options, quota })).coverage);
+      expect(onPg.coverage).toEqual((await pipelineOn(engines.duck, parseConfig({}), { ...options, quota })).coverage);
     }, 120_000);
 
     it('reads a semicolon-separated file with a team column and a month as DuckDB does', async () => {
       const quota = quotaFile('Period;Team;Quota\n2024-03;East;2500\n2024;East;40000\n');
-      const onPg = await pipelineOn(pg, parseConfig({}), { ...options, quota });
+      const onPg = await pipelineOn(engines.pg, parseConfig({}), { ...options, quota });
       expect(onPg.coverage?.rows.map((r) => [r.period, r.scope, r.key, r.quota, r.won])).toEqual([
         ['2024-03', 'team', 'East', 2500, 3000],
         ['2024', 'team', 'East', 40000, 4000],
       ]);
-      expect(onPg.coverage).toEqual((await pipelineOn(duck, parseConfig({}), { ...options, quota })).coverage);
+      expect(onPg.coverage).toEqual((await pipelineOn(engines.duck, parseConfig({}), { ...options, quota })).coverage);
     }, 120_000);
 
     it('refuses a file with lines it cannot read, naming them as on DuckDB', async () => {
       const quota = quotaFile('period,team,amount\n2024-Q1,East,1000\nQ2 2024,East,2000\n2024-Q3,East,lots\n');
       const refusal = /line 3 \(period "Q2 2024", amount "2000"\), line 4 \(period "2024-Q3", amount "lots"\)/;
-      await expect(pipelineOn(pg, parseConfig({}), { ...options, quota })).rejects.toThrow(refusal);
-      await expect(pipelineOn(duck, parseConfig({}), { ...options, quota })).rejects.toThrow(refusal);
+      await expect(pipelineOn(engines.pg, parseConfig({}), { ...options, quota })).rejects.toThrow(refusal);
+      await expect(pipelineOn(engines.duck, parseConfig({}), { ...options, quota })).rejects.toThrow(refusal);
     }, 120_000);
 
     it('names the columns a file lacks, and a file it cannot read', async () => {
       const quota = quotaFile('quarter,owner,target\n2024-Q1,o1,10\n');
-      await expect(pipelineOn(pg, parseConfig({}), { ...options, quota })).rejects.toThrow(
+      await expect(pipelineOn(engines.pg, parseConfig({}), { ...options, quota })).rejects.toThrow(
         /needs the columns period and amount \(and owner or team\); it has quarter, owner, target/,
       );
-      await expect(pipelineOn(pg, parseConfig({}), { ...options, quota: join(caseDir('pipeline-quota-pg-'), 'missing.csv') })).rejects.toThrow(
+      await expect(pipelineOn(engines.pg, parseConfig({}), { ...options, quota: join(caseDir('pipeline-quota-pg-'), 'missing.csv') })).rejects.toThrow(
         /missing\.csv: cannot read it as a CSV file/,
       );
     }, 120_000);

@@ -5,10 +5,11 @@
  * after statement and inside a transaction. On PGlite always, and on a server when
  * REVOPS_TEST_PG_URL is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
 import { PostgresWarehouse } from '../../src/db/postgres.js';
 import { describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
+import { bothEngines } from './pgSetup.js';
 
 // group g (1 to 12) has g*37 rows (37 to 444), every seventh value null, values spread with repeats
 const values = `
@@ -24,35 +25,26 @@ const query = (from: string) => `
   from v group by grouping sets ((g), ()) order by g nulls first`;
 
 function quantileTests(open: () => Promise<PostgresWarehouse>) {
-  let duck: DuckDbWarehouse;
-  let pg: PostgresWarehouse;
-  beforeAll(async () => {
-    duck = await DuckDbWarehouse.open({ path: ':memory:' });
-    pg = await open();
-  }, 120_000);
-  afterAll(async () => {
-    duck?.close();
-    await pg?.closed();
-  });
+  const engines = bothEngines(() => DuckDbWarehouse.open({ path: ':memory:' }), open);
 
   it('gives DuckDB numbers per group and overall, twice in a session and inside a transaction', async () => {
-    const expected = (await duck.all<Record<string, unknown>>(query(values))).map((r): Record<string, unknown> => ({ ...r, n: Number(r.n) }));
+    const expected = (await engines.duck.all<Record<string, unknown>>(query(values))).map((r): Record<string, unknown> => ({ ...r, n: Number(r.n) }));
     expect(expected).toHaveLength(13);
     // group 1: 37 rows, nulls at 3, 10, 17, 24 and 31, so 32 values: a state's whole buffer
     expect(expected[1]).toMatchObject({ g: 1, n: 32 });
     expect(expected[0]!.g).toBeNull();
-    const first = await pg.all(query(pgValues));
-    const second = await pg.all(query(pgValues));
-    const inTransaction = await pg.transaction(async () => {
-      await pg.all(query(pgValues));
-      return pg.all(query(pgValues));
+    const first = await engines.pg.all(query(pgValues));
+    const second = await engines.pg.all(query(pgValues));
+    const inTransaction = await engines.pg.transaction(async () => {
+      await engines.pg.all(query(pgValues));
+      return engines.pg.all(query(pgValues));
     });
     for (const rows of [first, second, inTransaction]) expect(rows).toEqual(expected);
   }, 120_000);
 
   it('leaves nothing behind in the spill table once a statement is done', async () => {
-    await pg.all(query(pgValues));
-    expect(await pg.one(`select count(*)::int as n from pg_temp.revops_quantile_spill`)).toEqual({ n: 0 });
+    await engines.pg.all(query(pgValues));
+    expect(await engines.pg.one(`select count(*)::int as n from pg_temp.revops_quantile_spill`)).toEqual({ n: 0 });
   }, 60_000);
 }
 
