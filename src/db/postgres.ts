@@ -6,6 +6,9 @@
  * functions named like the DuckDB ones the models call.
  */
 import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
 import { CsvCopyIn } from './pgCopyIn.js';
 import { engineModelSql } from './engineFiles.js';
@@ -197,22 +200,30 @@ export class PostgresWarehouse implements Engine {
     return engineModelSql('postgres', relativePath);
   }
 
-  /** Read by DuckDB in memory, as on DuckDB (smallCsv.ts), then copied here as bound arrays. */
+  /**
+   * Read by DuckDB in memory, as on DuckDB (smallCsv.ts), then sent here as the canonical tables
+   * are (pgCopy.ts): DuckDB writes the rows as CSV, COPY reads them; no value passes through JS.
+   */
   async readSmallCsv(path: string, table: string): Promise<string[]> {
     const [{ DuckDbWarehouse }, { readSmallCsvOnDuckDb }] = await Promise.all([import('./connection.js'), import('./smallCsv.js')]);
     const duck = await DuckDbWarehouse.open({ path: ':memory:', skipSchema: true });
+    const dir = await mkdtemp(join(tmpdir(), 'revops-small-csv-'));
     try {
       const names = await readSmallCsvOnDuckDb(duck, path, table);
-      const columns = ['record_number', ...names.map((_, i) => `c${i + 1}`)];
-      const read = await duck.connection.runAndReadAll(
-        `select cast(record_number as integer) as record_number, ${columns.slice(1).join(', ')} from ${table} order by record_number`,
+      const fields = names.map((_, i) => `c${i + 1}`);
+      const file = join(dir, 'rows.csv');
+      // every field quoted, so an empty string stays one and an empty field is a null, as COPY reads them
+      const quoted = fields.length ? `, force_quote (${fields.join(', ')})` : '';
+      await duck.run(
+        `copy (select ${['record_number', ...fields].join(', ')} from ${table} order by record_number) to '${file.replaceAll("'", "''")}' (format csv, header false${quoted})`,
       );
-      const values = read.getColumnsJS();
-      const unnests = columns.map((_, i) => `cast($${i + 1} as ${i === 0 ? 'int8' : 'text'}[])`).join(', ');
-      await this.materialise(table, 'table', `select * from unnest(${unnests}) as csv_file(${columns.join(', ')})`, { temporary: true, params: values });
+      await this.run(`drop table if exists ${table}`);
+      await this.run(`create temp table ${table} (record_number int8${fields.map((f) => `, ${f} text`).join('')})`);
+      await this.copyCsv(table, ['record_number', ...fields], file);
       return names;
     } finally {
       duck.close();
+      await rm(dir, { recursive: true, force: true });
     }
   }
 
