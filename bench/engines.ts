@@ -22,6 +22,7 @@ import { backtestModels, reportDefinitions } from '../src/reportSet.js';
 import { type ChildRun, runChild } from './child.js';
 import { generateBenchData } from './generate.js';
 import { loadModelsSeconds } from './floors.js';
+import { pipelineDataSql } from './pipeline.js';
 
 const run = promisify(execFile);
 const bin = join(packageRoot, 'bin', 'revops-report.js');
@@ -159,6 +160,12 @@ export async function benchEngines(work: string, leads: number): Promise<{ steps
     const duck = await DuckDbWarehouse.open({ path: duckDb });
     const pg = await PostgresWarehouse.connect(pgDb);
     try {
+      // the lead folder has no deals: pipeline gets a deal per ten leads, ten history rows each (bench/pipeline.ts)
+      const dealCount = await duck.one<{ n: number }>(`select cast(count(*) as integer) as n from opportunities`);
+      if (!dealCount || dealCount.n === 0) {
+        const dealSeconds = await timedSeconds(() => duck.runScript(pipelineDataSql(Math.max(1, Math.floor(leads / 10)), 10), 'pipeline bench deals'));
+        console.log(`${Math.floor(leads / 10).toLocaleString('en-US')} deals added to the DuckDB warehouse in ${dealSeconds.toFixed(1)} s`);
+      }
       const copySeconds = await timedSeconds(() => copyWarehouse(duck, pg));
       steps.push({ what: 'copy the canonical tables into PostgreSQL (pgCopy.ts, with analyze)', duckSeconds: null, pgSeconds: copySeconds });
       console.log(`copied into PostgreSQL in ${copySeconds.toFixed(1)} s`);

@@ -6,7 +6,7 @@
  * limit the user set (--memory-limit, $REVOPS_MEMORY_LIMIT, the config) is the load's limit as it
  * is: the budget never raises it, nor lowers what the user chose for the machine.
  */
-import type { Warehouse } from '../db/connection.js';
+import { DuckDbWarehouse, type Warehouse } from '../db/connection.js';
 import { withSetting } from '../db/settings.js';
 
 export const loadMemoryBudgetBytes = 1280 * 2 ** 20;
@@ -33,7 +33,8 @@ export function sizeBytes(setting: string): number {
 }
 
 export async function withMemoryBudget<T>(wh: Warehouse, budgetBytes: number, work: () => Promise<T>): Promise<T> {
-  if (wh.resources?.memoryLimit) return work();
+  // PostgreSQL's memory is the server's: nothing to budget in this process
+  if (!(wh instanceof DuckDbWarehouse) || wh.resources?.memoryLimit) return work();
   const current = sizeBytes((await wh.one<{ limit: string }>(`select current_setting('memory_limit') as "limit"`))!.limit);
   if (!(current > budgetBytes)) return work();
   return withSetting(wh, 'memory_limit', `${Math.floor(budgetBytes / 2 ** 20)}MiB`, work);

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { bringModelsUpToDate } from '../../src/commands/loadModels.js';
 import { loadFiles } from '../../src/ingest/load.js';
-import { modelsFresh } from '../../src/models/build.js';
+import { loadMemoryBudgetBytes } from '../../src/ingest/memoryBudget.js';
+import { buildModels, modelsFresh } from '../../src/models/build.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { fixturePath } from '../helpers/load.js';
 
@@ -49,5 +50,21 @@ describe('the models after a load', () => {
     expect(await count(wh, 'load_runs')).toBe(3);
     // and the marts built from the first load are not taken for fresh: the next report rebuilds them
     expect(await modelsFresh(wh, config)).toBe(false);
+  });
+
+  it("run under the load's memory budget unless the user set a limit, and put DuckDB's back after", async () => {
+    const wh = await openTestWarehouse();
+    await load(wh);
+    await wh.run(`set memory_limit = '4 GiB'`);
+    const seen: string[] = [];
+    await bringModelsUpToDate(wh, config, [], async (target, cfg) => {
+      seen.push((await target.one<{ v: string }>(`select current_setting('memory_limit') as v`))!.v);
+      return buildModels(target, cfg);
+    });
+    // 1280 MiB = 1.25 GiB, the load's budget
+    expect(loadMemoryBudgetBytes).toBe(1280 * 2 ** 20);
+    expect(seen).toEqual(['1.2 GiB']);
+    expect((await wh.one<{ v: string }>(`select current_setting('memory_limit') as v`))!.v).toBe('4.0 GiB');
+    expect(await modelsFresh(wh, config)).toBe(true);
   });
 });
