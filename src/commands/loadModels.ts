@@ -31,7 +31,10 @@ export async function bringModelsUpToDate(
   const started = performance.now();
   try {
     // under the load's budget: left at DuckDB's default the build peaks past the load's 2 GB (issue 10)
-    await timed('models', withMemoryBudget(wh, loadMemoryBudgetBytes, () => build(wh, config)));
+    await timed(
+      'models',
+      withMemoryBudget(wh, loadMemoryBudgetBytes, () => build(wh, config)),
+    );
   } catch (error) {
     if (wasInterrupted()) throw error;
     warnings.push(

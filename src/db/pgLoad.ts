@@ -4,6 +4,9 @@
  * (so merges, duplicates and "already loaded" see earlier loads), then the result replaces the
  * schema's canonical tables in one Postgres transaction: all or nothing.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dataError } from '../errors.js';
 import { DuckDbWarehouse } from './connection.js';
 import { canonicalTables, copyWarehouse } from './pgCopy.js';
@@ -25,18 +28,32 @@ export async function loadViaDuckDb<T>(target: PostgresWarehouse, work: (duck: D
   }
 }
 
-/** The schema's canonical tables into the fresh DuckDB warehouse, column by column; the load ids go on after theirs. */
+/**
+ * The schema's canonical tables into the fresh DuckDB warehouse, the mirror of the copy in
+ * (pgCopy.ts): PostgreSQL writes each table as CSV (COPY, in C), DuckDB reads the file (in C++);
+ * no value passes through JavaScript. In PostgreSQL's CSV a null is an empty field and an empty
+ * string `""`, which DuckDB keeps apart with allow_quoted_nulls off. Booleans come as t/f and
+ * instants with their offset (the session is in UTC). The load ids go on after theirs.
+ */
 async function pullCanonicalTables(source: PostgresWarehouse, duck: DuckDbWarehouse): Promise<void> {
-  for (const table of canonicalTables) {
-    if (!(await source.relationKind(table))) continue;
-    const names = new Set((await source.columns(table)).map((c) => c.name));
-    const columns = (await duck.columns(table)).filter((c) => names.has(c.name));
-    const list = columns.map((c) => c.name).join(', ');
-    const rows = await source.all<Record<string, unknown>>(`select ${list} from ${table}`);
-    if (rows.length === 0) continue;
-    const values = columns.map((c) => rows.map((row) => row[c.name] ?? null));
-    const unnests = columns.map((c, i) => `unnest(cast($${i + 1} as ${c.type}[]))`).join(', ');
-    await duck.run(`insert into ${table} (${list}) select ${unnests}`, values);
+  const dir = await mkdtemp(join(tmpdir(), 'revops-pg-pull-'));
+  try {
+    for (const table of canonicalTables) {
+      if (!(await source.relationKind(table))) continue;
+      const names = new Set((await source.columns(table)).map((c) => c.name));
+      const columns = (await duck.columns(table)).filter((c) => names.has(c.name));
+      const file = join(dir, `${table}.csv`);
+      await source.copyQueryToCsv(`select ${columns.map((c) => c.name).join(', ')} from ${table}`, file);
+      const types = columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
+      await duck.run(
+        `insert into ${table} (${columns.map((c) => c.name).join(', ')})
+         select * from read_csv('${file.replaceAll("'", "''")}', header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
+           allow_quoted_nulls = false, columns = {${types}})`,
+      );
+      await rm(file, { force: true });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
   const last = await duck.one<{ id: number | null }>(`select max(load_id)::int as id from load_runs`);
   if (last?.id) await duck.run(`drop sequence load_id_seq; create sequence load_id_seq start ${last.id + 1}`);

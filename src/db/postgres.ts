@@ -6,11 +6,11 @@
  * functions named like the DuckDB ones the models call.
  */
 import { openAsBlob } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
-import { CsvCopyIn } from './pgCopyIn.js';
+import { CsvCopyIn, CsvCopyOut } from './pgCopyIn.js';
 import { engineModelSql } from './engineFiles.js';
 import { bindPostgres, splitStatements } from './pgParams.js';
 
@@ -21,6 +21,8 @@ export interface PgClient {
   exec(text: string): Promise<void>;
   /** `copy <table> (<columns>)` from a CSV file (DuckDB's: no header, empty = null, "" = empty) */
   copyCsv(copy: string, file: string): Promise<void>;
+  /** `copy (<query>)` into a CSV file (PostgreSQL's: no header, empty = null, "" = empty) */
+  copyOutCsv(copy: string, file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,11 @@ export class PostgresWarehouse implements Engine {
         client.query(copyIn as unknown as import('pg').Submittable);
         return copyIn.done;
       },
+      copyOutCsv: (copy, file) => {
+        const copyOut = new CsvCopyOut(`${copy} to stdout with (format csv)`, file);
+        client.query(copyOut as unknown as import('pg').Submittable);
+        return copyOut.done;
+      },
       close: () => client.end(),
     };
     parsed.password = '';
@@ -83,6 +90,10 @@ export class PostgresWarehouse implements Engine {
       query: (text, values) => db.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>,
       exec: async (text) => void (await db.exec(text)),
       copyCsv: async (copy, file) => void (await db.query(`${copy} from '/dev/blob' with (format csv)`, [], { blob: await openAsBlob(file) })),
+      copyOutCsv: async (copy, file) => {
+        const { blob } = await db.query(`${copy} to '/dev/blob' with (format csv)`);
+        await writeFile(file, blob ? Buffer.from(await blob.arrayBuffer()) : '');
+      },
       close: () => db.close(),
     };
     return PostgresWarehouse.start(wrapped, 'pglite://memory', schema);
@@ -130,7 +141,13 @@ export class PostgresWarehouse implements Engine {
     }
   }
 
+  /** The query's rows into a CSV file, by COPY: no value passes through JS (pgLoad.ts reads it into DuckDB). */
+  async copyQueryToCsv(query: string, file: string): Promise<void> {
+    await this.client.copyOutCsv(`copy (${query})`, file);
+  }
+
   /** Appends the rows of a CSV file DuckDB wrote (`COPY … TO … (format csv)`) to `table`, in its columns' order. */
+
   async copyCsv(table: string, columns: string[], file: string): Promise<void> {
     if (![table, ...columns].every((name) => identifier.test(name))) throw new Error(`not a table or column name: ${[table, ...columns].join(', ')}`);
     await this.client.copyCsv(`copy ${table} (${columns.join(', ')})`, file);
