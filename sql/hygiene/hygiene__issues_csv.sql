@@ -1,5 +1,5 @@
 -- hygiene__issues_csv: every flagged record of every hygiene list, as the cells of the CSV export
--- (`hygiene --format csv`), written by src/hygiene/issuesCsv.ts with COPY straight from DuckDB.
+-- (`hygiene --format csv`), written by src/hygiene/issuesCsv.ts with the engine's COPY (Engine.writeCsv).
 -- grain: one row per flagged record and list; lists in the report's order, each in its own order.
 -- Reads the report's temp tables (hygiene__duplicates, __contacts, __accounts, __required,
 -- __lead_status). Text cells go through neutralised_cell (the rules of src/reports/escape.ts);
@@ -20,8 +20,10 @@ with issues as (
     group by rule_order, rule, record_type, record_id
     union all
     select 4, 'stuck', 'lead', lead_id, owner_id, stage,
-           -- rounded half up first, as JS toFixed does (printf alone rounds 12.25 to 12.2)
-           printf('%.1f d in stage, %.1f× the median %.1f d', round(days_in_stage, 1), round(days_in_stage / median_days, 1), round(median_days, 1)), null,
+           -- rounded half up first, as JS toFixed does (a format alone rounds 12.25 to 12.2); one decimal kept by the cast
+           cast(cast(round(days_in_stage, 1) as decimal(18, 1)) as varchar) || ' d in stage, '
+               || cast(cast(round(days_in_stage / median_days, 1) as decimal(18, 1)) as varchar) || '× the median '
+               || cast(cast(round(median_days, 1) as decimal(18, 1)) as varchar) || ' d', null,
            0, '', '', lead_id, -(days_in_stage / median_days)
     from hygiene__lead_status where is_stuck
     union all
@@ -47,9 +49,12 @@ final as (
         neutralised_cell(owner_id) as owner_id,
         neutralised_cell(stage) as stage,
         neutralised_cell(reason) as reason,
-        neutralised_cell(related_id) as related_id
+        neutralised_cell(related_id) as related_id,
+        list_order, n1, k1, k2, k3, k4
     from issues
-    order by list_order, n1, k1, k2, k3, k4
 )
 
-select * from final
+-- ordered last, in the outer select: an order inside a CTE need not survive on PostgreSQL
+select list, record_type, record_id, owner_id, stage, reason, related_id
+from final
+order by list_order, n1, k1, k2 collate "C", k3 collate "C", k4 collate "C"

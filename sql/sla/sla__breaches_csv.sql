@@ -1,5 +1,5 @@
 -- sla__breaches_csv: every breach, as the cells of the CSV export (`sla --format csv`), which
--- src/sla/breaches.ts writes with COPY straight from DuckDB: a million breaches never enter JS.
+-- src/sla/breaches.ts writes with the engine's COPY (Engine.writeCsv): a million breaches never enter JS.
 -- grain: one row per breach (sla_all_breaches, with sla_all_breaches_late: src/sla/breaches.ts), in
 -- SLA order (config), then by start.
 -- Cells match src/reports/escape.ts toCsv: CRM text is neutralised against spreadsheet formulas (a
@@ -35,5 +35,6 @@ final as (
     from cells
 )
 
-select * exclude (sort_position, sort_start, sort_lead) from final
-order by sort_position, sort_start, sort_lead
+select sla, lead_id, owner_id, owner, team, start_at, deadline_at, end_at, breach, minutes_late, business_minutes_late
+from final
+order by sort_position, sort_start, sort_lead collate "C"

@@ -2,6 +2,7 @@
  * The only module that talks to @duckdb/node-api: open a warehouse, run SQL and model files,
  * read typed rows, run a transaction. Everything else takes a `Warehouse`.
  */
+import { csvListOptions, sqlText } from './csvList.js';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
@@ -118,6 +119,12 @@ export class DuckDbWarehouse implements Engine {
 
   async one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
+  }
+
+  /** The rows of `select` as a CSV file at `path` (csvList.ts), by DuckDB's COPY, with the cell macros the CSV models call. */
+  async writeCsv(select: string, path: string): Promise<void> {
+    await this.runFile('export/csv_cells.sql');
+    await this.run(`copy (\n${select}\n) to ${sqlText(path)} ${csvListOptions}`);
   }
 
   /** Run a file under sql/ statement by statement, naming the file and statement on failure. */

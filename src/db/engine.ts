@@ -48,6 +48,12 @@ export interface Engine {
    * header's names. DuckDB's CSV reader reads it on every engine (smallCsv.ts).
    */
   readSmallCsv(path: string, table: string): Promise<string[]>;
+  /**
+   * The rows of `select` (a CSV model, every cell text, calling neutralised_cell / number_cell:
+   * sql/export/csv_cells.sql) as a CSV file at `path` on this machine: RFC 4180, a header, `\r\n`.
+   * Written by the engine's own bulk path; the rows never pass through JavaScript.
+   */
+  writeCsv(select: string, path: string): Promise<void>;
   /** A second connection with its own transactions (the loader's scratch tables). */
   sibling(): Promise<Engine>;
   close(): void;

@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
+import { csvListOptions, sqlText } from './csvList.js';
 import { CsvCopyIn, CsvCopyOut } from './pgCopyIn.js';
 import { engineModelSql } from './engineFiles.js';
 import { bindPostgres, splitStatements } from './pgParams.js';
@@ -21,8 +22,8 @@ export interface PgClient {
   exec(text: string): Promise<void>;
   /** `copy <table> (<columns>)` from a CSV file (DuckDB's: no header, empty = null, "" = empty) */
   copyCsv(copy: string, file: string): Promise<void>;
-  /** `copy (<query>)` into a CSV file (PostgreSQL's: no header, empty = null, "" = empty) */
-  copyOutCsv(copy: string, file: string): Promise<void>;
+  /** `copy (<query>)` into a CSV file (PostgreSQL's: empty = null, "" = empty), with or without a header */
+  copyOutCsv(copy: string, file: string, header: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,8 +72,8 @@ export class PostgresWarehouse implements Engine {
         client.query(copyIn as unknown as import('pg').Submittable);
         return copyIn.done;
       },
-      copyOutCsv: (copy, file) => {
-        const copyOut = new CsvCopyOut(`${copy} to stdout with (format csv)`, file);
+      copyOutCsv: (copy, file, header) => {
+        const copyOut = new CsvCopyOut(`${copy} to stdout with (format csv${header ? ', header' : ''})`, file);
         client.query(copyOut as unknown as import('pg').Submittable);
         return copyOut.done;
       },
@@ -90,8 +91,8 @@ export class PostgresWarehouse implements Engine {
       query: (text, values) => db.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>,
       exec: async (text) => void (await db.exec(text)),
       copyCsv: async (copy, file) => void (await db.query(`${copy} from '/dev/blob' with (format csv)`, [], { blob: await openAsBlob(file) })),
-      copyOutCsv: async (copy, file) => {
-        const { blob } = await db.query(`${copy} to '/dev/blob' with (format csv)`);
+      copyOutCsv: async (copy, file, header) => {
+        const { blob } = await db.query(`${copy} to '/dev/blob' with (format csv${header ? ', header' : ''})`);
         await writeFile(file, blob ? Buffer.from(await blob.arrayBuffer()) : '');
       },
       close: () => db.close(),
@@ -142,8 +143,30 @@ export class PostgresWarehouse implements Engine {
   }
 
   /** The query's rows into a CSV file, by COPY: no value passes through JS (pgLoad.ts reads it into DuckDB). */
-  async copyQueryToCsv(query: string, file: string): Promise<void> {
-    await this.client.copyOutCsv(`copy (${query})`, file);
+  async copyQueryToCsv(query: string, file: string, header = false): Promise<void> {
+    await this.client.copyOutCsv(`copy (\n${query}\n)`, file, header);
+  }
+
+  /**
+   * The server's CSV (COPY TO STDOUT, into a file here) written again by DuckDB in memory, so the
+   * file is byte for byte what the DuckDB engine writes: every cell of the CSV models is text, and
+   * DuckDB's writer quotes and ends lines (\r\n) its own way. Nothing is written on the server's disk.
+   */
+  async writeCsv(select: string, path: string): Promise<void> {
+    const { DuckDbWarehouse } = await import('./connection.js');
+    const dir = await mkdtemp(join(tmpdir(), 'revops-pg-csv-'));
+    const duck = await DuckDbWarehouse.open({ path: ':memory:', skipSchema: true });
+    try {
+      const file = join(dir, 'rows.csv');
+      await this.copyQueryToCsv(select, file, true);
+      await duck.run(
+        `copy (select * from read_csv(${sqlText(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false))
+         to ${sqlText(path)} ${csvListOptions}`,
+      );
+    } finally {
+      duck.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** Appends the rows of a CSV file DuckDB wrote (`COPY … TO … (format csv)`) to `table`, in its columns' order. */

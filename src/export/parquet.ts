@@ -3,7 +3,7 @@
  * table with declared column types by parameterised inserts, then `COPY ... (FORMAT parquet)`
  * writes the file. Report tables are small (tens to thousands of rows), so inserts are plenty.
  */
-import { Warehouse } from '../db/connection.js';
+import { DuckDbWarehouse, Warehouse } from '../db/connection.js';
 import { normaliseRows } from './cells.js';
 import type { ExportColumnType, ExportTable } from './types.js';
 
@@ -26,11 +26,13 @@ let tableCounter = 0;
 
 /**
  * Writes `table` as Parquet to `path` (which should be a temporary name: the caller renames).
- * Uses `wh` when given (its temp schema), else a private in-memory DuckDB.
+ * Uses `wh` when it is a DuckDB warehouse (its temp schema), else a private in-memory DuckDB.
  */
 export async function writeParquetFile(table: ExportTable, path: string, wh?: Warehouse): Promise<void> {
-  const own = wh ? undefined : await Warehouse.open({ path: ':memory:' });
-  const db = wh ?? own!;
+  // a PostgreSQL warehouse cannot write Parquet (nor should its server write our file): DuckDB does
+  const reuse = wh instanceof DuckDbWarehouse ? wh : undefined;
+  const own = reuse ? undefined : await Warehouse.open({ path: ':memory:' });
+  const db = reuse ?? own!;
   const temp = `export_${process.pid}_${++tableCounter}`;
   try {
     const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${duckType[c.type]}`).join(', ');

@@ -4,7 +4,14 @@
  * last bit (compat.sql computes percentiles and epochs in DuckDB's order of operations). A report
  * may name keys whose doubles the engines sum in a different order: there within 1e-9 relative.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hygieneOn } from '../../src/commands/hygiene.js';
+import { slaOn } from '../../src/commands/sla.js';
+import { writeIssuesCsv } from '../../src/hygiene/issuesCsv.js';
+import { writeBreachesCsv } from '../../src/sla/breaches.js';
 import type { DuckDbWarehouse } from '../../src/db/connection.js';
 import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import { buildModels } from '../../src/models/build.js';
@@ -65,4 +72,29 @@ for (const target of targets)
         expect(out.slice(0, 20)).toEqual([]);
       }, 300_000);
     }
+
+    // the lists the engine writes itself (Engine.writeCsv), never through JS: the same bytes
+    it('hygiene --format csv and sla --format csv write the same files', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'revops-parity-csv-'));
+      const lists = async (wh: DuckDbWarehouse | PostgresWarehouse, name: string) => {
+        const window = { asOf: sampleAsOf, since: '2y' };
+        await hygieneOn(wh, config, window);
+        await writeIssuesCsv(wh, join(dir, `${name}-hygiene.csv`));
+        await slaOn(wh, config, { ...window, previous: false });
+        await writeBreachesCsv(wh, join(dir, `${name}-breaches.csv`));
+        return Promise.all(['hygiene', 'breaches'].map((list) => readFile(join(dir, `${name}-${list}.csv`), 'utf8')));
+      };
+      try {
+        const [duckHygiene, duckBreaches] = await lists(engines.duck, 'duckdb');
+        const [pgHygiene, pgBreaches] = await lists(engines.pg, 'postgres');
+        // not vacuous: the sample has flagged records and breaches, with CRLF line ends
+        expect(duckHygiene!.split('\r\n').length).toBeGreaterThan(10);
+        expect(duckBreaches!.split('\r\n').length).toBeGreaterThan(10);
+        expect(duckHygiene!.startsWith('list,record_type,record_id,owner_id,stage,reason,related_id\r\n')).toBe(true);
+        expect(pgHygiene).toBe(duckHygiene);
+        expect(pgBreaches).toBe(duckBreaches);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 300_000);
   });

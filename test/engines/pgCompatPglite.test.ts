@@ -34,4 +34,14 @@ describe('compat.sql against DuckDB', () => {
     expect(d).toEqual([{ first: null, last: null }]);
     expect(p).toEqual(d);
   });
+
+  it("round(double, n) gives DuckDB's doubles: halves away from zero after scaling, a negative n to tens, overflow left as it was", async () => {
+    const { duck: d, pg: p } = await both(
+      `select x, n, round(x, n) as r from (values (cast(12.25 as double), 1), (-12.25, 1), (2.5, 0), (-2.5, 0), (0.125, 2), (1.005, 2),
+         (2.675, 2), (1234.5678, -2), (-1250, -2), (60.0, 2), (cast(1e300 as double), 10), (cast(null as double), 2)) as t(x, n)`,
+    );
+    // 12.25 is exact in binary: 122.5 rounds away to 123; 1.005 is 1.00499999999999989…, its 100.49999999999999 to 100
+    expect(d.map((r) => r.r)).toEqual([12.3, -12.3, 3, -3, 0.13, 1, 2.68, 1200, -1300, 60, 1e300, null]);
+    expect(p).toEqual(d);
+  });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { PostgresWarehouse } from '../../src/db/postgres.js';
 import type { ExportTable } from '../../src/export/types.js';
 import { writeExport, writeReportTables } from '../../src/export/write.js';
 import { openTestWarehouse } from '../helpers/db.js';
@@ -47,6 +48,23 @@ describe('Parquet export', () => {
     // DuckDB sorts '=' before 'P' before 'Z'
     expect(rows.map((r) => [r.owner, r.mqls, r.median_minutes, r.in_sla, r.t, r.d])).toEqual([expected[1], expected[0], expected[2]]);
   });
+
+  it('is written by DuckDB when the warehouse is PostgreSQL (the nightly build passes its warehouse)', async () => {
+    const pg = await PostgresWarehouse.pglite();
+    try {
+      const path = join(dir, 'owners-from-postgres.parquet');
+      await writeExport(everyType, 'parquet', path, pg);
+      const wh = await openTestWarehouse();
+      const rows = await wh.all<Record<string, unknown>>(`select owner, mqls, in_sla from read_parquet($path) order by owner`, { path });
+      expect(rows.map((r) => [r.owner, r.mqls, r.in_sla])).toEqual([
+        ['=HYPERLINK("http://x.invalid","click")', -3, false],
+        ['Priya Raman', 42, true],
+        ['Zoë, "Ops" Müller', null, null],
+      ]);
+    } finally {
+      await pg.closed();
+    }
+  }, 60_000);
 
   it('writes an empty table with its columns, and leaves no temporary file behind', async () => {
     const empty: ExportTable = { ...everyType, name: 'none', rows: [] };

@@ -238,6 +238,17 @@ create or replace function round(x double precision) returns double precision
   language sql immutable parallel safe as $$
   select case when abs(x - pg_catalog.trunc(x)) >= 0.5 then pg_catalog.trunc(x) + pg_catalog.sign(x) else pg_catalog.trunc(x) end
 $$;
+-- round(double, n) as DuckDB computes it: x scaled by 10^n, rounded half away from zero, scaled
+-- back (a negative n divides first); a result that overflows to inf or nan gives x back
+create or replace function round(x double precision, n integer) returns double precision
+  language sql immutable parallel safe as $$
+  select case when r = 'infinity'::float8 or r = '-infinity'::float8 or r = 'nan'::float8 then x else r end
+  from (select case when n >= 0 and abs(x) > 1.7976931348623157e308 / m then x when n >= 0 then t / m else t * m end as r
+        from (select m, case when abs(s - pg_catalog.trunc(s)) >= 0.5 then pg_catalog.trunc(s) + pg_catalog.sign(s) else pg_catalog.trunc(s) end as t
+              -- PostgreSQL raises on a float overflow where DuckDB's product is inf: such an x is whole already
+              from (select m, case when n >= 0 and abs(x) > 1.7976931348623157e308 / m then x when n >= 0 then x * m else x / m end as s
+                    from (select pg_catalog.power(10::float8, abs(n)) as m) as scale) as scaled) as rounded) as result
+$$;
 
 -- hygiene
 -- DuckDB's strip_accents: the canonical decomposition (NFD) with every mark dropped (Unicode's
@@ -308,3 +319,21 @@ $$;
 -- take varchar for text
 create or replace function list_contains(list text[], item text) returns boolean
   language sql immutable parallel safe as $$ select item = any(list) $$;
+
+-- The cell rules of the engine-written CSV lists (sql/export/csv_cells.sql, DuckDB temp macros
+-- there): CRM text a spreadsheet would run as a formula gets a leading ' (plain negative numbers
+-- excepted), '' is empty as null is; a number prints as JS does (60, not 60.0). A double's text
+-- is its shortest round-trip form on both engines (PostgreSQL 12+).
+create or replace function neutralised_cell(x text) returns text
+  language sql immutable parallel safe as $$
+  select nullif(
+    case
+      when left(x, 1) not in ('=', '+', '-', '@', chr(9), chr(13)) then x
+      when left(x, 1) = '-' and x ~ '^-([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?$' then x
+      else '''' || x
+    end, '')
+$$;
+create or replace function number_cell(x double precision) returns text
+  language sql immutable parallel safe as $$
+  select case when x = trunc(x) then cast(cast(x as bigint) as text) else cast(x as text) end
+$$;
