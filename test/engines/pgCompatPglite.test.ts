@@ -44,4 +44,26 @@ describe('compat.sql against DuckDB', () => {
     expect(d.map((r) => r.r)).toEqual([12.3, -12.3, 3, -3, 0.13, 1, 2.68, 1200, -1300, 60, 1e300, null]);
     expect(p).toEqual(d);
   });
+
+  it("try_double, try_date and try_timestamptz read what DuckDB's try_cast reads, and no more of PostgreSQL's wider input", async () => {
+    const inputs = [
+      ['2026-01-05', ' 2026-01-05', '2026-01-05 10:00', '2026-01-05T10:00:00Z', '2026-01-05 10:00:00+02', '2026-01-05 10:00:00.123456+05:30'],
+      ['2026-1-5', '2026/01/05', '12026-01-05', '2026-01-05 10:00:00 America/New_York', 'epoch', 'EPOCH', 'infinity', '-infinity', '2026-02-30'],
+      // PostgreSQL alone reads these as dates: month first, words, Julian days, dots, no separators
+      ['20260105', '01/05/2026', '5-1-2026', 'Jan 5 2026', 'now', 'today', 'tomorrow', 'yesterday', 'J2451187', '2026.01.05', '1.2.3'],
+      // and these as numbers (hex), or not (digit groups)
+      ['1e3', ' 12 ', '+5', '.5', '5.', '1.5e+3', '1E5', '0x10', '1_000', '1__0', '_1', '1_', '1,5', '1e', '--5', 'inf', '-Inf', 'nan', 'Infinity'],
+      ['', 'x', 'allballs'],
+    ].flat();
+    const query = `select s, cast(try_date(s) as varchar) as d, cast(try_timestamptz(s) as varchar) as t, try_double(s) as n
+      from (select unnest(cast($1 as varchar[])) as s) as inputs`;
+    const d = await duck.all(query, [inputs]);
+    const p = await pg.all(query, [inputs]);
+    expect(p).toEqual(d);
+    // what DuckDB gives, so the test cannot pass by both engines reading nothing
+    const by = new Map(d.map((r) => [r.s, r]));
+    expect(by.get('2026-01-05 10:00:00+02')).toEqual({ s: '2026-01-05 10:00:00+02', d: '2026-01-05', t: '2026-01-05 08:00:00+00', n: null });
+    expect(['01/05/2026', 'now', 'J2451187', '20260105'].map((s) => by.get(s)!.d)).toEqual([null, null, null, null]);
+    expect(['0x10', '1_000', '5.', 'inf'].map((s) => by.get(s)!.n)).toEqual([null, 1000, 5, Number.POSITIVE_INFINITY]);
+  });
 });

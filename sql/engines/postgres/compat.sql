@@ -167,11 +167,34 @@ create or replace aggregate median(double precision) (
   sfunc = revops_median_step, stype = double precision[], finalfunc = revops_quantile_final
 );
 
--- DuckDB's TRY_CAST(x AS DOUBLE / DATE): NULL where the text is not one (engine versions of models call these)
+-- DuckDB's TRY_CAST(x AS DOUBLE / DATE / TIMESTAMPTZ): NULL where the text is not one. PostgreSQL's
+-- input is wider than DuckDB's (hex 0x10, 'now', 'tomorrow', 'Jan 5 2026', 01/05/2026 read as
+-- month first, 5-1-2026, 2026.01.05, Julian J2451187), so the text must first have DuckDB's shape:
+-- a decimal number (digits grouped by single underscores allowed) or inf/nan; a date year first
+-- (- or / between its parts) or epoch/infinity. PostgreSQL's own parser then checks the rest.
 create or replace function try_double(s text) returns double precision
-  language plpgsql immutable parallel safe as $$ begin return s::double precision; exception when others then return null; end $$;
+  language plpgsql immutable parallel safe as $$
+  begin
+    if s ~ '^\s*[+-]?([0-9]+(_[0-9]+)*[.]?([0-9]+(_[0-9]+)*)?|[.][0-9]+(_[0-9]+)*)([eE][+-]?[0-9]+)?\s*$' then
+      return replace(s, '_', '')::double precision;
+    elsif lower(trim(s)) in ('inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity', 'nan') then
+      return trim(s)::double precision;
+    end if;
+    return null;
+  exception when others then return null;
+  end $$;
+-- the text when it has the shape of a DuckDB date or instant (DuckDB's inf spelt as PostgreSQL reads it), else null
+create or replace function duckdb_date_text(s text) returns text
+  language sql immutable parallel safe as $$
+  select case
+    when s ~ '^\s*[0-9]{4,}[-/][0-9]{1,2}[-/][0-9]{1,2}([^0-9]|$)' then s
+    when lower(trim(s)) in ('epoch', 'infinity', '-infinity') then trim(s)
+    when lower(trim(s)) in ('inf', '-inf') then lower(trim(s)) || 'inity'
+  end
+$$;
 create or replace function try_date(s text) returns date
-  language plpgsql immutable parallel safe as $$ begin return s::date; exception when others then return null; end $$;
+  language plpgsql immutable parallel safe as $$
+  begin return duckdb_date_text(s)::date; exception when others then return null; end $$;
 
 -- DuckDB's arg_min(value, key) / arg_max(value, key): the value at the least / greatest key (rows
 -- with a NULL key or a NULL value skipped, as in DuckDB, whose arg_min_null would keep the latter;
@@ -228,7 +251,8 @@ create or replace function revops_row_number(row_place tid) returns bigint
   select ((row_place::text::point)[0])::bigint * 65536 + ((row_place::text::point)[1])::bigint
 $$;
 create or replace function try_timestamptz(s text) returns timestamptz
-  language plpgsql stable parallel safe as $$ begin return s::timestamptz; exception when others then return null; end $$;
+  language plpgsql stable parallel safe as $$
+  begin return duckdb_date_text(s)::timestamptz; exception when others then return null; end $$;
 
 -- pipeline
 -- DuckDB's round(double): halves away from zero (PostgreSQL's goes to the even neighbour: 12.5 →
