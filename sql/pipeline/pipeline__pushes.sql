@@ -46,4 +46,4 @@ final as (
 )
 
 select * from final
-order by pushes desc, days_pushed desc, opportunity_id
+order by pushes desc, days_pushed desc, opportunity_id collate "C"

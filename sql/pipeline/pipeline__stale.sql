@@ -78,4 +78,4 @@ final as (
 )
 
 select * from final
-order by overdue_ratio desc, opportunity_id
+order by overdue_ratio desc, opportunity_id collate "C"

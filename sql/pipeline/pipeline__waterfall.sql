@@ -69,4 +69,4 @@ final as (
 select final.*, dim_deals.name, coalesce(dim_deals.owner, '(no owner)') as owner
 from final
 join dim_deals on dim_deals.opportunity_id = final.opportunity_id
-order by final.opportunity_id
+order by final.opportunity_id collate "C"

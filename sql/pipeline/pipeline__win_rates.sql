@@ -30,4 +30,4 @@ final as (
 )
 
 select * from final
-order by group_key nulls first
+order by group_key collate "C" nulls first

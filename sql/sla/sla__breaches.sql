@@ -15,4 +15,4 @@ select
     late.business_minutes as business_minutes_late
 from sla_listed_breaches as breaches
 left join sla_listed_breaches_late as late on late.pair_id = breaches.instance_id
-order by breaches.position, breaches.start_at, breaches.lead_id
+order by breaches.position, breaches.start_at, breaches.lead_id collate "C"

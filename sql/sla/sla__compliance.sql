@@ -2,27 +2,32 @@
 -- --by value. grain: one row per SLA, grouping set (dimension '' = overall) and key.
 -- eligible counts judged and pending instances; unmeasured ones (deadline outside the calendar)
 -- are counted apart for a warning.
-select
-    sla_name,
-    case
-        when grouping(owner) = 0 then 'owner'
-        when grouping(team) = 0 then 'team'
-        when grouping(week) = 0 then 'week'
-        when grouping(by_value) = 0 then 'by'
-        else ''
-    end as dimension,
-    coalesce(
-        case when grouping(owner) = 0 then owner end,
-        case when grouping(team) = 0 then team end,
-        case when grouping(week) = 0 then week end,
-        case when grouping(by_value) = 0 then by_value end,
-        ''
-    ) as key,
-    cast(count(status) as integer) as eligible,
-    cast(count(*) filter (where status = 'met') as integer) as met,
-    cast(count(*) filter (where status = 'breached') as integer) as breached,
-    cast(count(*) filter (where status = 'pending') as integer) as pending,
-    cast(count(*) filter (where unmeasured) as integer) as unmeasured
-from sla_outcomes
-group by grouping sets ((sla_name), (sla_name, owner), (sla_name, team), (sla_name, week), (sla_name, by_value))
-order by sla_name, dimension, key
+-- text keys in byte order, as DuckDB sorts them, whatever the database collation (docs/engines.md)
+with groups as (
+    select
+        sla_name,
+        case
+            when grouping(owner) = 0 then 'owner'
+            when grouping(team) = 0 then 'team'
+            when grouping(week) = 0 then 'week'
+            when grouping(by_value) = 0 then 'by'
+            else ''
+        end as dimension,
+        coalesce(
+            case when grouping(owner) = 0 then owner end,
+            case when grouping(team) = 0 then team end,
+            case when grouping(week) = 0 then week end,
+            case when grouping(by_value) = 0 then by_value end,
+            ''
+        ) as key,
+        cast(count(status) as integer) as eligible,
+        cast(count(*) filter (where status = 'met') as integer) as met,
+        cast(count(*) filter (where status = 'breached') as integer) as breached,
+        cast(count(*) filter (where status = 'pending') as integer) as pending,
+        cast(count(*) filter (where unmeasured) as integer) as unmeasured
+    from sla_outcomes
+    group by grouping sets ((sla_name), (sla_name, owner), (sla_name, team), (sla_name, week), (sla_name, by_value))
+)
+
+select * from groups
+order by sla_name collate "C", dimension collate "C", key collate "C"

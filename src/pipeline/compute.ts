@@ -82,7 +82,7 @@ export async function computePipeline(wh: Warehouse, options: PipelineOptions): 
   const stale = await timed('  stale', pipelineRows<Record<string, unknown>>(wh, 'pipeline__stale', params));
   await timed('  pushes', pipelineTable(wh, 'pipeline_pushes', 'pipeline__pushes', params));
   const pushes = await wh.all<Record<string, unknown>>(
-    `select * from pipeline_pushes where pushes >= 2 order by pushes desc, days_pushed desc, opportunity_id`,
+    `select * from pipeline_pushes where pushes >= 2 order by pushes desc, days_pushed desc, opportunity_id collate "C"`,
   );
   const pushTotals = await wh.one<PushTotals>(
     `select cast(count(*) as integer) as "dealsMoved",

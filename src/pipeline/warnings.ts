@@ -18,7 +18,7 @@ export async function pipelineWarnings(
      from fct_deal_stage_stays as stays
      join pipeline_deals on pipeline_deals.opportunity_id = stays.opportunity_id
      where stays.stage is null and stays.stage_raw is not null
-     group by stays.stage_raw order by deals desc, value limit 10`,
+     group by stays.stage_raw order by deals desc, stays.stage_raw collate "C" limit 10`,
   );
   if (unmapped.length > 0) {
     warnings.push(

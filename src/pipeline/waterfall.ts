@@ -28,7 +28,7 @@ export async function computeWaterfall(wh: Warehouse, params: PipelineParams, cl
   const buckets = rows.map((r) => ({ bucket: r.bucket, sign: r.sign as 1 | -1 | 0, deals: r.deals, cents: num(r.cents), amount: num(r.cents) / 100 }));
   const deals = await wh.all<Record<string, unknown>>(
     `select opportunity_id, name, owner, entry, exit, start_amount, end_amount, change_cents, start_close_date, end_close_date, stage_moved
-     from pipeline_waterfall order by opportunity_id`,
+     from pipeline_waterfall order by opportunity_id collate "C"`,
   );
   const moves = await wh.one<{ n: number }>(`select cast(count(*) filter (where stage_moved and exit = 'end') as integer) as n from pipeline_waterfall`);
   return {

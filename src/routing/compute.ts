@@ -17,10 +17,12 @@ import type { RoutingReport } from './types.js';
 export { listLimit } from './rows.js';
 
 export async function computeRouting(wh: Warehouse, config: Config, window: ReportWindow): Promise<RoutingReport> {
-  const pool = await wh.all<{ owner_id: string; owner: string; weight: number }>('select owner_id, owner, weight from routing_pool order by owner, owner_id');
+  const pool = await wh.all<{ owner_id: string; owner: string; weight: number }>(
+    'select owner_id, owner, weight from routing_pool order by owner collate "C", owner_id collate "C"',
+  );
   const { kinds, rows } = await timed('report: distribution', distribution(wh));
   const unknownPto = await wh.all<{ ref: string }>(
-    'select distinct ref from routing_pto where owner_id not in (select owner_id from routing_pool) order by ref',
+    'select ref from routing_pto where owner_id not in (select owner_id from routing_pool) group by ref order by ref collate "C"',
   );
   const report: RoutingReport = {
     report: 'routing',

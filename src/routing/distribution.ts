@@ -10,7 +10,7 @@ const day = (value: unknown): string => (value instanceof Date ? value.toISOStri
 
 export async function distribution(wh: Warehouse): Promise<{ kinds: DistributionKind[]; rows: DistributionRow[] }> {
   const raw = await wh.all<{ kind: RoutingKind; week: Date; owner_id: string; owner: string; actual: number; expected: number }>(
-    'select kind, week, owner_id, owner, actual, expected from routing_distribution order by kind, week, owner, owner_id',
+    'select kind, week, owner_id, owner, actual, expected from routing_distribution order by kind collate "C", week, owner collate "C", owner_id collate "C"',
   );
   const rows: DistributionRow[] = raw.map((r) => ({
     kind: r.kind,
@@ -23,7 +23,7 @@ export async function distribution(wh: Warehouse): Promise<{ kinds: Distribution
   const counts = await wh.all<{ kind: RoutingKind; decisions: number; pooled: number }>(
     `select kind, cast(count(*) as integer) as decisions,
             cast(count(*) filter (where owner_id in (select owner_id from routing_pool)) as integer) as pooled
-     from routing_events group by kind order by kind`,
+     from routing_events group by kind order by kind collate "C"`,
   );
   const kinds = (['lead', 'mql'] as const).map((kind): DistributionKind => {
     const mine = rows.filter((r) => r.kind === kind);

@@ -17,7 +17,9 @@ export async function unassigned(wh: Warehouse): Promise<RoutingReport['unassign
   const never = await wh.one<{ n: number }>(
     `select cast(count(*) as integer) as n from routing_assign_starts where start_kind = 'mql' and status = 'unassigned'`,
   );
-  const rows = await wh.all<Record<string, unknown>>(`select * from routing_unassigned order by age_days desc nulls last, lead_id limit ${listLimit}`);
+  const rows = await wh.all<Record<string, unknown>>(
+    `select * from routing_unassigned order by age_days desc nulls last, lead_id collate "C" limit ${listLimit}`,
+  );
   return {
     count: byReason.reduce((sum, r) => sum + r.n, 0),
     byReason: { no_owner: count('no_owner'), queue: count('queue'), inactive_owner: count('inactive_owner') },
@@ -43,7 +45,7 @@ const targetText = (target: number | 'sameBusinessDay') =>
 
 export async function abm(wh: Warehouse, config: Config): Promise<RoutingReport['abm']> {
   const counts = await wh.all<{ tier: number; status: string; n: number }>(
-    'select tier, status, cast(count(*) as integer) as n from routing_abm_judged group by tier, status order by tier, status',
+    'select tier, status, cast(count(*) as integer) as n from routing_abm_judged group by tier, status order by tier, status collate "C"',
   );
   const n = (tier: number, status: string) => counts.find((c) => c.tier === tier && c.status === status)?.n ?? 0;
   const tiers = ([1, 2, 3] as const).map((tier): AbmTier => {
@@ -66,7 +68,7 @@ export async function abm(wh: Warehouse, config: Config): Promise<RoutingReport[
   const breached = tiers.reduce((sum, t) => sum + t.breached, 0);
   const breaches = await wh.all<{ lead_id: string; company: string | null; tier: 1 | 2 | 3; start_at: Date; deadline_at: Date | null; end_at: Date | null }>(
     `select lead_id, company, tier, start_at, deadline_at, end_at from routing_abm_judged where status = 'breached'
-     order by start_at, lead_id limit ${listLimit}`,
+     order by start_at, lead_id collate "C" limit ${listLimit}`,
   );
   return {
     tierField: config.routing.abm.tierField,
@@ -95,7 +97,7 @@ export async function committees(wh: Warehouse, config: Config): Promise<Routing
     lead_ids: string[];
     owners: string[];
     shared_owner: boolean;
-  }>(`select * from routing_committees order by contacts desc, account_key limit ${listLimit}`);
+  }>(`select * from routing_committees order by contacts desc, account_key collate "C" limit ${listLimit}`);
   return {
     minContacts: config.routing.committee.minContacts,
     windowDays: config.routing.committee.windowDays,

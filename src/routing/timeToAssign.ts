@@ -45,7 +45,7 @@ export async function timeToAssign(wh: Warehouse, window: ReportWindow): Promise
            when minutes.business_minutes < 1440 then '4–24h'
            when minutes.business_minutes is not null then '>24h' end as bucket
        from routing_assign_ids as starts left join routing_assign_minutes as minutes on minutes.pair_id = starts.start_id) as timed
-     group by start_kind order by start_kind`,
+     group by start_kind order by start_kind collate "C"`,
   );
   const toStats = (kind: 'created' | 'mql'): AssignStats => {
     const r = stats.find((s) => s.start_kind === kind);
@@ -71,7 +71,7 @@ export async function timeToAssign(wh: Warehouse, window: ReportWindow): Promise
   );
   const listed = await wh.all<{ lead_id: string; reassignments: number; ping_pongs: number; path: string; first_assigned_at: Date; last_assigned_at: Date }>(
     `select lead_id, reassignments, ping_pongs, path, first_assigned_at, last_assigned_at
-     from routing_reassigned order by ping_pongs desc, reassignments desc, lead_id`,
+     from routing_reassigned order by ping_pongs desc, reassignments desc, lead_id collate "C"`,
   );
   return {
     fromCreated: toStats('created'),

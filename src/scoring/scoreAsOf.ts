@@ -66,5 +66,5 @@ export async function scoreAsOf(warehouse: Warehouse, model: ScoringModel, decis
 
 /** Reads a scores table back, ordered by lead and decision time. */
 export async function readLeadScores(warehouse: Warehouse, table = 'lead_scores'): Promise<LeadScore[]> {
-  return warehouse.all<LeadScore>(`select * from ${quoteIdentifier(table, 'table')} order by lead_id, decided_at`);
+  return warehouse.all<LeadScore>(`select * from ${quoteIdentifier(table, 'table')} order by lead_id collate "C", decided_at`);
 }

@@ -35,7 +35,9 @@ interface BreachRow {
 async function collectBreaches(wh: Warehouse, table: string, limit?: number): Promise<void> {
   const rows = await readFile(sqlPath('sla/sla__breach_rows.sql'), 'utf8');
   const ranked =
-    limit === undefined ? rows : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id limit $limit`;
+    limit === undefined
+      ? rows
+      : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id collate "C" limit $limit`;
   await wh.run(`create or replace temp table ${table} as\n${ranked}`, limit === undefined ? undefined : { limit });
   await wh.run(`create or replace temp view ${table}_pairs as
     select instance_id as pair_id, calendar_key, deadline_at as start_at, late_until as end_at from ${table} where late_until is not null`);

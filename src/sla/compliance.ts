@@ -87,7 +87,7 @@ async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise
   const rows = await wh.all<LeakRow>(
     `select lead_id, owner_id, owner, team, strftime(make_timestamp(epoch_us(start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at, no_owner, no_touch, no_disposition
      from sla_leaks where no_owner or no_touch or no_disposition
-     order by sla_leaks.start_at, lead_id limit $limit`,
+     order by sla_leaks.start_at, lead_id collate "C" limit $limit`,
     { limit: listedBreachLimit },
   );
   const leads = rows.map(

@@ -76,7 +76,7 @@ export async function computeSpeedToLead(wh: Warehouse, config: Config, options:
   const rows = await timed('  stats', wh.all<StatsRow>(await wh.modelSql('sla/speed_to_lead__stats.sql')));
   const bucketRows = await wh.all<{ bucket: ResponseBucket | null; n: number; converted: number }>(
     `select bucket, cast(count(*) as integer) as n, cast(count(*) filter (where converted) as integer) as converted
-     from speed_to_lead_instances group by bucket order by bucket`,
+     from speed_to_lead_instances group by bucket order by bucket collate "C"`,
   );
   const coverage = await wh.all<{ weekday: number; hour: number; arrivals: number; touched: number; median_minutes: number | null }>(
     `select arrival_weekday as weekday, arrival_hour as hour, cast(count(*) as integer) as arrivals,

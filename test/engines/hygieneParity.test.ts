@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, parseConfig } from '../../src/config/config.js';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
-import { canonicalTables, copyWarehouse } from '../../src/db/pgCopy.js';
+import { copyWarehouse } from '../../src/db/pgCopy.js';
 import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import { computeHygiene } from '../../src/hygiene/report.js';
 import type { HygieneReport } from '../../src/hygiene/types.js';
@@ -17,7 +17,7 @@ import { resolveWindow } from '../../src/metrics/window.js';
 import { buildModels } from '../../src/models/build.js';
 import { insertFields, insertLeads, insertStageEvents } from '../hygiene/support.js';
 import { testPostgresUrl } from '../helpers/postgres.js';
-import { type PostgresTarget, pgliteTarget, serverTarget } from './pgSetup.js';
+import { linguisticCollation, type PostgresTarget, pgliteTarget, serverTarget } from './pgSetup.js';
 
 const asOf = '2026-11-01T00:00:00Z';
 
@@ -64,16 +64,6 @@ async function fixture(wh: DuckDbWarehouse): Promise<void> {
     ['S1', 'sql', '2026-04-01T00:00:00Z'],
     ['S2', 'sql', '2026-04-01T00:00:00Z'],
   ]);
-}
-
-/** Every text column of the copied tables under ICU's root collation, as in a database created with a linguistic locale. */
-async function linguisticCollation(pg: PostgresWarehouse): Promise<void> {
-  for (const table of canonicalTables) {
-    for (const column of await pg.columns(table)) {
-      if (column.type !== 'text' && column.type !== 'character varying') continue;
-      await pg.run(`alter table ${table} alter column ${column.name} type ${column.type === 'text' ? 'text' : 'varchar'} collate "und-x-icu"`);
-    }
-  }
 }
 
 const hygieneOf = async (wh: DuckDbWarehouse | PostgresWarehouse, config: Config): Promise<HygieneReport> =>

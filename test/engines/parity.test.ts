@@ -17,7 +17,7 @@ import type { PostgresWarehouse } from '../../src/db/postgres.js';
 import { buildModels } from '../../src/models/build.js';
 import { reportDefinitions } from '../../src/reportSet.js';
 import { testPostgresUrl } from '../helpers/postgres.js';
-import { pgliteTarget, sampleAsOf, sampleConfig, sampleOnBothEngines, serverTarget } from './pgSetup.js';
+import { pgliteLinguisticTarget, pgliteTarget, sampleAsOf, sampleConfig, sampleOnBothEngines, serverTarget } from './pgSetup.js';
 
 /** Paths (dotted, array indexes dropped) whose doubles may differ in the last bits between engines. */
 const tolerated: Record<string, RegExp | undefined> = {};
@@ -41,7 +41,7 @@ function differences(pg: unknown, duck: unknown, path: string, tolerant: RegExp 
 
 // PGlite always; with REVOPS_TEST_PG_URL (.ci/run starts a server) the same reports on a real server too
 const server = testPostgresUrl();
-const targets = [pgliteTarget, ...(server ? [serverTarget(server)] : [])];
+const targets = [pgliteTarget, pgliteLinguisticTarget, ...(server ? [serverTarget(server)] : [])];
 
 for (const target of targets)
   describe(`every report on DuckDB and on PostgreSQL (${target.name})`, () => {

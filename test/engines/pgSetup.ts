@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { DuckDbWarehouse } from '../../src/db/connection.js';
-import { copyWarehouse } from '../../src/db/pgCopy.js';
+import { canonicalTables, copyWarehouse } from '../../src/db/pgCopy.js';
 import { PostgresWarehouse } from '../../src/db/postgres.js';
 import { loadFiles } from '../../src/ingest/load.js';
 import { packageRoot } from '../../src/paths.js';
@@ -18,9 +18,24 @@ export interface PostgresTarget {
   open(): Promise<PostgresWarehouse>;
   /** drops what the test made (a server's schema); PGlite's database goes with the process */
   cleanUp(pg: PostgresWarehouse): Promise<void>;
+  /** run on the copy before the models are built (a linguistic collation, say) */
+  afterCopy?(pg: PostgresWarehouse): Promise<void>;
 }
 
 export const pgliteTarget: PostgresTarget = { name: 'PGlite', open: () => PostgresWarehouse.pglite(), cleanUp: async () => undefined };
+
+/** Every text column of the copied tables under ICU's root collation, as in a database created with a linguistic locale (en-US, say). */
+export async function linguisticCollation(pg: PostgresWarehouse): Promise<void> {
+  for (const table of canonicalTables) {
+    for (const column of await pg.columns(table)) {
+      if (column.type !== 'text' && column.type !== 'character varying') continue;
+      await pg.run(`alter table ${table} alter column ${column.name} type ${column.type === 'text' ? 'text' : 'varchar'} collate "und-x-icu"`);
+    }
+  }
+}
+
+/** PGlite with every text column under ICU's root collation: 'a1' sorts before 'B1' there, after it in DuckDB's byte order. */
+export const pgliteLinguisticTarget: PostgresTarget = { ...pgliteTarget, name: 'PGlite, text under a linguistic collation', afterCopy: linguisticCollation };
 
 /** The server at `url` (REVOPS_TEST_PG_URL), in a fresh schema dropped afterwards. */
 export function serverTarget(url: string): PostgresTarget {
@@ -39,6 +54,7 @@ export async function sampleOnBothEngines(target: PostgresTarget = pgliteTarget)
   await loadFiles(duck, sampleConfig(), { paths: [join(packageRoot, 'sample-data')], crm: 'auto', snapshotAt: new Date(sampleAsOf) });
   const pg = await target.open();
   await copyWarehouse(duck, pg);
+  await target.afterCopy?.(pg);
   return { duck, pg };
 }
 
