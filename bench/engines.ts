@@ -178,7 +178,9 @@ export async function benchEngines(work: string, leads: number): Promise<{ steps
       await pg.closed();
     }
 
-    for (const { name } of reportDefinitions) {
+    // BENCH_PG_REPORTS=sla,pipeline runs only those (a report to measure again), default every report
+    const only = process.env.BENCH_PG_REPORTS?.split(',').map((r) => r.trim());
+    for (const { name } of reportDefinitions.filter((r) => !only || only.includes(r.name))) {
       const args = reportArgs(name, models);
       const duckRun = await runChild(process.execPath, [bin, ...args, '--db', duckDb], {}, { timeoutSeconds });
       // named, so that its queries can be ended on the server when the report runs out of time

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:postgres`: only the PostgreSQL part of `npm run bench` (bench/engines.ts): every
  * report on PostgreSQL beside DuckDB at BENCH_PG_LEADS leads (default 1,000,000). A throwaway
- * server is started with .ci/postgres.sh (and stopped) unless BENCH_PG_URL names one.
+ * server is started with .ci/postgres.sh (and stopped) unless BENCH_PG_URL names one;
+ * BENCH_PG_REPORTS (comma-separated report names) runs only those.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
