@@ -43,9 +43,10 @@ ranked as (
     from by_score
 ),
 
--- Mann–Whitney: AUC = (sum of the wins' ranks − P(P+1)/2) ÷ (P × N)
+-- Mann–Whitney: AUC = (sum of the wins' ranks − P(P+1)/2) ÷ (P × N); P(P+1) in a double, as it
+-- passes 2^31 past 46,340 won leads (exact up to P of about 9e7)
 auc as (
-    select (sum(r.wins * r.average_rank) - any_value(t.positives) * (any_value(t.positives) + 1) / 2.0)
+    select (sum(r.wins * r.average_rank) - any_value(t.positives)::double precision * (any_value(t.positives) + 1) / 2.0)
            / (any_value(t.positives)::double precision * (any_value(t.resolved) - any_value(t.positives))) as auc
     from ranked r
     cross join totals t
