@@ -42,7 +42,7 @@ touches as (
 
 final as (
     select
-        cast(row_number() over (order by starts.lead_id, starts.start_at) as bigint) as request_id,
+        cast(row_number() over (order by starts.lead_id collate "C", starts.start_at) as bigint) as request_id,
         starts.*,
         touch.occurred_at as end_at,
         coalesce(calendars.calendar_key, 'default') as calendar_key

@@ -67,7 +67,7 @@ final as (
         cast(best.contacts as integer) as contacts,
         min(touches.occurred_at) as window_start,
         best.window_end,
-        array_agg(distinct members.lead_id order by members.lead_id) as lead_ids,
+        array_agg(distinct members.lead_id collate "C" order by members.lead_id collate "C") as lead_ids,
         array_agg(distinct coalesce(accounts.owner, '(no owner)') order by coalesce(accounts.owner, '(no owner)')) as owners,
         count(distinct accounts.owner_id) = 1 and count(*) filter (where accounts.owner_id is null) = 0 as shared_owner
     from best
