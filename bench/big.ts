@@ -9,6 +9,7 @@
  * and every other command (overview, hygiene, routing, the backtest) once more on the main
  * warehouse, without a floor, to show it completes under the limit.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/paths.js';
@@ -51,9 +52,9 @@ export async function runBigBench(): Promise<void> {
   for (const leads of scales) {
     const work = resolve(packageRoot, 'bench', 'data', `work-big-${leads}`);
     const tempDir = join(work, 'spill');
+    const resultsFile = join(work, 'results.json');
     await rm(tempDir, { recursive: true, force: true });
     await mkdir(tempDir, { recursive: true });
-    const resultsFile = join(work, 'results.json');
     console.log(`\n== ${leads.toLocaleString('en-US')} leads, --memory-limit ${memoryLimit}, spilling into ${tempDir}`);
     const scaled = String(leads);
     const env: Record<string, string> = {
@@ -63,7 +64,7 @@ export async function runBigBench(): Promise<void> {
       BENCH_RESULTS_JSON: resultsFile,
       BENCH_ACTIVITIES_PER_MQL: '5',
       BENCH_SLA_ON_MAIN: '1',
-      BENCH_EVERY_COMMAND: '1',
+      BENCH_EVERY_COMMAND: process.env.BENCH_EVERY_COMMAND ?? '1', // BENCH_EVERY_COMMAND= (empty) leaves them out
       BENCH_HYGIENE_LEADS: scaled,
       BENCH_ROUTING_LEADS: scaled,
       BENCH_PIPELINE_DEALS: String(Math.max(1000, Math.round(leads / 10))),
@@ -72,9 +73,14 @@ export async function runBigBench(): Promise<void> {
       REVOPS_MEMORY_LIMIT: memoryLimit,
       REVOPS_TEMP_DIR: tempDir,
     };
-    // the child prints its rows as it goes; a failure (e.g. out of memory) is a finding, not the end of the bench
-    const run = await runChild(process.execPath, [join(packageRoot, 'dist', 'bench', 'run.js')], env, { inherit: true });
-    if (run.code !== 0) console.log(`the bench at ${leads} leads exited ${run.code}`);
+    // BENCH_BIG_REUSE=1: a scale whose results an earlier run left is not run again (a second scale added later)
+    const reuse = process.env.BENCH_BIG_REUSE === '1' && existsSync(resultsFile);
+    if (reuse) console.log(`using the results of an earlier run in ${resultsFile} (BENCH_BIG_REUSE)`);
+    else {
+      // the child prints its rows as it goes; a failure (e.g. out of memory) is a finding, not the end of the bench
+      const run = await runChild(process.execPath, [join(packageRoot, 'dist', 'bench', 'run.js')], env, { inherit: true });
+      if (run.code !== 0) console.log(`the bench at ${leads} leads exited ${run.code}`);
+    }
     try {
       byScale.set(leads, JSON.parse(await readFile(resultsFile, 'utf8')) as BenchResult[]);
     } catch {
