@@ -4,6 +4,7 @@
  * transaction (a failed copy leaves the schema as it was). Each table travels as a CSV file DuckDB
  * writes and PostgreSQL's COPY reads: no row loop in JavaScript.
  */
+import { sqlText } from './csvList.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ async function copyTable(source: DuckDbWarehouse, target: PostgresWarehouse, tab
     const text = columns.filter((c) => c.type === 'text').map((c) => c.name);
     const quoted = text.length ? `, force_quote (${text.join(', ')})` : '';
     const list = columns.map((c) => c.name);
-    await source.run(`copy (select ${list.join(', ')} from ${table} order by rowid) to '${file.replaceAll("'", "''")}' (format csv, header false${quoted})`);
+    await source.run(`copy (select ${list.join(', ')} from ${table} order by rowid) to ${sqlText(file)} (format csv, header false${quoted})`);
     await target.copyCsv(table, list, file);
     await rm(file, { force: true });
   }

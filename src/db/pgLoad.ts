@@ -4,6 +4,7 @@
  * (so merges, duplicates and "already loaded" see earlier loads), then the result replaces the
  * schema's canonical tables in one Postgres transaction: all or nothing.
  */
+import { postgresCsvRead, sqlText } from './csvList.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,8 +48,7 @@ async function pullCanonicalTables(source: PostgresWarehouse, duck: DuckDbWareho
       const types = columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
       await duck.run(
         `insert into ${table} (${columns.map((c) => c.name).join(', ')})
-         select * from read_csv('${file.replaceAll("'", "''")}', header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
-           allow_quoted_nulls = false, columns = {${types}})`,
+         select * from read_csv(${sqlText(file)}, header = false, auto_detect = false, ${postgresCsvRead}, columns = {${types}})`,
       );
       await rm(file, { force: true });
     }

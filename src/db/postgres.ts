@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, RelationKind, SqlParams } from './engine.js';
-import { csvListOptions, sqlText } from './csvList.js';
+import { csvListOptions, postgresCsvRead, sqlText } from './csvList.js';
 import { CsvCopyIn, CsvCopyOut } from './pgCopyIn.js';
 import { engineModelSql } from './engineFiles.js';
 import { bindPostgres, splitStatements } from './pgParams.js';
@@ -160,7 +160,7 @@ export class PostgresWarehouse implements Engine {
       const file = join(dir, 'rows.csv');
       await this.copyQueryToCsv(select, file, true);
       await duck.run(
-        `copy (select * from read_csv(${sqlText(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false))
+        `copy (select * from read_csv(${sqlText(file)}, header = true, all_varchar = true, ${postgresCsvRead}))
          to ${sqlText(path)} ${csvListOptions}`,
       );
     } finally {
@@ -255,7 +255,7 @@ export class PostgresWarehouse implements Engine {
       // every field quoted, so an empty string stays one and an empty field is a null, as COPY reads them
       const quoted = fields.length ? `, force_quote (${fields.join(', ')})` : '';
       await duck.run(
-        `copy (select ${['record_number', ...fields].join(', ')} from ${table} order by record_number) to '${file.replaceAll("'", "''")}' (format csv, header false${quoted})`,
+        `copy (select ${['record_number', ...fields].join(', ')} from ${table} order by record_number) to ${sqlText(file)} (format csv, header false${quoted})`,
       );
       await this.run(`drop table if exists ${table}`);
       await this.run(`create temp table ${table} (record_number int8${fields.map((f) => `, ${f} text`).join('')})`);
