@@ -39,7 +39,14 @@ describe('progress from the command line', () => {
     // redrawn at most every 100 ms, the latest state last: a small second file may load between two
     // draws and never be drawn, so each drawn line is a file of the load or the model build (its start, or its end when the
     // build took longer than a redraw), in order
-    expect(lines.filter((l) => !/^load: \[[12]\/2\] .*\.csv(: \d+ rows read, \d+ rejected \(.*\))?$|^load: building the lifecycle models|^load: lifecycle models built in [\d.]+ s$/.test(l))).toEqual([]);
+    expect(
+      lines.filter(
+        (l) =>
+          !/^load: \[[12]\/2\] .*\.csv(: \d+ rows read, \d+ rejected \(.*\))?$|^load: building the lifecycle models|^load: lifecycle models built in [\d.]+ s$/.test(
+            l,
+          ),
+      ),
+    ).toEqual([]);
     expect(lines.some((l) => l.startsWith('load: building the lifecycle models'))).toBe(true);
     // never a newline inside the progress: the line is redrawn, and cleared right before the table
     const beforeTable = screen.slice(0, screen.indexOf('file '));
