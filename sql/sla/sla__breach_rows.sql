@@ -8,8 +8,8 @@ select
     definitions.position,
     outcomes.lead_id,
     outcomes.owner_id,
-    outcomes.owner,
-    outcomes.team,
+    coalesce(leads.owner, '(no owner)') as owner,
+    coalesce(leads.team, '(no team)') as team,
     outcomes.calendar_key,
     outcomes.start_at,
     outcomes.deadline_at,
@@ -19,4 +19,5 @@ select
     outcomes.minutes_late
 from sla_outcomes as outcomes
 join sla_definitions as definitions on definitions.sla_name = outcomes.sla_name
+left join sla_lead_attributes as leads on leads.lead_id = outcomes.lead_id
 where outcomes.status = 'breached'

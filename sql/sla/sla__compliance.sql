@@ -1,7 +1,7 @@
 -- sla__compliance: verdict counts per SLA, overall and per owner, team, ISO week of the start and
 -- --by value. grain: one row per SLA, grouping set (dimension '' = overall) and key.
 -- eligible counts judged and pending instances; unmeasured ones (deadline outside the calendar)
--- are counted apart for a warning.
+-- are counted apart for a warning. Owner, team and --by value are the lead's (sla_lead_attributes).
 -- text keys in byte order, as DuckDB sorts them, whatever the database collation (docs/engines.md)
 with groups as (
     select
@@ -25,7 +25,15 @@ with groups as (
         cast(count(*) filter (where status = 'breached') as integer) as breached,
         cast(count(*) filter (where status = 'pending') as integer) as pending,
         cast(count(*) filter (where unmeasured) as integer) as unmeasured
-    from sla_outcomes
+    from (
+        select
+            outcomes.sla_name, outcomes.week, outcomes.status, outcomes.unmeasured,
+            coalesce(leads.owner, '(no owner)') as owner,
+            coalesce(leads.team, '(no team)') as team,
+            coalesce(leads.by_value, '(none)') as by_value
+        from sla_outcomes as outcomes
+        left join sla_lead_attributes as leads on leads.lead_id = outcomes.lead_id
+    ) as described
     group by grouping sets ((sla_name), (sla_name, owner), (sla_name, team), (sla_name, week), (sla_name, by_value))
 )
 

@@ -88,8 +88,7 @@ ends as (
 final as (
     select
         instances.instance_id, instances.sla_name, instances.lead_id, instances.start_at, instances.next_start_at,
-        instances.owner_id, instances.owner, instances.team, instances.source, instances.by_value,
-        instances.calendar_key, instances.end_kind, instances.target_minutes, instances.business_clock,
+        instances.owner_id, instances.calendar_key, instances.end_kind, instances.target_minutes, instances.business_clock,
         instances.require_reason,
         ends.end_at,
         ends.end_reason

@@ -11,7 +11,11 @@
 -- without a row_number() over (), which is a single-threaded pass costing seconds at 1M instances.
 -- (Up to 1024 SLAs; src/sla/definitions.ts checks.)
 -- Inputs: sla_definitions (src/sla/definitions.ts), fct_stage_entries, engagement_events,
--- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts), lead_fields for $group_field.
+-- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts).
+-- Of the lead, only what the ends and deadlines need (owner id, calendar): its names, team, source
+-- and --by value are joined once, in sla__outcomes.sql. Every instance is written twice before then
+-- (this query as a CTE of sla__ends.sql, and sla_ends); at 10M leads, 45M instances carrying those
+-- strings spilled 32 GB under a 4 GB limit.
 with definitions as (
     select * from sla_definitions
 ),
@@ -46,13 +50,6 @@ event_starts as (
     ) as distinct_events
 ),
 
-grouped as (
-    select lead_fields.lead_id, max(lead_fields.value) as value
-    from lead_fields
-    where lead_fields.field = $group_field and $group_field <> ''
-    group by lead_fields.lead_id
-),
-
 -- what every instance of a lead shares, computed once per lead that has a start; the first recycle
 -- is joined here, per lead, and not to the starts: a join on the starts holds a hash table of every
 -- start while the attributes' join holds another (speed-to-lead ran out of a 100MB limit at 200k leads)
@@ -60,22 +57,10 @@ lead_attributes as (
     select
         leads.lead_id,
         leads.owner_id,
-        coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
-        coalesce(leads.team, '(no team)') as team,
-        coalesce(leads.source, '(none)') as source,
-        coalesce(case $group_field
-            when '' then null
-            when 'owner' then coalesce(leads.owner_name, leads.owner_id)
-            when 'team' then leads.team
-            when 'source' then leads.source
-            when 'source_system' then leads.source_system
-            else grouped.value
-        end, '(none)') as by_value,
         coalesce(calendars.calendar_key, 'default') as calendar_key,
         first_recycles.first_recycle_number
     from dim_leads as leads
     left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
-    left join grouped on grouped.lead_id = leads.lead_id
     left join first_recycles on first_recycles.lead_id = leads.lead_id
 ),
 
@@ -92,8 +77,7 @@ start_events as (
 ),
 
 described as (
-    select start_events.*, lead_attributes.owner_id, lead_attributes.owner, lead_attributes.team, lead_attributes.source,
-           lead_attributes.by_value, lead_attributes.calendar_key, lead_attributes.first_recycle_number
+    select start_events.*, lead_attributes.owner_id, lead_attributes.calendar_key, lead_attributes.first_recycle_number
     from start_events
     left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
 ),
@@ -111,10 +95,6 @@ final as (
         described.start_at,
         described.next_start_at,
         described.owner_id,
-        coalesce(described.owner, '(no owner)') as owner,
-        coalesce(described.team, '(no team)') as team,
-        coalesce(described.source, '(none)') as source,
-        coalesce(described.by_value, '(none)') as by_value,
         coalesce(described.calendar_key, 'default') as calendar_key
     from described
     join starting_definitions as definitions

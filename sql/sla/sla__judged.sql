@@ -9,9 +9,9 @@
 --   pending   not ended and the deadline is after as_of: the clock is still running
 --   null      not judged: an SLA without a target whose end has not happened (it does not apply
 --             yet), or a deadline outside the built calendar (counted as unmeasured)
--- A view (src/sla/outcomes.ts): the as-of comes from the one-row table sla_report_as_of.
+-- A view (src/sla/outcomes.ts): the as-of comes from the one-row table sla_report_params.
 with ends as (
-    select sla_ends.*, sla_report_as_of.as_of from sla_ends cross join sla_report_as_of
+    select sla_ends.*, sla_report_params.as_of from sla_ends cross join sla_report_params
 ),
 
 deadlined as (

@@ -4,10 +4,11 @@
 --   no_owner        the lead has no owner
 --   no_touch        no touch and the first-touch deadline has passed
 --   no_disposition  no decision (SQL or rejection) and the decision deadline has passed
--- One grouped pass over the two SLAs' outcomes (the owner columns come from the lead, so they are
--- equal across the group), rather than a distinct and two self-joins.
+-- One grouped pass over the two SLAs' outcomes (the owner id comes from the lead, so it is equal
+-- across the group), rather than a distinct and two self-joins. The listed leaks take the owner's
+-- name and team from sla_lead_attributes (src/sla/compliance.ts).
 with outcomes as (
-    select lead_id, start_at, owner_id, owner, team, sla_name, status, end_at
+    select lead_id, start_at, owner_id, sla_name, status, end_at
     from sla_outcomes
     where sla_name in ($touch_sla, $decision_sla)
 ),
@@ -17,8 +18,6 @@ final as (
         lead_id,
         start_at,
         any_value(owner_id) as owner_id,
-        any_value(owner) as owner,
-        any_value(team) as team,
         bool_or(owner_id is null) as no_owner,
         coalesce(bool_or(sla_name = $touch_sla and status = 'breached' and end_at is null), false) as no_touch,
         coalesce(bool_or(sla_name = $decision_sla and status = 'breached' and end_at is null), false) as no_disposition

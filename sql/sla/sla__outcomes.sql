@@ -8,6 +8,8 @@
 --   minutes_late            deadline → late_until in real minutes (breaches only); the business
 --                           minutes late are computed for output breaches only (src/sla/breaches.ts)
 -- Reads the sla_judged view (evaluated here, once) and the business-time tables keyed by instance_id.
+-- The lead's owner name, team, source and --by value are not here: readers that group or list by
+-- them join sla_lead_attributes (sql/sla/sla__lead_attributes.sql).
 with judged as (
     select * from sla_judged
 ),
@@ -25,8 +27,7 @@ weeks as (
 
 final as (
     select
-        judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.owner, judged.team,
-        judged.source, judged.by_value, judged.calendar_key, judged.start_at, judged.deadline_at, judged.end_at,
+        judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.calendar_key, judged.start_at, judged.deadline_at, judged.end_at,
         judged.status, judged.breach_kind, judged.unmeasured, judged.next_start_at, judged.late_until,
         (epoch_us(judged.end_at) - epoch_us(judged.start_at)) / cast(60e6 as double) as wall_minutes,
         elapsed.business_minutes,

@@ -10,7 +10,7 @@
 -- Buckets are half-open: 5 minutes exactly is "5–30m"; "never" is no touch by the as-of.
 with outcomes as (
     -- only what the aggregates read: this table is scanned three times
-    select instance_id, lead_id, owner, team, source, by_value, start_at, end_at, next_start_at, status, wall_minutes, business_minutes
+    select instance_id, lead_id, start_at, end_at, next_start_at, status, wall_minutes, business_minutes
     from sla_outcomes
     where sla_name = $sla
 ),

@@ -85,9 +85,12 @@ async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise
      from sla_leaks`,
   );
   const rows = await wh.all<LeakRow>(
-    `select lead_id, owner_id, owner, team, strftime(make_timestamp(epoch_us(start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at, no_owner, no_touch, no_disposition
-     from sla_leaks where no_owner or no_touch or no_disposition
-     order by sla_leaks.start_at, lead_id collate "C" limit $limit`,
+    `select leaks.lead_id, leaks.owner_id, coalesce(leads.owner, '(no owner)') as owner, coalesce(leads.team, '(no team)') as team,
+            strftime(make_timestamp(epoch_us(leaks.start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at, leaks.no_owner, leaks.no_touch, leaks.no_disposition
+     from sla_leaks as leaks
+     left join sla_lead_attributes as leads on leads.lead_id = leaks.lead_id
+     where leaks.no_owner or leaks.no_touch or leaks.no_disposition
+     order by leaks.start_at, leaks.lead_id collate "C" limit $limit`,
     { limit: listedBreachLimit },
   );
   const leads = rows.map(

@@ -89,7 +89,6 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
         from: window.from,
         to: window.to,
         as_of: window.asOf,
-        group_field: options.by ?? '',
       },
       { name: 'sla_instances', file: 'sla__instances' },
     ),
@@ -100,8 +99,13 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   // every business-time input below takes its calendar keys from sla_ends: check them once, on the table
   await timed('check keys', checkCalendarKeys(wh, 'sla_ends'));
   await timed('deadlines', computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_business_deadlines', keysChecked: true }));
-  // the judged view reads the as-of from this one-row table (a view cannot hold a parameter)
-  await wh.run('create or replace temp table sla_report_as_of as select cast($as_of as timestamptz) as as_of', { as_of: window.asOf });
+  // the judged and outcomes views read the as-of and the --by field from this one-row table (a view
+  // cannot hold a parameter)
+  await wh.run('create or replace temp table sla_report_params as select cast($as_of as timestamptz) as as_of, cast($group_field as varchar) as group_field', {
+    as_of: window.asOf,
+    group_field: options.by ?? '',
+  });
+  await createFrom(wh, 'view', 'sla_lead_attributes', 'sla__lead_attributes');
   await createFrom(wh, 'view', 'sla_judged', 'sla__judged');
   await createFrom(wh, 'view', 'sla_pairs', 'sla__pairs');
   await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));

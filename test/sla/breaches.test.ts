@@ -53,7 +53,9 @@ describe('breach list', () => {
     expect(readFileSync(join(dir, 'all.csv'), 'utf8')).toBe(breachesCsv(report));
 
     // hostile CRM text: formulas get a leading quote, a plain negative number stays a number
-    await wh.run(`update sla_outcomes set owner = '=HYPERLINK("http://x.example","Ana")', owner_id = '@SUM(A1)', team = '-5' where lead_id = 'L08'`);
+    // (owner name and team are the lead's, read through sla_lead_attributes; the owner id is the instance's)
+    await wh.run(`update dim_leads set owner_name = '=HYPERLINK("http://x.example","Ana")', team = '-5' where lead_id = 'L08'`);
+    await wh.run(`update sla_outcomes set owner_id = '@SUM(A1)' where lead_id = 'L08'`);
     await writeBreachesCsv(wh, join(dir, 'hostile.csv'));
     const lines = readFileSync(join(dir, 'hostile.csv'), 'utf8').split('\r\n');
     expect(lines[1]).toBe(

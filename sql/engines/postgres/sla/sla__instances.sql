@@ -14,7 +14,11 @@
 -- without a row_number() over (), which is a single-threaded pass costing seconds at 1M instances.
 -- (Up to 1024 SLAs; src/sla/definitions.ts checks.)
 -- Inputs: sla_definitions (src/sla/definitions.ts), fct_stage_entries, engagement_events,
--- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts), lead_fields for $group_field.
+-- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts).
+-- Of the lead, only what the ends and deadlines need (owner id, calendar): its names, team, source
+-- and --by value are joined once, in sla__outcomes.sql. Every instance is written twice before then
+-- (this query as a CTE of sla__ends.sql, and sla_ends); at 10M leads, 45M instances carrying those
+-- strings spilled 32 GB under a 4 GB limit.
 with definitions as (
     select * from sla_definitions
 ),
@@ -58,33 +62,14 @@ stage_starts_described as (
     where stage_starts.start_at < $to
 ),
 
-grouped as (
-    select lead_fields.lead_id, max(lead_fields.value) as value
-    from lead_fields
-    where lead_fields.field = $group_field and $group_field <> ''
-    group by lead_fields.lead_id
-),
-
 -- what every instance of a lead shares, computed once per lead that has a start
 lead_attributes as (
     select
         leads.lead_id,
         leads.owner_id,
-        coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
-        coalesce(leads.team, '(no team)') as team,
-        coalesce(leads.source, '(none)') as source,
-        coalesce(case $group_field
-            when '' then null
-            when 'owner' then coalesce(leads.owner_name, leads.owner_id)
-            when 'team' then leads.team
-            when 'source' then leads.source
-            when 'source_system' then leads.source_system
-            else grouped.value
-        end, '(none)') as by_value,
         coalesce(calendars.calendar_key, 'default') as calendar_key
     from dim_leads as leads
     left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
-    left join grouped on grouped.lead_id = leads.lead_id
 ),
 
 -- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
@@ -99,8 +84,7 @@ start_events as (
 ),
 
 described as (
-    select start_events.*, lead_attributes.owner_id, lead_attributes.owner, lead_attributes.team, lead_attributes.source,
-           lead_attributes.by_value, lead_attributes.calendar_key
+    select start_events.*, lead_attributes.owner_id, lead_attributes.calendar_key
     from start_events
     left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
 ),
@@ -118,10 +102,6 @@ final as (
         described.start_at,
         described.next_start_at,
         described.owner_id,
-        coalesce(described.owner, '(no owner)') as owner,
-        coalesce(described.team, '(no team)') as team,
-        coalesce(described.source, '(none)') as source,
-        coalesce(described.by_value, '(none)') as by_value,
         coalesce(described.calendar_key, 'default') as calendar_key
     from described
     join starting_definitions as definitions
