@@ -30,16 +30,49 @@ touches as (
     join accounts on accounts.lead_id = engagements.lead_id
 ),
 
+-- The contacts of the window ending at e are those with a touch t in (e - window, e], that is
+-- with e in [t, t + window). So each contact is inside the windows of a few stretches of time: its
+-- touches less than a window apart make one stretch [first touch, last touch + window). The count
+-- at each instant is then a running sum of +1 where a stretch starts and -1 where one ends, one
+-- sort per account, where a self-join of the account's touches grows with the square of them (at
+-- 10M leads it spilled past the free disk).
+stretch_starts as (
+    select account_key, lead_id, occurred_at,
+           case when lag(occurred_at) over (partition by account_key, lead_id order by occurred_at)
+                     >= occurred_at - to_days(cast($window_days as integer)) then 0 else 1 end as starts_stretch
+    from touches
+),
+
+numbered_stretches as (
+    select account_key, lead_id, occurred_at,
+           sum(starts_stretch) over (partition by account_key, lead_id order by occurred_at rows unbounded preceding) as stretch
+    from stretch_starts
+),
+
+stretches as (
+    select account_key, min(occurred_at) as stretch_start, max(occurred_at) + to_days(cast($window_days as integer)) as stretch_end
+    from numbered_stretches
+    group by account_key, lead_id, stretch
+),
+
+-- a stretch ends where its end is (exclusive): the changes of one instant are summed before the
+-- count is read, so a contact leaving and one arriving at the same instant leave it even
+changes as (
+    select account_key, instant, sum(change) as change
+    from (
+        select account_key, stretch_start as instant, 1 as change from stretches
+        union all
+        select account_key, stretch_end, -1 from stretches
+    ) as each_change
+    group by account_key, instant
+),
+
+-- the contacts of the window ending at each instant the count changes; it only rises at a touch,
+-- so the first instant of the highest count is a touch, the end of that window
 windows as (
-    select ends.account_key, ends.occurred_at as window_end,
-           count(distinct inside.lead_id) as contacts,
-           min(inside.occurred_at) as window_start
-    from touches as ends
-    join touches as inside
-      on inside.account_key = ends.account_key
-     and inside.occurred_at <= ends.occurred_at
-     and inside.occurred_at > ends.occurred_at - to_days(cast($window_days as integer))
-    group by ends.account_key, ends.occurred_at
+    select account_key, instant as window_end,
+           sum(change) over (partition by account_key order by instant rows unbounded preceding) as contacts
+    from changes
 ),
 
 best as (
