@@ -14,6 +14,7 @@ import { modelContentHash } from './decisionRecord.js';
 import type { ScoringModel } from './model.js';
 import { scoreAsOf } from './scoreAsOf.js';
 import { withZoneAssumption, zoneAssumption } from '../metrics/zoneAssumption.js';
+import { timed } from '../timing.js';
 
 export interface BacktestModels {
   current: ScoringModel;
@@ -43,7 +44,7 @@ async function reflag(wh: Warehouse, model: ScoringModel, from: string, into: st
 
 /** Expects the lifecycle marts (buildModels) to be built. */
 export async function runBacktest(wh: Warehouse, spec: BacktestSpec, models: BacktestModels): Promise<BacktestReport> {
-  const { cohort, split } = await buildBacktestCohort(wh, spec);
+  const { cohort, split } = await timed('cohort', buildBacktestCohort(wh, spec));
   // Only judged leads are scored: unresolved and embargoed ones never reach a metric.
   await wh.run(`create or replace temp table backtest_decisions as
                 select lead_id, decided_at from backtest_split where status = 'resolved'`);
@@ -59,10 +60,10 @@ export async function runBacktest(wh: Warehouse, spec: BacktestSpec, models: Bac
     const table =
       role === 'candidate' && sameRules(model, models.current)
         ? await reflag(wh, model, 'backtest_scores_current', 'backtest_scores_candidate')
-        : await scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}` });
+        : await timed(`${role} scores`, scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}` }));
     const incomplete = await wh.one<{ n: number }>(`select count(*) filter (where fields_from_current > 0)::int as n from "${table}"`);
     // One connection runs one query at a time: partitions in turn.
-    const development = await modelPartitionMetrics(wh, table, model, partitions[0]!, excluded.development);
+    const development = await timed(`${role} metrics`, modelPartitionMetrics(wh, table, model, partitions[0]!, excluded.development));
     const holdout = await modelPartitionMetrics(wh, table, model, partitions[1]!, excluded.holdout);
     results.push({
       role,
