@@ -254,7 +254,8 @@ describe('CRM text on the terminal, continued', () => {
   hostileCase('terminal and html output', "the full SLA breach CSV on a terminal shows an owner name's escape sequence escaped", async () => {
     const wh = await openTestWarehouse();
     await loadSlaFixture(wh);
-    await wh.run(`update sla_outcomes set owner = $owner where lead_id = 'L08'`, { owner: `Ana${esc}]0;owned${'\u0007'}` });
+    // the owner's name is the lead's (sla_lead_attributes reads dim_leads)
+    await wh.run(`update dim_leads set owner_name = $owner where lead_id = 'L08'`, { owner: `Ana${esc}]0;owned${'\u0007'}` });
     const shown = await capture(() => writeBreachesCsv(wh));
     expect(shown.stdout.replace(/\r\n/g, '\n')).not.toMatch(rawControl);
     expect(shown.stdout).toContain('Ana\\x1b]0;owned\\x07');
