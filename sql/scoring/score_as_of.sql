@@ -169,8 +169,10 @@ totals as (
          coalesce(sum(p.points) filter (where p.dimension = 'fit'), 0)::double as fit_points,
          coalesce(sum(p.points) filter (where p.dimension = 'engagement'), 0)::double as engagement_points,
          coalesce(sum(p.points) filter (where p.dimension = 'negative'), 0)::double as negative_points,
+         -- empty unless $with_rule_points: the backtest never reads them, and DuckDB cannot spill
+         -- an ordered list (at 10M decisions it ran out of a 4GB limit here)
          coalesce(list({'dimension': p.dimension, 'rule_id': p.id, 'points': p.points::double} order by p.dim_order, p.ord)
-                    filter (where p.id is not null), []) as rule_points
+                    filter (where p.id is not null and $with_rule_points::boolean), []) as rule_points
   from decisions d
   left join all_points p on p.lead_id = d.lead_id and p.decided_at = d.decided_at
   group by d.lead_id, d.decided_at

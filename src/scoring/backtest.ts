@@ -60,7 +60,7 @@ export async function runBacktest(wh: Warehouse, spec: BacktestSpec, models: Bac
     const table =
       role === 'candidate' && sameRules(model, models.current)
         ? await reflag(wh, model, 'backtest_scores_current', 'backtest_scores_candidate')
-        : await timed(`${role} scores`, scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}` }));
+        : await timed(`${role} scores`, scoreAsOf(wh, model, 'backtest_decisions', { into: `backtest_scores_${role}`, rulePoints: false }));
     const incomplete = await wh.one<{ n: number }>(`select count(*) filter (where fields_from_current > 0)::int as n from "${table}"`);
     // One connection runs one query at a time: partitions in turn.
     const development = await timed(`${role} metrics`, modelPartitionMetrics(wh, table, model, partitions[0]!, excluded.development));

@@ -9,6 +9,8 @@ import type { ScoringModel } from './model.js';
 export interface ScoreAsOfOptions {
   /** Name of the temp table to (re)create; default `lead_scores`. */
   into?: string;
+  /** false: `rule_points` left empty (the backtest reads only the totals); default true */
+  rulePoints?: boolean;
 }
 
 /** One row of the table scoreAsOf creates. */
@@ -23,7 +25,7 @@ export interface LeadScore {
   flagged: boolean;
   /** fields the model reads that had no history and fell back to today's value (incomplete history) */
   fields_from_current: number;
-  /** points per rule that scored, fit then engagement then negative, in model order */
+  /** points per rule that scored, fit then engagement then negative, in model order (empty with `rulePoints: false`) */
   rule_points: RulePoints[];
 }
 
@@ -60,6 +62,7 @@ export async function scoreAsOf(warehouse: Warehouse, model: ScoringModel, decis
     threshold: model.threshold,
     fit_minimum: model.fitMinimum ?? null,
     engagement_minimum: model.engagementMinimum ?? null,
+    with_rule_points: options.rulePoints ?? true,
   });
   return into;
 }

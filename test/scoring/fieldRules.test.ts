@@ -32,6 +32,15 @@ describe('scoreAsOf field rules', () => {
     // all but employees-under-1000 (16), title-vp-case-sensitive (64), has-phone (256):
     // 1+2+4+8+32+128+512+1024 = 1711
     expect(row?.fit_points).toBe(1711);
+    // without the per-rule list (the backtest's way): the same totals, no list
+    const totalsOnly = (await scoreAt(wh, m, [['L-2001', '2024-02-01']], 'lead_scores_totals', { rulePoints: false })).get('L-2001');
+    expect(totalsOnly).toMatchObject({
+      fit_points: 1711,
+      score: row?.score,
+      flagged: row?.flagged,
+      fields_from_current: row?.fields_from_current,
+      rule_points: [],
+    });
     expect(row?.rule_points.map((r) => r.rule_id)).toEqual([
       'industry-equals',
       'employees-equals-number',

@@ -48,12 +48,18 @@ export async function addEvents(wh: Warehouse, leadId: string, events: [string, 
 }
 
 /** Creates `decisions(lead_id, decided_at)` and scores it; returns the rows keyed by lead_id. */
-export async function scoreAt(wh: Warehouse, model: ScoringModel, decisions: [string, string][], into = 'lead_scores'): Promise<Map<string, LeadScore>> {
+export async function scoreAt(
+  wh: Warehouse,
+  model: ScoringModel,
+  decisions: [string, string][],
+  into = 'lead_scores',
+  options: { rulePoints?: boolean } = {},
+): Promise<Map<string, LeadScore>> {
   await wh.run(`create or replace temp table decisions (lead_id varchar, decided_at timestamptz)`);
   for (const [leadId, at] of decisions) {
     await wh.run(`insert into decisions values ($1, $2::timestamptz)`, [leadId, at]);
   }
-  const table = await scoreAsOf(wh, model, 'decisions', { into });
+  const table = await scoreAsOf(wh, model, 'decisions', { into, ...options });
   const rows = await readLeadScores(wh, table);
   return new Map(rows.map((r) => [r.lead_id, r]));
 }

@@ -187,7 +187,7 @@ totals as (
          coalesce(sum(p.points) filter (where p.dimension = 'engagement'), 0)::double precision as engagement_points,
          coalesce(sum(p.points) filter (where p.dimension = 'negative'), 0)::double precision as negative_points,
          coalesce(json_agg(json_build_object('dimension', p.dimension, 'rule_id', p.id, 'points', p.points::double precision)
-                           order by p.dim_order, p.ord) filter (where p.id is not null), '[]'::json) as rule_points
+                           order by p.dim_order, p.ord) filter (where p.id is not null and $with_rule_points::boolean), '[]'::json) as rule_points
   from decisions d
   left join all_points p on p.lead_id = d.lead_id and p.decided_at = d.decided_at
   group by d.lead_id, d.decided_at
