@@ -13,9 +13,9 @@
 -- Inputs: sla_definitions (src/sla/definitions.ts), fct_stage_entries, engagement_events,
 -- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts).
 -- Of the lead, only what the ends and deadlines need (owner id, calendar): its names, team, source
--- and --by value are joined once, in sla__outcomes.sql. Every instance is written twice before then
--- (this query as a CTE of sla__ends.sql, and sla_ends); at 10M leads, 45M instances carrying those
--- strings spilled 32 GB under a 4 GB limit.
+-- and --by value come from the view sla_lead_attributes, joined by the queries that group or list
+-- by them. Every instance is written out twice (this query as a CTE of sla__ends.sql, and
+-- sla_ends); at 10M leads, 45M instances carrying those strings spilled 32 GB under a 4 GB limit.
 with definitions as (
     select * from sla_definitions
 ),
