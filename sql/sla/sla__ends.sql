@@ -14,22 +14,20 @@ with definitions as (
     select * from sla_definitions
 ),
 
+-- The instances as sla__instances.sql gives them: the SLA by its position, an integer, so the
+-- join key below is a string and an integer; the SLA's name and its settings are joined in final,
+-- to rows the join has shrunk to one per instance. This CTE is materialised (two readers): at 10M
+-- leads 45M rows, spilled.
 instances as (
-    select
-        sla_instances.*,
-        definitions.end_kind,
-        definitions.target_minutes,
-        definitions.business_clock,
-        definitions.require_reason,
-        definitions.by_lead_owner
+    select sla_instances.*, definitions.by_lead_owner
     from sla_instances
-    join definitions on definitions.sla_name = sla_instances.sla_name
+    join definitions on definitions.position = sla_instances.sla_position
 ),
 
 -- the end lists as rows, so activities and entries meet them in a hash join: a list_contains
 -- join is a nested loop whose guessed size leaves the ASOF join below ~5x slower at 10M activities
 end_values as (
-    select sla_name, end_kind, unnest(coalesce(touch_types, end_stages)) as end_value
+    select position as sla_position, end_kind, unnest(coalesce(touch_types, end_stages)) as end_value
     from definitions
     where end_kind in ('touch', 'stage')
 ),
@@ -40,7 +38,7 @@ end_values as (
 -- reason is the one kept
 end_candidates as (
     select
-        end_values.sla_name,
+        end_values.sla_position,
         activities.lead_id,
         activities.owner_id,
         activities.occurred_at as end_at,
@@ -52,12 +50,12 @@ end_candidates as (
       -- an incoming email is the lead writing, not a rep's attempt
       and not (activities.type = 'email' and activities.direction is not distinct from 'inbound')
     union all
-    select end_values.sla_name, entries.lead_id, cast(null as varchar), entries.entered_at, entries.reason, entries.event_number
+    select end_values.sla_position, entries.lead_id, cast(null as varchar), entries.entered_at, entries.reason, entries.event_number
     from fct_stage_entries as entries
     join end_values on end_values.end_kind = 'stage' and end_values.end_value = entries.stage
     where entries.entered_at <= $as_of
     union all
-    select distinct definitions.sla_name, history.lead_id, cast(null as varchar), history.changed_at, cast(null as varchar), 0
+    select distinct definitions.position, history.lead_id, cast(null as varchar), history.changed_at, cast(null as varchar), 0
     from field_history as history
     join definitions on definitions.end_kind = 'owner_assigned'
     where history.field = 'owner_id'
@@ -80,7 +78,7 @@ ends as (
         arg_min(end_candidates.end_reason, end_candidates.entry_order) as end_reason
     from instances
     join end_candidates
-      on end_candidates.lead_id = instances.lead_id and end_candidates.sla_name = instances.sla_name
+      on end_candidates.lead_id = instances.lead_id and end_candidates.sla_position = instances.sla_position
      and end_candidates.end_at >= instances.start_at
      and (instances.next_start_at is null or end_candidates.end_at < instances.next_start_at)
      -- the lead's owner only, for a by-lead-owner touch SLA (a lead without one: '(no owner)')
@@ -90,12 +88,13 @@ ends as (
 
 final as (
     select
-        instances.instance_id, instances.sla_name, instances.lead_id, instances.start_at, instances.next_start_at,
-        instances.owner_id, instances.calendar_key, instances.end_kind, instances.target_minutes, instances.business_clock,
-        instances.require_reason,
+        instances.instance_id, definitions.sla_name, instances.lead_id, instances.start_at, instances.next_start_at,
+        instances.owner_id, instances.calendar_key, definitions.end_kind, definitions.target_minutes, definitions.business_clock,
+        definitions.require_reason,
         ends.end_at,
         ends.end_reason
     from instances
+    join definitions on definitions.position = instances.sla_position
     left join ends on ends.instance_id = instances.instance_id
 )
 

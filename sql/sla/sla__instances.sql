@@ -90,7 +90,7 @@ starting_definitions as (
 final as (
     select
         cast(described.start_ref * 1024 + definitions.position as bigint) as instance_id,
-        definitions.sla_name,
+        definitions.position as sla_position,
         described.lead_id,
         described.start_at,
         described.next_start_at,
