@@ -39,7 +39,7 @@ export async function slaOn(
   await timed('models', buildModels(wh, config));
   // the previous period first: the breach CSV reads the current window's sla_outcomes afterwards
   const previous = options.previous === false ? undefined : await timed('previous period', previousSla(wh, config, window, slas));
-  const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas, by: options.by }));
+  const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas, by: options.by, businessMinutes: false }));
   const result = await timed('report', computeSlaReport(wh, { window, slas, by: options.by }));
   result.warnings.push(...ownerZoneWarnings(built));
   return previous ? { ...result, previous } : result;
@@ -48,7 +48,7 @@ export async function slaOn(
 /** Every SLA's overall counts for the window before, measured as of that window's end. */
 async function previousSla(wh: Warehouse, config: Config, current: ReportWindow, slas: readonly SlaDefinition[]): Promise<SlaPrevious> {
   const window = previousWindow(current);
-  await buildSlaOutcomes(wh, config, { window, slas });
+  await buildSlaOutcomes(wh, config, { window, slas, businessMinutes: false });
   return { ...previousPeriodJson(window), slas: await slaOverallCounts(wh, slas) };
 }
 

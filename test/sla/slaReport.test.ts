@@ -16,6 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import { wilson95 } from '../../src/metrics/wilson.js';
 import { computeSlaReport } from '../../src/sla/compliance.js';
+import { buildSlaOutcomes } from '../../src/sla/outcomes.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { fixtureConfig, fixtureWindow, loadSlaFixture } from './support.js';
 
@@ -102,5 +103,19 @@ describe('sla report', () => {
     const r = await computeSlaReport(wh, { window, slas });
     // first_touch: 8 MQLs; met L01 L02 L03 L06 L06; breached L04 L08; pending L05
     expect([r.slas[0]!.eligible, r.slas[0]!.met, r.slas[0]!.breached, r.slas[0]!.pending]).toEqual([8, 5, 2, 1]);
+  });
+});
+
+describe('sla report without the touches’ business minutes', () => {
+  it('is the same report: it judges against deadlines and never reads them', async () => {
+    const wh = await openTestWarehouse();
+    const slas = await loadSlaFixture(wh, fixtureConfig, fixtureWindow, 'source');
+    const full = await computeSlaReport(wh, { window: fixtureWindow, slas, by: 'source' });
+    const touched = await wh.one<{ n: number }>('select count(business_minutes)::int as n from sla_outcomes');
+    await buildSlaOutcomes(wh, fixtureConfig, { window: fixtureWindow, slas, by: 'source', businessMinutes: false });
+    const none = await wh.one<{ n: number }>('select count(business_minutes)::int as n from sla_outcomes');
+    // first_touch's 7 touched instances of 9 have them (L05 and L07 are untouched: speedToLead.test.ts), then none does
+    expect([touched!.n, none!.n]).toEqual([7, 0]);
+    expect(await computeSlaReport(wh, { window: fixtureWindow, slas, by: 'source' })).toEqual(full);
   });
 });
