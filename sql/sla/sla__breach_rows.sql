@@ -10,7 +10,7 @@ select
     outcomes.owner_id,
     coalesce(leads.owner, '(no owner)') as owner,
     coalesce(leads.team, '(no team)') as team,
-    outcomes.calendar_key,
+    coalesce(leads.calendar_key, 'default') as calendar_key,
     outcomes.start_at,
     outcomes.deadline_at,
     outcomes.end_at,

@@ -3,7 +3,13 @@
 -- eligible counts judged and pending instances; unmeasured ones (deadline outside the calendar)
 -- are counted apart for a warning. Owner, team and --by value are the lead's (sla_lead_attributes).
 -- text keys in byte order, as DuckDB sorts them, whatever the database collation (docs/engines.md)
-with groups as (
+-- ISO week of the start (UTC), formatted once per distinct day rather than once per instance
+with weeks as (
+    select start_day, strftime(make_timestamp(start_day * 86400000000), '%G-W%V') as week
+    from (select distinct start_day from sla_outcomes) as days
+),
+
+groups as (
     select
         sla_name,
         case
@@ -27,12 +33,13 @@ with groups as (
         cast(count(*) filter (where unmeasured) as integer) as unmeasured
     from (
         select
-            outcomes.sla_name, outcomes.week, outcomes.status, outcomes.unmeasured,
+            outcomes.sla_name, weeks.week, outcomes.status, outcomes.unmeasured,
             coalesce(leads.owner, '(no owner)') as owner,
             coalesce(leads.team, '(no team)') as team,
             coalesce(leads.by_value, '(none)') as by_value
         from sla_outcomes as outcomes
         left join sla_lead_attributes as leads on leads.lead_id = outcomes.lead_id
+        left join weeks on weeks.start_day = outcomes.start_day
     ) as described
     group by grouping sets ((sla_name), (sla_name, owner), (sla_name, team), (sla_name, week), (sla_name, by_value))
 )

@@ -1,5 +1,5 @@
 -- sla__lead_attributes: what the SLA and speed-to-lead reports group and list by, per lead: owner
--- (name, else id), team, source and the --by value.
+-- (name, else id), team, source, the owner's business calendar and the --by value.
 -- grain: one row per lead of dim_leads.
 -- A view (src/sla/outcomes.ts), joined on lead_id by the queries that group or list instances
 -- (sla__compliance, sla__leaks, sla__breach_rows, speed_to_lead__stats): the instances themselves
@@ -19,6 +19,8 @@ final as (
         coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
         coalesce(leads.team, '(no team)') as team,
         coalesce(leads.source, '(none)') as source,
+        -- the business calendar of the lead's owner, as the instances were measured on
+        coalesce(calendars.calendar_key, 'default') as calendar_key,
         coalesce(case params.group_field
             when '' then null
             when 'owner' then coalesce(leads.owner_name, leads.owner_id)
@@ -30,6 +32,7 @@ final as (
     from dim_leads as leads
     cross join sla_report_params as params
     left join grouped on grouped.lead_id = leads.lead_id
+    left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
 )
 
 select * from final

@@ -8,35 +8,23 @@
 --   minutes_late            deadline → late_until in real minutes (breaches only); the business
 --                           minutes late are computed for output breaches only (src/sla/breaches.ts)
 -- Reads the sla_judged view (evaluated here, once) and the business-time tables keyed by instance_id.
--- The lead's owner name, team, source and --by value are not here: readers that group or list by
--- them join sla_lead_attributes (sql/sla/sla__lead_attributes.sql).
+-- The lead's owner name, team, source, calendar and --by value are not here: readers that group
+-- or list by them join sla_lead_attributes (sql/sla/sla__lead_attributes.sql). Every column is
+-- 8–16 bytes a row: at 10M leads this table is 45M rows, spilled under a 4 GB limit.
 with judged as (
     select * from sla_judged
 ),
 
--- ISO week of the start (UTC), formatted once per distinct day rather than once per instance. The
--- days come from sla_ends, the table sla_judged reads row for row: read from judged, they would
--- make it a CTE read twice, written out whole (45M wide rows at 10M leads) before either reads it.
-start_days as (
-    select distinct cast(floor(epoch_us(start_at) / cast(86400e6 as double)) as bigint) as day_number
-    from sla_ends
-),
-
-weeks as (
-    select day_number, strftime(make_timestamp(day_number * 86400000000), '%G-W%V') as week
-    from start_days
-),
-
 final as (
     select
-        judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.calendar_key, judged.start_at, judged.deadline_at, judged.end_at,
+        judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.start_at, judged.deadline_at, judged.end_at,
         judged.status, judged.breach_kind, judged.unmeasured, judged.next_start_at, judged.late_until,
         (epoch_us(judged.end_at) - epoch_us(judged.start_at)) / cast(60e6 as double) as wall_minutes,
         elapsed.business_minutes,
         (epoch_us(judged.late_until) - epoch_us(judged.deadline_at)) / cast(60e6 as double) as minutes_late,
-        weeks.week
+        -- the UTC day of the start, which sla__compliance names as its ISO week once per day
+        cast(floor(epoch_us(judged.start_at) / cast(86400e6 as double)) as bigint) as start_day
     from judged
-    left join weeks on weeks.day_number = cast(floor(epoch_us(judged.start_at) / cast(86400e6 as double)) as bigint)
     left join sla_business_minutes as elapsed on elapsed.pair_id = judged.instance_id
 )
 
