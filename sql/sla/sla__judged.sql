@@ -11,7 +11,13 @@
 --             yet), or a deadline outside the built calendar (counted as unmeasured)
 -- A view (src/sla/outcomes.ts): the as-of comes from the one-row table sla_report_params.
 with ends as (
-    select sla_ends.*, sla_report_params.as_of from sla_ends cross join sla_report_params
+    select
+        sla_ends.instance_id, definitions.sla_name, sla_ends.lead_id, sla_ends.start_at, sla_ends.next_start_at,
+        sla_ends.owner_id, sla_ends.calendar_key, definitions.end_kind, definitions.target_minutes, definitions.business_clock,
+        definitions.require_reason, sla_ends.end_at, sla_ends.end_reason_blank, sla_report_params.as_of
+    from sla_ends
+    join sla_definitions as definitions on definitions.position = sla_ends.sla_position
+    cross join sla_report_params
 ),
 
 deadlined as (
@@ -22,7 +28,7 @@ deadlined as (
             when ends.business_clock then deadlines.deadline_at
             else make_timestamptz(epoch_us(ends.start_at) + cast(round(ends.target_minutes * 60e6) as bigint))
         end as deadline_at,
-        ends.require_reason and ends.end_at is not null and nullif(trim(ends.end_reason), '') is null as missing_fields
+        ends.require_reason and ends.end_at is not null and ends.end_reason_blank as missing_fields
     from ends
     left join sla_business_deadlines as deadlines on deadlines.request_id = ends.instance_id
 ),

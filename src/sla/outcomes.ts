@@ -99,8 +99,10 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
     ),
   );
   await wh.run(`create or replace temp view sla_deadline_requests as
-    select instance_id as request_id, calendar_key, start_at, target_minutes
-    from sla_ends where business_clock and target_minutes is not null`);
+    select ends.instance_id as request_id, ends.calendar_key, ends.start_at, definitions.target_minutes
+    from sla_ends as ends
+    join sla_definitions as definitions on definitions.position = ends.sla_position
+    where definitions.business_clock and definitions.target_minutes is not null`);
   // every business-time input below takes its calendar keys from sla_ends: check them once, on the table
   await timed('check keys', checkCalendarKeys(wh, 'sla_ends'));
   await timed('deadlines', computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_business_deadlines', keysChecked: true }));
