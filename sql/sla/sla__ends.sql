@@ -4,7 +4,7 @@
 -- The end is the first qualifying event at or after the start and before the lead's next start:
 --   touch           an activity of the SLA's types by a person (automated = false, and not an
 --                   incoming email), optionally by the lead's owner only;
---   stage           an entry into one of the SLA's end stages (its reason is kept for required fields);
+--   stage           an entry into one of the SLA's end stages (whether its reason is blank is kept, for required fields);
 --   owner_assigned  a field-history change of owner_id to a person (not empty, not a Salesforce
 --                   queue: ids starting 00G).
 -- Each is the earliest candidate in [start_at, next_start_at), found per end kind below.

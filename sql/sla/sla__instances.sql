@@ -1,5 +1,6 @@
 -- sla__instances: one row per SLA and start instance inside the report window (docs/sla.md).
--- grain: one row per (sla_name, lead_id, start_at) with the start in [$from, $to) and <= $as_of.
+-- grain: one row per (sla_position, lead_id, start_at) with the start in [$from, $to) and <= $as_of;
+-- the SLA is its position in sla_definitions (an integer: sla__judged joins its name).
 -- A start is an entry into the SLA's start stage, or an engagement event of its type. Each entry is
 -- its own instance (a lead MQL'd twice is measured twice); an instance runs until the lead's next
 -- start (next_start_at), so a touch after a re-MQL belongs to the new instance only.
