@@ -74,7 +74,10 @@ ends as (
     select
         instances.instance_id,
         min(end_candidates.end_at) as end_at,
-        arg_min(end_candidates.end_reason, end_candidates.entry_order) as end_reason
+        -- whether the earliest entry's reason is blank: a flag, never null, so arg_min cannot skip
+        -- an entry without a reason for a later one with one (it skips null values), and the
+        -- aggregate's state is a boolean, not a string
+        arg_min(nullif(trim(end_candidates.end_reason), '') is null, end_candidates.entry_order) as end_reason_blank
     from instances
     join end_candidates
       on end_candidates.lead_id = instances.lead_id and end_candidates.sla_position = instances.sla_position
@@ -86,13 +89,14 @@ ends as (
 ),
 
 -- the SLA by its position (sla__judged joins its name and settings), and of the end's reason only
--- whether it is blank: sla_ends is 45M rows at 10M leads, every byte of a row written and read back
+-- whether it is blank (true without an end): sla_ends is 45M rows at 10M leads, every byte of a
+-- row written and read back
 final as (
     select
         instances.instance_id, instances.sla_position, instances.lead_id, instances.start_at, instances.next_start_at,
         instances.owner_id, instances.calendar_key,
         ends.end_at,
-        nullif(trim(ends.end_reason), '') is null as end_reason_blank
+        coalesce(ends.end_reason_blank, true) as end_reason_blank
     from instances
     left join ends on ends.instance_id = instances.instance_id
 )

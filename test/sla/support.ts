@@ -15,8 +15,14 @@ export const fixtureConfig: Config = parseConfig({ timezone: 'America/New_York' 
 export const asOf = new Date('2024-04-12T18:00:00Z');
 export const fixtureWindow: ReportWindow = { from: new Date('2024-04-01T00:00:00Z'), to: asOf, asOf };
 
-export async function loadSlaFixture(wh: Warehouse, config: Config = fixtureConfig, window: ReportWindow = fixtureWindow, by?: string) {
-  await loadFixtures(wh, canonicalFiles, config);
+export async function loadSlaFixture(
+  wh: Warehouse,
+  config: Config = fixtureConfig,
+  window: ReportWindow = fixtureWindow,
+  by?: string,
+  files: string[] = canonicalFiles,
+) {
+  await loadFixtures(wh, files, config);
   const slas = resolveSlas(config);
   await buildSlaOutcomes(wh, config, { window, slas, by });
   return slas;
