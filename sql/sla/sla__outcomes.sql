@@ -3,7 +3,8 @@
 -- a million wide rows cost more to write than to compute.
 -- grain: one row per instance (sla_name, lead_id, start_at).
 --   wall_minutes            start → end in real minutes (null without an end)
---   business_minutes        start → end on the owner's business clock (touch SLAs only)
+--   business_minutes        start → end on the owner's business clock (touch SLAs only; null
+--                           throughout when built without them, as the sla report is)
 --   late_until              where the lateness of a breach ends: the end, or the as-of while open
 --   minutes_late            deadline → late_until in real minutes (breaches only); the business
 --                           minutes late are computed for output breaches only (src/sla/breaches.ts)
