@@ -124,6 +124,7 @@ export async function slaOverallCounts(wh: Warehouse, slas: readonly SlaDefiniti
 export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions): Promise<SlaReport> {
   const { window, slas } = options;
   const rows = await wh.all<CountRow>(await readFile(sqlPath('sla/sla__compliance.sql'), 'utf8'));
+  if (options.by) rows.push(...(await wh.all<CountRow>(await readFile(sqlPath('sla/sla__compliance_by.sql'), 'utf8'))));
   const dimensions: SlaGroup['dimension'][] = ['owner', 'team', 'week', ...(options.by ? (['by'] as const) : [])];
   const summaries = slas.map((sla) => {
     const own = rows.filter((r) => r.sla_name === sla.name);
