@@ -1,7 +1,7 @@
 -- sla__compliance: verdict counts per SLA, overall and per owner, team and ISO week of the start.
 -- grain: one row per SLA, grouping set (dimension '' = overall) and key.
 -- eligible counts judged and pending instances; unmeasured ones (deadline outside the calendar)
--- are counted apart for a warning. Owner and team are the lead's (sla_lead_attributes); the --by
+-- are counted apart for a warning. Owner and team are the lead's; the --by
 -- value's counts are sql/sla/sla__compliance_by.sql, run only with --by.
 -- The instances are counted per owner id, start day and verdict first (a few thousand groups), and
 -- named after: a lead's owner name and team are its owner id's (dim_leads takes both from the
@@ -20,9 +20,10 @@ weeks as (
     from (select distinct start_day from counted) as days
 ),
 
+-- named as sla_lead_attributes names them (sql/sla/sla__lead_attributes.sql), once per owner id
 owners as (
-    select owner_id, min(owner) as owner, min(team) as team
-    from sla_lead_attributes
+    select owner_id, min(coalesce(owner_name, owner_id, '(no owner)')) as owner, min(coalesce(team, '(no team)')) as team
+    from dim_leads
     group by owner_id
 ),
 

@@ -1,5 +1,5 @@
 -- sla__lead_attributes: what the SLA and speed-to-lead reports group and list by, per lead: owner
--- id and (name, else id), team, source, the owner's business calendar and the --by value.
+-- (name, else id), team, source, the owner's business calendar and the --by value.
 -- grain: one row per lead of dim_leads.
 -- A view (src/sla/outcomes.ts), joined on lead_id by the queries that group or list instances
 -- (sla__compliance, sla__leaks, sla__breach_rows, speed_to_lead__stats): the instances themselves
@@ -16,7 +16,6 @@ with grouped as (
 final as (
     select
         leads.lead_id,
-        leads.owner_id,
         coalesce(leads.owner_name, leads.owner_id, '(no owner)') as owner,
         coalesce(leads.team, '(no team)') as team,
         coalesce(leads.source, '(none)') as source,
