@@ -20,7 +20,8 @@ weeks as (
     from (select distinct start_day from counted) as days
 ),
 
--- named as sla_lead_attributes names them (sql/sla/sla__lead_attributes.sql), once per owner id
+-- named as sla_lead_attributes names them (sql/sla/sla__lead_attributes.sql), once per owner id;
+-- every instance's owner id is a dim_leads one (sla__instances.sql), so each finds its row here
 owners as (
     select owner_id, min(coalesce(owner_name, owner_id, '(no owner)')) as owner, min(coalesce(team, '(no team)')) as team
     from dim_leads
@@ -29,9 +30,7 @@ owners as (
 
 described as (
     select
-        counted.sla_name, weeks.week, counted.status, counted.unmeasured, counted.instances,
-        coalesce(owners.owner, '(no owner)') as owner,
-        coalesce(owners.team, '(no team)') as team
+        counted.sla_name, weeks.week, counted.status, counted.unmeasured, counted.instances, owners.owner, owners.team
     from counted
     left join weeks on weeks.start_day = counted.start_day
     left join owners on owners.owner_id is not distinct from counted.owner_id
