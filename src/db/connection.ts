@@ -138,7 +138,14 @@ export class DuckDbWarehouse implements Engine {
     for (let i = 0; i < statements.count; i++) {
       try {
         const prepared = await statements.prepare(i);
-        await watched(this.connection, () => prepared.run());
+        try {
+          await watched(this.connection, () => prepared.run());
+        } finally {
+          // a prepared statement keeps its last run's operator state (a join's hash table) until
+          // destroyed, and garbage collection comes late: under a small memory limit that
+          // held memory is missing from the next query
+          prepared.destroySync();
+        }
       } catch (error) {
         throw new Error(`${label}, statement ${i + 1}: ${(error as Error).message}`, { cause: error });
       }
