@@ -28,13 +28,33 @@ const berlinHours = {
   sat: [['10:00', '14:00']],
 } as Record<string, [string, string][]>;
 
-const cases: { name: string; team: string; from: string; weeks: number; reference: ReferenceCalendar }[] = [
+// Short intervals and gaps (the shortest 7 minutes: the bucket lookups of business_clock.sql then
+// use 7-minute buckets), in a zone 5:45 ahead of UTC, and a whole Saturday (24:00 closes at midnight)
+const shortHours = {
+  ...weekday9to5,
+  mon: [
+    ['09:00', '09:20'],
+    ['09:45', '10:05'],
+    ['10:12', '10:19'],
+    ['10:26', '13:00'],
+    ['14:00', '18:00'],
+  ],
+  wed: [
+    ['07:53', '08:01'],
+    ['08:09', '16:59'],
+  ],
+  sat: [['00:00', '24:00']],
+} as Record<string, [string, string][]>;
+
+const cases: { name: string; team: string; from: string; weeks: number; bucketMinutes: number; reference: ReferenceCalendar }[] = [
   {
     // fall-back 2024-11-03, Veterans Day 11-11 and Thanksgiving 11-28 (US public holidays)
     name: 'America/New_York, Oct–Nov 2024',
     team: 'Americas',
     from: '2024-10-21T00:00:00Z',
     weeks: 6,
+    // the 8-hour days: the shortest interval
+    bucketMinutes: 480,
     reference: { timezone: 'America/New_York', hours: weekday9to5, holidays: ['2024-11-11', '2024-11-28'] },
   },
   {
@@ -43,7 +63,17 @@ const cases: { name: string; team: string; from: string; weeks: number; referenc
     team: 'EMEA',
     from: '2024-03-18T00:00:00Z',
     weeks: 4,
+    // Monday's morning, 08:30–12:00
+    bucketMinutes: 210,
     reference: { timezone: 'Europe/Berlin', hours: berlinHours, holidays: ['2024-03-29', '2024-04-01'] },
+  },
+  {
+    name: 'Asia/Kathmandu, short intervals, May 2024',
+    team: 'Short',
+    from: '2024-05-06T00:00:00Z',
+    weeks: 3,
+    bucketMinutes: 7,
+    reference: { timezone: 'Asia/Kathmandu', hours: shortHours, holidays: [] },
   },
 ];
 
@@ -51,6 +81,7 @@ const config = calendarConfigSchema.parse({
   teams: {
     Americas: { timezone: 'America/New_York', holidays: { country: 'US' } },
     EMEA: { timezone: 'Europe/Berlin', workingHours: berlinHours, holidays: { country: 'DE-BY' } },
+    Short: { timezone: 'Asia/Kathmandu', workingHours: shortHours, holidays: { country: null } },
   },
 });
 
@@ -104,6 +135,9 @@ describe('business time against a minute-by-minute reference', () => {
           },
         })),
       ).toEqual([]);
+      // the bucket lookups at the width the calendar allows (business_clock.sql)
+      const width = await wh.one<{ w: number }>('select cast(bucket_minutes as integer) as w from business_clock_widths where calendar_key = $key', { key });
+      expect(width?.w).toBe(c.bucketMinutes);
       // the sample must reach the interesting days, or the check proves little
       expect(pairs.filter((p) => p.end - p.start > 3 * 24 * 60 * MINUTE_MS).length).toBeGreaterThan(20);
     });

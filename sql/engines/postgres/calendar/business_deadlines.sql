@@ -3,8 +3,10 @@
 -- subqueries (the last at or before the instant, the last opening below the target position).
 -- Keep it in step with the portable model.
 -- Business deadlines: the instant the business clock reaches a target, for every row of {{requests}}.
--- grain: one row per request_id of {{requests}} (request_id, calendar_key, start_at, target_minutes).
--- Filled in by src/calendar/businessTime.ts: {{requests}} the input relation, {{output}} the table made.
+-- grain: one row per row of {{requests}} (calendar_key, start_at, target_minutes, and any other
+-- columns, passed through as the row itself, bt_row), with clock_start_at and deadline_at added.
+-- Filled in by src/calendar/businessTime.ts: {{requests}} the input relation, {{output}} the table
+-- or view made ({{kind}}).
 --
 -- The clock reads position(start_at) at the start (see business_minutes.sql); the deadline is where
 -- it reads position(start_at) + target_minutes: inside the first interval whose stretch of the clock,
@@ -13,7 +15,7 @@
 -- target of 0 is the clock start (a lead arriving at night is due at the next opening).
 -- Null when the start or the deadline lies outside the built calendar, or the target is negative.
 
-create or replace {{temporary}} table {{output}} as
+create or replace {{temporary}} {{kind}} {{output}} as
 -- the shared lookups of sql/calendar/business_clock.sql
 -- not materialized: PostgreSQL materialises a CTE named twice, and the LATERAL lookups would then
 -- scan all of it for every row instead of probing business_clock_intervals' index
@@ -26,8 +28,8 @@ coverage as (
 ),
 
 requests as (
-  select request_id, calendar_key, start_at, target_minutes
-  from {{requests}}
+  select input as bt_row, input.calendar_key, input.start_at, input.target_minutes
+  from {{requests}} as input
 ),
 
 -- the clock reading at the start (0 before the first opening); see business_minutes.sql
@@ -78,10 +80,7 @@ reached as (
 
 final as (
   select
-    request_id,
-    calendar_key,
-    start_at,
-    target_minutes,
+    (bt_row).*,
     clock_start_at,
     case
       when target_minutes < 0 then null

@@ -2,9 +2,11 @@
 -- JOIN, so the interval in force at each instant is a LATERAL subquery (the last opening at or
 -- before it; business_intervals is ordered by calendar and opening, and an index on them keeps it a
 -- lookup on a server). Keep it in step with the portable model.
--- Business minutes between two instants, for every pair of {{pairs}}.
--- grain: one row per pair_id of {{pairs}} (pair_id, calendar_key, start_at, end_at).
--- Filled in by src/calendar/businessTime.ts: {{pairs}} the input relation, {{output}} the table made.
+-- Business minutes between two instants, for every row of {{pairs}}.
+-- grain: one row per row of {{pairs}} (calendar_key, start_at, end_at, and any other columns,
+-- passed through as the row itself, bt_row), with clock_start_at, business_minutes and wall_minutes.
+-- Filled in by src/calendar/businessTime.ts: {{pairs}} the input relation, {{output}} the table or
+-- view made ({{kind}}).
 --
 -- The business clock of a calendar reads, at instant t, the working minutes since the calendar
 -- began: position(t) = cumulative_minutes_before of the last interval opened at or before t
@@ -16,7 +18,7 @@
 -- Differences are taken on epoch_us, not `timestamptz - timestamptz`: the latter goes through ICU
 -- calendar arithmetic and costs ~9 s per million rows instead of milliseconds.
 
-create or replace {{temporary}} table {{output}} as
+create or replace {{temporary}} {{kind}} {{output}} as
 -- the shared lookups of sql/calendar/business_clock.sql
 -- not materialized: PostgreSQL materialises a CTE named twice, and the LATERAL lookups would then
 -- scan all of it for every row instead of probing business_clock_intervals' index
@@ -29,8 +31,8 @@ coverage as (
 ),
 
 pairs as (
-  select pair_id, calendar_key, start_at, end_at
-  from {{pairs}}
+  select input as bt_row, input.calendar_key, input.start_at, input.end_at
+  from {{pairs}} as input
 ),
 
 -- the interval in force at each end of the pair: the last one opened at or before the instant
@@ -71,10 +73,7 @@ located as (
 
 final as (
   select
-    pair_id,
-    calendar_key,
-    start_at,
-    end_at,
+    (bt_row).*,
     case when start_covered then next_working_at end as clock_start_at,
     case when start_covered and end_covered and end_at >= start_at then end_position - start_position end as business_minutes,
     (epoch_us(end_at) - epoch_us(start_at)) / cast(60e6 as double) as wall_minutes
