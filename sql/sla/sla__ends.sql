@@ -1,6 +1,5 @@
 -- sla__ends: what stopped each instance's clock, if anything did by $as_of.
--- grain: one row per instance of the sla_instances view (sql/sla/sla__instances.sql); this is the
--- one materialisation of the instances (instance_id, from sla__instances.sql, keys the business-time tables).
+-- grain: one row per instance of the sla_instances table (sql/sla/sla__instances.sql).
 -- The end is the first qualifying event at or after the start and before the lead's next start:
 --   touch           an activity of the SLA's types by a person (automated = false, and not an
 --                   incoming email), optionally by the lead's owner only;
@@ -8,15 +7,13 @@
 --   owner_assigned  a field-history change of owner_id to a person (not empty, not a Salesforce
 --                   queue: ids starting 00G).
 -- Each is the earliest candidate in [start_at, next_start_at), found per end kind below.
--- sla_instances is not a table: src/sla/outcomes.ts puts sql/sla/sla__instances.sql in front of
--- this query as a CTE of that name, so the instances are materialised only here.
 with definitions as (
     select * from sla_definitions
 ),
 
 -- The instances as sla__instances.sql gives them: the SLA by its position, an integer, so the
--- join key below is a string and an integer. This CTE is materialised (two readers): at 10M
--- leads 45M rows, spilled.
+-- join key below is a string and an integer. Read twice (the ends' join and the final join): at
+-- 10M leads 45M rows, spilled.
 instances as (
     select sla_instances.*, definitions.by_lead_owner
     from sla_instances

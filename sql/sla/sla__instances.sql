@@ -4,7 +4,7 @@
 -- A start is an entry into the SLA's start stage, or an engagement event of its type. Each entry is
 -- its own instance (a lead MQL'd twice is measured twice); an instance runs until the lead's next
 -- start (next_start_at), so a touch after a re-MQL belongs to the new instance only.
--- Created as a view (src/sla/outcomes.ts): sla__ends.sql reads it once and materialises the result.
+-- Created as a temp table (src/sla/outcomes.ts), which sla__ends.sql reads.
 -- Speed at 1M MQLs: starts are computed once per start stage, not once per SLA (three default SLAs
 -- start at MQL); the next start is the mart's next_entry_in_stage_at (no window pass per report);
 -- lead attributes are joined once per start, before the start is repeated per SLA; "after a recycle" compares with the lead's first recycle instead of a running window.
@@ -15,8 +15,8 @@
 -- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts).
 -- Of the lead, only what the ends and deadlines need (owner id, calendar): its names, team, source
 -- and --by value come from the view sla_lead_attributes, joined by the queries that group or list
--- by them. Every instance is written out twice (this query as a CTE of sla__ends.sql, and
--- sla_ends); at 10M leads, 45M instances carrying those strings spilled 32 GB under a 4 GB limit.
+-- by them. Every instance is written out twice (this table and sla_ends); at 10M leads, 45M
+-- instances carrying those strings spilled 32 GB under a 4 GB limit.
 with definitions as (
     select * from sla_definitions
 ),

@@ -1,7 +1,7 @@
 -- sla__judged: each instance's deadline and verdict at as_of.
--- grain: one row per instance of sla_ends (sql/sla/sla__ends.sql).
--- Deadline: business targets come from sla_business_deadlines (the business clock of the lead's
--- owner's calendar, src/calendar/businessTime.ts); wall-clock targets are start + target.
+-- grain: one row per instance of sla_ends (sql/sla/sla__ends.sql), read through sla_deadlined: the
+-- same rows with the business deadline added (the business clock of the lead's owner's calendar,
+-- sql/calendar/business_deadlines.sql, a view over sla_ends); wall-clock targets are start + target.
 -- Verdict (status):
 --   met       ended by the deadline and carrying every required field
 --   breached  ended after the deadline (late), not ended with the deadline passed (open), or ended
@@ -12,11 +12,12 @@
 -- A view (src/sla/outcomes.ts): the as-of comes from the one-row table sla_report_params.
 with ends as (
     select
-        sla_ends.instance_id, definitions.sla_name, sla_ends.lead_id, sla_ends.start_at, sla_ends.next_start_at,
-        sla_ends.owner_id, sla_ends.calendar_key, definitions.end_kind, definitions.target_minutes, definitions.business_clock,
-        definitions.require_reason, sla_ends.end_at, sla_ends.end_reason_blank, sla_report_params.as_of
-    from sla_ends
-    join sla_definitions as definitions on definitions.position = sla_ends.sla_position
+        deadlined.instance_id, definitions.sla_name, deadlined.lead_id, deadlined.start_at, deadlined.next_start_at,
+        deadlined.owner_id, deadlined.calendar_key, definitions.end_kind, definitions.target_minutes, definitions.business_clock,
+        definitions.require_reason, deadlined.end_at, deadlined.end_reason_blank, deadlined.deadline_at as business_deadline_at,
+        sla_report_params.as_of
+    from sla_deadlined as deadlined
+    join sla_definitions as definitions on definitions.position = deadlined.sla_position
     cross join sla_report_params
 ),
 
@@ -25,12 +26,11 @@ deadlined as (
         ends.*,
         case
             when ends.target_minutes is null then null
-            when ends.business_clock then deadlines.deadline_at
+            when ends.business_clock then ends.business_deadline_at
             else make_timestamptz(epoch_us(ends.start_at) + cast(round(ends.target_minutes * 60e6) as bigint))
         end as deadline_at,
         ends.require_reason and ends.end_at is not null and ends.end_reason_blank as missing_fields
     from ends
-    left join sla_business_deadlines as deadlines on deadlines.request_id = ends.instance_id
 ),
 
 final as (

@@ -37,17 +37,8 @@ const DAY_MS = 86_400_000;
  * One model file as a temp table, or as a temp view when its only reader evaluates it once: each
  * materialisation of a million wide rows costs more than the query that fills it.
  */
-async function createFrom(
-  wh: Warehouse,
-  kind: 'table' | 'view',
-  name: string,
-  file: string,
-  params?: Record<string, unknown>,
-  input?: { name: string; file: string },
-): Promise<void> {
-  let select = await wh.modelSql(`sla/${file}.sql`);
-  // an input model inlined as a CTE of its name: the one query reads it without a table in between
-  if (input) select = `with ${input.name} as (\n${await wh.modelSql(`sla/${input.file}.sql`)}\n)\nselect * from (\n${select}\n) as ${name}`;
+async function createFrom(wh: Warehouse, kind: 'table' | 'view', name: string, file: string, params?: Record<string, unknown>): Promise<void> {
+  const select = await wh.modelSql(`sla/${file}.sql`);
   try {
     // a relation built as the other kind by an earlier report on this connection goes first
     await wh.materialise(name, kind, select, { temporary: true, params });
@@ -81,31 +72,22 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   const range = calendarRange(window, slas);
   const calendars = await timed('owner calendars', buildOwnerCalendars(wh, config.calendar, { ...range, defaultTimezone: config.timezone }));
 
-  // Two materialisations of the instances (ends, then outcomes) plus the lean business-time tables;
-  // the steps between are views, evaluated once by their single reader.
-  await timed(
-    'sla_ends',
-    createFrom(
-      wh,
-      'table',
-      'sla_ends',
-      'sla__ends',
-      {
-        from: window.from,
-        to: window.to,
-        as_of: window.asOf,
-      },
-      { name: 'sla_instances', file: 'sla__instances' },
-    ),
-  );
+  // The instances are a table of their own (45M rows at 10M leads), which the ends query reads
+  // twice. Inlined there as a CTE, the one query held the CTE's rows, the ends' join and aggregate
+  // and the join back at once, and at 10M leads it ran out of a 4GB limit.
+  const period = { from: window.from, to: window.to, as_of: window.asOf };
+  await timed('sla_instances', createFrom(wh, 'table', 'sla_instances', 'sla__instances', period));
+  await timed('sla_ends', createFrom(wh, 'table', 'sla_ends', 'sla__ends', { as_of: window.asOf }));
+  // every instance with its SLA's business target (null for a wall-clock SLA or none), to which the
+  // deadlines model adds deadline_at; a view, so sla_outcomes takes the deadlines in its one pass
+  // over sla_ends (a table of them joined back on instance_id was a 20M-row hash join at 10M leads)
   await wh.run(`create or replace temp view sla_deadline_requests as
-    select ends.instance_id as request_id, ends.calendar_key, ends.start_at, definitions.target_minutes
+    select ends.*, case when definitions.business_clock then definitions.target_minutes end as target_minutes
     from sla_ends as ends
-    join sla_definitions as definitions on definitions.position = ends.sla_position
-    where definitions.business_clock and definitions.target_minutes is not null`);
+    join sla_definitions as definitions on definitions.position = ends.sla_position`);
   // every business-time input below takes its calendar keys from sla_ends: check them once, on the table
   await timed('check keys', checkCalendarKeys(wh, 'sla_ends'));
-  await timed('deadlines', computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_business_deadlines', keysChecked: true }));
+  await computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_deadlined', kind: 'view', keysChecked: true });
   // the judged and outcomes views read the as-of and the --by field from this one-row table (a view
   // cannot hold a parameter)
   await wh.run('create or replace temp table sla_report_params as select cast($as_of as timestamptz) as as_of, cast($group_field as varchar) as group_field', {
@@ -114,11 +96,29 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   });
   await createFrom(wh, 'view', 'sla_lead_attributes', 'sla__lead_attributes');
   await createFrom(wh, 'view', 'sla_judged', 'sla__judged');
-  // without business minutes, no pairs and an empty table: at 10M leads the minutes of 8M touches took 9–16 s
+  // each judged instance with its business minutes start → end (touches only), as sla_measured; the
+  // sla report needs none (null throughout): at 10M leads the minutes of 8M touches took 9–16 s.
+  // The minutes are a table keyed by instance_id, not a view over sla_judged: as a view, the one
+  // speed-to-lead query reading them held every lookup's hash table at once and ran out of a
+  // 100MB limit at 200k leads.
   if (options.businessMinutes === false) {
-    await wh.run(`create or replace temp view sla_pairs as select * from (\n${await wh.modelSql('sla/sla__pairs.sql')}\n) as pairs where false`);
-  } else await createFrom(wh, 'view', 'sla_pairs', 'sla__pairs');
-  await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));
+    await wh.materialise('sla_measured', 'view', 'select *, cast(null as double) as business_minutes from sla_judged', { temporary: true });
+  } else {
+    await wh.materialise(
+      'sla_pairs',
+      'view',
+      `select instance_id as pair_id, calendar_key, start_at, end_at from sla_judged where end_kind = 'touch' and end_at is not null`,
+      { temporary: true },
+    );
+    await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));
+    await wh.materialise(
+      'sla_measured',
+      'view',
+      `select judged.*, minutes.business_minutes from sla_judged as judged
+       left join sla_business_minutes as minutes on minutes.pair_id = judged.instance_id`,
+      { temporary: true },
+    );
+  }
   await timed('sla_outcomes', createFrom(wh, options.outcomesAs ?? 'table', 'sla_outcomes', 'sla__outcomes'));
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }
