@@ -8,13 +8,13 @@
 --   late_until              where the lateness of a breach ends: the end, or the as-of while open
 --   minutes_late            deadline → late_until in real minutes (breaches only); the business
 --                           minutes late are computed for output breaches only (src/sla/breaches.ts)
--- Reads the sla_measured view, evaluated here once: sla_judged with business minutes start → end
--- added (sql/calendar/business_minutes.sql over it, or null throughout; src/sla/outcomes.ts).
+-- Reads the sla_judged view (evaluated here, once, with the deadlines view under it) and the
+-- business minutes table keyed by instance_id.
 -- The lead's owner name, team, source, calendar and --by value are not here: readers that group
 -- or list by them join sla_lead_attributes (sql/sla/sla__lead_attributes.sql). Every column is
 -- 8–16 bytes a row: at 10M leads this table is 45M rows, spilled under a 4 GB limit.
 with judged as (
-    select * from sla_measured
+    select * from sla_judged
 ),
 
 final as (
@@ -22,12 +22,12 @@ final as (
         judged.instance_id, judged.sla_name, judged.lead_id, judged.owner_id, judged.start_at, judged.deadline_at, judged.end_at,
         judged.status, judged.breach_kind, judged.unmeasured, judged.next_start_at, judged.late_until,
         (epoch_us(judged.end_at) - epoch_us(judged.start_at)) / cast(60e6 as double) as wall_minutes,
-        -- touch SLAs only: the time to respond, on the owner's business clock
-        case when judged.end_kind = 'touch' then judged.business_minutes end as business_minutes,
+        elapsed.business_minutes,
         (epoch_us(judged.late_until) - epoch_us(judged.deadline_at)) / cast(60e6 as double) as minutes_late,
         -- the UTC day of the start, which sla__compliance names as its ISO week once per day
         cast(floor(epoch_us(judged.start_at) / cast(86400e6 as double)) as bigint) as start_day
     from judged
+    left join sla_business_minutes as elapsed on elapsed.pair_id = judged.instance_id
 )
 
 select * from final

@@ -96,29 +96,14 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   });
   await createFrom(wh, 'view', 'sla_lead_attributes', 'sla__lead_attributes');
   await createFrom(wh, 'view', 'sla_judged', 'sla__judged');
-  // each judged instance with its business minutes start → end (touches only), as sla_measured; the
-  // sla report needs none (null throughout): at 10M leads the minutes of 8M touches took 9–16 s.
-  // The minutes are a table keyed by instance_id, not a view over sla_judged: as a view, the one
-  // speed-to-lead query reading them held every lookup's hash table at once and ran out of a
-  // 100MB limit at 200k leads.
+  // without business minutes, no pairs and an empty table: at 10M leads the minutes of 8M touches
+  // took 9–16 s. The minutes are a table keyed by instance_id, not a view over sla_judged: as a view,
+  // the one speed-to-lead query reading them held every lookup's hash table at once and ran out of
+  // a 100MB limit at 200k leads.
   if (options.businessMinutes === false) {
-    await wh.materialise('sla_measured', 'view', 'select *, cast(null as double) as business_minutes from sla_judged', { temporary: true });
-  } else {
-    await wh.materialise(
-      'sla_pairs',
-      'view',
-      `select instance_id as pair_id, calendar_key, start_at, end_at from sla_judged where end_kind = 'touch' and end_at is not null`,
-      { temporary: true },
-    );
-    await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));
-    await wh.materialise(
-      'sla_measured',
-      'view',
-      `select judged.*, minutes.business_minutes from sla_judged as judged
-       left join sla_business_minutes as minutes on minutes.pair_id = judged.instance_id`,
-      { temporary: true },
-    );
-  }
+    await wh.run(`create or replace temp view sla_pairs as select * from (\n${await wh.modelSql('sla/sla__pairs.sql')}\n) as pairs where false`);
+  } else await createFrom(wh, 'view', 'sla_pairs', 'sla__pairs');
+  await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));
   await timed('sla_outcomes', createFrom(wh, options.outcomesAs ?? 'table', 'sla_outcomes', 'sla__outcomes'));
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }
