@@ -1,23 +1,23 @@
--- sla__breach_rows: the breached instances of sla_outcomes with what the breach outputs need.
--- grain: one row per breached instance. src/sla/breaches.ts keeps the most late of them for the
--- JSON (or all for the CSV) in a table, then adds their business minutes late (deadline →
--- late_until on the owner's calendar) for those rows only.
+-- sla__breach_rows: the breaches to output with what their outputs need: the owner's name, team and
+-- business calendar.
+-- grain: one row per breach of the view sla_breach_selection (src/sla/breaches.ts: the most late
+-- rows of sql/sla/sla__breached.sql for the JSON, or all of them for the CSV), kept in a table to
+-- which breaches.ts then adds their business minutes late (deadline → late_until on the owner's
+-- calendar).
 select
-    outcomes.instance_id,
-    outcomes.sla_name,
-    definitions.position,
-    outcomes.lead_id,
-    outcomes.owner_id,
+    breached.instance_id,
+    breached.sla_name,
+    breached.position,
+    breached.lead_id,
+    breached.owner_id,
     coalesce(leads.owner, '(no owner)') as owner,
     coalesce(leads.team, '(no team)') as team,
     coalesce(leads.calendar_key, 'default') as calendar_key,
-    outcomes.start_at,
-    outcomes.deadline_at,
-    outcomes.end_at,
-    outcomes.late_until,
-    outcomes.breach_kind,
-    outcomes.minutes_late
-from sla_outcomes as outcomes
-join sla_definitions as definitions on definitions.sla_name = outcomes.sla_name
-left join sla_lead_attributes as leads on leads.lead_id = outcomes.lead_id
-where outcomes.status = 'breached'
+    breached.start_at,
+    breached.deadline_at,
+    breached.end_at,
+    breached.late_until,
+    breached.breach_kind,
+    breached.minutes_late
+from sla_breach_selection as breached
+left join sla_lead_attributes as leads on leads.lead_id = breached.lead_id

@@ -1,5 +1,7 @@
--- sla__ends: what stopped each instance's clock, if anything did by $as_of.
--- grain: one row per instance of the sla_instances table (sql/sla/sla__instances.sql).
+-- sla__ends: what stopped an instance's clock, for each instance of the sla_instances table
+-- (sql/sla/sla__instances.sql) that something stopped by $as_of.
+-- grain: one row per instance with an end; an instance without one has no row (src/sla/outcomes.ts
+-- joins the instances to their ends in the view sla_deadline_requests, read once by sla_outcomes).
 -- The end is the first qualifying event at or after the start and before the lead's next start:
 --   touch           an activity of the SLA's types by a person (automated = false, and not an
 --                   incoming email), optionally by the lead's owner only;
@@ -7,15 +9,18 @@
 --   owner_assigned  a field-history change of owner_id to a person (not empty, not a Salesforce
 --                   queue: ids starting 00G).
 -- Each is the earliest candidate in [start_at, next_start_at), found per end kind below.
+-- Only the ends, not every instance with its end: at 10M leads a table of the 45M instances again
+-- (a second read of sla_instances and a join back on instance_id) took half of this step's 64 s.
 with definitions as (
     select * from sla_definitions
 ),
 
--- The instances as sla__instances.sql gives them: the SLA by its position, an integer, so the
--- join key below is a string and an integer. Read twice (the ends' join and the final join): at
--- 10M leads 45M rows, spilled.
+-- The instances as sla__instances.sql gives them, with only the columns the join needs: the SLA
+-- by its position, an integer, so the join key below is a string and an integer.
 instances as (
-    select sla_instances.*, definitions.by_lead_owner
+    select
+        sla_instances.instance_id, sla_instances.sla_position, sla_instances.lead_id, sla_instances.start_at,
+        sla_instances.next_start_at, sla_instances.owner_id, definitions.by_lead_owner
     from sla_instances
     join definitions on definitions.position = sla_instances.sla_position
 ),
@@ -31,14 +36,15 @@ end_values as (
 -- every event that can end an instance, in one shape: the lead, and for a touch the touching owner
 -- (a by-lead-owner touch SLA counts only the lead owner's); entry_order is a stage entry's
 -- event_number, which orders a lead's entries by time (ties included), so the earliest entry's
--- reason is the one kept
+-- reason is the one kept. Of the reason, only whether it is blank: a boolean through the join, not
+-- a string (at 10M leads, 50M candidates spilled).
 end_candidates as (
     select
         end_values.sla_position,
         activities.lead_id,
         activities.owner_id,
         activities.occurred_at as end_at,
-        cast(null as varchar) as end_reason,
+        true as end_reason_blank,
         0 as entry_order
     from activities
     join end_values on end_values.end_kind = 'touch' and end_values.end_value = activities.type
@@ -46,12 +52,12 @@ end_candidates as (
       -- an incoming email is the lead writing, not a rep's attempt
       and not (activities.type = 'email' and activities.direction is not distinct from 'inbound')
     union all
-    select end_values.sla_position, entries.lead_id, cast(null as varchar), entries.entered_at, entries.reason, entries.event_number
+    select end_values.sla_position, entries.lead_id, cast(null as varchar), entries.entered_at, nullif(trim(entries.reason), '') is null, entries.event_number
     from fct_stage_entries as entries
     join end_values on end_values.end_kind = 'stage' and end_values.end_value = entries.stage
     where entries.entered_at <= $as_of
     union all
-    select distinct definitions.position, history.lead_id, cast(null as varchar), history.changed_at, cast(null as varchar), 0
+    select distinct definitions.position, history.lead_id, cast(null as varchar), history.changed_at, true, 0
     from field_history as history
     join definitions on definitions.end_kind = 'owner_assigned'
     where history.field = 'owner_id'
@@ -72,9 +78,8 @@ ends as (
         instances.instance_id,
         min(end_candidates.end_at) as end_at,
         -- whether the earliest entry's reason is blank: a flag, never null, so arg_min cannot skip
-        -- an entry without a reason for a later one with one (it skips null values), and the
-        -- aggregate's state is a boolean, not a string
-        arg_min(nullif(trim(end_candidates.end_reason), '') is null, end_candidates.entry_order) as end_reason_blank
+        -- an entry without a reason for a later one with one (it skips null values)
+        arg_min(end_candidates.end_reason_blank, end_candidates.entry_order) as end_reason_blank
     from instances
     join end_candidates
       on end_candidates.lead_id = instances.lead_id and end_candidates.sla_position = instances.sla_position
@@ -83,19 +88,6 @@ ends as (
      -- the lead's owner only, for a by-lead-owner touch SLA (a lead without one: '(no owner)')
      and (not instances.by_lead_owner or end_candidates.owner_id = coalesce(instances.owner_id, '(no owner)'))
     group by instances.instance_id
-),
-
--- the SLA by its position (sla__judged joins its name and settings), and of the end's reason only
--- whether it is blank (true without an end): sla_ends is 45M rows at 10M leads, every byte of a
--- row written and read back
-final as (
-    select
-        instances.instance_id, instances.sla_position, instances.lead_id, instances.start_at, instances.next_start_at,
-        instances.owner_id, instances.calendar_key,
-        ends.end_at,
-        coalesce(ends.end_reason_blank, true) as end_reason_blank
-    from instances
-    left join ends on ends.instance_id = instances.instance_id
 )
 
-select * from final
+select * from ends

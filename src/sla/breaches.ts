@@ -31,14 +31,18 @@ interface BreachRow {
 /**
  * Materialises breach rows as `table` (all of them, or the `limit` most late: real minutes late,
  * most first, missing-fields breaches last) and their business minutes late as `${table}_late`.
+ * The breaches are chosen before their owners are named (sql/sla/sla__breached.sql).
  */
 async function collectBreaches(wh: Warehouse, table: string, limit?: number): Promise<void> {
-  const rows = await readFile(sqlPath('sla/sla__breach_rows.sql'), 'utf8');
-  const ranked =
+  const breached = await readFile(sqlPath('sla/sla__breached.sql'), 'utf8');
+  // a view holds no parameter: the limit is our own integer, written in
+  if (limit !== undefined && !Number.isSafeInteger(limit)) throw new Error(`breach limit ${limit} is not an integer`);
+  const selection =
     limit === undefined
-      ? rows
-      : `select * from (\n${rows}\n) as breaches order by minutes_late desc nulls last, position, start_at, lead_id collate "C" limit $limit`;
-  await wh.run(`create or replace temp table ${table} as\n${ranked}`, limit === undefined ? undefined : { limit });
+      ? breached
+      : `select * from (\n${breached}\n) as breached order by minutes_late desc nulls last, position, start_at, lead_id collate "C" limit ${limit}`;
+  await wh.run(`create or replace temp view sla_breach_selection as\n${selection}`);
+  await wh.run(`create or replace temp table ${table} as\n${await readFile(sqlPath('sla/sla__breach_rows.sql'), 'utf8')}`);
   await wh.run(`create or replace temp view ${table}_pairs as
     select instance_id as pair_id, calendar_key, deadline_at as start_at, late_until as end_at from ${table} where late_until is not null`);
   // keys come from sla_outcomes, checked when it was built (src/sla/outcomes.ts)

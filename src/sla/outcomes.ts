@@ -72,21 +72,26 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   const range = calendarRange(window, slas);
   const calendars = await timed('owner calendars', buildOwnerCalendars(wh, config.calendar, { ...range, defaultTimezone: config.timezone }));
 
-  // The instances are a table of their own (45M rows at 10M leads), which the ends query reads
-  // twice. Inlined there as a CTE, the one query held the CTE's rows, the ends' join and aggregate
-  // and the join back at once, and at 10M leads it ran out of a 4GB limit.
+  // The instances are a table of their own (45M rows at 10M leads), which the ends query reads.
+  // Inlined there as a CTE, the one query held the CTE's rows, the ends' join and aggregate and the
+  // join back at once, and at 10M leads it ran out of a 4GB limit.
   const period = { from: window.from, to: window.to, as_of: window.asOf };
   await timed('sla_instances', createFrom(wh, 'table', 'sla_instances', 'sla__instances', period));
+  // every business-time input below takes its calendar keys from the instances: check them once
+  await timed('check keys', checkCalendarKeys(wh, 'sla_instances'));
+  // sla_ends holds the instances that ended, not every instance again with its end
   await timed('sla_ends', createFrom(wh, 'table', 'sla_ends', 'sla__ends', { as_of: window.asOf }));
-  // every instance with its SLA's business target (null for a wall-clock SLA or none), to which the
-  // deadlines model adds deadline_at; a view, so sla_outcomes takes the deadlines in its one pass
-  // over sla_ends (a table of them joined back on instance_id was a 20M-row hash join at 10M leads)
+  // every instance with its end and its SLA's business target (null for a wall-clock SLA or none),
+  // to which the deadlines model adds deadline_at; a view, so sla_outcomes takes the ends and the
+  // deadlines in its one pass over the instances (the deadlines as a table of their own, joined back
+  // on instance_id, were one more 20M-row hash join at 10M leads)
   await wh.run(`create or replace temp view sla_deadline_requests as
-    select ends.*, case when definitions.business_clock then definitions.target_minutes end as target_minutes
-    from sla_ends as ends
-    join sla_definitions as definitions on definitions.position = ends.sla_position`);
-  // every business-time input below takes its calendar keys from sla_ends: check them once, on the table
-  await timed('check keys', checkCalendarKeys(wh, 'sla_ends'));
+    select
+      instances.*, ends.end_at, coalesce(ends.end_reason_blank, true) as end_reason_blank,
+      case when definitions.business_clock then definitions.target_minutes end as target_minutes
+    from sla_instances as instances
+    join sla_definitions as definitions on definitions.position = instances.sla_position
+    left join sla_ends as ends on ends.instance_id = instances.instance_id`);
   await computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_deadlined', kind: 'view', keysChecked: true });
   // the judged and outcomes views read the as-of and the --by field from this one-row table (a view
   // cannot hold a parameter)
