@@ -1,107 +1,24 @@
 -- sla__instances: one row per SLA and start instance inside the report window (docs/sla.md).
--- grain: one row per (sla_position, lead_id, start_at) with the start in [$from, $to) and <= $as_of;
--- the SLA is its position in sla_definitions (an integer: sla__judged joins its name).
--- A start is an entry into the SLA's start stage, or an engagement event of its type. Each entry is
--- its own instance (a lead MQL'd twice is measured twice); an instance runs until the lead's next
--- start (next_start_at), so a touch after a re-MQL belongs to the new instance only.
--- Created as a temp table (src/sla/outcomes.ts), which sla__ends.sql reads.
--- Speed at 1M MQLs: starts are computed once per start stage, not once per SLA (three default SLAs
--- start at MQL); the next start is the mart's next_entry_in_stage_at (no window pass per report);
--- lead attributes are joined once per start, before the start is repeated per SLA; "after a recycle" compares with the lead's first recycle instead of a running window.
--- instance_id comes from the start's row in its source table (rowid) and the SLA's position: unique
--- without a row_number() over (), which is a single-threaded pass costing seconds at 1M instances.
--- (Up to 1024 SLAs; src/sla/definitions.ts checks.)
--- Inputs: sla_definitions (src/sla/definitions.ts), fct_stage_entries, engagement_events,
--- dim_leads, owner_calendars (src/calendar/ownerCalendars.ts).
--- Of the lead, only what the ends and deadlines need (owner id, calendar): its names, team, source
--- and --by value come from the view sla_lead_attributes, joined by the queries that group or list
--- by them. Every instance is written out twice (this table and sla_ends); at 10M leads, 45M
--- instances carrying those strings spilled 32 GB under a 4 GB limit.
-with definitions as (
-    select * from sla_definitions
-),
-
-first_recycles as (
-    select lead_id, min(event_number) as first_recycle_number
-    from fct_stage_entries
-    where stage = 'recycled' and entered_at <= $as_of
-      and exists (select 1 from definitions where after_recycle)
-    group by lead_id
-),
-
-stage_starts as (
+-- grain: one row per (sla_position, start) of sql/sla/sla__starts.sql: each start repeated for
+-- every SLA that begins with it; the SLA is its position in sla_definitions (an integer:
+-- sla__judged joins its name). Each entry is its own instance (a lead MQL'd twice is measured
+-- twice); an instance runs until the lead's next start (next_start_at).
+-- A view (src/sla/outcomes.ts), read once, by sla_outcomes' pass through sla_instance_ends:
+-- at 10M leads the 45M instances as a table were a write and a read of every row.
+-- instance_id is the start's reference times 1024 plus the SLA's position, unique per instance
+-- (up to 1024 SLAs; src/sla/definitions.ts checks); sql/sla/sla__ends.sql and sla__leaks.sql rely on it.
+with final as (
     select
-        stage, lead_id, entered_at as start_at, event_number, rowid as start_row,
-        -- the next entry into the stage, once it has happened by the as-of (fct_stage_entries)
-        case when next_entry_in_stage_at <= $as_of then next_entry_in_stage_at end as next_start_at
-    from fct_stage_entries
-    where entered_at >= $from and entered_at <= $as_of
-      and stage in (select start_stage from definitions where start_kind = 'stage')
-),
-
-event_starts as (
-    select event_type, lead_id, start_at, start_row, lead(start_at) over (partition by event_type, lead_id order by start_at) as next_start_at
-    from (
-        -- the same event exported twice is one start
-        select lower(events.event_type) as event_type, events.lead_id, events.occurred_at as start_at, min(events.rowid) as start_row
-        from engagement_events as events
-        where events.occurred_at >= $from and events.occurred_at <= $as_of
-          and lower(events.event_type) in (select lower(start_event) from definitions where start_kind = 'event')
-        group by lower(events.event_type), events.lead_id, events.occurred_at
-    ) as distinct_events
-),
-
--- what every instance of a lead shares, computed once per lead that has a start; the first recycle
--- is joined here, per lead, and not to the starts: a join on the starts holds a hash table of every
--- start while the attributes' join holds another (speed-to-lead ran out of a 100MB limit at 200k leads)
-lead_attributes as (
-    select
-        leads.lead_id,
-        leads.owner_id,
-        coalesce(calendars.calendar_key, 'default') as calendar_key,
-        first_recycles.first_recycle_number
-    from dim_leads as leads
-    left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
-    left join first_recycles on first_recycles.lead_id = leads.lead_id
-),
-
--- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
-start_events as (
-    select 'stage' as start_kind, stage as start_value, lead_id, start_at, next_start_at,
-           start_row * 2 as start_ref, event_number
-    from stage_starts
-    where start_at < $to
-    union all
-    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null
-    from event_starts
-    where start_at < $to
-),
-
-described as (
-    select start_events.*, lead_attributes.owner_id, lead_attributes.calendar_key, lead_attributes.first_recycle_number
-    from start_events
-    left join lead_attributes on lead_attributes.lead_id = start_events.lead_id
-),
-
-starting_definitions as (
-    select *, case start_kind when 'stage' then start_stage else lower(start_event) end as start_value
-    from definitions
-),
-
-final as (
-    select
-        cast(described.start_ref * 1024 + definitions.position as bigint) as instance_id,
+        cast(starts.start_ref * 1024 + definitions.position as bigint) as instance_id,
         definitions.position as sla_position,
-        described.lead_id,
-        described.start_at,
-        described.next_start_at,
-        described.owner_id,
-        coalesce(described.calendar_key, 'default') as calendar_key
-    from described
-    join starting_definitions as definitions
-      on definitions.start_kind = described.start_kind and definitions.start_value = described.start_value
-    -- a "Recycled MQL": some earlier entry of the lead was a recycle
-    where not definitions.after_recycle or described.event_number > described.first_recycle_number
+        starts.lead_id,
+        starts.start_at,
+        starts.next_start_at,
+        starts.owner_id,
+        starts.calendar_key
+    from sla_starts as starts
+    join sla_definitions as definitions on definitions.start_key = starts.start_key
+    where not definitions.after_recycle or starts.after_recycle
 )
 
 select * from final

@@ -68,10 +68,17 @@ export async function writeSlaDefinitions(wh: Warehouse, slas: readonly SlaDefin
   await wh.run(`create or replace temp table sla_definitions (
     sla_name varchar, position integer, start_kind varchar, start_stage varchar, start_event varchar,
     after_recycle boolean, end_kind varchar, end_stages varchar[], touch_types varchar[], by_lead_owner boolean,
-    target_minutes double, business_clock boolean, require_reason boolean)`);
+    target_minutes double, business_clock boolean, require_reason boolean, start_key integer)`);
+  // SLAs that begin with the same start share a key (the first one's position): the starts table
+  // carries it, and the ends' join and the instances view join on it (sql/sla/sla__starts.sql)
+  const startOf = (sla: SlaDefinition) => {
+    const { start } = sla.config;
+    return start.kind === 'stage' ? `stage:${start.stage}` : `event:${start.eventType.toLowerCase()}`;
+  };
   for (const [position, sla] of slas.entries()) {
     const { start, end } = sla.config;
-    await wh.run(`insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13)`, [
+    const startKey = slas.findIndex((other) => startOf(other) === startOf(sla));
+    await wh.run(`insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13, $14)`, [
       sla.name,
       position,
       start.kind,
@@ -85,6 +92,7 @@ export async function writeSlaDefinitions(wh: Warehouse, slas: readonly SlaDefin
       sla.targetMinutes,
       sla.clock === 'business',
       sla.config.requiredFields.includes('reason'),
+      startKey,
     ]);
   }
 }

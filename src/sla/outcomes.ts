@@ -72,26 +72,41 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   const range = calendarRange(window, slas);
   const calendars = await timed('owner calendars', buildOwnerCalendars(wh, config.calendar, { ...range, defaultTimezone: config.timezone }));
 
-  // The instances are a table of their own (45M rows at 10M leads), which the ends query reads.
-  // Inlined there as a CTE, the one query held the CTE's rows, the ends' join and aggregate and the
-  // join back at once, and at 10M leads it ran out of a 4GB limit.
+  // The starts are a table (17M rows at 10M leads), which the ends query joins to the candidates;
+  // the instances are a view repeating each start per SLA that begins with it, read once, by the
+  // pass that writes sla_outcomes. As a table of their own, the 45M instances at 10M leads were
+  // written and read back, and were the ends' join's build side, spilled under a 4GB limit.
   const period = { from: window.from, to: window.to, as_of: window.asOf };
-  await timed('sla_instances', createFrom(wh, 'table', 'sla_instances', 'sla__instances', period));
-  // every business-time input below takes its calendar keys from the instances: check them once
-  await timed('check keys', checkCalendarKeys(wh, 'sla_instances'));
+  await timed('sla_starts', createFrom(wh, 'table', 'sla_starts', 'sla__starts', period));
+  await createFrom(wh, 'view', 'sla_instances', 'sla__instances');
+  // every business-time input below takes its calendar keys from the starts: check them once
+  await timed('check keys', checkCalendarKeys(wh, 'sla_starts'));
   // sla_ends holds the instances that ended, not every instance again with its end
   await timed('sla_ends', createFrom(wh, 'table', 'sla_ends', 'sla__ends', { as_of: window.asOf }));
-  // every instance with its end and its SLA's business target (null for a wall-clock SLA or none),
-  // to which the deadlines model adds deadline_at; a view, so sla_outcomes takes the ends and the
-  // deadlines in its one pass over the instances (the deadlines as a table of their own, joined back
-  // on instance_id, were one more 20M-row hash join at 10M leads)
+  // every instance with its end, to which the deadlines model adds deadline_at. For sla_outcomes as
+  // a table (the sla report), a view: the pass that writes sla_outcomes takes the instances, their
+  // ends and the deadlines at once. For sla_outcomes as a view (speed-to-lead), a table: the one
+  // query reading that view also holds its own joins, and with the ends' hash table on top it ran
+  // out of a 4GB limit at 10M leads.
+  const endedKind = options.outcomesAs === 'view' ? 'table' : 'view';
+  await timed(
+    'sla_instance_ends',
+    wh.materialise(
+      'sla_instance_ends',
+      endedKind,
+      `select instances.*, ends.end_at, coalesce(ends.end_reason_blank, true) as end_reason_blank
+      from sla_instances as instances
+      left join sla_ends as ends on ends.instance_id = instances.instance_id`,
+      { temporary: true },
+    ),
+  );
+  // with the SLA's business target (null for a wall-clock SLA or none): a view, so the deadlines
+  // are taken in the same pass (as a table of their own, joined back on instance_id, they were one
+  // more 20M-row hash join at 10M leads)
   await wh.run(`create or replace temp view sla_deadline_requests as
-    select
-      instances.*, ends.end_at, coalesce(ends.end_reason_blank, true) as end_reason_blank,
-      case when definitions.business_clock then definitions.target_minutes end as target_minutes
-    from sla_instances as instances
-    join sla_definitions as definitions on definitions.position = instances.sla_position
-    left join sla_ends as ends on ends.instance_id = instances.instance_id`);
+    select ended.*, case when definitions.business_clock then definitions.target_minutes end as target_minutes
+    from sla_instance_ends as ended
+    join sla_definitions as definitions on definitions.position = ended.sla_position`);
   await computeBusinessDeadlines(wh, 'sla_deadline_requests', { output: 'sla_deadlined', kind: 'view', keysChecked: true });
   // the judged and outcomes views read the as-of and the --by field from this one-row table (a view
   // cannot hold a parameter)
