@@ -45,7 +45,35 @@ event_starts as (
 
 -- lead attributes and the first recycle are joined once per start, before a start is repeated
 -- for each SLA that begins with it (three default SLAs start at MQL)
-stage_starts_final as (
+stage_starts_described as (
+    select stage_starts.*, first_recycles.first_recycle_number
+    from stage_starts
+    left join first_recycles on first_recycles.lead_id = stage_starts.lead_id
+    where stage_starts.start_at < $to
+),
+
+-- what every instance of a lead shares, computed once per lead that has a start
+lead_attributes as (
+    select
+        leads.lead_id,
+        leads.owner_id,
+        coalesce(calendars.calendar_key, 'default') as calendar_key
+    from dim_leads as leads
+    left join owner_calendars as calendars on calendars.owner_id = leads.owner_id
+),
+
+-- every start once, whatever number of SLAs begin with it; start_ref keeps ids of both kinds apart
+start_events as (
+    select 'stage' as start_kind, stage as start_value, lead_id, start_at, next_start_at,
+           start_row * 2 as start_ref, event_number, first_recycle_number
+    from stage_starts_described
+    union all
+    select 'event', event_type, lead_id, start_at, next_start_at, start_row * 2 + 1, null, null
+    from event_starts
+    where start_at < $to
+),
+
+final as (
     select
         start_events.start_ref, start_keys.start_key, start_events.lead_id,
         start_events.start_at, start_events.next_start_at,
