@@ -1,7 +1,7 @@
 -- sla__ends: what stopped an instance's clock, for each instance (sql/sla/sla__instances.sql, a
 -- view of the sla_starts table repeated per SLA) that something stopped by $as_of.
 -- grain: one row per instance with an end; an instance without one has no row (src/sla/outcomes.ts
--- joins the instances to their ends in sla_instance_ends, a view read once by sla_outcomes).
+-- joins the instances to their ends in the table sla_instance_ends).
 -- The end is the first qualifying event at or after the start and before the lead's next start:
 --   touch           an activity of the SLA's types by a person (automated = false, and not an
 --                   incoming email), optionally by the lead's owner only;

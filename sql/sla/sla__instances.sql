@@ -3,8 +3,9 @@
 -- every SLA that begins with it; the SLA is its position in sla_definitions (an integer:
 -- sla__judged joins its name). Each entry is its own instance (a lead MQL'd twice is measured
 -- twice); an instance runs until the lead's next start (next_start_at).
--- A view (src/sla/outcomes.ts), read once, by sla_outcomes' pass through sla_instance_ends:
--- at 10M leads the 45M instances as a table were a write and a read of every row.
+-- A view (src/sla/outcomes.ts), read once, where the instances meet their ends (the table
+-- sla_instance_ends): at 10M leads the 45M instances as a table of their own were one more write
+-- and read of every row, and the ends' join's build side.
 -- instance_id is the start's reference times 1024 plus the SLA's position, unique per instance
 -- (up to 1024 SLAs; src/sla/definitions.ts checks); sql/sla/sla__ends.sql and sla__leaks.sql rely on it.
 with final as (

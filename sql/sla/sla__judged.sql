@@ -1,7 +1,8 @@
 -- sla__judged: each instance's deadline and verdict at as_of.
--- grain: one row per instance of sla_ends (sql/sla/sla__ends.sql), read through sla_deadlined: the
--- same rows with the business deadline added (the business clock of the lead's owner's calendar,
--- sql/calendar/business_deadlines.sql, a view over sla_ends); wall-clock targets are start + target.
+-- grain: one row per instance of sla_instance_ends (the instances with their ends, from
+-- sql/sla/sla__instances.sql and sla__ends.sql; src/sla/outcomes.ts), read through sla_deadlined:
+-- the same rows with the business deadline added (the business clock of the lead's owner's
+-- calendar, sql/calendar/business_deadlines.sql, a view over them); wall-clock targets are start + target.
 -- Verdict (status):
 --   met       ended by the deadline and carrying every required field
 --   breached  ended after the deadline (late), not ended with the deadline passed (open), or ended

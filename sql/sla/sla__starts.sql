@@ -13,8 +13,7 @@
 --   owner_id, calendar_key   the lead's owner and that owner's business calendar
 -- Created as a temp table (src/sla/outcomes.ts). The instances are this table repeated per SLA
 -- that begins with the start (sql/sla/sla__instances.sql, a view): three default SLAs start at MQL,
--- and at 10M leads the 45M instances as a table of their own cost a write and a read of every
--- instance, and as the ends query's build side, a hash join of 45M rows where 17M starts do.
+-- and at 10M leads the ends' join builds on 17M starts, not 45M instances.
 -- Speed at 1M MQLs: the next start is the mart's next_entry_in_stage_at (no window pass per
 -- report); lead attributes are joined once per start; "after a recycle" compares with the lead's
 -- first recycle instead of a running window.

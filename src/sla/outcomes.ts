@@ -73,9 +73,9 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   const calendars = await timed('owner calendars', buildOwnerCalendars(wh, config.calendar, { ...range, defaultTimezone: config.timezone }));
 
   // The starts are a table (17M rows at 10M leads), which the ends query joins to the candidates;
-  // the instances are a view repeating each start per SLA that begins with it, read once, by the
-  // pass that writes sla_outcomes. As a table of their own, the 45M instances at 10M leads were
-  // written and read back, and were the ends' join's build side, spilled under a 4GB limit.
+  // the instances are a view repeating each start per SLA that begins with it, read once, where
+  // they meet their ends. As a table of their own, the 45M instances at 10M leads were one more
+  // write and read, and the ends' join's build side, spilled under a 4GB limit.
   const period = { from: window.from, to: window.to, as_of: window.asOf };
   await timed('sla_starts', createFrom(wh, 'table', 'sla_starts', 'sla__starts', period));
   await createFrom(wh, 'view', 'sla_instances', 'sla__instances');
@@ -86,7 +86,7 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   // every instance with its end, to which the deadlines model adds deadline_at: a table, written in
   // a statement of its own. Joined inside the pass that writes sla_outcomes (a view), the ends' hash
   // table of 22M rows and the 45M rows written spilled together, and at 10M leads that pass took
-  // 33–94 s against 24 s over a table; under speed-to-lead's one query over the sla_outcomes view
+  // 33–94 s against 21 s over a table; under speed-to-lead's one query over the sla_outcomes view
   // it ran out of a 4GB limit.
   await timed(
     'sla_instance_ends',
