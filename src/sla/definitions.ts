@@ -68,31 +68,34 @@ export async function writeSlaDefinitions(wh: Warehouse, slas: readonly SlaDefin
   await wh.run(`create or replace temp table sla_definitions (
     sla_name varchar, position integer, start_kind varchar, start_stage varchar, start_event varchar,
     after_recycle boolean, end_kind varchar, end_stages varchar[], touch_types varchar[], by_lead_owner boolean,
-    target_minutes double, business_clock boolean, require_reason boolean, start_key integer)`);
-  // SLAs that begin with the same start share a key (the first one's position): the starts table
-  // carries it, and the ends' join and the instances view join on it (sql/sla/sla__starts.sql)
-  const startOf = (sla: SlaDefinition) => {
-    const { start } = sla.config;
-    return start.kind === 'stage' ? `stage:${start.stage}` : `event:${start.eventType.toLowerCase()}`;
-  };
+    target_minutes double, business_clock boolean, require_reason boolean, start_value varchar, start_key integer)`);
   for (const [position, sla] of slas.entries()) {
     const { start, end } = sla.config;
-    const startKey = slas.findIndex((other) => startOf(other) === startOf(sla));
-    await wh.run(`insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13, $14)`, [
-      sla.name,
-      position,
-      start.kind,
-      start.kind === 'stage' ? start.stage : null,
-      start.kind === 'event' ? start.eventType : null,
-      start.kind === 'stage' && start.afterRecycle,
-      end.kind,
-      end.kind === 'stage' ? end.stages : null,
-      end.kind === 'touch' ? end.types : null,
-      end.kind === 'touch' && end.byLeadOwner,
-      sla.targetMinutes,
-      sla.clock === 'business',
-      sla.config.requiredFields.includes('reason'),
-      startKey,
-    ]);
+    await wh.run(
+      `insert into sla_definitions values ($1, $2, $3, $4, $5, $6, $7, cast($8 as varchar[]), cast($9 as varchar[]), $10, $11, $12, $13, null, null)`,
+      [
+        sla.name,
+        position,
+        start.kind,
+        start.kind === 'stage' ? start.stage : null,
+        start.kind === 'event' ? start.eventType : null,
+        start.kind === 'stage' && start.afterRecycle,
+        end.kind,
+        end.kind === 'stage' ? end.stages : null,
+        end.kind === 'touch' ? end.types : null,
+        end.kind === 'touch' && end.byLeadOwner,
+        sla.targetMinutes,
+        sla.clock === 'business',
+        sla.config.requiredFields.includes('reason'),
+      ],
+    );
   }
+  // The start each SLA begins with, as the starts' rows name it (the stage, or the event type in
+  // SQL's lower case), and a key the SLAs sharing that start share (the first one's position): the
+  // starts table carries the key, and the ends' join and the instances view join on it
+  // (sql/sla/sla__starts.sql). Derived here in SQL, so it matches the starts' lower() exactly.
+  await wh.run(`update sla_definitions set start_value = case start_kind when 'stage' then start_stage else lower(start_event) end`);
+  await wh.run(`update sla_definitions set start_key = (
+    select min(others.position) from sla_definitions as others
+    where others.start_kind = sla_definitions.start_kind and others.start_value = sla_definitions.start_value)`);
 }

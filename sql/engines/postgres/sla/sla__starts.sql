@@ -9,7 +9,7 @@ with definitions as (
 
 -- each start's key, shared by the SLAs that begin with it (src/sla/definitions.ts)
 start_keys as (
-    select distinct start_kind, case start_kind when 'stage' then start_stage else lower(start_event) end as start_value, start_key
+    select distinct start_kind, start_value, start_key
     from definitions
 ),
 
