@@ -55,7 +55,9 @@ groups as (
         cast(coalesce(sum(instances) filter (where status = 'met'), 0) as integer) as met,
         cast(coalesce(sum(instances) filter (where status = 'breached'), 0) as integer) as breached,
         cast(coalesce(sum(instances) filter (where status = 'pending'), 0) as integer) as pending,
-        cast(coalesce(sum(instances) filter (where unmeasured), 0) as integer) as unmeasured
+        cast(coalesce(sum(instances) filter (where unmeasured), 0) as integer) as unmeasured,
+        -- every instance, judged or not (the leaks' count of MQLs, src/sla/compliance.ts)
+        cast(coalesce(sum(instances), 0) as integer) as instances
     from described
     group by grouping sets ((sla_name), (sla_name, owner), (sla_name, team), (sla_name, week))
 )

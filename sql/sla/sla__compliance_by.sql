@@ -17,7 +17,8 @@ groups as (
         cast(count(*) filter (where status = 'met') as integer) as met,
         cast(count(*) filter (where status = 'breached') as integer) as breached,
         cast(count(*) filter (where status = 'pending') as integer) as pending,
-        cast(count(*) filter (where unmeasured) as integer) as unmeasured
+        cast(count(*) filter (where unmeasured) as integer) as unmeasured,
+        cast(count(*) as integer) as instances
     from described
     group by sla_name, by_value
 )

@@ -31,6 +31,8 @@ interface CountRow {
   breached: number;
   pending: number;
   unmeasured: number;
+  /** every instance of the group, judged or not */
+  instances: number;
 }
 interface LeakRow {
   lead_id: string;
@@ -67,7 +69,6 @@ export function leakSlas(slas: readonly SlaDefinition[]): { touch: string; decis
 }
 
 interface LeakCounts {
-  mqls: number;
   no_owner: number;
   no_touch: number;
   no_disposition: number;
@@ -76,21 +77,21 @@ interface LeakCounts {
 
 /**
  * Leak counts in SQL over every MQL start; only the first `listedBreachLimit` flagged ones come to
- * JS. sla_leaks holds the flagged starts; the MQLs are counted as one of the two SLAs' instances,
- * since both start at every MQL entry of the window (leakSlas picks them so).
+ * JS. sla_leaks holds the flagged starts; the MQLs are one of the two SLAs' instances, since both
+ * start at every MQL entry of the window (leakSlas picks them so), as the compliance rows count them.
  */
-async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise<SlaReport['leaks']> {
+async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[], complianceRows: readonly CountRow[]): Promise<SlaReport['leaks']> {
   const { touch, decision } = leakSlas(slas);
   const params = { touch_sla: touch, decision_sla: decision };
   await wh.run(`create or replace temp table sla_leaks as\n${await readFile(sqlPath('sla/sla__leaks.sql'), 'utf8')}`, params);
   const totals = await wh.one<LeakCounts>(
-    `select (select cast(count(*) as integer) from sla_outcomes where sla_name = $counted_sla) as mqls,
-            cast(count(*) filter (where no_owner) as integer) as no_owner,
+    `select cast(count(*) filter (where no_owner) as integer) as no_owner,
             cast(count(*) filter (where no_touch) as integer) as no_touch, cast(count(*) filter (where no_disposition) as integer) as no_disposition,
             cast(count(*) as integer) as flagged
      from sla_leaks`,
-    { counted_sla: touch || decision },
   );
+  const counted = touch || decision;
+  const mqls = complianceRows.find((r) => r.sla_name === counted && r.dimension === '')?.instances ?? 0;
   const rows = await wh.all<LeakRow>(
     `select leaks.lead_id, leaks.owner_id, coalesce(leads.owner, '(no owner)') as owner, coalesce(leads.team, '(no team)') as team,
             strftime(make_timestamp(epoch_us(leaks.start_at)), '%Y-%m-%dT%H:%M:%SZ') as start_at, leaks.no_owner, leaks.no_touch, leaks.no_disposition
@@ -113,7 +114,7 @@ async function readLeaks(wh: Warehouse, slas: readonly SlaDefinition[]): Promise
     }),
   );
   return {
-    mqls: totals?.mqls ?? 0,
+    mqls,
     noOwner: totals?.no_owner ?? 0,
     noTouch: totals?.no_touch ?? 0,
     noDisposition: totals?.no_disposition ?? 0,
@@ -158,7 +159,7 @@ export async function computeSlaReport(wh: Warehouse, options: SlaReportOptions)
     slas: summaries,
     breachCount: summaries.reduce((sum, s) => sum + s.breached, 0),
     breaches,
-    leaks: await timed('leaks', readLeaks(wh, slas)),
+    leaks: await timed('leaks', readLeaks(wh, slas, rows)),
     warnings,
   };
 }
