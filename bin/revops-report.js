@@ -6,6 +6,9 @@ import module from 'node:module';
 // folder unless NODE_COMPILE_CACHE names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off): every later
 // run starts about 0.3 s of CPU sooner. Node 22.0 has no such cache.
 module.enableCompileCache?.();
+// on glibc, start once more with malloc's mmap threshold fixed, before DuckDB is loaded (src/allocator.ts)
+const { tuneAllocator } = await import('../dist/src/allocator.js');
+tuneAllocator();
 const { main } = await import('../dist/src/cli.js');
 
 // Benchmarks read the peak resident memory of a run from stderr.
