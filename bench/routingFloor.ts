@@ -208,6 +208,23 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
 
 /** The report's numbers that differ from the floor's, as "what: report vs floor" lines. */
+/**
+ * The floor's three owners furthest off, by the report's definition (largest |residual| first,
+ * ties by name). Two owners with the same actual and expected counts tie, though their residuals,
+ * the expected shares summed over weeks in another order, differ in the last bits (4e-15 at 1M).
+ */
+export function floorFurthestOff(rows: { ownerId: string; residual: number | null }[], names: ReadonlyMap<string, string>, count = 3): string[] {
+  const name = (id: string) => names.get(id) ?? id;
+  return rows
+    .filter((r): r is { ownerId: string; residual: number } => r.residual !== null && Math.abs(r.residual) > 1e-9)
+    .sort((a, b) => {
+      const apart = Math.abs(b.residual) - Math.abs(a.residual);
+      return Math.abs(apart) > 1e-9 ? apart : name(a.ownerId).localeCompare(name(b.ownerId));
+    })
+    .slice(0, count)
+    .map((r) => r.ownerId);
+}
+
 export async function checkRoutingFloor(db: string, report: RoutingReport): Promise<string[]> {
   const wh = await Warehouse.open({ path: db, readOnly: true, skipSchema: true });
   const table = (name: string, order = '') => wh.all<Row>(`select * from bench_routing_floor_${name} ${order}`);
@@ -263,11 +280,12 @@ export async function checkRoutingFloor(db: string, report: RoutingReport): Prom
         compare(`${kind.kind} owner ${o.ownerId} expected`, o.expected, f?.expected, 1e-9);
         compare(`${kind.kind} owner ${o.ownerId} residual`, o.residual, f?.residual, 1e-7);
       }
-      const furthest = mine
-        .filter((r) => r.residual !== null && Math.abs(num(r.residual)!) > 1e-9)
-        .sort((a, b) => Math.abs(num(b.residual)!) - Math.abs(num(a.residual)!))
-        .slice(0, 3);
-      same(`${kind.kind} furthest off`, kind.furthestOff.map((o) => o.ownerId).join(','), furthest.map((r) => r.owner_id).join(','));
+      const names = new Map(kind.owners.map((o) => [o.ownerId, o.owner]));
+      const furthest = floorFurthestOff(
+        mine.map((r) => ({ ownerId: String(r.owner_id), residual: num(r.residual) ?? null })),
+        names,
+      );
+      same(`${kind.kind} furthest off`, kind.furthestOff.map((o) => o.ownerId).join(','), furthest.join(','));
     }
     const assign = await table('assign');
     for (const [kind, stats] of [

@@ -29,10 +29,14 @@ export function fairness(rows: readonly { actual: number; expected: number }[]):
 /** Pearson residual of one owner: how many "standard deviations" off its expected count. */
 export const residual = (actual: number, expected: number): number | null => (expected > 0 ? (actual - expected) / Math.sqrt(expected) : null);
 
-/** The owners furthest from their share, largest |residual| first (ties by name). */
+/**
+ * The owners furthest from their share, largest |residual| first, ties by name. Summed shares are
+ * off by an ulp, not by a lead: residuals within 1e-9 are a tie (and within 1e-9 of 0, on share).
+ */
 export function furthestOff(owners: readonly OwnerShare[], count = 3): OwnerShare[] {
+  const apart = (a: OwnerShare, b: OwnerShare) => Math.abs(b.residual!) - Math.abs(a.residual!);
   return owners
-    .filter((o) => o.residual !== null && Math.abs(o.residual) > 1e-9) // summed shares are off by an ulp, not by a lead
-    .sort((a, b) => Math.abs(b.residual!) - Math.abs(a.residual!) || a.owner.localeCompare(b.owner))
+    .filter((o) => o.residual !== null && Math.abs(o.residual) > 1e-9)
+    .sort((a, b) => (Math.abs(apart(a, b)) > 1e-9 ? apart(a, b) : a.owner.localeCompare(b.owner)))
     .slice(0, count);
 }
