@@ -16,7 +16,8 @@
  */
 import { Warehouse } from '../src/db/connection.js';
 import { chiSquarePValue } from '../src/routing/chiSquare.js';
-import type { RoutingReport } from '../src/routing/types.js';
+import { furthestOff } from '../src/routing/fairness.js';
+import type { OwnerShare, RoutingReport } from '../src/routing/types.js';
 
 /** The config the report runs with: one weighted owner, one on PTO for two weeks, one ABM account by name. */
 export const routingBenchConfig = {
@@ -209,20 +210,12 @@ const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null |
 
 /** The report's numbers that differ from the floor's, as "what: report vs floor" lines. */
 /**
- * The floor's three owners furthest off, by the report's definition (largest |residual| first,
- * ties by name). Two owners with the same actual and expected counts tie, though their residuals,
- * the expected shares summed over weeks in another order, differ in the last bits (4e-15 at 1M).
+ * The floor's three owners furthest off, ranked by the report's own rule (largest |residual| first,
+ * residuals within 1e-9 a tie, ties by name): the residuals are the floor's, only the ranking is shared.
  */
 export function floorFurthestOff(rows: { ownerId: string; residual: number | null }[], names: ReadonlyMap<string, string>, count = 3): string[] {
-  const name = (id: string) => names.get(id) ?? id;
-  return rows
-    .filter((r): r is { ownerId: string; residual: number } => r.residual !== null && Math.abs(r.residual) > 1e-9)
-    .sort((a, b) => {
-      const apart = Math.abs(b.residual) - Math.abs(a.residual);
-      return Math.abs(apart) > 1e-9 ? apart : name(a.ownerId).localeCompare(name(b.ownerId));
-    })
-    .slice(0, count)
-    .map((r) => r.ownerId);
+  const shares = rows.map((r) => ({ ...r, owner: names.get(r.ownerId) ?? r.ownerId }) as unknown as OwnerShare);
+  return furthestOff(shares, count).map((o) => o.ownerId);
 }
 
 export async function checkRoutingFloor(db: string, report: RoutingReport): Promise<string[]> {

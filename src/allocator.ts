@@ -5,7 +5,7 @@
  * under `--memory-limit 4GB`, `load` peaked at 6.0 GB RSS (its model build after the ingest at
  * 5.7 GB); with the threshold fixed at glibc's default of 128 KiB, 5.0 GB, the model build 4.1 GB,
  * in the same time (bench/README.md). The threshold can only be set before the process starts
- * (GLIBC_TUNABLES), so the CLI starts itself again once with it: same pid, same stdio, about 50 ms.
+ * (GLIBC_TUNABLES), so the CLI starts itself again once with it: same pid, same stdio, about 70 ms.
  * REVOPS_MALLOC_TUNED set to anything (the re-started process has it at 1) keeps glibc's defaults.
  */
 
