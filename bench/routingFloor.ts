@@ -17,7 +17,7 @@
 import { Warehouse } from '../src/db/connection.js';
 import { chiSquarePValue } from '../src/routing/chiSquare.js';
 import { furthestOff } from '../src/routing/fairness.js';
-import type { OwnerShare, RoutingReport } from '../src/routing/types.js';
+import type { RoutingReport } from '../src/routing/types.js';
 
 /** The config the report runs with: one weighted owner, one on PTO for two weeks, one ABM account by name. */
 export const routingBenchConfig = {
@@ -208,16 +208,18 @@ type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
 
-/** The report's numbers that differ from the floor's, as "what: report vs floor" lines. */
 /**
  * The floor's three owners furthest off, ranked by the report's own rule (largest |residual| first,
  * residuals within 1e-9 a tie, ties by name): the residuals are the floor's, only the ranking is shared.
  */
 export function floorFurthestOff(rows: { ownerId: string; residual: number | null }[], names: ReadonlyMap<string, string>, count = 3): string[] {
-  const shares = rows.map((r) => ({ ...r, owner: names.get(r.ownerId) ?? r.ownerId }) as unknown as OwnerShare);
-  return furthestOff(shares, count).map((o) => o.ownerId);
+  return furthestOff(
+    rows.map((r) => ({ ...r, owner: names.get(r.ownerId) ?? r.ownerId })),
+    count,
+  ).map((o) => o.ownerId);
 }
 
+/** The report's numbers that differ from the floor's, as "what: report vs floor" lines. */
 export async function checkRoutingFloor(db: string, report: RoutingReport): Promise<string[]> {
   const wh = await Warehouse.open({ path: db, readOnly: true, skipSchema: true });
   const table = (name: string, order = '') => wh.all<Row>(`select * from bench_routing_floor_${name} ${order}`);

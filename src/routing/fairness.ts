@@ -33,8 +33,8 @@ export const residual = (actual: number, expected: number): number | null => (ex
  * The owners furthest from their share, largest |residual| first, ties by name. Summed shares are
  * off by an ulp, not by a lead: residuals within 1e-9 are a tie (and within 1e-9 of 0, on share).
  */
-export function furthestOff(owners: readonly OwnerShare[], count = 3): OwnerShare[] {
-  const apart = (a: OwnerShare, b: OwnerShare) => Math.abs(b.residual!) - Math.abs(a.residual!);
+export function furthestOff<T extends Pick<OwnerShare, 'owner' | 'residual'>>(owners: readonly T[], count = 3): T[] {
+  const apart = (a: T, b: T) => Math.abs(b.residual!) - Math.abs(a.residual!);
   return owners
     .filter((o) => o.residual !== null && Math.abs(o.residual) > 1e-9)
     .sort((a, b) => (Math.abs(apart(a, b)) > 1e-9 ? apart(a, b) : a.owner.localeCompare(b.owner)))
