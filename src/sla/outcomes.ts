@@ -87,6 +87,9 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   // (the model says why; at 10M leads the pass writing sla_outcomes took 33–94 s with the join in it,
   // 21 s without)
   await timed('sla_instance_ends', createFrom(wh, 'table', 'sla_instance_ends', 'sla__instance_ends'));
+  // nothing reads the starts and ends again: at 10M leads they are 3 GB of temp tables, which
+  // would spill to the temp dir while sla_outcomes is written
+  await wh.run('drop view if exists sla_instances; drop table if exists sla_ends; drop table if exists sla_starts');
   // with the SLA's business target (null for a wall-clock SLA or none): a view, so the deadlines
   // are taken in the same pass (as a table of their own, joined back on instance_id, they were one
   // more 20M-row hash join at 10M leads)
@@ -112,6 +115,8 @@ async function buildUnordered(wh: Warehouse, config: Config, options: SlaOutcome
   } else await createFrom(wh, 'view', 'sla_pairs', 'sla__pairs');
   await timed('business minutes', computeBusinessMinutes(wh, 'sla_pairs', { output: 'sla_business_minutes', keysChecked: true }));
   await timed('sla_outcomes', createFrom(wh, options.outcomesAs ?? 'table', 'sla_outcomes', 'sla__outcomes'));
+  // a table of outcomes holds all the report reads; as a view, it reads the instances with their ends
+  if ((options.outcomesAs ?? 'table') === 'table') await wh.run('drop table if exists sla_instance_ends cascade');
   return { invalidOwnerZones: calendars.invalidOwnerZones };
 }
 

@@ -119,3 +119,26 @@ describe('sla report without the touches’ business minutes', () => {
     expect(await computeSlaReport(wh, { window: fixtureWindow, slas, by: 'source' })).toEqual(full);
   });
 });
+
+describe('sla_outcomes’ inputs once it is built', () => {
+  const temporaryTables = async (wh: Awaited<ReturnType<typeof openTestWarehouse>>) =>
+    (await wh.all<{ name: string }>(`select table_name as name from duckdb_tables() where temporary and table_name like 'sla%' order by 1`)).map((t) => t.name);
+
+  // at 10M leads the starts, ends and instances with their ends were 6 GB of temp tables besides
+  // sla_outcomes' 6 GB: kept, they spilled to the temp dir while the outcomes were written and read
+  it('drops the starts, the ends and the instances with their ends, which nothing reads after', async () => {
+    const wh = await openTestWarehouse();
+    await loadSlaFixture(wh);
+    expect(await temporaryTables(wh)).toEqual(['sla_business_minutes', 'sla_definitions', 'sla_outcomes', 'sla_report_params']);
+  });
+
+  it('keeps the instances with their ends under sla_outcomes as a view, which reads them', async () => {
+    const wh = await openTestWarehouse();
+    const slas = await loadSlaFixture(wh);
+    await buildSlaOutcomes(wh, fixtureConfig, { window: fixtureWindow, slas, outcomesAs: 'view' });
+    expect(await temporaryTables(wh)).toEqual(['sla_business_minutes', 'sla_definitions', 'sla_instance_ends', 'sla_report_params']);
+    // 9 MQL entries × the SLAs starting at one (first_touch, qualification_decision): the view still reads
+    const counted = await wh.one<{ n: number }>(`select count(*)::int as n from sla_outcomes where sla_name = 'first_touch'`);
+    expect(counted!.n).toBe(9);
+  });
+});
