@@ -11,7 +11,7 @@ import type { PipelineReport } from '../src/pipeline/types.js';
 import { packageRoot } from '../src/paths.js';
 import { parseConfig } from '../src/config/config.js';
 import { fieldKey, noChangeStageIds } from '../src/config/dealStages.js';
-import { runChild, runFloor } from './child.js';
+import { fastestOf, runChild, runFloor } from './child.js';
 import { compareWithFloor } from './pipelineCheck.js';
 import { pipelineFloorSql } from './pipelineFloor.js';
 
@@ -68,7 +68,8 @@ export async function benchPipeline(options: { work: string; deals: number; rows
     await wh.run(`delete from opportunities; delete from opportunity_stage_events`);
     await wh.runScript(pipelineDataSql(options.deals, options.rowsPerDeal), 'pipeline bench data');
   }
-  // the first run builds the deal models, as the first report after a load does (BENCH_PIPELINE_WARM=1: only when they are stale)
+  // the first run builds the deal models: this bench writes its deals in DuckDB, not through a load,
+  // which builds them (BENCH_PIPELINE_WARM=1: only when they are stale)
   if (!process.env.BENCH_PIPELINE_WARM)
     await wh.run(`create table if not exists model_state (build_key varchar, built_at timestamptz); delete from model_state`);
   wh.close();
@@ -80,23 +81,25 @@ export async function benchPipeline(options: { work: string; deals: number; rows
     return run;
   };
   const cold = await cli();
-  const run = await cli();
+  const run = await fastestOf(cli);
   if (process.env.REVOPS_PROFILE) process.stderr.write(`first run:\n${cold.stderr}second run:\n${run.stderr}`);
   const report = JSON.parse(run.stdout) as PipelineReport;
   const stages = parseConfig({}).dealStages;
-  const floor = await runFloor(
-    options.work,
-    db,
-    'pipeline_floor',
-    pipelineFloorSql({
-      from: `${from}T00:00:00Z`,
-      to: '2025-10-01T00:00:00Z',
-      closeTo: '2025-10-01',
-      trailingFrom: '2024-10-01T00:00:00Z',
-      noChangeStages: noChangeStageIds(stages),
-      noChangeDays: stages.noChangeDays,
-      snoozeFields: stages.snoozeFields.map(fieldKey),
-    }),
+  const floor = await fastestOf(() =>
+    runFloor(
+      options.work,
+      db,
+      'pipeline_floor',
+      pipelineFloorSql({
+        from: `${from}T00:00:00Z`,
+        to: '2025-10-01T00:00:00Z',
+        closeTo: '2025-10-01',
+        trailingFrom: '2024-10-01T00:00:00Z',
+        noChangeStages: noChangeStageIds(stages),
+        noChangeDays: stages.noChangeDays,
+        snoozeFields: stages.snoozeFields.map(fieldKey),
+      }),
+    ),
   );
   const check = await Warehouse.open({ path: db, readOnly: true });
   const diffs = await compareWithFloor(check, report);

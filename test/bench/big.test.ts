@@ -1,6 +1,7 @@
 /** The big bench's arithmetic: following a row across scales and the growth exponent it prints. */
 import { describe, expect, it } from 'vitest';
 import { growthExponent, rowKey } from '../../bench/big.js';
+import { benchRepeats, fastestOf } from '../../bench/child.js';
 
 describe('the big bench', () => {
   it('follows a row across scales by its name without sizes', () => {
@@ -36,5 +37,35 @@ describe('the big bench', () => {
         { x: 1e7, y: null },
       ]),
     ).toBeNull();
+  });
+});
+
+describe('a measurement repeated (BENCH_REPEAT)', () => {
+  const runs = (...measured: { seconds: number; peakRssMb: number | null; tempPeakMb: number | null; code?: number | null }[]) => {
+    let calls = 0;
+    return { next: async () => measured[calls++]!, calls: () => calls };
+  };
+
+  it('keeps the fastest time, with the most RSS and spill any run took', async () => {
+    const three = runs(
+      { seconds: 50, peakRssMb: 4100, tempPeakMb: 900 },
+      { seconds: 41, peakRssMb: 3900, tempPeakMb: null },
+      { seconds: 45, peakRssMb: 4700, tempPeakMb: 1200 },
+    );
+    expect(await fastestOf(three.next, 3)).toEqual({ seconds: 41, peakRssMb: 4700, tempPeakMb: 1200 });
+    expect(three.calls()).toBe(3);
+  });
+
+  it('runs once by default, and stops at a failed run, which it returns', async () => {
+    const once = runs({ seconds: 7, peakRssMb: 800, tempPeakMb: 0, code: 0 }, { seconds: 1, peakRssMb: 1, tempPeakMb: 0, code: 0 });
+    expect(await fastestOf(once.next, benchRepeats())).toEqual({ seconds: 7, peakRssMb: 800, tempPeakMb: 0, code: 0 });
+    expect(once.calls()).toBe(1);
+    const failing = runs(
+      { seconds: 9, peakRssMb: 900, tempPeakMb: 0, code: 0 },
+      { seconds: 2, peakRssMb: 5000, tempPeakMb: 0, code: 1 },
+      { seconds: 1, peakRssMb: 1, tempPeakMb: 0, code: 0 },
+    );
+    expect(await fastestOf(failing.next, 3)).toEqual({ seconds: 2, peakRssMb: 5000, tempPeakMb: 0, code: 1 });
+    expect(failing.calls()).toBe(2);
   });
 });
