@@ -13,8 +13,7 @@ import { buildModels } from './models/build.js';
 import { overviewOn, pipelineIfDeals } from './commands/overview.js';
 import { pipelineOn } from './commands/pipeline.js';
 import type { PipelineReport } from './pipeline/types.js';
-import { slaOn } from './commands/sla.js';
-import { speedToLeadOn } from './commands/speedToLead.js';
+import { speedToLeadAndSlaOn } from './commands/slaReports.js';
 import { routingOn } from './commands/routing.js';
 import { routingReportDocument } from './reports/routingReport.js';
 import { hygieneOn } from './commands/hygiene.js';
@@ -76,19 +75,21 @@ export function backtestModels() {
 
 /**
  * The overview shows the speed-to-lead and SLA reports' own numbers, with the same options: one
- * report set computes each once (each, with its previous period, builds the SLA outcomes twice).
+ * report set computes each once, both from one build of the SLA outcomes per period
+ * (src/commands/slaReports.ts).
  */
 const shared = new WeakMap<
   ReportSetOptions,
-  { speedToLead?: Promise<SpeedToLeadReport>; sla?: Promise<SlaReport>; pipeline?: Promise<PipelineReport | undefined> }
+  { slaReports?: Promise<{ speedToLead: SpeedToLeadReport; sla: SlaReport }>; pipeline?: Promise<PipelineReport | undefined> }
 >();
 function sharedReports(wh: Warehouse, config: Config, options: ReportSetOptions) {
   const made = shared.get(options) ?? {};
   shared.set(options, made);
   const window = { since: options.since ?? '1y', asOf: options.asOf };
+  const slaReports = () => (made.slaReports ??= speedToLeadAndSlaOn(wh, config, window));
   return {
-    speedToLead: () => (made.speedToLead ??= speedToLeadOn(wh, config, window)),
-    sla: () => (made.sla ??= slaOn(wh, config, window)),
+    speedToLead: async () => (await slaReports()).speedToLead,
+    sla: async () => (await slaReports()).sla,
     pipeline: () => (made.pipeline ??= pipelineIfDeals(wh, config, window)),
   };
 }

@@ -18,8 +18,7 @@ import type { ReportOutputs } from './emit.js';
 import { defaultFunnelStages } from './funnel.js';
 import type { ReportCommandOptions } from './options.js';
 import { pipelineOn } from './pipeline.js';
-import { slaOn } from './sla.js';
-import { speedToLeadOn } from './speedToLead.js';
+import { speedToLeadAndSlaOn } from './slaReports.js';
 import { withExistingWarehouse } from './warehouse.js';
 
 /** The pipeline report of the same options, or none when no deal was loaded. */
@@ -45,8 +44,8 @@ export async function overviewOn(
   await buildModels(wh, config);
   // the same calls the funnel, speed-to-lead and SLA reports make with their defaults
   const funnel = await computeFunnel(wh, config, { window, stages: defaultFunnelStages(config), skipped: 'count', previous: true });
-  const speedToLead = made?.speedToLead ?? (await speedToLeadOn(wh, config, options));
-  const sla = made?.sla ?? (await slaOn(wh, config, options));
+  // one build of the SLA outcomes per period for both reports, when the caller has neither
+  const { speedToLead, sla } = made ?? (await speedToLeadAndSlaOn(wh, config, options));
   // velocity comes from the pipeline report, when there are deals to make one of
   const pipeline = made ? made.pipeline : await pipelineIfDeals(wh, config, options);
   const sources = { funnel, speedToLead, sla, pipeline };

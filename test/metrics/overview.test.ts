@@ -7,6 +7,7 @@ import { positionIn, type OverviewReport } from '../../src/metrics/overview.js';
 import { wilson95 } from '../../src/metrics/wilson.js';
 import { openTestWarehouse } from '../helpers/db.js';
 import { loadFixtures } from '../helpers/load.js';
+import { canonicalFiles as slaCanonicalFiles, fixtureConfig as slaFixtureConfig } from '../sla/support.js';
 
 // The five leads of test/fixtures/lifecycle (see test/metrics/funnel.test.ts), skipped stages counted:
 //   lead 5, mql 5, sql 4, opportunity 2, customer 2 (L1 won; L4 jumped to customer).
@@ -96,5 +97,24 @@ describe('overview', () => {
       'no-data',
       'no-benchmark',
     ]);
+  });
+});
+
+describe('overview on the SLA fixture', () => {
+  // April 1 to Friday 2024-04-12 18:00Z; the period before (March 20–31) holds L09's MQL of March 28
+  const slaWindow = { from: '2024-04-01', to: '2024-04-12', asOf: '2024-04-12T18:00:00Z' };
+
+  it('shares one build of the SLA outcomes per period, and its speed-to-lead and SLA reports are those commands’ own', async () => {
+    const wh = await openTestWarehouse();
+    await loadFixtures(wh, slaCanonicalFiles, slaFixtureConfig);
+    const made = await overviewOn(wh, slaFixtureConfig, slaWindow);
+    const speed = await speedToLeadOn(wh, slaFixtureConfig, slaWindow);
+    const sla = await slaOn(wh, slaFixtureConfig, slaWindow);
+    expect(made.sources.speedToLead).toEqual(speed);
+    expect(made.sources.sla).toEqual(sla);
+    // the fixture's figures, so the comparison is not of two empty reports: 9 first touches in the
+    // window, 7 touched (speedToLead.test.ts); one MQL, L09's, in the period before
+    expect([speed.overall.n, speed.overall.touched, speed.previous!.overall.n]).toEqual([9, 7, 1]);
+    expect(sla.previous!.slas.find((s) => s.name === 'first_touch')!.eligible).toBe(1);
   });
 });
