@@ -49,6 +49,11 @@ export async function slaOn(
 async function previousSla(wh: Warehouse, config: Config, current: ReportWindow, slas: readonly SlaDefinition[]): Promise<SlaPrevious> {
   const window = previousWindow(current);
   await buildSlaOutcomes(wh, config, { window, slas, businessMinutes: false });
+  return slaPreviousOf(wh, window, slas);
+}
+
+/** The previous period's counts from sla_outcomes already built for that window (`window`). */
+export async function slaPreviousOf(wh: Warehouse, window: ReportWindow, slas: readonly SlaDefinition[]): Promise<SlaPrevious> {
   return { ...previousPeriodJson(window), slas: await slaOverallCounts(wh, slas) };
 }
 

@@ -8,16 +8,18 @@
  */
 import type { Config } from '../config/config.js';
 import type { Warehouse } from '../db/connection.js';
-import { previousPeriodJson, previousWindow } from '../metrics/previousPeriod.js';
+import { previousWindow } from '../metrics/previousPeriod.js';
 import { resolveWindow } from '../metrics/window.js';
 import { buildModels } from '../models/build.js';
-import { computeSlaReport, slaOverallCounts } from '../sla/compliance.js';
+import { computeSlaReport } from '../sla/compliance.js';
 import { resolveSlas } from '../sla/definitions.js';
 import { buildSlaOutcomes, ownerZoneWarnings } from '../sla/outcomes.js';
 import { computeSpeedToLead, touchSla } from '../sla/speedToLead.js';
 import type { SlaReport, SpeedToLeadReport } from '../sla/types.js';
 import { timed } from '../timing.js';
 import type { ReportCommandOptions } from './options.js';
+import { slaPreviousOf } from './sla.js';
+import { speedToLeadPreviousOf } from './speedToLead.js';
 
 export async function speedToLeadAndSlaOn(
   wh: Warehouse,
@@ -31,15 +33,12 @@ export async function speedToLeadAndSlaOn(
   // every SLA with the touches' business minutes, which speed-to-lead reads
   const before = previousWindow(window);
   await timed('previous period', buildSlaOutcomes(wh, config, { window: before, slas }));
-  const speedBefore = await computeSpeedToLead(wh, config, { window: before, sla: touch });
-  const slaBefore = await slaOverallCounts(wh, slas);
+  const speedBefore = await speedToLeadPreviousOf(wh, config, before, touch, undefined);
+  const slaBefore = await slaPreviousOf(wh, before, slas);
   const built = await timed('outcomes', buildSlaOutcomes(wh, config, { window, slas }));
   const speedToLead = await timed('speed-to-lead', computeSpeedToLead(wh, config, { window, sla: touch }));
   const sla = await timed('sla', computeSlaReport(wh, { window, slas }));
   speedToLead.warnings.push(...ownerZoneWarnings(built));
   sla.warnings.push(...ownerZoneWarnings(built));
-  return {
-    speedToLead: { ...speedToLead, previous: { ...previousPeriodJson(before), overall: speedBefore.overall } },
-    sla: { ...sla, previous: { ...previousPeriodJson(before), slas: slaBefore } },
-  };
+  return { speedToLead: { ...speedToLead, previous: speedBefore }, sla: { ...sla, previous: slaBefore } };
 }

@@ -60,6 +60,17 @@ async function previousSpeedToLead(
 ): Promise<SpeedToLeadPrevious> {
   const window = previousWindow(current);
   await buildSlaOutcomes(wh, config, { window, slas: [sla], outcomesAs: 'view' });
+  return speedToLeadPreviousOf(wh, config, window, sla, clock);
+}
+
+/** The previous period's figures from sla_outcomes already built for that window (`window`). */
+export async function speedToLeadPreviousOf(
+  wh: Warehouse,
+  config: Config,
+  window: ReportWindow,
+  sla: SlaDefinition,
+  clock: 'business' | 'wall' | undefined,
+): Promise<SpeedToLeadPrevious> {
   const report = await computeSpeedToLead(wh, config, { window, sla, bucketClock: clock });
   return { ...previousPeriodJson(window), overall: report.overall };
 }
